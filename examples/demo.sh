@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what libkpi needs on Debian 12 (only the packages missing), builds
+# it, and runs the demo on the seed's data.
+#   examples/demo.sh [--lang en]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Everything the build, the tests and the docs need, from Debian.
+packages=(cmake gcc make pkg-config libc6-dev libcsv-dev libcmocka-dev doxygen valgrind)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "demo: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)" --target kpi-demo
+./build/examples/kpi-demo examples/data/ueda-2017-structure.csv \
+  examples/data/ueda-2017-progress.csv --as-of 2017-09-30 "$@"

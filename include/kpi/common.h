@@ -1,0 +1,193 @@
+/**
+ * @file kpi/common.h
+ * @brief Version, export macro, memory release and the enumerations shared
+ *        by every part of libkpi.
+ *
+ * Conventions used throughout the API:
+ * - Every function starts with `kpi_`, every constant with `KPI_`.
+ * - Fallible functions return `int`: #KPI_OK (0) on success or a negative
+ *   #kpi_error code; details are in the thread-local last error
+ *   (see kpi/error.h).
+ * - Out-parameters come first: `int kpi_plan_new(kpi_plan **out, ...)`.
+ * - Every `*_free(NULL)` does nothing.
+ * - Strings are UTF-8 `const char *`. Strings passed in are copied.
+ *   Strings returned as `const char *` are borrowed: the function's
+ *   documentation says until when they stay valid. Strings returned through
+ *   a `char **out` parameter belong to the caller, who releases them with
+ *   kpi_free().
+ * - Values are `double`; "not set" is NaN for values and 0 for dates.
+ * - Dates are `int32_t` in the form YYYYMMDD (2017-09-30 is 20170930);
+ *   see kpi/date.h.
+ */
+#ifndef KPI_COMMON_H
+#define KPI_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Major version: changes when the ABI breaks. */
+#define KPI_VERSION_MAJOR 0
+/** @brief Minor version: changes when functions are added. */
+#define KPI_VERSION_MINOR 1
+/** @brief Patch version: changes for fixes only. */
+#define KPI_VERSION_PATCH 0
+/** @brief The version as a string, "MAJOR.MINOR.PATCH". */
+#define KPI_VERSION_STRING "0.1.0"
+/** @brief The version as one number: MAJOR * 10000 + MINOR * 100 + PATCH. */
+#define KPI_VERSION_NUMBER                                                               \
+    (KPI_VERSION_MAJOR * 10000 + KPI_VERSION_MINOR * 100 + KPI_VERSION_PATCH)
+
+/**
+ * @def KPI_EXTERN
+ * @brief Marks a function exported by the shared library. Define
+ *        `KPI_STATIC` when linking the static library on Windows.
+ */
+#if defined(_WIN32) && !defined(KPI_STATIC)
+#ifdef KPI_BUILDING
+#define KPI_EXTERN __declspec(dllexport)
+#else
+#define KPI_EXTERN __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define KPI_EXTERN __attribute__((visibility("default")))
+#else
+#define KPI_EXTERN
+#endif
+
+/**
+ * @brief The version of the library actually linked, "MAJOR.MINOR.PATCH".
+ * @return a static string; never NULL, never to be freed.
+ */
+KPI_EXTERN const char *kpi_version(void);
+
+/**
+ * @brief The version of the library actually linked as one number
+ *        (see #KPI_VERSION_NUMBER). Compare it with the macro to detect a
+ *        header/library mismatch.
+ */
+KPI_EXTERN int32_t kpi_version_number(void);
+
+/**
+ * @brief Releases a string or buffer that libkpi handed to the caller
+ *        through a `char **out` parameter. Does nothing for NULL.
+ */
+KPI_EXTERN void kpi_free(void *ptr);
+
+/** @brief The rating scale of the seed's 評価基準, worst to best. */
+typedef enum kpi_rating {
+    KPI_RATING_NONE = 0,           /**< unrated */
+    KPI_RATING_NOT_PROGRESSED = 1, /**< × 全て目標未進捗 */
+    KPI_RATING_BEHIND = 2,         /**< △ 未進捗の部分あり */
+    KPI_RATING_ON_TRACK = 3,       /**< ○ 目標どおり進捗 */
+    KPI_RATING_AHEAD = 4           /**< ◎ 目標を上回る進捗 */
+} kpi_rating;
+
+/** @brief Why a target, goal or plan carries no rating. */
+typedef enum kpi_unrated {
+    KPI_UNRATED_NONE = 0,        /**< it is rated */
+    KPI_UNRATED_QUALITATIVE = 1, /**< qualitative and no assessment */
+    KPI_UNRATED_INCOMPLETE =
+        2,                   /**< no T, no R for a relative target, no S for DECREASE */
+    KPI_UNRATED_INVALID = 3, /**< values contradict: g(T) <= 0 or due before start */
+    KPI_UNRATED_NO_DATA = 4, /**< no measurement dated on or before the as-of date */
+    KPI_UNRATED_NOT_DUE = 5, /**< nothing expected yet and nothing achieved */
+    KPI_UNRATED_NO_RATED_CHILDREN = 6 /**< a goal none of whose children is rated */
+} kpi_unrated;
+
+/** @brief Number of #kpi_unrated values, for sizing count tables. */
+#define KPI_UNRATED_COUNT 7
+
+/** @brief What a target measures. */
+typedef enum kpi_kind {
+    KPI_KIND_NUMERIC = 0,    /**< a count or amount */
+    KPI_KIND_MILESTONE = 1,  /**< done / not done; progress 0..1, T = 1 */
+    KPI_KIND_QUALITATIVE = 2 /**< no number; only an assessment rates it */
+} kpi_kind;
+
+/** @brief Which way is better. */
+typedef enum kpi_direction {
+    KPI_DIRECTION_INCREASE = 0, /**< higher is better (以上) */
+    KPI_DIRECTION_DECREASE = 1  /**< lower is better (以下) */
+} kpi_direction;
+
+/** @brief How the expected value grows over the target's period. */
+typedef enum kpi_schedule {
+    KPI_SCHEDULE_DEFAULT = 0, /**< LINEAR for numeric, STEP for milestone */
+    KPI_SCHEDULE_LINEAR = 1,  /**< E = S + (T - S) * f */
+    KPI_SCHEDULE_STEP = 2,    /**< E = S before the due date, T from it on */
+    KPI_SCHEDULE_LEVEL = 3    /**< E = T at every date: a level to hold */
+} kpi_schedule;
+
+/** @brief How measurements add up to the actual value. */
+typedef enum kpi_accumulate {
+    KPI_ACCUMULATE_LATEST = 0, /**< each measurement is the figure to date */
+    KPI_ACCUMULATE_SUM = 1     /**< each measurement is an increment: A = S + sum */
+} kpi_accumulate;
+
+/** @brief How a goal's rating is made from its children's. */
+typedef enum kpi_rollup {
+    KPI_ROLLUP_CRITERIA = 0, /**< the seed's 評価基準 read literally (default) */
+    KPI_ROLLUP_WORST = 1,    /**< the lowest child rating */
+    KPI_ROLLUP_WEIGHTED = 2  /**< weighted mean of scores ◎3 ○2 △1 ×0 */
+} kpi_rollup;
+
+/** @brief Language of human-readable text. */
+typedef enum kpi_lang {
+    KPI_LANG_JA = 0, /**< Japanese (default) */
+    KPI_LANG_EN = 1  /**< English */
+} kpi_lang;
+
+/**
+ * @brief The rating's symbol: "◎", "○", "△", "×", or "" for
+ *        #KPI_RATING_NONE and unknown values.
+ * @return a static UTF-8 string; never NULL.
+ */
+KPI_EXTERN const char *kpi_rating_symbol(kpi_rating rating);
+
+/**
+ * @brief The rating's label in a language, e.g. "目標を上回る進捗" or
+ *        "ahead of target"; "" for #KPI_RATING_NONE and unknown values.
+ * @return a static UTF-8 string; never NULL.
+ */
+KPI_EXTERN const char *kpi_rating_label(kpi_rating rating, kpi_lang lang);
+
+/**
+ * @brief The rating's stable name: "ahead", "on_track", "behind",
+ *        "not_progressed", or "" for #KPI_RATING_NONE.
+ * @return a static string; never NULL.
+ */
+KPI_EXTERN const char *kpi_rating_name(kpi_rating rating);
+
+/**
+ * @brief Reads a rating written as a symbol (◎ ○ △ ×) or a name (ahead,
+ *        on_track, behind, not_progressed). Surrounding ASCII blanks are
+ *        ignored.
+ * @param out receives the rating.
+ * @param text the text to read.
+ * @return #KPI_OK, or #KPI_ERR_VALUE when @p text is none of the eight.
+ */
+KPI_EXTERN int kpi_rating_parse(kpi_rating *out, const char *text);
+
+/**
+ * @brief The reason's stable name: "NO_DATA", "NOT_DUE", ..., or "" for
+ *        #KPI_UNRATED_NONE.
+ * @return a static string; never NULL.
+ */
+KPI_EXTERN const char *kpi_unrated_name(kpi_unrated reason);
+
+/**
+ * @brief The reason in words, e.g. "測定値なし" or "no figure reported";
+ *        "" for #KPI_UNRATED_NONE.
+ * @return a static UTF-8 string; never NULL.
+ */
+KPI_EXTERN const char *kpi_unrated_label(kpi_unrated reason, kpi_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KPI_COMMON_H */

@@ -1,0 +1,211 @@
+/**
+ * @file kpi/evaluate.h
+ * @brief Rating a plan: policy, evaluation, results and validation.
+ *
+ * kpi_evaluate() rates every target, goal and the plan as of a date, by
+ * the rules of the evaluation contract, and returns an evaluation: a flat
+ * list of results in plan order (the plan first, then each goal followed by
+ * its targets and then its child goals, depth first). The evaluation is a
+ * snapshot: it copies every code, title and number it reports, so it stays
+ * valid after the plan is changed or freed, and it must be freed with
+ * kpi_evaluation_free(). Results and their strings are borrowed from the
+ * evaluation until it is freed.
+ *
+ * Evaluating never changes the plan and never fails because of the data:
+ * what cannot be rated is reported unrated with a reason. It fails only on
+ * bad arguments or lack of memory.
+ *
+ * Threads: several threads may evaluate the same plan at once, and read one
+ * evaluation at once, as long as no thread changes the plan meanwhile. A
+ * policy is read-only during kpi_evaluate() and may be shared likewise.
+ */
+#ifndef KPI_EVALUATE_H
+#define KPI_EVALUATE_H
+
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief How to rate: thresholds, roll-up rule, assessments, language. */
+typedef struct kpi_policy kpi_policy;
+/** @brief The ratings of a whole plan as of one date. */
+typedef struct kpi_evaluation kpi_evaluation;
+/** @brief The rating of one target, goal or the plan inside an evaluation. */
+typedef struct kpi_result kpi_result;
+/** @brief The problems kpi_validate() found. */
+typedef struct kpi_problems kpi_problems;
+
+/** @brief What a result rates. */
+typedef enum kpi_result_kind {
+    KPI_RESULT_PLAN = 0,  /**< the plan: the roll-up of its top-level goals */
+    KPI_RESULT_GOAL = 1,  /**< a goal at any depth */
+    KPI_RESULT_TARGET = 2 /**< a target */
+} kpi_result_kind;
+
+/**
+ * @brief Creates a policy with the defaults: ahead 1.10, on-track 0.95,
+ *        #KPI_ROLLUP_CRITERIA, assessments used, #KPI_LANG_JA.
+ * @param out receives the policy; free it with kpi_policy_free().
+ */
+KPI_EXTERN int kpi_policy_new(kpi_policy **out);
+/** @brief Frees a policy. Does nothing for NULL. */
+KPI_EXTERN void kpi_policy_free(kpi_policy *policy);
+/** @brief The pace from which a target is ◎ (default 1.10); NaN for NULL. */
+KPI_EXTERN double kpi_policy_ahead(const kpi_policy *policy);
+/** @brief The pace from which a target is ○ (default 0.95); NaN for NULL. */
+KPI_EXTERN double kpi_policy_on_track(const kpi_policy *policy);
+/**
+ * @brief Sets both thresholds.
+ * @return #KPI_OK, or #KPI_ERR_VALUE unless 0 < @p on_track <= @p ahead,
+ *         both finite.
+ */
+KPI_EXTERN int kpi_policy_set_thresholds(kpi_policy *policy, double ahead,
+                                         double on_track);
+/** @brief The roll-up rule. */
+KPI_EXTERN kpi_rollup kpi_policy_rollup(const kpi_policy *policy);
+/** @brief Sets the roll-up rule. */
+KPI_EXTERN int kpi_policy_set_rollup(kpi_policy *policy, kpi_rollup rollup);
+/** @brief 1 when assessments override computed ratings (default), else 0. */
+KPI_EXTERN int kpi_policy_use_assessments(const kpi_policy *policy);
+/** @brief Sets whether assessments are used (any non-zero value is yes). */
+KPI_EXTERN int kpi_policy_set_use_assessments(kpi_policy *policy, int use);
+/** @brief The language of reason lines. */
+KPI_EXTERN kpi_lang kpi_policy_lang(const kpi_policy *policy);
+/** @brief Sets the language of reason lines. */
+KPI_EXTERN int kpi_policy_set_lang(kpi_policy *policy, kpi_lang lang);
+
+/**
+ * @brief Rates the plan as of @p as_of.
+ * @param out receives the evaluation; free it with kpi_evaluation_free().
+ * @param plan the plan; only read.
+ * @param as_of the date d (valid YYYYMMDD).
+ * @param policy the policy, or NULL for the defaults; only read, and not
+ *        needed after the call.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_DATE or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
+                            const kpi_policy *policy);
+/** @brief Frees an evaluation and its results. Does nothing for NULL. */
+KPI_EXTERN void kpi_evaluation_free(kpi_evaluation *evaluation);
+/** @brief The as-of date; 0 for NULL. */
+KPI_EXTERN int32_t kpi_evaluation_as_of(const kpi_evaluation *evaluation);
+/** @brief The first day of the period used (the plan's, or the fiscal year of the as-of
+ * date). */
+KPI_EXTERN int32_t kpi_evaluation_start(const kpi_evaluation *evaluation);
+/** @brief The last day of the period used. */
+KPI_EXTERN int32_t kpi_evaluation_end(const kpi_evaluation *evaluation);
+/** @brief Number of results: 1 (the plan) + goals + targets; 0 for NULL. */
+KPI_EXTERN size_t kpi_evaluation_result_count(const kpi_evaluation *evaluation);
+/**
+ * @brief The result at @p index in plan order; index 0 is the plan.
+ * @return borrowed until the evaluation is freed; NULL when out of range.
+ */
+KPI_EXTERN const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *evaluation,
+                                                      size_t index);
+/**
+ * @brief The result of the goal or target with @p code, or of the plan
+ *        when @p code is the plan id, in constant time.
+ * @param out receives a result borrowed until the evaluation is freed.
+ * @param evaluation the evaluation to search.
+ * @param code the code of a goal or target, or the plan id.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ */
+KPI_EXTERN int kpi_evaluation_find(const kpi_result **out,
+                                   const kpi_evaluation *evaluation, const char *code);
+
+/** @brief What the result rates. */
+KPI_EXTERN kpi_result_kind kpi_result_kind_of(const kpi_result *result);
+/** @brief The code (the plan id for the plan). Borrowed from the evaluation. */
+KPI_EXTERN const char *kpi_result_code(const kpi_result *result);
+/** @brief The title (goal title, target label, plan title). */
+KPI_EXTERN const char *kpi_result_title(const kpi_result *result);
+/** @brief Depth: 0 for the plan, 1 for a top-level goal, parent + 1 otherwise. */
+KPI_EXTERN int32_t kpi_result_depth(const kpi_result *result);
+/** @brief The parent's result, or NULL for the plan. */
+KPI_EXTERN const kpi_result *kpi_result_parent(const kpi_result *result);
+/** @brief Number of direct children (targets first, then goals). */
+KPI_EXTERN size_t kpi_result_child_count(const kpi_result *result);
+/** @brief The direct child at @p index, or NULL when out of range. */
+KPI_EXTERN const kpi_result *kpi_result_child_at(const kpi_result *result, size_t index);
+/** @brief The weight used in the parent's roll-up (1 for the plan). */
+KPI_EXTERN double kpi_result_weight(const kpi_result *result);
+
+/** @brief The effective rating: the assessment's when one applies, else the computed one.
+ */
+KPI_EXTERN kpi_rating kpi_result_rating(const kpi_result *result);
+/** @brief The rating computed by the rules, whatever any assessment says. */
+KPI_EXTERN kpi_rating kpi_result_computed_rating(const kpi_result *result);
+/** @brief 1 when an assessment set the effective rating, else 0. */
+KPI_EXTERN int kpi_result_assessed(const kpi_result *result);
+/** @brief 1 when an assessment set the rating and the computed rating differs from it. */
+KPI_EXTERN int kpi_result_mismatch(const kpi_result *result);
+/** @brief Why the effective rating is missing; #KPI_UNRATED_NONE when rated. */
+KPI_EXTERN kpi_unrated kpi_result_unrated(const kpi_result *result);
+/** @brief Why the computed rating is missing; #KPI_UNRATED_NONE when computed. */
+KPI_EXTERN kpi_unrated kpi_result_computed_unrated(const kpi_result *result);
+/** @brief The date of the assessment used, or 0. */
+KPI_EXTERN int32_t kpi_result_assessment_date(const kpi_result *result);
+
+/** @brief Actual A; NaN when there is none (no data, or not a target). */
+KPI_EXTERN double kpi_result_actual(const kpi_result *result);
+/** @brief Expected E at the as-of date; NaN when not computed. */
+KPI_EXTERN double kpi_result_expected(const kpi_result *result);
+/** @brief Target value T in effect (relative targets computed); NaN when missing. */
+KPI_EXTERN double kpi_result_target(const kpi_result *result);
+/** @brief Start value S in effect; NaN when missing. */
+KPI_EXTERN double kpi_result_start_value(const kpi_result *result);
+/** @brief Elapsed fraction f in 0..1; NaN when not computed. */
+KPI_EXTERN double kpi_result_elapsed(const kpi_result *result);
+/** @brief Pace r = g(A) / g(E); NaN when nothing was expected yet or not computed. */
+KPI_EXTERN double kpi_result_pace(const kpi_result *result);
+/** @brief Achievement (達成率) g(A) / g(T), also above 1; NaN unless computed-rated. */
+KPI_EXTERN double kpi_result_achievement(const kpi_result *result);
+/** @brief The date of the last measurement used, or 0. */
+KPI_EXTERN int32_t kpi_result_measured(const kpi_result *result);
+/** @brief The start date D0 in effect for a target, else 0. */
+KPI_EXTERN int32_t kpi_result_start(const kpi_result *result);
+/** @brief The due date D1 in effect for a target, else 0. */
+KPI_EXTERN int32_t kpi_result_due(const kpi_result *result);
+/** @brief The unit of a target; "" otherwise. */
+KPI_EXTERN const char *kpi_result_unit(const kpi_result *result);
+
+/** @brief For a goal or the plan: how many direct children have effective @p rating. */
+KPI_EXTERN size_t kpi_result_count_rating(const kpi_result *result, kpi_rating rating);
+/** @brief For a goal or the plan: how many direct children are unrated for @p reason. */
+KPI_EXTERN size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason);
+
+/**
+ * @brief The one-line reason a person can read, in the policy's language,
+ *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎`.
+ * @return borrowed until the evaluation is freed; never NULL for a result.
+ */
+KPI_EXTERN const char *kpi_result_reason(const kpi_result *result);
+
+/**
+ * @brief Lists what keeps targets and goals from being rated or makes
+ *        them contradictory, without evaluating.
+ * @param out receives the list (possibly empty); free it with kpi_problems_free().
+ * @param plan the plan; only read.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_validate(kpi_problems **out, const kpi_plan *plan);
+/** @brief Frees a problem list. Does nothing for NULL. */
+KPI_EXTERN void kpi_problems_free(kpi_problems *problems);
+/** @brief Number of problems. */
+KPI_EXTERN size_t kpi_problems_count(const kpi_problems *problems);
+/** @brief The kind of problem @p index: #KPI_UNRATED_INCOMPLETE or #KPI_UNRATED_INVALID.
+ */
+KPI_EXTERN kpi_unrated kpi_problems_kind_at(const kpi_problems *problems, size_t index);
+/** @brief The code of the object concerned; borrowed until the list is freed. */
+KPI_EXTERN const char *kpi_problems_object_at(const kpi_problems *problems, size_t index);
+/** @brief The message, e.g. `target "3-3-c": DECREASE target needs a start value`. */
+KPI_EXTERN const char *kpi_problems_message_at(const kpi_problems *problems,
+                                               size_t index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KPI_EVALUATE_H */

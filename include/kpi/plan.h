@@ -1,0 +1,165 @@
+/**
+ * @file kpi/plan.h
+ * @brief The plan: the root object that owns goals, targets, measurements,
+ *        assessments and notes.
+ *
+ * Ownership: a plan is created with kpi_plan_new() and released with
+ * kpi_plan_free(), which releases everything inside it. Every goal, target,
+ * measurement and assessment pointer obtained from a plan is borrowed: it
+ * stays valid, at the same address, until the plan is freed. Every
+ * `const char *` a getter returns stays valid until the same field is set
+ * again or the plan is freed.
+ *
+ * Codes: goals and targets share one namespace of codes per plan (`3`,
+ * `3-2`, `3-2-a`); a code is unique among them and found in constant time.
+ *
+ * Threads: a plan may be read (getters, kpi_evaluate(), kpi_validate()) by
+ * any number of threads at once, as long as no thread changes it. Changing
+ * a plan while another thread reads it is not allowed. Different plans are
+ * independent.
+ */
+#ifndef KPI_PLAN_H
+#define KPI_PLAN_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief A plan (重点目標一覧): the root of the model. */
+typedef struct kpi_plan kpi_plan;
+/** @brief A goal (重点目標, 取組項目, ...), nested to any depth up to #KPI_MAX_DEPTH. */
+typedef struct kpi_goal kpi_goal;
+/** @brief A target (期限・数値目標) of a goal. */
+typedef struct kpi_target kpi_target;
+/** @brief One reported figure (進捗状況) of a target. */
+typedef struct kpi_measurement kpi_measurement;
+/** @brief A person's rating (進捗度) of a target or a goal. */
+typedef struct kpi_assessment kpi_assessment;
+
+/** @brief The deepest goal nesting accepted: a top-level goal is at depth 1. */
+#define KPI_MAX_DEPTH 32
+
+/** @brief The longest code accepted, in bytes. */
+#define KPI_MAX_CODE 256
+
+/**
+ * @brief Creates an empty plan.
+ * @param out receives the plan; the caller frees it with kpi_plan_free().
+ * @param id the plan's id (its code); non-empty, at most #KPI_MAX_CODE bytes.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_plan_new(kpi_plan **out, const char *id);
+
+/** @brief Frees a plan and everything it owns. Does nothing for NULL. */
+KPI_EXTERN void kpi_plan_free(kpi_plan *plan);
+
+/** @brief The plan's id; "" for NULL. Valid until set again or the plan is freed. */
+KPI_EXTERN const char *kpi_plan_id(const kpi_plan *plan);
+/** @brief Sets the plan's id (non-empty). */
+KPI_EXTERN int kpi_plan_set_id(kpi_plan *plan, const char *id);
+/** @brief The plan's title; "" when not set. */
+KPI_EXTERN const char *kpi_plan_title(const kpi_plan *plan);
+/** @brief Sets the plan's title; NULL or "" clears it. */
+KPI_EXTERN int kpi_plan_set_title(kpi_plan *plan, const char *title);
+/** @brief The organization (e.g. 上田市); "" when not set. */
+KPI_EXTERN const char *kpi_plan_organization(const kpi_plan *plan);
+/** @brief Sets the organization; NULL or "" clears it. */
+KPI_EXTERN int kpi_plan_set_organization(kpi_plan *plan, const char *organization);
+/** @brief The department (担当部局名, e.g. 政策企画部); "" when not set. */
+KPI_EXTERN const char *kpi_plan_department(const kpi_plan *plan);
+/** @brief Sets the department; NULL or "" clears it. */
+KPI_EXTERN int kpi_plan_set_department(kpi_plan *plan, const char *department);
+
+/**
+ * @brief The first day of the plan's period as set, or 0 when not set.
+ *        An unset period means the Japanese fiscal year containing the
+ *        as-of date of each evaluation.
+ */
+KPI_EXTERN int32_t kpi_plan_start(const kpi_plan *plan);
+/** @brief The last day of the plan's period as set, or 0 when not set. */
+KPI_EXTERN int32_t kpi_plan_end(const kpi_plan *plan);
+/**
+ * @brief Sets the plan's period. Both 0 clears it.
+ * @return #KPI_OK, #KPI_ERR_DATE for an invalid date or only one of the two
+ *         set, #KPI_ERR_VALUE when @p end is before @p start.
+ */
+KPI_EXTERN int kpi_plan_set_period(kpi_plan *plan, int32_t start, int32_t end);
+/**
+ * @brief Sets the period to Japanese fiscal year @p fiscal_year
+ *        (2017: 2017-04-01 to 2018-03-31).
+ */
+KPI_EXTERN int kpi_plan_set_fiscal_year(kpi_plan *plan, int32_t fiscal_year);
+
+/** @brief Number of top-level goals; 0 for NULL. */
+KPI_EXTERN size_t kpi_plan_goal_count(const kpi_plan *plan);
+/**
+ * @brief The top-level goal at @p index (0-based, in the order added).
+ * @return the goal, borrowed until the plan is freed; NULL (and the last
+ *         error #KPI_ERR_RANGE or #KPI_ERR_ARGUMENT) when out of range.
+ */
+KPI_EXTERN kpi_goal *kpi_plan_goal_at(const kpi_plan *plan, size_t index);
+
+/**
+ * @brief Adds a top-level goal at the end.
+ * @param out receives the new goal, borrowed until the plan is freed (may be NULL).
+ * @param plan the plan to add to.
+ * @param code a code unused by any goal or target of the plan.
+ * @param title the goal's title (may be NULL).
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE (empty or too long
+ *         code), #KPI_ERR_DUPLICATE or #KPI_ERR_NOMEM. On error the plan is
+ *         unchanged.
+ */
+KPI_EXTERN int kpi_plan_add_goal(kpi_goal **out, kpi_plan *plan, const char *code,
+                                 const char *title);
+
+/**
+ * @brief Finds a goal of any depth by code, in constant time.
+ * @param out receives the goal, borrowed until the plan is freed.
+ * @param plan the plan to search.
+ * @param code the goal's code.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ */
+KPI_EXTERN int kpi_plan_find_goal(kpi_goal **out, const kpi_plan *plan, const char *code);
+
+/**
+ * @brief Finds a target by code, in constant time.
+ * @param out receives the target, borrowed until the plan is freed.
+ * @param plan the plan to search.
+ * @param code the target's code.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ */
+KPI_EXTERN int kpi_plan_find_target(kpi_target **out, const kpi_plan *plan,
+                                    const char *code);
+
+/** @brief Number of goals of every depth in the plan. */
+KPI_EXTERN size_t kpi_plan_total_goal_count(const kpi_plan *plan);
+/** @brief Number of targets in the plan. */
+KPI_EXTERN size_t kpi_plan_total_target_count(const kpi_plan *plan);
+
+/** @brief Number of notes (市長指示事項, 評価基準, ...) attached to the plan. */
+KPI_EXTERN size_t kpi_plan_note_count(const kpi_plan *plan);
+/**
+ * @brief The text of the plan's note at @p index.
+ * @return a string borrowed until the plan is freed; NULL when out of range.
+ */
+KPI_EXTERN const char *kpi_plan_note_at(const kpi_plan *plan, size_t index);
+/**
+ * @brief The code of the plan's note at @p index ("" when it has none).
+ * @return a string borrowed until the plan is freed; NULL when out of range.
+ */
+KPI_EXTERN const char *kpi_plan_note_code_at(const kpi_plan *plan, size_t index);
+/**
+ * @brief Appends a note to the plan.
+ * @param plan the plan.
+ * @param code an optional code for the note (NULL or ""), kept for files.
+ * @param text the note's text, non-empty.
+ */
+KPI_EXTERN int kpi_plan_add_note(kpi_plan *plan, const char *code, const char *text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KPI_PLAN_H */

@@ -1,0 +1,178 @@
+/**
+ * @file kpi/target.h
+ * @brief Targets (期限・数値目標) and what is recorded against them:
+ *        measurements (進捗状況 figures) and assessments (進捗度).
+ *
+ * A target is created by kpi_goal_add_target() and belongs to the plan.
+ * Every pointer below is borrowed and stays valid, at the same address,
+ * until the plan is freed; every string until its field is set again or the
+ * plan is freed.
+ *
+ * Optional values read as NaN and optional dates as 0 when not set; pass
+ * NaN (or 0 for a date) to a setter to clear the field. Setters refuse
+ * infinities with #KPI_ERR_VALUE and leave the target unchanged on any
+ * error.
+ */
+#ifndef KPI_TARGET_H
+#define KPI_TARGET_H
+
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief The target's code; "" for NULL. */
+KPI_EXTERN const char *kpi_target_code(const kpi_target *target);
+/** @brief Changes the code (unique among the plan's goals and targets). */
+KPI_EXTERN int kpi_target_set_code(kpi_target *target, const char *code);
+/** @brief What is counted, e.g. 物件登録件数; "" when not set. */
+KPI_EXTERN const char *kpi_target_label(const kpi_target *target);
+/** @brief Sets the label; NULL or "" clears it. */
+KPI_EXTERN int kpi_target_set_label(kpi_target *target, const char *label);
+/** @brief The unit, e.g. 件, 回, %; "" when not set. */
+KPI_EXTERN const char *kpi_target_unit(const kpi_target *target);
+/** @brief Sets the unit; NULL or "" clears it. */
+KPI_EXTERN int kpi_target_set_unit(kpi_target *target, const char *unit);
+/** @brief The target as originally written, e.g. 物件登録件数30件以上; "" when not set.
+ */
+KPI_EXTERN const char *kpi_target_text(const kpi_target *target);
+/** @brief Sets the original text, kept verbatim; NULL or "" clears it. */
+KPI_EXTERN int kpi_target_set_text(kpi_target *target, const char *text);
+
+/** @brief The kind (default #KPI_KIND_NUMERIC). */
+KPI_EXTERN kpi_kind kpi_target_kind(const kpi_target *target);
+/**
+ * @brief Sets the kind. A target that already has measurements outside
+ *        0..1 cannot become a milestone (#KPI_ERR_VALUE).
+ */
+KPI_EXTERN int kpi_target_set_kind(kpi_target *target, kpi_kind kind);
+/** @brief The direction (default #KPI_DIRECTION_INCREASE). */
+KPI_EXTERN kpi_direction kpi_target_direction(const kpi_target *target);
+/** @brief Sets the direction. */
+KPI_EXTERN int kpi_target_set_direction(kpi_target *target, kpi_direction direction);
+/** @brief The schedule as set (#KPI_SCHEDULE_DEFAULT unless set). */
+KPI_EXTERN kpi_schedule kpi_target_schedule(const kpi_target *target);
+/** @brief Sets the schedule; #KPI_SCHEDULE_DEFAULT follows the kind. */
+KPI_EXTERN int kpi_target_set_schedule(kpi_target *target, kpi_schedule schedule);
+/** @brief How measurements accumulate (default #KPI_ACCUMULATE_LATEST). */
+KPI_EXTERN kpi_accumulate kpi_target_accumulate(const kpi_target *target);
+/** @brief Sets how measurements accumulate. */
+KPI_EXTERN int kpi_target_set_accumulate(kpi_target *target, kpi_accumulate accumulate);
+
+/**
+ * @brief The target value T as set; NaN when not set. A milestone's T is
+ *        always 1 and a relative target's T comes from its reference and
+ *        percent, whatever is set here.
+ */
+KPI_EXTERN double kpi_target_value(const kpi_target *target);
+/** @brief Sets T; NaN clears it. */
+KPI_EXTERN int kpi_target_set_value(kpi_target *target, double value);
+/**
+ * @brief The start value S as set; NaN when not set (an INCREASE target
+ *        then starts from 0; a DECREASE target needs S).
+ */
+KPI_EXTERN double kpi_target_start_value(const kpi_target *target);
+/** @brief Sets S; NaN clears it. */
+KPI_EXTERN int kpi_target_set_start_value(kpi_target *target, double value);
+/** @brief The reference value R of a relative target (前年度実績); NaN when not set. */
+KPI_EXTERN double kpi_target_reference(const kpi_target *target);
+/** @brief Sets R; NaN clears it. */
+KPI_EXTERN int kpi_target_set_reference(kpi_target *target, double value);
+/**
+ * @brief The percent p of a relative target (10 for 前年度比10%増); NaN
+ *        when the target is not relative. When set, T = R * (1 + p/100)
+ *        for INCREASE and R * (1 - p/100) for DECREASE.
+ */
+KPI_EXTERN double kpi_target_change_pct(const kpi_target *target);
+/** @brief Sets p, making the target relative; NaN clears it. */
+KPI_EXTERN int kpi_target_set_change_pct(kpi_target *target, double percent);
+/** @brief The weight in the goal's roll-up (default 1); NaN for NULL. */
+KPI_EXTERN double kpi_target_weight(const kpi_target *target);
+/** @brief Sets the weight: finite and > 0, else #KPI_ERR_VALUE. */
+KPI_EXTERN int kpi_target_set_weight(kpi_target *target, double weight);
+
+/** @brief The start date D0 as set, or 0 (then the plan's start applies). */
+KPI_EXTERN int32_t kpi_target_start(const kpi_target *target);
+/** @brief Sets D0; 0 clears it, an invalid date is #KPI_ERR_DATE. */
+KPI_EXTERN int kpi_target_set_start(kpi_target *target, int32_t date);
+/** @brief The due date D1 as set, or 0 (then the plan's end applies). */
+KPI_EXTERN int32_t kpi_target_due(const kpi_target *target);
+/** @brief Sets D1; 0 clears it, an invalid date is #KPI_ERR_DATE. */
+KPI_EXTERN int kpi_target_set_due(kpi_target *target, int32_t date);
+
+/** @brief The goal the target belongs to. */
+KPI_EXTERN kpi_goal *kpi_target_goal(const kpi_target *target);
+
+/** @brief Number of measurements, in the order added. */
+KPI_EXTERN size_t kpi_target_measurement_count(const kpi_target *target);
+/** @brief The measurement at @p index, or NULL when out of range. */
+KPI_EXTERN kpi_measurement *kpi_target_measurement_at(const kpi_target *target,
+                                                      size_t index);
+/**
+ * @brief Appends a measurement. History is append-only: measurements keep
+ *        the order they were added in, and when two share a date the one
+ *        added last is the figure of that date.
+ * @param out receives the measurement, borrowed until the plan is freed (may be NULL).
+ * @param target the target measured.
+ * @param date the date the figure is as of (valid YYYYMMDD).
+ * @param value the figure: finite; 0..1 for a milestone.
+ * @param note optional progress wording (NULL or "").
+ * @return #KPI_OK, #KPI_ERR_DATE, #KPI_ERR_VALUE or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target,
+                                          int32_t date, double value, const char *note);
+
+/** @brief Number of assessments, in the order added. */
+KPI_EXTERN size_t kpi_target_assessment_count(const kpi_target *target);
+/** @brief The assessment at @p index, or NULL when out of range. */
+KPI_EXTERN kpi_assessment *kpi_target_assessment_at(const kpi_target *target,
+                                                    size_t index);
+/**
+ * @brief Records a person's rating of the target (see kpi_goal_add_assessment()).
+ */
+KPI_EXTERN int kpi_target_add_assessment(kpi_assessment **out, kpi_target *target,
+                                         int32_t date, kpi_rating rating,
+                                         const char *comment);
+
+/** @brief The date the figure is as of; 0 for NULL. */
+KPI_EXTERN int32_t kpi_measurement_date(const kpi_measurement *measurement);
+/** @brief Corrects the date (valid YYYYMMDD); the order of addition is kept. */
+KPI_EXTERN int kpi_measurement_set_date(kpi_measurement *measurement, int32_t date);
+/** @brief The figure; NaN for NULL. */
+KPI_EXTERN double kpi_measurement_value(const kpi_measurement *measurement);
+/** @brief Corrects the figure (finite; 0..1 for a milestone). */
+KPI_EXTERN int kpi_measurement_set_value(kpi_measurement *measurement, double value);
+/** @brief The progress wording; "" when not set. */
+KPI_EXTERN const char *kpi_measurement_note(const kpi_measurement *measurement);
+/** @brief Sets the note; NULL or "" clears it. */
+KPI_EXTERN int kpi_measurement_set_note(kpi_measurement *measurement, const char *note);
+/** @brief Who reported the figure; "" when not set. */
+KPI_EXTERN const char *kpi_measurement_author(const kpi_measurement *measurement);
+/** @brief Sets the author; NULL or "" clears it. */
+KPI_EXTERN int kpi_measurement_set_author(kpi_measurement *measurement,
+                                          const char *author);
+
+/** @brief The date the rating is as of; 0 for NULL. */
+KPI_EXTERN int32_t kpi_assessment_date(const kpi_assessment *assessment);
+/** @brief Corrects the date (valid YYYYMMDD). */
+KPI_EXTERN int kpi_assessment_set_date(kpi_assessment *assessment, int32_t date);
+/** @brief The rating; #KPI_RATING_NONE for NULL. */
+KPI_EXTERN kpi_rating kpi_assessment_rating(const kpi_assessment *assessment);
+/** @brief Corrects the rating (one of the four). */
+KPI_EXTERN int kpi_assessment_set_rating(kpi_assessment *assessment, kpi_rating rating);
+/** @brief The assessor's comment; "" when not set. */
+KPI_EXTERN const char *kpi_assessment_comment(const kpi_assessment *assessment);
+/** @brief Sets the comment; NULL or "" clears it. */
+KPI_EXTERN int kpi_assessment_set_comment(kpi_assessment *assessment,
+                                          const char *comment);
+/** @brief Who rated; "" when not set. */
+KPI_EXTERN const char *kpi_assessment_author(const kpi_assessment *assessment);
+/** @brief Sets the author; NULL or "" clears it. */
+KPI_EXTERN int kpi_assessment_set_author(kpi_assessment *assessment, const char *author);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KPI_TARGET_H */

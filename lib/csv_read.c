@@ -1,0 +1,133 @@
+/* Driving libcsv. libcsv reports no positions, so lines are counted in its
+ * callbacks: with CSV_REPALL_NL every line feed outside a record reaches
+ * the end-of-row callback, and line feeds inside quoted fields are counted
+ * in the field callback. A row starts on the line current when its first
+ * field arrives, since that field's own line feeds are counted only then. */
+#include "csv_read.h"
+#include "alloc.h"
+#include "error.h"
+#include "text.h"
+#include "kpi/csv.h"
+
+#include <csv.h>
+#include <string.h>
+
+struct parse_state {
+    const char *source;
+    kpi__csv_row row;
+    int32_t line;
+    kpi__csv_row_fn on_row;
+    void *context;
+    int rc; /* the first error; once set, callbacks do nothing */
+};
+
+static void clear_row(kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++)
+        kpi__free(row->fields[i]);
+    row->count = 0;
+}
+
+static int count_newlines(const char *s, size_t n)
+{
+    int count = 0;
+    for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+        count++;
+    return count;
+}
+
+static int append_field(kpi__csv_row *row, const char *data, size_t size)
+{
+    if (row->count == row->capacity) {
+        size_t capacity = row->capacity ? row->capacity * 2 : 16;
+        char **fields = kpi__reallocarray(row->fields, capacity, sizeof *fields);
+        if (!fields)
+            return KPI_ERR_NOMEM;
+        row->fields = fields;
+        row->capacity = capacity;
+    }
+    char *copy = kpi__strndup(data ? data : "", data ? size : 0);
+    if (!copy)
+        return KPI_ERR_NOMEM;
+    row->fields[row->count++] = copy;
+    return KPI_OK;
+}
+
+static void on_field(void *data, size_t size, void *context)
+{
+    struct parse_state *st = context;
+    if (st->rc != KPI_OK)
+        return;
+    if (st->row.count == 0)
+        st->row.line = st->line;
+    st->line += count_newlines(data ? data : "", data ? size : 0);
+    st->rc = append_field(&st->row, data, size);
+}
+
+/* A row of empty fields (",,,," from a spreadsheet) is blank too. */
+static int row_is_blank(const kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++)
+        if (row->fields[i][0] != '\0')
+            return 0;
+    return 1;
+}
+
+static void on_row_end(int terminator, void *context)
+{
+    struct parse_state *st = context;
+    if (st->rc == KPI_OK && st->row.count > 0 && !row_is_blank(&st->row))
+        st->rc = st->on_row(st->context, &st->row);
+    clear_row(&st->row);
+    if (terminator == '\n')
+        st->line++;
+}
+
+/* libcsv grows a field's buffer as the field grows; refusing to grow past
+ * the limit bounds the memory one bad field can take. */
+static void *bounded_realloc(void *ptr, size_t size)
+{
+    if (size > (size_t)KPI_MAX_FIELD + 1024)
+        return NULL;
+    return kpi__realloc(ptr, size);
+}
+
+static int libcsv_error(struct csv_parser *p, int32_t line, const char *source)
+{
+    if (csv_error(p) == CSV_ENOMEM && csv_get_buffer_size(p) + 1024 > KPI_MAX_FIELD)
+        return kpi__error_at(KPI_ERR_LIMIT, source, line, 0,
+                             "%s:%d: a field is longer than the limit of %d bytes",
+                             source, (int)line, KPI_MAX_FIELD);
+    if (csv_error(p) == CSV_ENOMEM)
+        return kpi__error_nomem();
+    return kpi__error_at(
+        KPI_ERR_PARSE, source, line, 0,
+        "%s:%d: malformed CSV quoting: a quote inside an unquoted field, "
+        "text after a closing quote, or a quote never closed",
+        source, (int)line);
+}
+
+int kpi__csv_parse(const char *text, size_t size, const char *source,
+                   kpi__csv_row_fn on_row, void *context)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+        return kpi__error_nomem();
+    csv_set_realloc_func(&p, bounded_realloc);
+    csv_set_free_func(&p, kpi__free);
+    struct parse_state st = {source, {NULL, 0, 0, 1}, 1, on_row, context, KPI_OK};
+    size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);
+    int rc = st.rc;
+    if (rc == KPI_OK && parsed != size)
+        rc = libcsv_error(&p, kpi__text_line_of(text, parsed), source);
+    /* A quote never closed is found only here; it opened on the line the
+     * unfinished row started on. */
+    if (rc == KPI_OK && csv_fini(&p, on_field, on_row_end, &st) != 0)
+        rc = libcsv_error(&p, st.row.count ? st.row.line : st.line, source);
+    if (rc == KPI_OK)
+        rc = st.rc;
+    clear_row(&st.row);
+    kpi__free(st.row.fields);
+    csv_free(&p);
+    return rc;
+}

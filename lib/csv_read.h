@@ -1,0 +1,26 @@
+/* Internal: splitting decoded text into rows with libcsv, each row with
+ * the line it starts on. */
+#ifndef KPI_LIB_CSV_READ_H
+#define KPI_LIB_CSV_READ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct kpi__csv_row {
+    char **fields; /* NUL-terminated copies, count of them */
+    size_t count;
+    size_t capacity;
+    int32_t line; /* 1-based line the row starts on */
+} kpi__csv_row;
+
+/* Called for each row; returns KPI_OK to go on, or an error code (with the
+ * last error recorded) to stop the parse. */
+typedef int (*kpi__csv_row_fn)(void *context, const kpi__csv_row *row);
+
+/* Parses text (size bytes, UTF-8) as RFC 4180 CSV and calls on_row for
+ * every non-blank row. Malformed quoting is KPI_ERR_PARSE and a field
+ * longer than KPI_MAX_FIELD is KPI_ERR_LIMIT, both naming source and line. */
+int kpi__csv_parse(const char *text, size_t size, const char *source,
+                   kpi__csv_row_fn on_row, void *context);
+
+#endif

@@ -1,0 +1,107 @@
+/* The thread-local last error. Each thread has its own record, so a
+ * binding can read it with plain getters right after a failing call without
+ * any other thread overwriting it. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MESSAGE_SIZE 512
+#define SOURCE_SIZE 256
+
+struct last_error {
+    int code;
+    int32_t line;
+    int32_t column;
+    char source[SOURCE_SIZE];
+    char message[MESSAGE_SIZE];
+};
+
+static _Thread_local struct last_error last;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 0)))
+#endif
+static void
+record(int code, const char *source, int32_t line, int32_t column, const char *fmt,
+       va_list ap)
+{
+    last.code = code;
+    last.line = line;
+    last.column = column;
+    snprintf(last.source, sizeof last.source, "%s", source ? source : "");
+    vsnprintf(last.message, sizeof last.message, fmt, ap);
+}
+
+int kpi__error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    record(code, NULL, 0, 0, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int kpi__error_at(int code, const char *source, int32_t line, int32_t column,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    record(code, source, line, column, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int kpi__error_null(const char *function, const char *argument)
+{
+    return kpi__error(KPI_ERR_ARGUMENT, "%s: %s must not be NULL", function, argument);
+}
+
+int kpi__error_nomem(void)
+{
+    return kpi__error(KPI_ERR_NOMEM, "out of memory");
+}
+
+int kpi_error_code(void)
+{
+    return last.code;
+}
+
+const char *kpi_error_message(void)
+{
+    return last.message;
+}
+
+const char *kpi_error_source(void)
+{
+    return last.source;
+}
+
+int32_t kpi_error_line(void)
+{
+    return last.line;
+}
+
+int32_t kpi_error_column(void)
+{
+    return last.column;
+}
+
+void kpi_error_clear(void)
+{
+    memset(&last, 0, sizeof last);
+}
+
+const char *kpi_error_name(int code)
+{
+    static const char *const names[] = {
+        "KPI_OK",        "KPI_ERR_NOMEM",     "KPI_ERR_ARGUMENT",
+        "KPI_ERR_RANGE", "KPI_ERR_NOT_FOUND", "KPI_ERR_DUPLICATE",
+        "KPI_ERR_VALUE", "KPI_ERR_DATE",      "KPI_ERR_PARSE",
+        "KPI_ERR_IO",    "KPI_ERR_ENCODING",  "KPI_ERR_LIMIT",
+    };
+    if (code > 0 || -code >= (int)(sizeof names / sizeof names[0]))
+        return "KPI_ERR_UNKNOWN";
+    return names[-code];
+}

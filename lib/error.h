@@ -1,0 +1,31 @@
+/* Internal: recording the thread-local last error. */
+#ifndef KPI_LIB_ERROR_H
+#define KPI_LIB_ERROR_H
+
+#include "kpi/error.h"
+
+/* Records code and a printf-style message as the calling thread's last
+ * error, with no position, and returns code so that callers can write
+ * `return kpi__error(KPI_ERR_VALUE, "...", ...)`. */
+int kpi__error(int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* As kpi__error(), with the source name, line and column where it was found
+ * (0 for an unknown line or column). */
+int kpi__error_at(int code, const char *source, int32_t line, int32_t column,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* The usual NULL-argument error, naming the function and the argument. */
+int kpi__error_null(const char *function, const char *argument);
+
+/* The usual allocation-failure error. */
+int kpi__error_nomem(void);
+
+#endif

@@ -1,0 +1,151 @@
+/* Measurements: the figures reported against a target, kept in the order
+ * they were added (the evaluator relies on that order to pick the last one
+ * of a date). */
+#include "model.h"
+#include "alloc.h"
+#include "date.h"
+#include "error.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* A figure on its own: finite, and 0..1 for a milestone. */
+static int check_value(const kpi_target *target, double value)
+{
+    if (!isfinite(value))
+        return kpi__error(KPI_ERR_VALUE,
+                          "target \"%s\": measurement value must be finite, got %g",
+                          target->code, value);
+    if (target->kind == KPI_KIND_MILESTONE && (value < 0 || value > 1))
+        return kpi__error(KPI_ERR_VALUE,
+                          "target \"%s\": a milestone's progress must be 0..1, got %g",
+                          target->code, value);
+    return KPI_OK;
+}
+
+static int check_date(const kpi_target *target, int32_t date)
+{
+    char what[KPI_MAX_CODE + 40];
+    snprintf(what, sizeof what, "target \"%s\": measurement date", target->code);
+    return kpi__date_check(date, 0, what);
+}
+
+size_t kpi_target_measurement_count(const kpi_target *target)
+{
+    if (!target) {
+        kpi__error_null("kpi_target_measurement_count", "target");
+        return 0;
+    }
+    return target->measurements.count;
+}
+
+kpi_measurement *kpi_target_measurement_at(const kpi_target *target, size_t index)
+{
+    if (!target) {
+        kpi__error_null("kpi_target_measurement_at", "target");
+        return NULL;
+    }
+    if (index >= target->measurements.count) {
+        kpi__error(KPI_ERR_RANGE,
+                   "target \"%s\": measurement index %zu is out of range (%zu)",
+                   target->code, index, target->measurements.count);
+        return NULL;
+    }
+    return kpi__segvec_at(&target->measurements, index, sizeof(kpi_measurement));
+}
+
+int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target, int32_t date,
+                               double value, const char *note)
+{
+    if (out)
+        *out = NULL;
+    if (!target)
+        return kpi__error_null("kpi_target_add_measurement", "target");
+    int rc = check_date(target, date);
+    if (rc == KPI_OK)
+        rc = check_value(target, value);
+    if (rc != KPI_OK)
+        return rc;
+    char *copy = NULL;
+    if (kpi__set_string(&copy, note) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    kpi_measurement *m = kpi__segvec_append(&target->measurements, sizeof *m);
+    if (!m) {
+        kpi__free(copy);
+        return KPI_ERR_NOMEM;
+    }
+    m->target = target;
+    m->date = date;
+    m->value = value;
+    m->note = copy;
+    if (out)
+        *out = m;
+    return KPI_OK;
+}
+
+static int measurement_null(const kpi_measurement *m, const char *function)
+{
+    if (m)
+        return 0;
+    kpi__error_null(function, "measurement");
+    return 1;
+}
+
+int32_t kpi_measurement_date(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_date") ? 0 : measurement->date;
+}
+
+int kpi_measurement_set_date(kpi_measurement *measurement, int32_t date)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_date"))
+        return KPI_ERR_ARGUMENT;
+    int rc = check_date(measurement->target, date);
+    if (rc == KPI_OK)
+        measurement->date = date;
+    return rc;
+}
+
+double kpi_measurement_value(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_value") ? (double)NAN
+                                                                  : measurement->value;
+}
+
+int kpi_measurement_set_value(kpi_measurement *measurement, double value)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_value"))
+        return KPI_ERR_ARGUMENT;
+    int rc = check_value(measurement->target, value);
+    if (rc == KPI_OK)
+        measurement->value = value;
+    return rc;
+}
+
+const char *kpi_measurement_note(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_note")
+               ? ""
+               : kpi__string_or_empty(measurement->note);
+}
+
+int kpi_measurement_set_note(kpi_measurement *measurement, const char *note)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_note"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__set_string(&measurement->note, note);
+}
+
+const char *kpi_measurement_author(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_author")
+               ? ""
+               : kpi__string_or_empty(measurement->author);
+}
+
+int kpi_measurement_set_author(kpi_measurement *measurement, const char *author)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_author"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__set_string(&measurement->author, author);
+}

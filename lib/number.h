@@ -1,0 +1,30 @@
+/* Internal: numbers as spreadsheets write them, and as the writers print
+ * them. Both use the C locale's '.', whatever locale the host program set. */
+#ifndef KPI_LIB_NUMBER_H
+#define KPI_LIB_NUMBER_H
+
+#include <stddef.h>
+
+/* The C numeric locale for the calling thread, entered for the span of one
+ * public call that reads or prints numbers, so that a host program's
+ * setlocale() (say, one with a decimal comma) cannot change the files. */
+typedef struct kpi__c_numeric {
+    void *c;
+    void *previous;
+} kpi__c_numeric;
+void kpi__c_numeric_enter(kpi__c_numeric *state);
+void kpi__c_numeric_leave(kpi__c_numeric *state);
+
+/* Reads a finite decimal number (in the C numeric locale): optional sign, digits with an
+ * optional fraction and exponent; full-width digits, signs and point are accepted, and so
+ * are thousands separators in groups of three ("1,234"). Surrounding ASCII and full-width
+ * blanks are ignored. Returns KPI_OK or KPI_ERR_VALUE (with a message quoting the text:
+ * `"abc" is not a number`). */
+int kpi__number_parse(double *out, const char *text);
+
+/* (In the C numeric locale) the shortest "%.Ng" form of a finite value that reads back to
+ * the same double. buf must hold KPI__NUMBER_SIZE bytes. */
+#define KPI__NUMBER_SIZE 32
+void kpi__number_format(char *buf, double value);
+
+#endif

@@ -1,0 +1,109 @@
+/* The rating scale and the unrated reasons: symbols, names and words. */
+#include "kpi.h"
+#include "error.h"
+
+#include <string.h>
+
+struct rating_text {
+    const char *symbol;
+    const char *name;
+    const char *ja;
+    const char *en;
+};
+
+/* Indexed by kpi_rating; the Japanese labels are the seed's 評価基準. */
+static const struct rating_text ratings[] = {
+    {"", "", "", ""},
+    {"×", "not_progressed", "全て目標未進捗", "not progressed"},
+    {"△", "behind", "未進捗の部分あり", "partly behind"},
+    {"○", "on_track", "目標どおり進捗", "on target"},
+    {"◎", "ahead", "目標を上回る進捗", "ahead of target"},
+};
+
+static const struct rating_text *rating_text(kpi_rating rating)
+{
+    if (rating < KPI_RATING_NONE || rating > KPI_RATING_AHEAD)
+        return &ratings[0];
+    return &ratings[rating];
+}
+
+const char *kpi_rating_symbol(kpi_rating rating)
+{
+    return rating_text(rating)->symbol;
+}
+
+const char *kpi_rating_label(kpi_rating rating, kpi_lang lang)
+{
+    return lang == KPI_LANG_EN ? rating_text(rating)->en : rating_text(rating)->ja;
+}
+
+const char *kpi_rating_name(kpi_rating rating)
+{
+    return rating_text(rating)->name;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int kpi_rating_parse(kpi_rating *out, const char *text)
+{
+    if (!out)
+        return kpi__error_null("kpi_rating_parse", "out");
+    *out = KPI_RATING_NONE;
+    if (!text)
+        return kpi__error_null("kpi_rating_parse", "text");
+    const char *begin = text;
+    const char *end = text + strlen(text);
+    while (begin < end && is_blank(*begin))
+        begin++;
+    while (end > begin && is_blank(end[-1]))
+        end--;
+    size_t len = (size_t)(end - begin);
+    for (int r = KPI_RATING_NOT_PROGRESSED; r <= KPI_RATING_AHEAD; r++) {
+        const struct rating_text *t = &ratings[r];
+        if ((len == strlen(t->symbol) && memcmp(begin, t->symbol, len) == 0) ||
+            (len == strlen(t->name) && memcmp(begin, t->name, len) == 0)) {
+            *out = (kpi_rating)r;
+            return KPI_OK;
+        }
+    }
+    return kpi__error(KPI_ERR_VALUE,
+                      "\"%s\" is not a rating: expected ◎ ○ △ × or ahead, on_track, "
+                      "behind, not_progressed",
+                      text);
+}
+
+struct unrated_text {
+    const char *name;
+    const char *ja;
+    const char *en;
+};
+
+static const struct unrated_text unrated[] = {
+    {"", "", ""},
+    {"QUALITATIVE", "定性目標で評価なし", "qualitative target without an assessment"},
+    {"INCOMPLETE", "目標の設定が不足", "target incomplete"},
+    {"INVALID", "目標の値が矛盾", "contradictory target values"},
+    {"NO_DATA", "実績なし", "no figure reported"},
+    {"NOT_DUE", "期限前で実績なし", "nothing expected or achieved yet"},
+    {"NO_RATED_CHILDREN", "評価できる項目なし", "no rated children"},
+};
+
+static const struct unrated_text *unrated_text(kpi_unrated reason)
+{
+    if (reason < KPI_UNRATED_NONE || reason > KPI_UNRATED_NO_RATED_CHILDREN)
+        return &unrated[0];
+    return &unrated[reason];
+}
+
+const char *kpi_unrated_name(kpi_unrated reason)
+{
+    return unrated_text(reason)->name;
+}
+
+const char *kpi_unrated_label(kpi_unrated reason, kpi_lang lang)
+{
+    return lang == KPI_LANG_EN ? unrated_text(reason)->en : unrated_text(reason)->ja;
+}

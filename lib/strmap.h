@@ -1,0 +1,34 @@
+/* Internal: a hash map from borrowed string keys to pointers, for O(1)
+ * lookup of goals, targets and results by code. Open addressing with linear
+ * probing and backward-shift deletion (no tombstones). Keys are not copied:
+ * each key must stay valid while it is in the map (it is the object's own
+ * code string). */
+#ifndef KPI_LIB_STRMAP_H
+#define KPI_LIB_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct kpi__strmap_slot {
+    const char *key;
+    void *value;
+    size_t hash;
+} kpi__strmap_slot;
+
+typedef struct kpi__strmap {
+    kpi__strmap_slot *slots;
+    size_t capacity; /* a power of two, or 0 */
+    size_t count;
+} kpi__strmap;
+
+/* The value for key, or NULL. */
+void *kpi__strmap_get(const kpi__strmap *map, const char *key);
+/* Makes sure one more key fits without growing, so that a later
+ * kpi__strmap_put cannot fail. Returns KPI_OK or KPI_ERR_NOMEM. */
+int kpi__strmap_reserve(kpi__strmap *map, size_t extra);
+/* Inserts or replaces key after a successful reserve; never fails. */
+void kpi__strmap_put(kpi__strmap *map, const char *key, void *value);
+/* Removes key if present. */
+void kpi__strmap_remove(kpi__strmap *map, const char *key);
+void kpi__strmap_free(kpi__strmap *map);
+
+#endif

@@ -1,0 +1,152 @@
+/* Text decoding for plan files: UTF-8 (BOM optional) or CP932, never a
+ * silent replacement of bad bytes. CP932 goes through glibc's iconv. */
+#include "text.h"
+#include "alloc.h"
+#include "error.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+int32_t kpi__text_line_of(const char *text, size_t offset)
+{
+    int32_t line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+/* The length of the UTF-8 sequence starting at s (at most n bytes), or 0
+ * when it is invalid: overlong forms, surrogates and values past U+10FFFF
+ * are refused, as RFC 3629 says. */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+    if (len == 0 || s[0] > 0xF4 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return len;
+}
+
+size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = 0;
+    while (i < size) {
+        /* Fast path: plain ASCII. */
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len = utf8_sequence(s + i, size - i);
+        if (len == 0)
+            return i;
+        i += len;
+    }
+    return size;
+}
+
+static int copy_utf8(char **out, size_t *out_size, const char *bytes, size_t size)
+{
+    char *text = kpi__strndup(bytes, size);
+    if (!text)
+        return KPI_ERR_NOMEM;
+    *out = text;
+    *out_size = size;
+    return KPI_OK;
+}
+
+static int encoding_error(const char *source, const char *text, size_t offset,
+                          const char *what)
+{
+    int32_t line = kpi__text_line_of(text, offset);
+    return kpi__error_at(KPI_ERR_ENCODING, source, line, 0, "%s:%d: %s (byte 0x%02X)",
+                         source, (int)line, what, (unsigned)(unsigned char)text[offset]);
+}
+
+/* CP932 to UTF-8: a CP932 character takes at most 3 bytes in UTF-8. */
+static int convert_cp932(char **out, size_t *out_size, const char *bytes, size_t size,
+                         const char *source)
+{
+    iconv_t cd = iconv_open("UTF-8", "CP932");
+    if (cd == (iconv_t)-1)
+        return kpi__error(KPI_ERR_ENCODING, "%s: this system's iconv has no CP932",
+                          source);
+    size_t capacity = size * 3 + 1;
+    char *text = kpi__malloc(capacity);
+    if (!text) {
+        iconv_close(cd);
+        return KPI_ERR_NOMEM;
+    }
+    char *in = (char *)bytes, *dest = text;
+    size_t in_left = size, out_left = capacity - 1;
+    size_t rc = iconv(cd, &in, &in_left, &dest, &out_left);
+    iconv_close(cd);
+    if (rc == (size_t)-1) {
+        kpi__free(text);
+        return encoding_error(source, bytes, (size_t)(in - bytes),
+                              errno == EINVAL
+                                  ? "CP932 text cut in the middle of a character"
+                                  : "bytes that are not valid CP932");
+    }
+    *dest = '\0';
+    *out = text;
+    *out_size = (size_t)(dest - text);
+    return KPI_OK;
+}
+
+/* NUL is valid in both encodings but never in a plan file: it would cut
+ * every string the library hands out. */
+static int check_no_nul(char **text, size_t size, const char *source)
+{
+    const char *nul = memchr(*text, '\0', size);
+    if (!nul)
+        return KPI_OK;
+    int rc =
+        encoding_error(source, *text, (size_t)(nul - *text), "a NUL byte in the text");
+    kpi__free(*text);
+    *text = NULL;
+    return rc;
+}
+
+static int decode(char **out, size_t *out_size, kpi_encoding *found, const char *bytes,
+                  size_t size, kpi_encoding wanted, const char *source)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+    int has_bom = size >= 3 && memcmp(bytes, bom, 3) == 0;
+    if (wanted == KPI_ENCODING_CP932 && !has_bom) {
+        *found = KPI_ENCODING_CP932;
+        return convert_cp932(out, out_size, bytes, size, source);
+    }
+    if (has_bom) {
+        bytes += 3;
+        size -= 3;
+    }
+    size_t valid = kpi__utf8_valid_prefix(bytes, size);
+    if (valid == size) {
+        *found = KPI_ENCODING_UTF8;
+        return copy_utf8(out, out_size, bytes, size);
+    }
+    if (wanted == KPI_ENCODING_AUTO && !has_bom) {
+        *found = KPI_ENCODING_CP932;
+        return convert_cp932(out, out_size, bytes, size, source);
+    }
+    return encoding_error(source, bytes, valid, "bytes that are not valid UTF-8");
+}
+
+int kpi__text_decode(char **out, size_t *out_size, kpi_encoding *found, const char *bytes,
+                     size_t size, kpi_encoding wanted, const char *source)
+{
+    *out = NULL;
+    int rc = decode(out, out_size, found, bytes, size, wanted, source);
+    if (rc == KPI_OK)
+        rc = check_no_nul(out, *out_size, source);
+    return rc;
+}

@@ -1,0 +1,20 @@
+/* Internal: turning a file's bytes into the UTF-8 text the parsers read. */
+#ifndef KPI_LIB_TEXT_H
+#define KPI_LIB_TEXT_H
+
+#include "kpi/csv.h"
+
+/* Decodes bytes (UTF-8 with or without BOM, or CP932) into a new
+ * NUL-terminated UTF-8 text without BOM. wanted is the caller's choice;
+ * found receives the encoding used. Invalid bytes and NUL bytes are
+ * KPI_ERR_ENCODING errors naming source and line. */
+int kpi__text_decode(char **out, size_t *out_size, kpi_encoding *found, const char *bytes,
+                     size_t size, kpi_encoding wanted, const char *source);
+
+/* The 1-based line of byte offset in text. */
+int32_t kpi__text_line_of(const char *text, size_t offset);
+
+/* The length of the longest valid UTF-8 prefix of bytes. */
+size_t kpi__utf8_valid_prefix(const char *bytes, size_t size);
+
+#endif

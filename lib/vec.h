@@ -1,0 +1,39 @@
+/* Internal: the two growable containers of the model.
+ *
+ * kpi__ptrvec is a plain array of pointers (children of a plan or goal).
+ * kpi__segvec stores fixed-size elements in segments that never move, so
+ * that a kpi_measurement * handed to the caller stays valid while more
+ * measurements are added: segment k holds SEGVEC_FIRST << k elements. */
+#ifndef KPI_LIB_VEC_H
+#define KPI_LIB_VEC_H
+
+#include <stddef.h>
+
+typedef struct kpi__ptrvec {
+    void **items;
+    size_t count;
+    size_t capacity;
+} kpi__ptrvec;
+
+/* Makes room for one more item without adding it, so that a later push
+ * cannot fail. Returns KPI_OK or KPI_ERR_NOMEM. */
+int kpi__ptrvec_reserve(kpi__ptrvec *vec);
+/* Appends after a successful reserve; never fails. */
+void kpi__ptrvec_push_reserved(kpi__ptrvec *vec, void *item);
+void kpi__ptrvec_free(kpi__ptrvec *vec);
+
+typedef struct kpi__segvec {
+    void **segments;
+    size_t count;
+    unsigned char segment_count;
+} kpi__segvec;
+
+/* The element at index (< count). */
+void *kpi__segvec_at(const kpi__segvec *vec, size_t index, size_t elem_size);
+/* A new zeroed element at the end, or NULL (last error KPI_ERR_NOMEM) with
+ * the vector unchanged. */
+void *kpi__segvec_append(kpi__segvec *vec, size_t elem_size);
+/* Frees the segments; the caller first frees what the elements own. */
+void kpi__segvec_free(kpi__segvec *vec);
+
+#endif
