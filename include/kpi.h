@@ -22,5 +22,6 @@
 #include "kpi/target.h"
 #include "kpi/evaluate.h"
 #include "kpi/csv.h"
+#include "kpi/render.h"
 
 #endif /* KPI_H */

@@ -64,6 +64,9 @@ static int walk_target(struct walk *w, const kpi_target *t, size_t parent)
                                 kpi__string_or_empty(t->unit));
     if (!r)
         return KPI_ERR_NOMEM;
+    r->text = kpi__strdup(kpi__string_or_empty(t->text));
+    if (!r->text)
+        return KPI_ERR_NOMEM;
     kpi__rate_target(r, t, w->ev);
     r->reason = kpi__reason_target(r, w->ev->policy.lang);
     return r->reason ? KPI_OK : KPI_ERR_NOMEM;
@@ -106,6 +109,26 @@ static int walk_plan(struct walk *w, const kpi_plan *plan)
     kpi__rate_goal(r, NULL, w->ev);
     r->reason = kpi__reason_goal(r, w->ev->policy.rollup, w->ev->policy.lang);
     return r->reason ? KPI_OK : KPI_ERR_NOMEM;
+}
+
+/* What a report needs of the plan besides its results. */
+static int copy_plan_texts(kpi_evaluation *ev, const kpi_plan *plan)
+{
+    ev->organization = kpi__strdup(kpi__string_or_empty(plan->organization));
+    ev->department = kpi__strdup(kpi__string_or_empty(plan->department));
+    if (!ev->organization || !ev->department)
+        return KPI_ERR_NOMEM;
+    if (!plan->notes.count)
+        return KPI_OK;
+    ev->notes = kpi__calloc(plan->notes.count, sizeof *ev->notes);
+    if (!ev->notes)
+        return KPI_ERR_NOMEM;
+    for (; ev->note_count < plan->notes.count; ev->note_count++) {
+        ev->notes[ev->note_count] = kpi__strdup(plan->notes.items[ev->note_count].text);
+        if (!ev->notes[ev->note_count])
+            return KPI_ERR_NOMEM;
+    }
+    return KPI_OK;
 }
 
 /* Goals and targets replace the plan id on a clash, as documented. */
@@ -173,6 +196,8 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
     rc = walk_plan(&w, plan);
     if (rc == KPI_OK)
         rc = index_codes(ev);
+    if (rc == KPI_OK)
+        rc = copy_plan_texts(ev, plan);
     if (rc != KPI_OK) {
         kpi_evaluation_free(ev);
         return kpi__error_nomem();
@@ -189,8 +214,14 @@ void kpi_evaluation_free(kpi_evaluation *ev)
         kpi__free(ev->results[i].code);
         kpi__free(ev->results[i].title);
         kpi__free(ev->results[i].unit);
+        kpi__free(ev->results[i].text);
         kpi__free(ev->results[i].reason);
     }
+    for (size_t i = 0; i < ev->note_count; i++)
+        kpi__free(ev->notes[i]);
+    kpi__free(ev->notes);
+    kpi__free(ev->organization);
+    kpi__free(ev->department);
     kpi__free(ev->results);
     kpi__free(ev->children);
     kpi__strmap_free(&ev->by_code);

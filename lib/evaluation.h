@@ -17,6 +17,7 @@ struct kpi_result {
     char *code;
     char *title;
     char *unit;   /* targets only; NULL otherwise */
+    char *text;   /* targets only: the original wording; NULL otherwise */
     char *reason; /* the one-line reason */
     int32_t depth;
     size_t parent;      /* index of the parent result, KPI__NO_PARENT for the plan */
@@ -58,6 +59,10 @@ struct kpi_evaluation {
     int32_t start; /* the period used */
     int32_t end;
     kpi_policy policy; /* a copy: the caller's policy is not needed afterwards */
+    char *organization;
+    char *department;
+    char **notes; /* the plan's notes' texts */
+    size_t note_count;
     kpi_result *results;
     size_t count;
     size_t *children; /* children of result i: children[first_child .. +child_count] */

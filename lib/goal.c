@@ -97,21 +97,8 @@ int kpi_goal_set_code(kpi_goal *goal, const char *code)
 {
     if (goal_null(goal, "kpi_goal_set_code"))
         return KPI_ERR_ARGUMENT;
-    if (code && strcmp(code, goal->code) == 0)
-        return KPI_OK;
-    kpi_plan *plan = goal->plan;
-    int rc = check_new_code(plan, code, "goal");
-    if (rc != KPI_OK)
-        return rc;
-    char *copy = kpi__strdup(code);
-    if (!copy)
-        return KPI_ERR_NOMEM;
-    /* Removing one key frees a slot, so the put below cannot fail. */
-    kpi__strmap_remove(&plan->goals_by_code, goal->code);
-    kpi__free(goal->code);
-    goal->code = copy;
-    kpi__strmap_put(&plan->goals_by_code, goal->code, goal);
-    return KPI_OK;
+    return kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, code, goal,
+                            "goal");
 }
 
 const char *kpi_goal_title(const kpi_goal *goal)

@@ -95,6 +95,12 @@ int kpi__check_code(const char *code, const char *what);
 /* Whether a goal or target of the plan already has code. */
 int kpi__plan_code_taken(const kpi_plan *plan, const char *code);
 
+/* Gives the goal or target object registered in map under *code the code
+ * new_code, keeping the map in step; what ("goal", "target") names it in
+ * messages. On error nothing changes. */
+int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *new_code,
+                     void *object, const char *what);
+
 /* Checks a weight argument: finite and > 0. */
 int kpi__check_weight(double weight, const char *what, const char *code);
 

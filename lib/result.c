@@ -28,6 +28,38 @@ int32_t kpi_evaluation_end(const kpi_evaluation *ev)
     return ev_null(ev, "kpi_evaluation_end") ? 0 : ev->end;
 }
 
+const kpi_policy *kpi_evaluation_policy(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_policy") ? NULL : &ev->policy;
+}
+
+const char *kpi_evaluation_organization(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_organization") ? "" : ev->organization;
+}
+
+const char *kpi_evaluation_department(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_department") ? "" : ev->department;
+}
+
+size_t kpi_evaluation_note_count(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_note_count") ? 0 : ev->note_count;
+}
+
+const char *kpi_evaluation_note_at(const kpi_evaluation *ev, size_t index)
+{
+    if (ev_null(ev, "kpi_evaluation_note_at"))
+        return NULL;
+    if (index >= ev->note_count) {
+        kpi__error(KPI_ERR_RANGE, "evaluation: note index %zu is out of range (%zu)", index,
+                   ev->note_count);
+        return NULL;
+    }
+    return ev->notes[index];
+}
+
 size_t kpi_evaluation_result_count(const kpi_evaluation *ev)
 {
     return ev_null(ev, "kpi_evaluation_result_count") ? 0 : ev->count;
@@ -101,12 +133,21 @@ RESULT_GETTER(double, achievement, achievement, (double)NAN)
 RESULT_GETTER(int32_t, measured, measured, 0)
 RESULT_GETTER(int32_t, start, start, 0)
 RESULT_GETTER(int32_t, due, due, 0)
+RESULT_GETTER(kpi_kind, target_kind, target_kind, KPI_KIND_NUMERIC)
+RESULT_GETTER(kpi_direction, direction, direction, KPI_DIRECTION_INCREASE)
 
 const char *kpi_result_unit(const kpi_result *result)
 {
     if (result_null(result, "kpi_result_unit"))
         return "";
     return result->unit ? result->unit : "";
+}
+
+const char *kpi_result_text(const kpi_result *result)
+{
+    if (result_null(result, "kpi_result_text"))
+        return "";
+    return result->text ? result->text : "";
 }
 
 const kpi_result *kpi_result_parent(const kpi_result *result)

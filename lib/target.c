@@ -62,25 +62,9 @@ int kpi_target_set_code(kpi_target *target, const char *code)
 {
     if (target_null(target, "kpi_target_set_code"))
         return KPI_ERR_ARGUMENT;
-    if (code && strcmp(code, target->code) == 0)
-        return KPI_OK;
     kpi_plan *plan = target->goal->plan;
-    int rc = kpi__check_code(code, "target");
-    if (rc != KPI_OK)
-        return rc;
-    if (kpi__plan_code_taken(plan, code))
-        return kpi__error(KPI_ERR_DUPLICATE,
-                          "target \"%s\": code \"%s\" is already used by another goal or "
-                          "target",
-                          target->code, code);
-    char *copy = kpi__strdup(code);
-    if (!copy)
-        return KPI_ERR_NOMEM;
-    kpi__strmap_remove(&plan->targets_by_code, target->code);
-    kpi__free(target->code);
-    target->code = copy;
-    kpi__strmap_put(&plan->targets_by_code, target->code, target);
-    return KPI_OK;
+    return kpi__plan_rename(plan, &plan->targets_by_code, &target->code, code, target,
+                            "target");
 }
 
 /* String fields: a getter and a setter each, all alike. */

@@ -96,6 +96,24 @@ KPI_EXTERN int32_t kpi_evaluation_as_of(const kpi_evaluation *evaluation);
 KPI_EXTERN int32_t kpi_evaluation_start(const kpi_evaluation *evaluation);
 /** @brief The last day of the period used. */
 KPI_EXTERN int32_t kpi_evaluation_end(const kpi_evaluation *evaluation);
+/**
+ * @brief The policy the evaluation was made with (a copy owned by the
+ *        evaluation): read it with the kpi_policy_ getters.
+ * @return borrowed until the evaluation is freed; NULL for NULL.
+ */
+KPI_EXTERN const kpi_policy *kpi_evaluation_policy(const kpi_evaluation *evaluation);
+/** @brief The plan's organization, copied; "" when not set. */
+KPI_EXTERN const char *kpi_evaluation_organization(const kpi_evaluation *evaluation);
+/** @brief The plan's department, copied; "" when not set. */
+KPI_EXTERN const char *kpi_evaluation_department(const kpi_evaluation *evaluation);
+/** @brief Number of the plan's notes, copied into the evaluation. */
+KPI_EXTERN size_t kpi_evaluation_note_count(const kpi_evaluation *evaluation);
+/**
+ * @brief The text of the plan's note at @p index.
+ * @return borrowed until the evaluation is freed; NULL when out of range.
+ */
+KPI_EXTERN const char *kpi_evaluation_note_at(const kpi_evaluation *evaluation,
+                                              size_t index);
 /** @brief Number of results: 1 (the plan) + goals + targets; 0 for NULL. */
 KPI_EXTERN size_t kpi_evaluation_result_count(const kpi_evaluation *evaluation);
 /**
@@ -170,6 +188,12 @@ KPI_EXTERN int32_t kpi_result_start(const kpi_result *result);
 KPI_EXTERN int32_t kpi_result_due(const kpi_result *result);
 /** @brief The unit of a target; "" otherwise. */
 KPI_EXTERN const char *kpi_result_unit(const kpi_result *result);
+/** @brief The target as originally written (期限・数値目標); "" otherwise. */
+KPI_EXTERN const char *kpi_result_text(const kpi_result *result);
+/** @brief The kind of a target (#KPI_KIND_NUMERIC for goals and the plan). */
+KPI_EXTERN kpi_kind kpi_result_target_kind(const kpi_result *result);
+/** @brief The direction of a target (#KPI_DIRECTION_INCREASE otherwise). */
+KPI_EXTERN kpi_direction kpi_result_direction(const kpi_result *result);
 
 /** @brief For a goal or the plan: how many direct children have effective @p rating. */
 KPI_EXTERN size_t kpi_result_count_rating(const kpi_result *result, kpi_rating rating);

@@ -1,0 +1,63 @@
+/**
+ * @file kpi/render.h
+ * @brief Reports people read: an evaluation rendered as text, Markdown,
+ *        JSON, CSV or HTML.
+ *
+ * Every format lays the plan out as the interim report (中間報告調書) does:
+ * goal → initiative → target, each target with its wording, actual,
+ * expected, achievement (達成率), pace and rating, the unrated reason in
+ * words, the goal and plan ratings, the 評価基準 legend and the plan's notes
+ * (市長指示事項). The output is UTF-8, built from the evaluation alone, so a
+ * report can be rendered after the plan is freed.
+ */
+#ifndef KPI_RENDER_H
+#define KPI_RENDER_H
+
+#include "evaluate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief The formats of kpi_evaluation_render(). */
+typedef enum kpi_format {
+    KPI_FORMAT_TEXT = 0,     /**< aligned plain text for a terminal or a printer */
+    KPI_FORMAT_MARKDOWN = 1, /**< Markdown tables, one per goal */
+    KPI_FORMAT_JSON = 2,     /**< one JSON object: the plan with nested goals and targets */
+    KPI_FORMAT_CSV = 3,      /**< one row per target and goal with every result field */
+    KPI_FORMAT_HTML = 4      /**< one self-contained, print-friendly page */
+} kpi_format;
+
+/**
+ * @brief Renders an evaluation.
+ * @param out receives the report, NUL-terminated; the caller frees it with
+ *        kpi_free().
+ * @param size receives its length in bytes without the NUL (may be NULL).
+ * @param evaluation the evaluation; only read.
+ * @param format one of #kpi_format.
+ * @param lang the language of headings, words and reason lines.
+ * @param width for #KPI_FORMAT_TEXT, the width in terminal cells to fit
+ *        (East Asian wide characters count as two); 0 for the default of
+ *        100. Ignored by the other formats.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE (unknown format or
+ *         language, width below 40) or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
+                                     const kpi_evaluation *evaluation, kpi_format format,
+                                     kpi_lang lang, int32_t width);
+
+/**
+ * @brief Reads a format name: "text", "markdown" (or "md"), "json", "csv",
+ *        "html".
+ * @return #KPI_OK, or #KPI_ERR_VALUE naming the accepted names.
+ */
+KPI_EXTERN int kpi_format_parse(kpi_format *out, const char *name);
+
+/** @brief The format's name as kpi_format_parse() reads it; "" for unknown values. */
+KPI_EXTERN const char *kpi_format_name(kpi_format format);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KPI_RENDER_H */
