@@ -47,10 +47,11 @@ static int map_cell(kpi__columns *columns, size_t field, const kpi__csv_row *hea
 {
     const char *cell = header->fields[field];
     const kpi__column_spec *spec = find_spec(columns, cell);
+    char quoted[KPI__CLIP_SIZE];
     if (!spec)
         return kpi__warnings_add(warnings, source, header->line,
-                                 "column %zu \"%.64s\" is not known and was ignored",
-                                 field + 1, cell);
+                                 "column %zu \"%s\" is not known and was ignored",
+                                 field + 1, kpi__clip(quoted, cell));
     if (columns->field_of[spec->id] >= 0)
         return kpi__error_at(KPI_ERR_PARSE, source, header->line, (int32_t)field + 1,
                              "%s:%d: column \"%s\" appears twice (columns %d and %zu)",

@@ -32,6 +32,37 @@ record(int code, const char *source, int32_t line, int32_t column, const char *f
     last.column = column;
     snprintf(last.source, sizeof last.source, "%s", source ? source : "");
     vsnprintf(last.message, sizeof last.message, fmt, ap);
+    kpi__utf8_trim_end(last.message);
+    kpi__utf8_trim_end(last.source);
+}
+
+void kpi__utf8_trim_end(char *s)
+{
+    size_t n = strlen(s);
+    size_t start = n;
+    /* Step back over continuation bytes to the last lead byte. */
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--;
+    if (start == 0)
+        return;
+    unsigned char lead = (unsigned char)s[start - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (start - 1) < need)
+        s[start - 1] = '\0';
+}
+
+const char *kpi__clip(char buf[KPI__CLIP_SIZE], const char *text)
+{
+    size_t n = strlen(text);
+    if (n <= KPI__CLIP_BYTES) {
+        memcpy(buf, text, n + 1);
+        return buf;
+    }
+    memcpy(buf, text, KPI__CLIP_BYTES);
+    buf[KPI__CLIP_BYTES] = '\0';
+    kpi__utf8_trim_end(buf);
+    strcat(buf, "\xE2\x80\xA6"); /* … */
+    return buf;
 }
 
 int kpi__error(int code, const char *fmt, ...)

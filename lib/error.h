@@ -28,4 +28,16 @@ int kpi__error_null(const char *function, const char *argument);
 /* The usual allocation-failure error. */
 int kpi__error_nomem(void);
 
+/* Cuts s (a NUL-terminated string that may have been truncated by
+ * snprintf) back to its last complete UTF-8 character, so that messages
+ * stay valid UTF-8 for every binding that decodes them. */
+void kpi__utf8_trim_end(char *s);
+
+/* Copies at most KPI__CLIP_BYTES bytes of text into buf, cut at a
+ * character boundary, with "…" appended when something was cut: for
+ * quoting user text in messages. Returns buf. */
+#define KPI__CLIP_BYTES 64
+#define KPI__CLIP_SIZE (KPI__CLIP_BYTES + 4)
+const char *kpi__clip(char buf[KPI__CLIP_SIZE], const char *text);
+
 #endif

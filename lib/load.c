@@ -79,6 +79,7 @@ int kpi__load_error(const kpi__load *load, const kpi__csv_row *row, int column, 
     va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
     va_end(ap);
+    kpi__utf8_trim_end(detail);
     int32_t position = column >= 0 ? kpi__columns_position(&load->columns, column) : 0;
     return kpi__error_at(code, load->source, row->line, position, "%s%s", prefix, detail);
 }
@@ -87,6 +88,7 @@ int kpi__load_wrap(const kpi__load *load, const kpi__csv_row *row, int column, i
 {
     char detail[400];
     snprintf(detail, sizeof detail, "%s", kpi_error_message());
+    kpi__utf8_trim_end(detail);
     return kpi__load_error(load, row, column, rc, "%s", detail);
 }
 
@@ -135,6 +137,8 @@ int kpi__load_word(const kpi__load *load, const kpi__csv_row *row, int column,
             return KPI_OK;
         }
     }
+    char quoted[KPI__CLIP_SIZE];
     return kpi__load_error(load, row, column, KPI_ERR_VALUE, "\"%s\" is not one of %s",
-                           kpi__columns_cell(&load->columns, row, column), expected);
+                           kpi__clip(quoted, kpi__columns_cell(&load->columns, row, column)),
+                           expected);
 }

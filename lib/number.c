@@ -135,13 +135,15 @@ void kpi__c_numeric_leave(kpi__c_numeric *state)
 
 int kpi__number_parse(double *out, const char *text)
 {
-    char ascii[MAX_NUMBER_TEXT];
+    char ascii[MAX_NUMBER_TEXT], quoted[KPI__CLIP_SIZE];
     if (!normalise(ascii, sizeof ascii, text) || !drop_separators(ascii) ||
         !is_decimal(ascii))
-        return kpi__error(KPI_ERR_VALUE, "\"%.64s\" is not a number", text);
+        return kpi__error(KPI_ERR_VALUE, "\"%s\" is not a number",
+                          kpi__clip(quoted, text));
     double value = strtod(ascii, NULL);
     if (!isfinite(value))
-        return kpi__error(KPI_ERR_VALUE, "\"%.64s\" is too large a number", text);
+        return kpi__error(KPI_ERR_VALUE, "\"%s\" is too large a number",
+                          kpi__clip(quoted, text));
     *out = value;
     return KPI_OK;
 }

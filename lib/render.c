@@ -114,9 +114,10 @@ int kpi_format_parse(kpi_format *out, const char *name)
         *out = KPI_FORMAT_MARKDOWN;
         return KPI_OK;
     }
+    char quoted[KPI__CLIP_SIZE];
     return kpi__error(KPI_ERR_VALUE,
-                      "\"%.64s\" is not a format: expected text, markdown, json, csv or html",
-                      name);
+                      "\"%s\" is not a format: expected text, markdown, json, csv or html",
+                      kpi__clip(quoted, name));
 }
 
 static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,

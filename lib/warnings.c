@@ -1,7 +1,7 @@
 #include "warnings.h"
 #include "alloc.h"
 #include "strbuf.h"
-#include "kpi/error.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +22,7 @@ int kpi__warnings_add(kpi__warnings *list, const char *source, int32_t line,
     va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
     va_end(ap);
+    kpi__utf8_trim_end(detail);
     kpi__strbuf b = {0};
     kpi__strbuf_printf(&b, "%s:%d: %s", source, (int)line, detail);
     char *message = kpi__strbuf_finish(&b);
