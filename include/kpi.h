@@ -23,5 +23,6 @@
 #include "kpi/evaluate.h"
 #include "kpi/csv.h"
 #include "kpi/render.h"
+#include "kpi/phrase.h"
 
 #endif /* KPI_H */
