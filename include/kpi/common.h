@@ -77,6 +77,28 @@ KPI_EXTERN int32_t kpi_version_number(void);
  */
 KPI_EXTERN void kpi_free(void *ptr);
 
+/** @brief An allocation function with the contract of C's malloc(). */
+typedef void *(*kpi_malloc_fn)(size_t size);
+/** @brief A reallocation function with the contract of C's realloc(). */
+typedef void *(*kpi_realloc_fn)(void *ptr, size_t size);
+/** @brief A release function with the contract of C's free(). */
+typedef void (*kpi_free_fn)(void *ptr);
+
+/**
+ * @brief Makes libkpi obtain and release all its memory through the given
+ *        functions (for a host with its own allocator, or a test that makes
+ *        allocations fail). All three or none: passing three NULLs restores
+ *        C's malloc, realloc and free.
+ *
+ * This is the one process-wide setting of libkpi. Set it once, before any
+ * other libkpi call and before other threads start, and never while any
+ * libkpi object exists: memory must be released by the function family
+ * that obtained it.
+ * @return #KPI_OK, or #KPI_ERR_ARGUMENT when only some are NULL.
+ */
+KPI_EXTERN int kpi_set_allocator(kpi_malloc_fn malloc_fn, kpi_realloc_fn realloc_fn,
+                                 kpi_free_fn free_fn);
+
 /** @brief The rating scale of the seed's 評価基準, worst to best. */
 typedef enum kpi_rating {
     KPI_RATING_NONE = 0,           /**< unrated */
