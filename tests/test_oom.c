@@ -1,0 +1,426 @@
+/*
+ * Out of memory: every allocation of a realistic scenario is made to fail
+ * in turn (building a plan call by call, loading the seed files,
+ * validating, evaluating, rendering every format, writing), and each time
+ *  - the call reports KPI_ERR_NOMEM (or, where a library retries a
+ *    smaller allocation, succeeds with the right result),
+ *  - the plan the caller holds is unchanged (same bytes when written),
+ *  - nothing is returned to the caller, and nothing leaks (the sanitizer
+ *    and valgrind runs of this program check that).
+ * The allocator is libkpi's own hook, kpi_set_allocator().
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+
+/* ---- A failing allocator ---------------------------------------------- */
+
+/* Allocations left before the one that fails; negative: none fails. The
+ * failure is one-shot, so that code which retries is also exercised. */
+static long countdown = -1;
+static int refused;
+
+static int take_one(void)
+{
+    if (countdown < 0)
+        return 1;
+    if (countdown-- == 0) {
+        refused = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static void *failing_malloc(size_t size)
+{
+    return take_one() ? malloc(size) : NULL;
+}
+
+static void *failing_realloc(void *ptr, size_t size)
+{
+    return take_one() ? realloc(ptr, size) : NULL;
+}
+
+static void arm(long n)
+{
+    countdown = n;
+    refused = 0;
+}
+
+static void disarm(void)
+{
+    countdown = -1;
+}
+
+static int setup_allocator(void **state)
+{
+    (void)state;
+    return kpi_set_allocator(failing_malloc, failing_realloc, free);
+}
+
+static int restore_allocator(void **state)
+{
+    (void)state;
+    return kpi_set_allocator(NULL, NULL, NULL);
+}
+
+/* ---- Helpers ---------------------------------------------------------- */
+
+/* The plan as bytes: equal bytes, equal plan (the round-trip tests of
+ * test_csv show the files carry every field). */
+static char *snapshot(const kpi_plan *plan)
+{
+    char *structure = NULL, *progress = NULL;
+    size_t s = 0, p = 0;
+    assert_int_equal(kpi_plan_write_structure(&structure, &s, plan, KPI_WRITE_NO_BOM),
+                     KPI_OK);
+    assert_int_equal(kpi_plan_write_progress(&progress, &p, plan, KPI_WRITE_NO_BOM),
+                     KPI_OK);
+    char *both = malloc(s + p + 1);
+    assert_non_null(both);
+    memcpy(both, structure, s);
+    memcpy(both + s, progress, p + 1);
+    kpi_free(structure);
+    kpi_free(progress);
+    return both;
+}
+
+static char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *data = malloc((size_t)n + 1);
+    assert_non_null(data);
+    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+    data[n] = '\0';
+    fclose(f);
+    *size = (size_t)n;
+    return data;
+}
+
+static kpi_plan *load_seed(void)
+{
+    kpi_reader *reader = NULL;
+    kpi_plan *plan = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    assert_int_equal(kpi_reader_read_files(&plan, reader,
+                                           "examples/data/ueda-2017-structure.csv",
+                                           "examples/data/ueda-2017-progress.csv"),
+                     KPI_OK);
+    kpi_reader_free(reader);
+    return plan;
+}
+
+/* ---- Building a plan call by call ------------------------------------- */
+
+/* Each step changes a plan built by the steps before it. */
+typedef int (*build_step)(kpi_plan *plan);
+
+static int step_goal(kpi_plan *plan)
+{
+    return kpi_plan_add_goal(NULL, plan, "3", "移住・定住推進による活力ある都市づくり");
+}
+
+static kpi_goal *goal3(kpi_plan *plan)
+{
+    kpi_goal *goal = NULL;
+    kpi_plan_find_goal(&goal, plan, "3");
+    return goal;
+}
+
+static kpi_target *target_a(kpi_plan *plan)
+{
+    kpi_target *target = NULL;
+    kpi_plan_find_target(&target, plan, "3-2-a");
+    return target;
+}
+
+static int step_child_goal(kpi_plan *plan)
+{
+    return kpi_goal_add_goal(NULL, goal3(plan), "3-2", "空き家バンク");
+}
+
+static int step_target(kpi_plan *plan)
+{
+    kpi_goal *initiative = NULL;
+    kpi_plan_find_goal(&initiative, plan, "3-2");
+    return kpi_goal_add_target(NULL, initiative, "3-2-a", "物件登録件数");
+}
+
+static int step_strings(kpi_plan *plan)
+{
+    int rc = kpi_target_set_unit(target_a(plan), "件");
+    return rc ? rc : kpi_target_set_text(target_a(plan), "物件登録件数30件以上");
+}
+
+static int step_plan_strings(kpi_plan *plan)
+{
+    int rc = kpi_plan_set_title(plan, "平成29年度 重点目標");
+    return rc ? rc : kpi_plan_set_organization(plan, "上田市");
+}
+
+static int step_measurements(kpi_plan *plan)
+{
+    /* Enough to need a second block of measurement storage. */
+    for (int i = 0; i < 6; i++) {
+        int rc = kpi_target_add_measurement(NULL, target_a(plan), 20170430 + i * 100,
+                                            5.0 * (i + 1), "前期実績");
+        if (rc)
+            return rc;
+    }
+    return KPI_OK;
+}
+
+static int step_assessment(kpi_plan *plan)
+{
+    return kpi_target_add_assessment(NULL, target_a(plan), 20170930, KPI_RATING_AHEAD,
+                                     "順調");
+}
+
+static int step_goal_assessment(kpi_plan *plan)
+{
+    return kpi_goal_add_assessment(NULL, goal3(plan), 20170930, KPI_RATING_BEHIND,
+                                   "一部遅れ");
+}
+
+static int step_notes(kpi_plan *plan)
+{
+    int rc = kpi_plan_add_note(plan, "note-1", "市長指示事項");
+    return rc ? rc
+              : kpi_goal_add_note(goal3(plan), "note-2", "成果が出せるよう取り組むこと");
+}
+
+static int step_rename(kpi_plan *plan)
+{
+    return kpi_target_set_code(target_a(plan), "3-2-x");
+}
+
+static const build_step build_steps[] = {
+    step_goal,         step_child_goal,   step_target,     step_strings,
+    step_plan_strings, step_measurements, step_assessment, step_goal_assessment,
+    step_notes,        step_rename,
+};
+#define STEP_COUNT (sizeof build_steps / sizeof build_steps[0])
+
+static kpi_plan *build_until(size_t steps)
+{
+    kpi_plan *plan = NULL;
+    assert_int_equal(kpi_plan_new(&plan, "ueda-2017"), KPI_OK);
+    for (size_t i = 0; i < steps; i++)
+        assert_int_equal(build_steps[i](plan), KPI_OK);
+    return plan;
+}
+
+/* One step of a multi-call step (step_strings, step_measurements) may fail
+ * after earlier calls of the same step succeeded; what must hold is that
+ * the failing call itself changed nothing. So steps that make one call are
+ * checked for "unchanged", and all steps for "NOMEM". */
+static int single_call(size_t step)
+{
+    return build_steps[step] != step_strings && build_steps[step] != step_plan_strings &&
+           build_steps[step] != step_measurements && build_steps[step] != step_notes;
+}
+
+static void oom_build_step(size_t step)
+{
+    for (long n = 0;; n++) {
+        kpi_plan *plan = build_until(step);
+        char *before = snapshot(plan);
+        arm(n);
+        int rc = build_steps[step](plan);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            kpi_plan_free(plan);
+            free(before);
+            return;
+        }
+        if (rc != KPI_OK) {
+            assert_int_equal(rc, KPI_ERR_NOMEM);
+            assert_int_equal(kpi_error_code(), KPI_ERR_NOMEM);
+            if (single_call(step)) {
+                char *after = snapshot(plan);
+                assert_string_equal(before, after);
+                free(after);
+            }
+        }
+        kpi_plan_free(plan);
+        free(before);
+    }
+}
+
+static void test_oom_building(void **state)
+{
+    (void)state;
+    for (size_t step = 0; step < STEP_COUNT; step++)
+        oom_build_step(step);
+    /* kpi_plan_new itself. */
+    for (long n = 0;; n++) {
+        kpi_plan *plan = (kpi_plan *)1;
+        arm(n);
+        int rc = kpi_plan_new(&plan, "p");
+        disarm();
+        if (!refused) {
+            kpi_plan_free(plan);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(plan);
+    }
+}
+
+/* ---- Loading, evaluating, rendering, writing --------------------------- */
+
+static void test_oom_reading(void **state)
+{
+    (void)state;
+    size_t s_size, p_size;
+    char *structure = read_file("examples/data/ueda-2017-structure.csv", &s_size);
+    char *progress = read_file("examples/data/ueda-2017-progress.csv", &p_size);
+    kpi_plan *reference = load_seed();
+    char *expected = snapshot(reference);
+    kpi_plan_free(reference);
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    for (long n = 0;; n++) {
+        kpi_plan *plan = (kpi_plan *)1;
+        arm(n);
+        int rc =
+            kpi_reader_read_buffers(&plan, reader, structure, s_size, progress, p_size);
+        disarm();
+        if (rc == KPI_OK) {
+            /* Also after a refused allocation that libcsv retried smaller. */
+            char *got = snapshot(plan);
+            assert_string_equal(got, expected);
+            free(got);
+            kpi_plan_free(plan);
+            if (!refused)
+                break;
+            continue;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(plan);
+        assert_int_equal(kpi_reader_warning_count(reader), 0);
+    }
+    kpi_reader_free(reader);
+    free(expected);
+    free(structure);
+    free(progress);
+}
+
+static void test_oom_evaluating(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    char *before = snapshot(plan);
+    for (long n = 0;; n++) {
+        kpi_evaluation *ev = (kpi_evaluation *)1;
+        arm(n);
+        int rc = kpi_evaluate(&ev, plan, 20170930, NULL);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            kpi_evaluation_free(ev);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(ev);
+    }
+    char *after = snapshot(plan);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    kpi_plan_free(plan);
+}
+
+static void test_oom_validating(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    for (long n = 0;; n++) {
+        kpi_problems *problems = (kpi_problems *)1;
+        arm(n);
+        int rc = kpi_validate(&problems, plan);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            assert_true(kpi_problems_count(problems) > 0);
+            kpi_problems_free(problems);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(problems);
+    }
+    kpi_plan_free(plan);
+}
+
+static void oom_render(const kpi_evaluation *ev, kpi_format format)
+{
+    for (long n = 0;; n++) {
+        char *out = (char *)1;
+        arm(n);
+        int rc = kpi_evaluation_render(&out, NULL, ev, format, KPI_LANG_JA, 0);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            kpi_free(out);
+            return;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(out);
+    }
+}
+
+static void test_oom_rendering(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    kpi_plan_free(plan);
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++)
+        oom_render(ev, (kpi_format)format);
+    kpi_evaluation_free(ev);
+}
+
+static void test_oom_writing(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    for (long n = 0;; n++) {
+        char *out = (char *)1;
+        arm(n);
+        int rc = kpi_plan_write_structure(&out, NULL, plan, 0);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            kpi_free(out);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(out);
+    }
+    kpi_plan_free(plan);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_oom_building),   cmocka_unit_test(test_oom_reading),
+        cmocka_unit_test(test_oom_evaluating), cmocka_unit_test(test_oom_validating),
+        cmocka_unit_test(test_oom_rendering),  cmocka_unit_test(test_oom_writing),
+    };
+    return cmocka_run_group_tests(tests, setup_allocator, restore_allocator);
+}
