@@ -1,0 +1,187 @@
+/*
+ * The thread-safety promises of the headers, checked (and run under
+ * ThreadSanitizer by tests/run.sh):
+ *  - many threads may evaluate, validate, render and write the same plan
+ *    at once while no thread changes it (kpi/plan.h, kpi/evaluate.h);
+ *  - one evaluation may be read and rendered by many threads at once;
+ *  - threads building, reading and freeing plans of their own do not
+ *    disturb each other or the readers (no global mutable state);
+ *  - the last error is per thread (kpi/error.h).
+ * Every thread's results must equal the single-threaded ones.
+ */
+#define _POSIX_C_SOURCE 200809L /* pthread_barrier_t */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+
+#define READERS 8
+#define BUILDERS 4
+#define ROUNDS 20
+
+struct shared {
+    const kpi_plan *plan;
+    const kpi_evaluation *evaluation;
+    char *expected[KPI_FORMAT_HTML + 1]; /* single-threaded renders */
+    char *expected_structure;
+    pthread_barrier_t start;
+};
+
+struct worker {
+    struct shared *shared;
+    int index;
+    int failures;
+};
+
+static kpi_plan *load_seed(void)
+{
+    kpi_reader *reader = NULL;
+    kpi_plan *plan = NULL;
+    if (kpi_reader_new(&reader) != KPI_OK)
+        return NULL;
+    kpi_reader_read_files(&plan, reader, "examples/data/ueda-2017-structure.csv",
+                          "examples/data/ueda-2017-progress.csv");
+    kpi_reader_free(reader);
+    return plan;
+}
+
+static char *render(const kpi_evaluation *ev, int format)
+{
+    char *out = NULL;
+    kpi_evaluation_render(&out, NULL, ev, (kpi_format)format, KPI_LANG_JA, 0);
+    return out;
+}
+
+static int same_and_free(char *got, const char *expected)
+{
+    int same = got && strcmp(got, expected) == 0;
+    kpi_free(got);
+    return same;
+}
+
+/* Evaluates the shared plan and renders every format, compared with the
+ * single-threaded output; also renders the shared evaluation. */
+static int read_shared(const struct shared *s)
+{
+    int failures = 0;
+    kpi_evaluation *ev = NULL;
+    if (kpi_evaluate(&ev, s->plan, 20170930, NULL) != KPI_OK)
+        return 1;
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++) {
+        failures += !same_and_free(render(ev, format), s->expected[format]);
+        failures += !same_and_free(render(s->evaluation, format), s->expected[format]);
+    }
+    kpi_evaluation_free(ev);
+    char *structure = NULL;
+    kpi_plan_write_structure(&structure, NULL, s->plan, 0);
+    failures += !same_and_free(structure, s->expected_structure);
+    kpi_problems *problems = NULL;
+    failures += kpi_validate(&problems, s->plan) != KPI_OK;
+    kpi_problems_free(problems);
+    return failures;
+}
+
+static void *reader_thread(void *arg)
+{
+    struct worker *w = arg;
+    pthread_barrier_wait(&w->shared->start);
+    for (int round = 0; round < ROUNDS; round++)
+        w->failures += read_shared(w->shared);
+    return NULL;
+}
+
+/* Builds, loads, evaluates and frees plans of its own, and checks that an
+ * error it causes is the one it reads back. */
+static int own_plans(int index)
+{
+    char id[32];
+    snprintf(id, sizeof id, "own-%d", index);
+    kpi_plan *plan = NULL;
+    kpi_goal *goal = NULL;
+    kpi_target *target = NULL;
+    int failures = kpi_plan_new(&plan, id) != KPI_OK;
+    failures += kpi_plan_add_goal(&goal, plan, "1", "goal") != KPI_OK;
+    failures += kpi_goal_add_target(&target, goal, "1-a", "target") != KPI_OK;
+    failures += kpi_target_set_weight(target, -index - 1.0) != KPI_ERR_VALUE;
+    char expected[64];
+    snprintf(expected, sizeof expected, "got %d", -index - 1);
+    failures += strstr(kpi_error_message(), expected) == NULL;
+    kpi_plan_free(plan);
+    kpi_plan *seed = load_seed();
+    kpi_evaluation *ev = NULL;
+    failures += !seed || kpi_evaluate(&ev, seed, 20180331, NULL) != KPI_OK;
+    kpi_evaluation_free(ev);
+    kpi_plan_free(seed);
+    return failures;
+}
+
+static void *builder_thread(void *arg)
+{
+    struct worker *w = arg;
+    pthread_barrier_wait(&w->shared->start);
+    for (int round = 0; round < ROUNDS; round++)
+        w->failures += own_plans(w->index);
+    return NULL;
+}
+
+static void prepare(struct shared *s, kpi_plan *plan, kpi_evaluation *ev)
+{
+    s->plan = plan;
+    s->evaluation = ev;
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++) {
+        s->expected[format] = render(ev, format);
+        assert_non_null(s->expected[format]);
+    }
+    assert_int_equal(kpi_plan_write_structure(&s->expected_structure, NULL, plan, 0),
+                     KPI_OK);
+    assert_int_equal(pthread_barrier_init(&s->start, NULL, READERS + BUILDERS), 0);
+}
+
+static void test_shared_plan_many_threads(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    assert_non_null(plan);
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    struct shared s;
+    prepare(&s, plan, ev);
+    pthread_t threads[READERS + BUILDERS];
+    struct worker workers[READERS + BUILDERS];
+    for (int i = 0; i < READERS + BUILDERS; i++) {
+        workers[i] = (struct worker){&s, i, 0};
+        assert_int_equal(pthread_create(&threads[i], NULL,
+                                        i < READERS ? reader_thread : builder_thread,
+                                        &workers[i]),
+                         0);
+    }
+    int failures = 0;
+    for (int i = 0; i < READERS + BUILDERS; i++) {
+        pthread_join(threads[i], NULL);
+        failures += workers[i].failures;
+    }
+    assert_int_equal(failures, 0);
+    pthread_barrier_destroy(&s.start);
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++)
+        kpi_free(s.expected[format]);
+    kpi_free(s.expected_structure);
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shared_plan_many_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
