@@ -30,6 +30,9 @@ int kpi__assessment_add(kpi_assessment **out, kpi__segvec *list, int32_t date,
         rc = check_rating(rating, owner);
     if (rc != KPI_OK)
         return rc;
+    if (list->count >= KPI_MAX_RECORDS)
+        return kpi__error(KPI_ERR_LIMIT, "%s: already %d assessments, the limit", owner,
+                          KPI_MAX_RECORDS);
     char *copy = NULL;
     if (kpi__set_string(&copy, comment) != KPI_OK)
         return KPI_ERR_NOMEM;

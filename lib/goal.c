@@ -33,6 +33,10 @@ static int check_new_code(const kpi_plan *plan, const char *code, const char *wh
     int rc = kpi__check_code(code, what);
     if (rc != KPI_OK)
         return rc;
+    if (plan->goals_by_code.count + plan->targets_by_code.count >= KPI_MAX_OBJECTS)
+        return kpi__error(KPI_ERR_LIMIT,
+                          "%s \"%s\": the plan already holds %d goals and targets, the limit",
+                          what, code, KPI_MAX_OBJECTS);
     if (kpi__plan_code_taken(plan, code))
         return kpi__error(KPI_ERR_DUPLICATE,
                           "%s \"%s\": code is already used by another goal or target",

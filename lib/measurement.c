@@ -66,6 +66,9 @@ int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target, int32_
         rc = check_value(target, value);
     if (rc != KPI_OK)
         return rc;
+    if (target->measurements.count >= KPI_MAX_RECORDS)
+        return kpi__error(KPI_ERR_LIMIT, "target \"%s\": already %d measurements, the limit",
+                          target->code, KPI_MAX_RECORDS);
     char *copy = NULL;
     if (kpi__set_string(&copy, note) != KPI_OK)
         return KPI_ERR_NOMEM;

@@ -44,6 +44,12 @@ typedef struct kpi_assessment kpi_assessment;
 /** @brief The longest code accepted, in bytes. */
 #define KPI_MAX_CODE 256
 
+/** @brief The most goals and targets one plan holds, together (2^24). */
+#define KPI_MAX_OBJECTS 16777216
+
+/** @brief The most measurements, or assessments, one target or goal holds (2^20). */
+#define KPI_MAX_RECORDS 1048576
+
 /**
  * @brief Creates an empty plan.
  * @param out receives the plan; the caller frees it with kpi_plan_free().
