@@ -29,7 +29,7 @@ struct writer {
  * or blanks a reader might trim. */
 static int needs_quotes(const char *s, size_t n)
 {
-    if (n && (s[0] == ' ' || s[n - 1] == ' '))
+    if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
         return 1;
     return strpbrk(s, ",\"\r\n") != NULL;
 }

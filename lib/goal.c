@@ -48,6 +48,8 @@ int kpi__goal_create(kpi_goal **out, kpi_plan *plan, kpi_goal *parent, kpi__ptrv
                      const char *code, const char *title)
 {
     int rc = check_new_code(plan, code, "goal");
+    if (rc == KPI_OK && title)
+        rc = kpi__check_utf8(title, "goal: title");
     if (rc != KPI_OK)
         return rc;
     if (parent && parent->depth >= KPI_MAX_DEPTH)
@@ -218,6 +220,8 @@ int kpi_goal_add_target(kpi_target **out, kpi_goal *goal, const char *code,
         return KPI_ERR_ARGUMENT;
     kpi_plan *plan = goal->plan;
     int rc = check_new_code(plan, code, "target");
+    if (rc == KPI_OK && label)
+        rc = kpi__check_utf8(label, "target: label");
     if (rc != KPI_OK)
         return rc;
     if (kpi__ptrvec_reserve(&goal->targets) != KPI_OK ||

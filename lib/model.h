@@ -81,8 +81,13 @@ struct kpi_assessment {
     kpi_rating rating;
 };
 
+/* Checks that value is valid UTF-8, as every string of the API must be;
+ * KPI_ERR_ENCODING naming what otherwise. */
+int kpi__check_utf8(const char *value, const char *what);
+
 /* Replaces *field with a copy of value (NULL or "" clears it). Returns
- * KPI_OK, or KPI_ERR_NOMEM with *field unchanged. */
+ * KPI_OK, KPI_ERR_ENCODING for text that is not UTF-8, or KPI_ERR_NOMEM,
+ * with *field unchanged on error. */
 int kpi__set_string(char **field, const char *value);
 
 /* The field's string, "" when unset. */

@@ -9,6 +9,8 @@ int kpi__notes_add(kpi__notes *notes, const char *code, const char *text,
 {
     if (!text || !*text)
         return kpi__error(KPI_ERR_VALUE, "%s: a note's text must not be empty", owner);
+    if (kpi__check_utf8(text, owner) != KPI_OK || (code && kpi__check_utf8(code, owner)))
+        return KPI_ERR_ENCODING;
     if (notes->count == notes->capacity) {
         size_t capacity = notes->capacity ? notes->capacity * 2 : 2;
         kpi__note *items = kpi__reallocarray(notes->items, capacity, sizeof *items);

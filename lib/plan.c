@@ -4,13 +4,26 @@
 #include "alloc.h"
 #include "date.h"
 #include "error.h"
+#include "text.h"
 
 #include <math.h>
 #include <string.h>
 
+int kpi__check_utf8(const char *value, const char *what)
+{
+    size_t n = strlen(value);
+    size_t valid = kpi__utf8_valid_prefix(value, n);
+    if (valid == n)
+        return KPI_OK;
+    return kpi__error(KPI_ERR_ENCODING, "%s: the text is not valid UTF-8 (byte %zu is 0x%02X)",
+                      what, valid, (unsigned)(unsigned char)value[valid]);
+}
+
 int kpi__set_string(char **field, const char *value)
 {
     char *copy = NULL;
+    if (value && kpi__check_utf8(value, "text") != KPI_OK)
+        return KPI_ERR_ENCODING;
     if (value && *value) {
         copy = kpi__strdup(value);
         if (!copy)
@@ -36,7 +49,7 @@ int kpi__check_code(const char *code, const char *what)
     if (len > KPI_MAX_CODE)
         return kpi__error(KPI_ERR_VALUE, "%s: code is %zu bytes long, the limit is %d",
                           what, len, KPI_MAX_CODE);
-    return KPI_OK;
+    return kpi__check_utf8(code, what);
 }
 
 int kpi__plan_code_taken(const kpi_plan *plan, const char *code)

@@ -77,7 +77,10 @@ static kpi_unrated first_reason(const kpi_result *r, const kpi_target *t)
         return KPI_UNRATED_QUALITATIVE;
     if (isnan(r->target) || isnan(r->start_value))
         return KPI_UNRATED_INCOMPLETE;
-    if (gain(r, r->target) <= 0 || r->due < r->start)
+    /* A gain that overflows (values near the largest double) cannot be
+     * compared with anything: as contradictory as no gain at all. */
+    double g_target = gain(r, r->target);
+    if (g_target <= 0 || !isfinite(g_target) || r->due < r->start)
         return KPI_UNRATED_INVALID;
     if (isnan(r->actual))
         return KPI_UNRATED_NO_DATA;
