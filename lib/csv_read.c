@@ -60,6 +60,14 @@ static void on_field(void *data, size_t size, void *context)
         return;
     if (st->row.count == 0)
         st->row.line = st->line;
+    /* libcsv's buffer may hold a little more than the limit (see
+     * bounded_realloc); the limit itself is checked here, exactly. */
+    if (size > KPI_MAX_FIELD) {
+        st->rc = kpi__error_at(KPI_ERR_LIMIT, st->source, st->row.line, 0,
+                               "%s:%d: a field is longer than the limit of %d bytes",
+                               st->source, (int)st->row.line, KPI_MAX_FIELD);
+        return;
+    }
     st->line += count_newlines(data ? data : "", data ? size : 0);
     st->rc = append_field(&st->row, data, size);
 }
@@ -92,12 +100,15 @@ static void *bounded_realloc(void *ptr, size_t size)
     return kpi__realloc(ptr, size);
 }
 
-static int libcsv_error(struct csv_parser *p, int32_t line, const char *source)
+/* line is where libcsv stopped; row_line where the row it was reading
+ * began, which is where a field too long for the limit is reported. */
+static int libcsv_error(struct csv_parser *p, int32_t line, int32_t row_line,
+                        const char *source)
 {
     if (csv_error(p) == CSV_ENOMEM && csv_get_buffer_size(p) + 1024 > KPI_MAX_FIELD)
-        return kpi__error_at(KPI_ERR_LIMIT, source, line, 0,
+        return kpi__error_at(KPI_ERR_LIMIT, source, row_line, 0,
                              "%s:%d: a field is longer than the limit of %d bytes",
-                             source, (int)line, KPI_MAX_FIELD);
+                             source, (int)row_line, KPI_MAX_FIELD);
     if (csv_error(p) == CSV_ENOMEM)
         return kpi__error_nomem();
     return kpi__error_at(
@@ -105,6 +116,14 @@ static int libcsv_error(struct csv_parser *p, int32_t line, const char *source)
         "%s:%d: malformed CSV quoting: a quote inside an unquoted field, "
         "text after a closing quote, or a quote never closed",
         source, (int)line);
+}
+
+/* The line the row being read began on: that of its first field, or, when
+ * no field has arrived yet, the current line (nothing of the row has been
+ * counted yet). */
+static int32_t row_line(const struct parse_state *st)
+{
+    return st->row.count ? st->row.line : st->line;
 }
 
 int kpi__csv_parse(const char *text, size_t size, const char *source,
@@ -119,11 +138,11 @@ int kpi__csv_parse(const char *text, size_t size, const char *source,
     size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);
     int rc = st.rc;
     if (rc == KPI_OK && parsed != size)
-        rc = libcsv_error(&p, kpi__text_line_of(text, parsed), source);
+        rc = libcsv_error(&p, kpi__text_line_of(text, parsed), row_line(&st), source);
     /* A quote never closed is found only here; it opened on the line the
      * unfinished row started on. */
     if (rc == KPI_OK && csv_fini(&p, on_field, on_row_end, &st) != 0)
-        rc = libcsv_error(&p, st.row.count ? st.row.line : st.line, source);
+        rc = libcsv_error(&p, row_line(&st), row_line(&st), source);
     if (rc == KPI_OK)
         rc = st.rc;
     clear_row(&st.row);

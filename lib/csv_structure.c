@@ -140,7 +140,7 @@ static int read_plan_period(kpi__load *load, const kpi__csv_row *row)
 static int read_plan(kpi__load *load, const kpi__csv_row *row)
 {
     if (load->plan)
-        return kpi__load_error(load, row, S_TYPE, KPI_ERR_DUPLICATE,
+        return kpi__load_error(load, row, S_TYPE, KPI_ERR_PARSE,
                                "a second plan row; a file holds one plan");
     char code[KPI_MAX_CODE + 2];
     int rc = kpi_plan_new(&load->plan, code_cell(load, row, S_CODE, code));

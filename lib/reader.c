@@ -126,9 +126,10 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const char *structure,
     kpi__load load = {NULL, structure_name, &reader->warnings, {0}, 0};
     int rc = load_file(reader, &load, structure, structure_size, kpi__structure_row);
     if (rc == KPI_OK && !load.plan)
-        rc = kpi__error_at(KPI_ERR_PARSE, structure_name, 2, 0,
-                           "%s: no plan row; the first row after the header must be one",
-                           structure_name);
+        rc =
+            kpi__error_at(KPI_ERR_PARSE, structure_name, 2, 0,
+                          "%s:2: no plan row; the first row after the header must be one",
+                          structure_name);
     if (rc == KPI_OK && progress) {
         kpi__load progress_load = {load.plan, progress_name, &reader->warnings, {0}, 0};
         rc =
