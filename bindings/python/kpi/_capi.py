@@ -1,0 +1,552 @@
+"""The C API of libkpi as ctypes sees it: loading the library, ONE table of
+every prototype, and the checks that turn return codes into exceptions.
+
+Nothing here is public; the classes of the package use ``C.kpi_...``.
+
+The table (``PROTOTYPES``) lists every function the public headers declare,
+as clang's cindex.py does: ``(name, argtypes, restype[, errcheck])``,
+applied to the library in one loop. No function is ever called with ctypes'
+default prototype (int arguments, int result): a function missing from the
+table cannot be reached through ``C``.
+
+How C types are declared:
+
+- opaque handles (``kpi_plan *``, ``const kpi_result *``, ...) and ``void *``
+  are ``c_void_p``: Python sees an int address or None;
+- ``T **out`` parameters are ``POINTER(c_void_p)``, and so is ``char **out``
+  (text the caller frees with kpi_free()): the binding copies the bytes with
+  ctypes.string_at() and then frees the pointer itself;
+- ``const char *`` arguments are ``c_char_p`` (bytes from :func:`text_in`);
+- ``const char *`` results are ``c_char_p`` plus :func:`_text`, which copies
+  and decodes them into a ``str`` before the call returns to Python, so no
+  borrowed C string outlives the call;
+- enums are ``c_int``, ``int32_t`` ``c_int32``, ``size_t`` ``c_size_t``,
+  ``uint32_t`` flags ``c_uint32``, values ``c_double``.
+
+Errors: functions returning an ``int`` status have :func:`_check` as
+errcheck, which raises the KpiError subclass of the code with libkpi's last
+error (message, source, line, column) read right after the failing call,
+on the same thread (the last error is thread-local and ctypes runs the
+errcheck on the calling thread before anything else can call libkpi
+there). Getters returning a handle by index have :func:`_handle`, which
+raises on NULL. The other getters cannot fail on the handles the package
+passes them (it never passes NULL or an index out of range).
+"""
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from ctypes import (CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
+                    c_uint32, c_void_p)
+
+from ._errors import KPI_ERR_ARGUMENT, KpiLibraryError, error_class
+
+#: The libkpi version this package was written for. The library loaded must
+#: have the same major version (the ABI) and at least this minor version
+#: (minor versions add functions).
+WRITTEN_FOR = (0, 1, 0)
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+# ---------------------------------------------------------------------------
+# Loading
+
+
+def _candidate_names():
+    """File names of libkpi on this platform, most specific first."""
+    if sys.platform == "darwin":
+        return ["libkpi.%d.dylib" % WRITTEN_FOR[0], "libkpi.dylib"]
+    if sys.platform in ("win32", "cygwin"):
+        return ["kpi.dll", "libkpi.dll"]
+    return ["libkpi.so.%d" % WRITTEN_FOR[0], "libkpi.so"]
+
+
+def _load():
+    """Loads libkpi: $KPI_LIBRARY, else a copy next to the package, else the
+    system's search path. Returns (CDLL, how it was found)."""
+    tried = []
+    env = os.environ.get("KPI_LIBRARY", "")
+    if env:
+        # An explicit choice is never silently replaced by another library.
+        try:
+            return ctypes.CDLL(env), env
+        except OSError as e:
+            raise KpiLibraryError(
+                "cannot load libkpi from KPI_LIBRARY=%s: %s\n"
+                "Point KPI_LIBRARY at a built libkpi shared library (for example "
+                "build/lib/libkpi.so), or unset it to search next to the package "
+                "and on the system's library path." % (env, e)) from None
+    tried.append("KPI_LIBRARY: not set")
+
+    for name in _candidate_names():
+        path = os.path.join(_HERE, name)
+        if not os.path.exists(path):
+            tried.append("%s: no such file" % path)
+            continue
+        try:
+            return ctypes.CDLL(path), path
+        except OSError as e:
+            tried.append("%s: %s" % (path, e))
+
+    for name in _candidate_names():
+        try:
+            return ctypes.CDLL(name), name
+        except OSError as e:
+            tried.append("%s (system search path): %s" % (name, e))
+    try:
+        found = ctypes.util.find_library("kpi")
+    except Exception as e:  # find_library runs external tools; never fail on them
+        found = None
+        tried.append("ctypes.util.find_library('kpi'): %s" % e)
+    if found:
+        try:
+            return ctypes.CDLL(found), found
+        except OSError as e:
+            tried.append("%s (ctypes.util.find_library): %s" % (found, e))
+    else:
+        tried.append("ctypes.util.find_library('kpi'): nothing found")
+
+    raise KpiLibraryError(
+        "cannot find libkpi. Tried, in order:\n  - " + "\n  - ".join(tried) +
+        "\nBuild libkpi (cmake -S . -B build && cmake --build build) and set "
+        "KPI_LIBRARY=/path/to/build/lib/libkpi.so, or install it on the "
+        "system's library path, or copy it next to the package (%s)." % _HERE)
+
+
+# ---------------------------------------------------------------------------
+# Checks applied by the table
+
+
+def text_out(raw):
+    """bytes from a C string -> str. libkpi promises UTF-8; anything else
+    (only a C caller could store it) is replaced by U+FFFD rather than
+    raising in the middle of a getter."""
+    return raw.decode("utf-8", "replace")
+
+
+def last_error(code, function):
+    """The KpiError for a failed call, from the calling thread's last error.
+    Called right after the failure, before any other libkpi call."""
+    message = text_out(C.kpi_error_message() or b"")
+    source = text_out(C.kpi_error_source() or b"")
+    line = C.kpi_error_line()
+    column = C.kpi_error_column()
+    if not message:
+        message = "%s failed with %s" % (function, text_out(C.kpi_error_name(code)))
+    return error_class(code)(message, code, source, line, column, function)
+
+
+def _check(result, func, args):
+    """errcheck for status-returning functions: KPI_OK or raise."""
+    if result != 0:
+        raise last_error(result, func.__name__)
+    return result
+
+
+def _text(result, func, args):
+    """errcheck for const char * getters: a str copy, or raise on NULL."""
+    if result is None:
+        code = C.kpi_error_code()
+        raise last_error(code if code < 0 else KPI_ERR_ARGUMENT, func.__name__)
+    return text_out(result)
+
+
+def _handle(result, func, args):
+    """errcheck for getters of a handle by index: the address, or raise on NULL."""
+    if result is None:
+        code = C.kpi_error_code()
+        raise last_error(code if code < 0 else KPI_ERR_ARGUMENT, func.__name__)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The table
+
+_p = c_void_p            # any opaque handle, const or not, and void *
+_out = POINTER(c_void_p)  # T **out, char **out
+_str = c_char_p           # const char * argument or result
+_i32 = c_int32
+_i32p = POINTER(c_int32)
+_int = c_int              # int, and every enum
+_intp = POINTER(c_int)    # enum *out
+_size = c_size_t
+_sizep = POINTER(c_size_t)
+_dbl = c_double
+_u32 = c_uint32
+
+#: kpi_set_allocator's function pointer types (kpi/common.h)
+MALLOC_FN = CFUNCTYPE(c_void_p, c_size_t)
+REALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
+FREE_FN = CFUNCTYPE(None, c_void_p)
+
+PROTOTYPES = [
+    # kpi/common.h
+    ("kpi_version", [], _str, _text),
+    ("kpi_version_number", [], _i32),
+    ("kpi_free", [_p], None),
+    ("kpi_set_allocator", [MALLOC_FN, REALLOC_FN, FREE_FN], _int, _check),
+    ("kpi_rating_symbol", [_int], _str, _text),
+    ("kpi_rating_label", [_int, _int], _str, _text),
+    ("kpi_rating_name", [_int], _str, _text),
+    ("kpi_rating_parse", [_intp, _str], _int, _check),
+    ("kpi_unrated_name", [_int], _str, _text),
+    ("kpi_unrated_label", [_int, _int], _str, _text),
+
+    # kpi/error.h (no errcheck: they are what the errchecks read)
+    ("kpi_error_code", [], _int),
+    ("kpi_error_message", [], _str),
+    ("kpi_error_source", [], _str),
+    ("kpi_error_line", [], _i32),
+    ("kpi_error_column", [], _i32),
+    ("kpi_error_clear", [], None),
+    ("kpi_error_name", [_int], _str),
+
+    # kpi/date.h
+    ("kpi_date_is_valid", [_i32], _int),
+    ("kpi_date_make", [_i32p, _i32, _i32, _i32], _int, _check),
+    ("kpi_date_parse", [_i32p, _str], _int, _check),
+    ("kpi_date_parse_range", [_i32p, _i32p, _str], _int, _check),
+    ("kpi_date_format", [_out, _i32], _int, _check),
+    ("kpi_date_fiscal_year", [_i32], _i32),
+    ("kpi_date_fiscal_range", [_i32p, _i32p, _i32], _int, _check),
+    ("kpi_date_diff", [_i32p, _i32, _i32], _int, _check),
+    ("kpi_date_add_days", [_i32p, _i32, _i32], _int, _check),
+
+    # kpi/plan.h
+    ("kpi_plan_new", [_out, _str], _int, _check),
+    ("kpi_plan_free", [_p], None),
+    ("kpi_plan_id", [_p], _str, _text),
+    ("kpi_plan_set_id", [_p, _str], _int, _check),
+    ("kpi_plan_title", [_p], _str, _text),
+    ("kpi_plan_set_title", [_p, _str], _int, _check),
+    ("kpi_plan_organization", [_p], _str, _text),
+    ("kpi_plan_set_organization", [_p, _str], _int, _check),
+    ("kpi_plan_department", [_p], _str, _text),
+    ("kpi_plan_set_department", [_p, _str], _int, _check),
+    ("kpi_plan_start", [_p], _i32),
+    ("kpi_plan_end", [_p], _i32),
+    ("kpi_plan_set_period", [_p, _i32, _i32], _int, _check),
+    ("kpi_plan_set_fiscal_year", [_p, _i32], _int, _check),
+    ("kpi_plan_goal_count", [_p], _size),
+    ("kpi_plan_goal_at", [_p, _size], _p, _handle),
+    ("kpi_plan_add_goal", [_out, _p, _str, _str], _int, _check),
+    ("kpi_plan_find_goal", [_out, _p, _str], _int, _check),
+    ("kpi_plan_find_target", [_out, _p, _str], _int, _check),
+    ("kpi_plan_total_goal_count", [_p], _size),
+    ("kpi_plan_total_target_count", [_p], _size),
+    ("kpi_plan_note_count", [_p], _size),
+    ("kpi_plan_note_at", [_p, _size], _str, _text),
+    ("kpi_plan_note_code_at", [_p, _size], _str, _text),
+    ("kpi_plan_add_note", [_p, _str, _str], _int, _check),
+
+    # kpi/goal.h
+    ("kpi_goal_code", [_p], _str, _text),
+    ("kpi_goal_set_code", [_p, _str], _int, _check),
+    ("kpi_goal_title", [_p], _str, _text),
+    ("kpi_goal_set_title", [_p, _str], _int, _check),
+    ("kpi_goal_weight", [_p], _dbl),
+    ("kpi_goal_set_weight", [_p, _dbl], _int, _check),
+    ("kpi_goal_plan", [_p], _p),
+    ("kpi_goal_parent", [_p], _p),  # NULL for a top-level goal: no errcheck
+    ("kpi_goal_depth", [_p], _i32),
+    ("kpi_goal_goal_count", [_p], _size),
+    ("kpi_goal_goal_at", [_p, _size], _p, _handle),
+    ("kpi_goal_add_goal", [_out, _p, _str, _str], _int, _check),
+    ("kpi_goal_target_count", [_p], _size),
+    ("kpi_goal_target_at", [_p, _size], _p, _handle),
+    ("kpi_goal_add_target", [_out, _p, _str, _str], _int, _check),
+    ("kpi_goal_assessment_count", [_p], _size),
+    ("kpi_goal_assessment_at", [_p, _size], _p, _handle),
+    ("kpi_goal_add_assessment", [_out, _p, _i32, _int, _str], _int, _check),
+    ("kpi_goal_note_count", [_p], _size),
+    ("kpi_goal_note_at", [_p, _size], _str, _text),
+    ("kpi_goal_note_code_at", [_p, _size], _str, _text),
+    ("kpi_goal_add_note", [_p, _str, _str], _int, _check),
+
+    # kpi/target.h
+    ("kpi_target_code", [_p], _str, _text),
+    ("kpi_target_set_code", [_p, _str], _int, _check),
+    ("kpi_target_label", [_p], _str, _text),
+    ("kpi_target_set_label", [_p, _str], _int, _check),
+    ("kpi_target_unit", [_p], _str, _text),
+    ("kpi_target_set_unit", [_p, _str], _int, _check),
+    ("kpi_target_text", [_p], _str, _text),
+    ("kpi_target_set_text", [_p, _str], _int, _check),
+    ("kpi_target_kind", [_p], _int),
+    ("kpi_target_set_kind", [_p, _int], _int, _check),
+    ("kpi_target_direction", [_p], _int),
+    ("kpi_target_set_direction", [_p, _int], _int, _check),
+    ("kpi_target_schedule", [_p], _int),
+    ("kpi_target_set_schedule", [_p, _int], _int, _check),
+    ("kpi_target_accumulate", [_p], _int),
+    ("kpi_target_set_accumulate", [_p, _int], _int, _check),
+    ("kpi_target_value", [_p], _dbl),
+    ("kpi_target_set_value", [_p, _dbl], _int, _check),
+    ("kpi_target_start_value", [_p], _dbl),
+    ("kpi_target_set_start_value", [_p, _dbl], _int, _check),
+    ("kpi_target_reference", [_p], _dbl),
+    ("kpi_target_set_reference", [_p, _dbl], _int, _check),
+    ("kpi_target_change_pct", [_p], _dbl),
+    ("kpi_target_set_change_pct", [_p, _dbl], _int, _check),
+    ("kpi_target_weight", [_p], _dbl),
+    ("kpi_target_set_weight", [_p, _dbl], _int, _check),
+    ("kpi_target_start", [_p], _i32),
+    ("kpi_target_set_start", [_p, _i32], _int, _check),
+    ("kpi_target_due", [_p], _i32),
+    ("kpi_target_set_due", [_p, _i32], _int, _check),
+    ("kpi_target_goal", [_p], _p),
+    ("kpi_target_measurement_count", [_p], _size),
+    ("kpi_target_measurement_at", [_p, _size], _p, _handle),
+    ("kpi_target_add_measurement", [_out, _p, _i32, _dbl, _str], _int, _check),
+    ("kpi_target_assessment_count", [_p], _size),
+    ("kpi_target_assessment_at", [_p, _size], _p, _handle),
+    ("kpi_target_add_assessment", [_out, _p, _i32, _int, _str], _int, _check),
+    ("kpi_measurement_date", [_p], _i32),
+    ("kpi_measurement_set_date", [_p, _i32], _int, _check),
+    ("kpi_measurement_value", [_p], _dbl),
+    ("kpi_measurement_set_value", [_p, _dbl], _int, _check),
+    ("kpi_measurement_note", [_p], _str, _text),
+    ("kpi_measurement_set_note", [_p, _str], _int, _check),
+    ("kpi_measurement_author", [_p], _str, _text),
+    ("kpi_measurement_set_author", [_p, _str], _int, _check),
+    ("kpi_assessment_date", [_p], _i32),
+    ("kpi_assessment_set_date", [_p, _i32], _int, _check),
+    ("kpi_assessment_rating", [_p], _int),
+    ("kpi_assessment_set_rating", [_p, _int], _int, _check),
+    ("kpi_assessment_comment", [_p], _str, _text),
+    ("kpi_assessment_set_comment", [_p, _str], _int, _check),
+    ("kpi_assessment_author", [_p], _str, _text),
+    ("kpi_assessment_set_author", [_p, _str], _int, _check),
+
+    # kpi/evaluate.h
+    ("kpi_policy_new", [_out], _int, _check),
+    ("kpi_policy_free", [_p], None),
+    ("kpi_policy_ahead", [_p], _dbl),
+    ("kpi_policy_on_track", [_p], _dbl),
+    ("kpi_policy_set_thresholds", [_p, _dbl, _dbl], _int, _check),
+    ("kpi_policy_rollup", [_p], _int),
+    ("kpi_policy_set_rollup", [_p, _int], _int, _check),
+    ("kpi_policy_use_assessments", [_p], _int),
+    ("kpi_policy_set_use_assessments", [_p, _int], _int, _check),
+    ("kpi_policy_lang", [_p], _int),
+    ("kpi_policy_set_lang", [_p, _int], _int, _check),
+    ("kpi_evaluate", [_out, _p, _i32, _p], _int, _check),
+    ("kpi_evaluation_free", [_p], None),
+    ("kpi_evaluation_as_of", [_p], _i32),
+    ("kpi_evaluation_start", [_p], _i32),
+    ("kpi_evaluation_end", [_p], _i32),
+    ("kpi_evaluation_policy", [_p], _p, _handle),
+    ("kpi_evaluation_organization", [_p], _str, _text),
+    ("kpi_evaluation_department", [_p], _str, _text),
+    ("kpi_evaluation_note_count", [_p], _size),
+    ("kpi_evaluation_note_at", [_p, _size], _str, _text),
+    ("kpi_evaluation_result_count", [_p], _size),
+    ("kpi_evaluation_result_at", [_p, _size], _p, _handle),
+    ("kpi_evaluation_find", [_out, _p, _str], _int, _check),
+    ("kpi_result_kind_of", [_p], _int),
+    ("kpi_result_code", [_p], _str, _text),
+    ("kpi_result_title", [_p], _str, _text),
+    ("kpi_result_depth", [_p], _i32),
+    ("kpi_result_parent", [_p], _p),  # NULL for the plan: no errcheck
+    ("kpi_result_child_count", [_p], _size),
+    ("kpi_result_child_at", [_p, _size], _p, _handle),
+    ("kpi_result_weight", [_p], _dbl),
+    ("kpi_result_rating", [_p], _int),
+    ("kpi_result_computed_rating", [_p], _int),
+    ("kpi_result_assessed", [_p], _int),
+    ("kpi_result_mismatch", [_p], _int),
+    ("kpi_result_unrated", [_p], _int),
+    ("kpi_result_computed_unrated", [_p], _int),
+    ("kpi_result_assessment_date", [_p], _i32),
+    ("kpi_result_actual", [_p], _dbl),
+    ("kpi_result_expected", [_p], _dbl),
+    ("kpi_result_target", [_p], _dbl),
+    ("kpi_result_start_value", [_p], _dbl),
+    ("kpi_result_elapsed", [_p], _dbl),
+    ("kpi_result_pace", [_p], _dbl),
+    ("kpi_result_achievement", [_p], _dbl),
+    ("kpi_result_measured", [_p], _i32),
+    ("kpi_result_start", [_p], _i32),
+    ("kpi_result_due", [_p], _i32),
+    ("kpi_result_unit", [_p], _str, _text),
+    ("kpi_result_text", [_p], _str, _text),
+    ("kpi_result_target_kind", [_p], _int),
+    ("kpi_result_direction", [_p], _int),
+    ("kpi_result_count_rating", [_p, _int], _size),
+    ("kpi_result_count_unrated", [_p, _int], _size),
+    ("kpi_result_reason", [_p], _str, _text),
+    ("kpi_validate", [_out, _p], _int, _check),
+    ("kpi_problems_free", [_p], None),
+    ("kpi_problems_count", [_p], _size),
+    ("kpi_problems_kind_at", [_p, _size], _int),
+    ("kpi_problems_object_at", [_p, _size], _str, _text),
+    ("kpi_problems_message_at", [_p, _size], _str, _text),
+
+    # kpi/csv.h
+    ("kpi_reader_new", [_out], _int, _check),
+    ("kpi_reader_free", [_p], None),
+    ("kpi_reader_encoding", [_p], _int),
+    ("kpi_reader_set_encoding", [_p, _int], _int, _check),
+    ("kpi_reader_read_files", [_out, _p, _str, _str], _int, _check),
+    ("kpi_reader_read_buffers", [_out, _p, _str, _size, _str, _size], _int, _check),
+    ("kpi_reader_warning_count", [_p], _size),
+    ("kpi_reader_warning_at", [_p, _size], _str, _text),
+    ("kpi_reader_warning_line_at", [_p, _size], _i32),
+    ("kpi_reader_detected_encoding", [_p], _int),
+    ("kpi_plan_write_structure", [_out, _sizep, _p, _u32], _int, _check),
+    ("kpi_plan_write_progress", [_out, _sizep, _p, _u32], _int, _check),
+    ("kpi_plan_write_files", [_p, _str, _str, _u32], _int, _check),
+
+    # kpi/render.h
+    ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int, _i32], _int, _check),
+    ("kpi_format_parse", [_intp, _str], _int, _check),
+    ("kpi_format_name", [_int], _str, _text),
+
+    # kpi/phrase.h
+    ("kpi_phrase_parse", [_out, _str, _i32], _int, _check),
+    ("kpi_phrase_free", [_p], None),
+    ("kpi_phrase_count", [_p], _size),
+    ("kpi_phrase_text_at", [_p, _size], _str, _text),
+    ("kpi_phrase_label_at", [_p, _size], _str, _text),
+    ("kpi_phrase_unit_at", [_p, _size], _str, _text),
+    ("kpi_phrase_kind_at", [_p, _size], _int),
+    ("kpi_phrase_direction_at", [_p, _size], _int),
+    ("kpi_phrase_value_at", [_p, _size], _dbl),
+    ("kpi_phrase_change_pct_at", [_p, _size], _dbl),
+    ("kpi_phrase_due_month_at", [_p, _size], _i32),
+    ("kpi_phrase_due_at", [_p, _size], _i32),
+    ("kpi_phrase_confidence_at", [_p, _size], _dbl),
+    ("kpi_phrase_issue_count_at", [_p, _size], _size),
+    ("kpi_phrase_issue_at", [_p, _size, _size], _str, _text),
+]
+
+
+class _Functions:
+    """The library's functions by name, each with its prototype applied."""
+
+
+C = _Functions()
+
+#: names in the table that the loaded library does not export (functions
+#: the headers declare but this build of libkpi does not have yet); calling
+#: one raises KpiLibraryError
+MISSING = []
+
+
+def _missing(name):
+    def call(*args, **kwargs):
+        raise KpiLibraryError(
+            "the libkpi loaded from %s has no %s(): it is declared in the headers "
+            "this package was written for, but this build of the library lacks it"
+            % (LIBRARY_PATH, name))
+    call.__name__ = name
+    call.missing = True
+    return call
+
+
+def _register(lib):
+    seen = set()
+    for entry in PROTOTYPES:
+        name, argtypes, restype = entry[:3]
+        if name in seen:
+            raise KpiLibraryError("prototype table lists %s twice" % name)
+        seen.add(name)
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            MISSING.append(name)
+            setattr(C, name, _missing(name))
+            continue
+        fn.argtypes = argtypes
+        fn.restype = restype
+        if len(entry) > 3 and entry[3] is not None:
+            fn.errcheck = entry[3]
+        setattr(C, name, fn)
+
+
+lib, LIBRARY_PATH = _load()
+_register(lib)
+
+# The core functions must all be there; only functions newer than the
+# version this package requires may be missing.
+_REQUIRED_PREFIXES = ("kpi_version", "kpi_free", "kpi_error_", "kpi_plan_", "kpi_goal_",
+                      "kpi_target_", "kpi_measurement_", "kpi_assessment_", "kpi_policy_",
+                      "kpi_evaluat", "kpi_result_", "kpi_reader_", "kpi_date_",
+                      "kpi_rating_", "kpi_unrated_", "kpi_validate", "kpi_problems_")
+_missing_core = [n for n in MISSING if n.startswith(_REQUIRED_PREFIXES)]
+if _missing_core:
+    raise KpiLibraryError(
+        "the libkpi loaded from %s lacks %s; this package needs libkpi %d.%d or "
+        "later" % (LIBRARY_PATH, ", ".join(_missing_core), WRITTEN_FOR[0], WRITTEN_FOR[1]))
+
+
+
+def check_version(number, text):
+    """Raises KpiLibraryError unless a library of version ``number``
+    (MAJOR * 10000 + MINOR * 100 + PATCH) can serve this package: the same
+    major version, and at least the minor version it was written for."""
+    major, minor = number // 10000, number // 100 % 100
+    if major != WRITTEN_FOR[0] or minor < WRITTEN_FOR[1]:
+        raise KpiLibraryError(
+            "the libkpi loaded from %s is version %s; this package was written for "
+            "%d.%d.%d and needs %d.x with x >= %d" %
+            (LIBRARY_PATH, text, WRITTEN_FOR[0], WRITTEN_FOR[1], WRITTEN_FOR[2],
+             WRITTEN_FOR[0], WRITTEN_FOR[1]))
+
+
+RUNTIME_VERSION_NUMBER = C.kpi_version_number()
+RUNTIME_VERSION = C.kpi_version()
+check_version(RUNTIME_VERSION_NUMBER, RUNTIME_VERSION)
+
+
+# ---------------------------------------------------------------------------
+# Helpers shared by the classes
+
+
+def text_in(value, what="text", allow_none=True):
+    """str -> bytes for a const char * argument (None -> NULL). Text with a
+    NUL character would be cut short silently by C, so it is refused."""
+    if value is None:
+        if allow_none:
+            return None
+        raise TypeError("%s must be a str, not None" % what)
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
+    if "\0" in value:
+        from ._errors import KpiArgumentError
+        raise KpiArgumentError("%s must not contain a NUL character: %r" % (what, value),
+                               function=what)
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        from ._errors import KpiEncodingError
+        raise KpiEncodingError("%s is not valid Unicode text: %s" % (what, e),
+                               function=what) from None
+
+
+def path_in(value, what="path"):
+    """A path (str, bytes or os.PathLike) -> bytes for fopen()."""
+    if value is None:
+        return None
+    try:
+        raw = os.fsencode(value)
+    except TypeError:
+        raise TypeError("%s must be a path (str, bytes or os.PathLike), not %s"
+                        % (what, type(value).__name__)) from None
+    if b"\0" in raw:
+        from ._errors import KpiArgumentError
+        raise KpiArgumentError("%s must not contain a NUL character: %r" % (what, value),
+                               function=what)
+    return raw
+
+
+def take_text(ptr, size=None):
+    """Copies text that libkpi handed over through a char **out, then frees
+    it with kpi_free(). Returns bytes (decode them as needed)."""
+    if not ptr:
+        return b""
+    try:
+        return ctypes.string_at(ptr, size) if size is not None else ctypes.string_at(ptr)
+    finally:
+        C.kpi_free(ptr)

@@ -1,0 +1,260 @@
+"""The enumerations of libkpi as IntEnum/IntFlag classes.
+
+Every setter that takes an enumeration also accepts its member name in any
+case (``"milestone"``), and ratings also their symbol (``"◎"``) or stable
+name (``"on_track"``); languages also ``"ja"`` and ``"en"``; formats their
+names (``"json"``, ``"md"``).
+"""
+
+import ctypes
+import enum
+
+from ._capi import C, text_in
+
+
+class Rating(enum.IntEnum):
+    """The seed's 評価基準, worst to best (kpi_rating)."""
+    NONE = 0            #: unrated
+    NOT_PROGRESSED = 1  #: × 全て目標未進捗
+    BEHIND = 2          #: △ 未進捗の部分あり
+    ON_TRACK = 3        #: ○ 目標どおり進捗
+    AHEAD = 4           #: ◎ 目標を上回る進捗
+
+    @property
+    def symbol(self):
+        """"◎", "○", "△", "×", or "" for NONE (kpi_rating_symbol)."""
+        return C.kpi_rating_symbol(self)
+
+    @property
+    def stable_name(self):
+        """"ahead", "on_track", "behind", "not_progressed", or "" for NONE
+        (kpi_rating_name): the form used in files and reports."""
+        return C.kpi_rating_name(self)
+
+    def label(self, lang="ja"):
+        """The label in a language, e.g. "目標を上回る進捗" or "ahead of target"."""
+        return C.kpi_rating_label(self, Lang.of(lang))
+
+    @classmethod
+    def parse(cls, text):
+        """Reads ◎ ○ △ × or ahead/on_track/behind/not_progressed
+        (kpi_rating_parse); KpiValueError for anything else."""
+        out = ctypes.c_int()
+        C.kpi_rating_parse(ctypes.byref(out), text_in(text, "rating", allow_none=False))
+        return cls(out.value)
+
+    @classmethod
+    def of(cls, value):
+        """A Rating from a Rating, an int, a symbol or a name."""
+        if isinstance(value, str):
+            try:
+                return cls[value.strip().upper()]
+            except KeyError:
+                return cls.parse(value)
+        return _member(cls, value, "rating")
+
+
+class Unrated(enum.IntEnum):
+    """Why a target, goal or plan carries no rating (kpi_unrated)."""
+    NONE = 0
+    QUALITATIVE = 1
+    INCOMPLETE = 2
+    INVALID = 3
+    NO_DATA = 4
+    NOT_DUE = 5
+    NO_RATED_CHILDREN = 6
+
+    @property
+    def stable_name(self):
+        """"NO_DATA", ..., or "" for NONE (kpi_unrated_name)."""
+        return C.kpi_unrated_name(self)
+
+    def label(self, lang="ja"):
+        """The reason in words, e.g. "測定値なし" / "no figure reported"."""
+        return C.kpi_unrated_label(self, Lang.of(lang))
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "unrated reason")
+        return _member(cls, value, "unrated reason")
+
+
+class Kind(enum.IntEnum):
+    """What a target measures (kpi_kind)."""
+    NUMERIC = 0
+    MILESTONE = 1
+    QUALITATIVE = 2
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "kind")
+        return _member(cls, value, "kind")
+
+
+class Direction(enum.IntEnum):
+    """Which way is better (kpi_direction)."""
+    INCREASE = 0  #: 以上
+    DECREASE = 1  #: 以下
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "direction")
+        return _member(cls, value, "direction")
+
+
+class Schedule(enum.IntEnum):
+    """How the expected value grows over a target's period (kpi_schedule)."""
+    DEFAULT = 0
+    LINEAR = 1
+    STEP = 2
+    LEVEL = 3
+
+    @classmethod
+    def of(cls, value):
+        if value is None:
+            return cls.DEFAULT
+        if isinstance(value, str):
+            return _by_name(cls, value, "schedule")
+        return _member(cls, value, "schedule")
+
+
+class Accumulate(enum.IntEnum):
+    """How measurements add up to the actual value (kpi_accumulate)."""
+    LATEST = 0
+    SUM = 1
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "accumulate")
+        return _member(cls, value, "accumulate")
+
+
+class Rollup(enum.IntEnum):
+    """How a goal's rating is made from its children's (kpi_rollup)."""
+    CRITERIA = 0
+    WORST = 1
+    WEIGHTED = 2
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "rollup")
+        return _member(cls, value, "rollup")
+
+
+class Lang(enum.IntEnum):
+    """Language of human-readable text (kpi_lang)."""
+    JA = 0
+    EN = 1
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return _by_name(cls, value, "language")
+        return _member(cls, value, "language")
+
+
+class Encoding(enum.IntEnum):
+    """The encoding of a plan file to read (kpi_encoding)."""
+    AUTO = 0
+    UTF8 = 1
+    CP932 = 2
+
+    @classmethod
+    def of(cls, value):
+        if value is None:
+            return cls.AUTO
+        if isinstance(value, str):
+            key = value.strip().upper().replace("-", "").replace("_", "")
+            aliases = {"UTF8": cls.UTF8, "UTF8SIG": cls.UTF8, "CP932": cls.CP932,
+                       "SHIFTJIS": cls.CP932, "SJIS": cls.CP932, "MS932": cls.CP932,
+                       "WINDOWS31J": cls.CP932, "AUTO": cls.AUTO}
+            if key in aliases:
+                return aliases[key]
+            raise ValueError("unknown encoding %r: expected auto, utf-8 or cp932" % value)
+        return _member(cls, value, "encoding")
+
+
+class Format(enum.IntEnum):
+    """The report formats of Evaluation.render() (kpi_format)."""
+    TEXT = 0
+    MARKDOWN = 1
+    JSON = 2
+    CSV = 3
+    HTML = 4
+
+    @property
+    def stable_name(self):
+        """"text", "markdown", "json", "csv" or "html" (kpi_format_name)."""
+        return C.kpi_format_name(self)
+
+    @classmethod
+    def parse(cls, name):
+        """Reads a format name (kpi_format_parse): text, markdown or md, json,
+        csv, html; KpiValueError for anything else."""
+        out = ctypes.c_int()
+        C.kpi_format_parse(ctypes.byref(out), text_in(name, "format", allow_none=False))
+        return cls(out.value)
+
+    @classmethod
+    def of(cls, value):
+        if isinstance(value, str):
+            return cls.parse(value.strip().lower())
+        return _member(cls, value, "format")
+
+
+class ResultKind(enum.IntEnum):
+    """What a result rates (kpi_result_kind)."""
+    PLAN = 0
+    GOAL = 1
+    TARGET = 2
+
+
+class WriteFlags(enum.IntFlag):
+    """Flags of the plan file writers (kpi_write_flags)."""
+    DEFAULT = 0
+    NO_BOM = 1
+    CRLF = 2
+
+
+def _member(cls, value, what):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be a %s, its name or an int, not %s"
+                        % (what, cls.__name__, type(value).__name__))
+    # Values outside the enumeration are passed on as they are: libkpi
+    # refuses them with KPI_ERR_VALUE and a message of its own.
+    try:
+        return cls(value)
+    except ValueError:
+        return int(value)
+
+
+# The spellings the plan files accept besides the member names.
+_ALIASES = {
+    "Kind": {"数値": 0, "達成": 1, "定性": 2},
+    "Direction": {">=": 0, "以上": 0, "<=": 1, "以下": 1},
+}
+
+
+def _by_name(cls, value, what):
+    key = value.strip().upper()
+    try:
+        return cls[key]
+    except KeyError:
+        alias = _ALIASES.get(cls.__name__, {}).get(value.strip())
+        if alias is not None:
+            return cls(alias)
+        raise ValueError("unknown %s %r: expected one of %s" % (
+            what, value, ", ".join(m.name.lower() for m in cls))) from None
+
+
+def enum_out(cls, value):
+    """An int from C -> member of cls (the int itself for unknown values)."""
+    try:
+        return cls(value)
+    except ValueError:
+        return value

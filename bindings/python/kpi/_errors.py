@@ -1,0 +1,173 @@
+"""The exceptions of the kpi package: one class per libkpi error code.
+
+Every failing libkpi call becomes a :class:`KpiError` subclass chosen by the
+C code (``KPI_ERR_VALUE`` -> :class:`KpiValueError`, ...). The exception
+carries what libkpi's thread-local *last error* said, read right after the
+failing call on the same thread:
+
+``code``     the negative ``kpi_error`` code (``-6``)
+``name``     its stable name (``"KPI_ERR_VALUE"``)
+``message``  libkpi's English message, e.g.
+             ``structure.csv:14: column "due": "2017-13-01" is not a date: ...``
+``source``   the file or source name for errors in files or text, else ``""``
+``line``     1-based line in ``source``, or 0
+``column``   1-based column in ``source``, or 0
+``function`` the C function that failed (``"kpi_target_set_weight"``), or the
+             Python operation for errors the binding finds itself
+
+Each class also derives from the Python built-in exception a Python user
+would expect (``KpiNotFound`` is a ``KeyError``, ``KpiRangeError`` an
+``IndexError``, ``KpiIOError`` an ``OSError``, ``KpiNoMemory`` a
+``MemoryError``, the rest ``ValueError``), so ``except KeyError`` around
+``plan["3-2-a"]`` works as it does for a dict. The names avoid shadowing
+the built-ins.
+"""
+
+# The stable kpi_error codes of kpi/error.h.
+KPI_OK = 0
+KPI_ERR_NOMEM = -1
+KPI_ERR_ARGUMENT = -2
+KPI_ERR_RANGE = -3
+KPI_ERR_NOT_FOUND = -4
+KPI_ERR_DUPLICATE = -5
+KPI_ERR_VALUE = -6
+KPI_ERR_DATE = -7
+KPI_ERR_PARSE = -8
+KPI_ERR_IO = -9
+KPI_ERR_ENCODING = -10
+KPI_ERR_LIMIT = -11
+
+_NAMES = {
+    KPI_OK: "KPI_OK",
+    KPI_ERR_NOMEM: "KPI_ERR_NOMEM",
+    KPI_ERR_ARGUMENT: "KPI_ERR_ARGUMENT",
+    KPI_ERR_RANGE: "KPI_ERR_RANGE",
+    KPI_ERR_NOT_FOUND: "KPI_ERR_NOT_FOUND",
+    KPI_ERR_DUPLICATE: "KPI_ERR_DUPLICATE",
+    KPI_ERR_VALUE: "KPI_ERR_VALUE",
+    KPI_ERR_DATE: "KPI_ERR_DATE",
+    KPI_ERR_PARSE: "KPI_ERR_PARSE",
+    KPI_ERR_IO: "KPI_ERR_IO",
+    KPI_ERR_ENCODING: "KPI_ERR_ENCODING",
+    KPI_ERR_LIMIT: "KPI_ERR_LIMIT",
+}
+
+
+class KpiError(Exception):
+    """A libkpi call failed. Base class of every error the package raises
+    for libkpi, except :class:`KpiLibraryError` (loading)."""
+
+    #: the kpi_error code this class stands for (None for the base class)
+    default_code = None
+
+    def __init__(self, message, code=None, source="", line=0, column=0, function=None):
+        super().__init__(message)
+        self.message = message
+        self.code = self.default_code if code is None else code
+        self.source = source
+        self.line = line
+        self.column = column
+        self.function = function
+
+    @property
+    def name(self):
+        """The stable name of the code, e.g. ``"KPI_ERR_VALUE"``."""
+        return _NAMES.get(self.code, "KPI_ERR_UNKNOWN")
+
+    def __str__(self):
+        # KeyError would repr() the message; every KpiError reads the same.
+        return self.message
+
+    def __repr__(self):
+        return "%s(%r, code=%r)" % (type(self).__name__, self.message, self.code)
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.message, self.code, self.source, self.line,
+                           self.column, self.function))
+
+
+def _rebuild(cls, message, code, source, line, column, function):
+    return cls(message, code, source, line, column, function)
+
+
+class KpiNoMemory(KpiError, MemoryError):
+    """KPI_ERR_NOMEM: an allocation failed; nothing was changed."""
+    default_code = KPI_ERR_NOMEM
+
+
+class KpiArgumentError(KpiError, ValueError):
+    """KPI_ERR_ARGUMENT: a NULL handle or an argument out of its domain. The
+    binding also raises it for a closed Plan, Policy or Evaluation and for
+    text holding a NUL character."""
+    default_code = KPI_ERR_ARGUMENT
+
+
+class KpiRangeError(KpiError, IndexError):
+    """KPI_ERR_RANGE: an index past the end of a collection."""
+    default_code = KPI_ERR_RANGE
+
+
+class KpiNotFound(KpiError, KeyError):
+    """KPI_ERR_NOT_FOUND: no object with that code."""
+    default_code = KPI_ERR_NOT_FOUND
+
+
+class KpiDuplicate(KpiError, ValueError):
+    """KPI_ERR_DUPLICATE: the code is already used in the plan."""
+    default_code = KPI_ERR_DUPLICATE
+
+
+class KpiValueError(KpiError, ValueError):
+    """KPI_ERR_VALUE: a value the model refuses (non-finite, weight <= 0, ...)."""
+    default_code = KPI_ERR_VALUE
+
+
+class KpiDateError(KpiError, ValueError):
+    """KPI_ERR_DATE: not a date, or an impossible one."""
+    default_code = KPI_ERR_DATE
+
+
+class KpiParseError(KpiError, ValueError):
+    """KPI_ERR_PARSE: a file or text that does not follow its format."""
+    default_code = KPI_ERR_PARSE
+
+
+class KpiIOError(KpiError, OSError):
+    """KPI_ERR_IO: a file could not be read or written."""
+    default_code = KPI_ERR_IO
+
+
+class KpiEncodingError(KpiError, ValueError):
+    """KPI_ERR_ENCODING: bytes that are not valid in the expected encoding
+    (also text a Python str cannot encode as UTF-8)."""
+    default_code = KPI_ERR_ENCODING
+
+
+class KpiLimitError(KpiError, ValueError):
+    """KPI_ERR_LIMIT: a documented size or depth limit was exceeded."""
+    default_code = KPI_ERR_LIMIT
+
+
+class KpiLibraryError(ImportError):
+    """libkpi could not be loaded, is too old or too new for this package,
+    or lacks a function the package needs. The message lists every place
+    that was tried."""
+
+
+#: kpi_error code -> exception class
+ERROR_CLASSES = {
+    cls.default_code: cls
+    for cls in (KpiNoMemory, KpiArgumentError, KpiRangeError, KpiNotFound, KpiDuplicate,
+                KpiValueError, KpiDateError, KpiParseError, KpiIOError, KpiEncodingError,
+                KpiLimitError)
+}
+
+
+def error_class(code):
+    """The KpiError subclass for a kpi_error code (KpiError for unknown codes)."""
+    return ERROR_CLASSES.get(code, KpiError)
+
+
+def error_name(code):
+    """The stable name of a code without calling the library."""
+    return _NAMES.get(code, "KPI_ERR_UNKNOWN")

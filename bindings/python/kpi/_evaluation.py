@@ -1,0 +1,526 @@
+"""Rating: Policy, Evaluation, Result, and the records for pandas."""
+
+import ctypes
+
+from ._capi import C, take_text, text_in
+from ._dates import date_out
+from ._enums import (Direction, Format, Kind, Lang, Rating, ResultKind, Rollup, Unrated,
+                     enum_out)
+from ._handle import Borrowed, Owner
+from ._model import float_in, opt_float
+
+_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "lang")
+
+
+class Policy(Owner):
+    """How to rate: the thresholds, the roll-up rule, whether assessments
+    override computed ratings, and the language of reason lines.
+
+    ``Policy()`` has libkpi's defaults (ahead 1.10, on-track 0.95,
+    Rollup.CRITERIA, assessments used, Lang.JA); keywords change them:
+    ``Policy(rollup="weighted", lang="en")``. A policy is only read by
+    Plan.evaluate() and may be reused and shared.
+    """
+
+    def __init__(self, *, ahead=None, on_track=None, rollup=None, use_assessments=None,
+                 lang=None):
+        out = ctypes.c_void_p()
+        C.kpi_policy_new(ctypes.byref(out))
+        self._adopt(out.value, "policy", C.kpi_policy_free)
+        self._apply(ahead=ahead, on_track=on_track, rollup=rollup,
+                    use_assessments=use_assessments, lang=lang)
+
+    @classmethod
+    def from_settings(cls, base=None, **settings):
+        """A new policy: a copy of ``base`` (or the defaults) with ``settings``
+        applied. Unknown settings raise TypeError."""
+        unknown = set(settings) - set(_SETTINGS)
+        if unknown:
+            raise TypeError("unknown policy setting(s): %s (expected %s)"
+                            % (", ".join(sorted(unknown)), ", ".join(_SETTINGS)))
+        if base is not None and not isinstance(base, Policy):
+            raise TypeError("policy must be a kpi.Policy or None, not %s"
+                            % type(base).__name__)
+        values = base.settings() if base is not None else {}
+        values.update({k: v for k, v in settings.items() if v is not None})
+        return cls(**values)
+
+    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None,
+               lang=None):
+        if ahead is not None or on_track is not None:
+            self.set_thresholds(self.ahead if ahead is None else ahead,
+                                self.on_track if on_track is None else on_track)
+        if rollup is not None:
+            self.rollup = rollup
+        if use_assessments is not None:
+            self.use_assessments = use_assessments
+        if lang is not None:
+            self.lang = lang
+
+    @property
+    def ahead(self):
+        """The pace from which a target is ◎ (default 1.10)."""
+        return self._call(C.kpi_policy_ahead)
+
+    @ahead.setter
+    def ahead(self, value):
+        self.set_thresholds(value, self.on_track)
+
+    @property
+    def on_track(self):
+        """The pace from which a target is ○ (default 0.95)."""
+        return self._call(C.kpi_policy_on_track)
+
+    @on_track.setter
+    def on_track(self, value):
+        self.set_thresholds(self.ahead, value)
+
+    def set_thresholds(self, ahead, on_track):
+        """Sets both thresholds: 0 < on_track <= ahead, both finite, else
+        KpiValueError."""
+        self._call(C.kpi_policy_set_thresholds, float_in(ahead, "ahead", allow_none=False),
+                   float_in(on_track, "on_track", allow_none=False))
+
+    @property
+    def rollup(self):
+        """Rollup.CRITERIA (default), WORST or WEIGHTED."""
+        return enum_out(Rollup, self._call(C.kpi_policy_rollup))
+
+    @rollup.setter
+    def rollup(self, value):
+        self._call(C.kpi_policy_set_rollup, Rollup.of(value))
+
+    @property
+    def use_assessments(self):
+        """True when assessments override computed ratings (default)."""
+        return bool(self._call(C.kpi_policy_use_assessments))
+
+    @use_assessments.setter
+    def use_assessments(self, value):
+        self._call(C.kpi_policy_set_use_assessments, 1 if value else 0)
+
+    @property
+    def lang(self):
+        """The language of reason lines: Lang.JA (default) or Lang.EN."""
+        return enum_out(Lang, self._call(C.kpi_policy_lang))
+
+    @lang.setter
+    def lang(self, value):
+        self._call(C.kpi_policy_set_lang, Lang.of(value))
+
+    def settings(self):
+        """The settings as a dict of the keyword arguments of Policy()."""
+        h = self._h
+        with h.lock:
+            return _policy_settings(h.get())
+
+    def copy(self):
+        """A new Policy with the same settings."""
+        return Policy(**self.settings())
+
+    def __repr__(self):
+        if self.closed:
+            return "<kpi.Policy (closed)>"
+        return "<kpi.Policy %s>" % " ".join("%s=%s" % (k, getattr(v, "name", v))
+                                            for k, v in self.settings().items())
+
+
+def _policy_settings(ptr):
+    return {"ahead": C.kpi_policy_ahead(ptr), "on_track": C.kpi_policy_on_track(ptr),
+            "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
+            "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
+            "lang": enum_out(Lang, C.kpi_policy_lang(ptr))}
+
+
+class Evaluation(Owner):
+    """The ratings of a whole plan as of one date: a list of Result in plan
+    order (the plan first, then each goal followed by its targets and then
+    its child goals). It is a snapshot that holds nothing of the plan: it
+    stays valid after the plan is changed or closed, and is freed by its
+    own close() or when collected.
+
+    ``len(ev)``, iteration and ``ev[i]`` go over the results;
+    ``ev["3-2-a"]`` (or ``ev.find("3-2-a")``) is the result of a code, and
+    ``ev[plan.id]`` the plan's.
+    """
+
+    @classmethod
+    def _from_ptr(cls, ptr):
+        self = cls.__new__(cls)
+        self._adopt(ptr, "evaluation", C.kpi_evaluation_free)
+        return self
+
+    def __init__(self):
+        raise TypeError("evaluations are made by Plan.evaluate()")
+
+    @property
+    def as_of(self):
+        """The as-of date."""
+        return date_out(self._call(C.kpi_evaluation_as_of))
+
+    @property
+    def start(self):
+        """The first day of the period used."""
+        return date_out(self._call(C.kpi_evaluation_start))
+
+    @property
+    def end(self):
+        """The last day of the period used."""
+        return date_out(self._call(C.kpi_evaluation_end))
+
+    @property
+    def organization(self):
+        """The plan's organization, copied."""
+        return self._call(C.kpi_evaluation_organization)
+
+    @property
+    def department(self):
+        """The plan's department, copied."""
+        return self._call(C.kpi_evaluation_department)
+
+    @property
+    def notes(self):
+        """The texts of the plan's notes, copied: a list of str."""
+        h = self._h
+        with h.lock:
+            p = h.get()
+            return [C.kpi_evaluation_note_at(p, i)
+                    for i in range(C.kpi_evaluation_note_count(p))]
+
+    @property
+    def policy(self):
+        """A copy of the policy the evaluation was made with (a new Policy)."""
+        h = self._h
+        with h.lock:
+            settings = _policy_settings(C.kpi_evaluation_policy(h.get()))
+        return Policy(**settings)
+
+    @property
+    def lang(self):
+        """The language of the reason lines (the policy's)."""
+        h = self._h
+        with h.lock:
+            return enum_out(Lang, C.kpi_policy_lang(C.kpi_evaluation_policy(h.get())))
+
+    def __len__(self):
+        return self._call(C.kpi_evaluation_result_count)
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return self.find(key)
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise TypeError("evaluation[...] takes an index or a code, not %s"
+                            % type(key).__name__)
+        h = self._h
+        with h.lock:
+            p = h.get()
+            n = C.kpi_evaluation_result_count(p)
+            i = key + n if key < 0 else key
+            if not 0 <= i < n:
+                from ._errors import KpiRangeError
+                raise KpiRangeError("result index %d out of range (%d)" % (key, n),
+                                    function="kpi_evaluation_result_at")
+            return Result(self, C.kpi_evaluation_result_at(p, i))
+
+    def find(self, code):
+        """The result of the goal or target with this code, or of the plan for
+        the plan id; KpiNotFound (a KeyError) when there is none."""
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_evaluation_find, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False))
+        return Result(self, out.value)
+
+    def get(self, code, default=None):
+        """The result of a code, or ``default``."""
+        from ._errors import KpiNotFound
+        try:
+            return self.find(code)
+        except KpiNotFound:
+            return default
+
+    def __contains__(self, code):
+        return isinstance(code, str) and self.get(code) is not None
+
+    @property
+    def root(self):
+        """The plan's result (the first)."""
+        return self[0]
+
+    def render(self, format="text", lang=None, width=0):
+        """The report as a str. ``format``: "text", "markdown" (or "md"),
+        "json", "csv", "html" or a Format. ``lang``: "ja" or "en" (default:
+        the policy's). ``width``: for text, the width in terminal cells (0:
+        100; at least 40). The BOM libkpi puts before CSV is left out of
+        the str; render_bytes() gives the exact bytes."""
+        data = self.render_bytes(format, lang, width)
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        return data.decode("utf-8", "replace")
+
+    def render_bytes(self, format="text", lang=None, width=0):
+        """The report exactly as libkpi writes it (UTF-8 bytes)."""
+        fmt = Format.of(format)
+        if lang is None:
+            lang = self.lang
+        lang = Lang.of(lang)
+        if isinstance(width, bool) or not isinstance(width, int):
+            raise TypeError("width must be an int, not %s" % type(width).__name__)
+        out = ctypes.c_void_p()
+        size = ctypes.c_size_t()
+        h = self._h
+        with h.lock:
+            C.kpi_evaluation_render(ctypes.byref(out), ctypes.byref(size), h.get(), fmt,
+                                    lang, width)
+            return take_text(out.value, size.value)
+
+    def to_records(self, include_plan=True):
+        """A list of dicts, one per result in plan order: the plan (first,
+        kind "plan", unless ``include_plan`` is False), every goal and every
+        target. ``pandas.DataFrame(ev.to_records())`` takes it as it is.
+
+        The keys are the columns of the CSV report (RECORD_FIELDS), with
+        Python values: ``None`` where the CSV cell is empty (unrated, not a
+        target, no date), ``float`` numbers, ``datetime.date`` dates,
+        ``bool`` flags, ratings as symbols (``"◎"``) with ``rating_name``
+        ("ahead"). The reason line and unrated_label are in the
+        evaluation's language.
+        """
+        h = self._h
+        with h.lock:
+            p = h.get()
+            lang = C.kpi_policy_lang(C.kpi_evaluation_policy(p))
+            records = []
+            for i in range(C.kpi_evaluation_result_count(p)):
+                r = C.kpi_evaluation_result_at(p, i)
+                if not include_plan and C.kpi_result_kind_of(r) == ResultKind.PLAN:
+                    continue
+                records.append(_record(r, lang))
+            return records
+
+    def __repr__(self):
+        if self.closed:
+            return "<kpi.Evaluation (closed)>"
+        root = self.root
+        return "<kpi.Evaluation %r as of %s: %s>" % (root.code, self.as_of,
+                                                      root.rating.symbol or "unrated")
+
+
+#: The keys of Evaluation.to_records() and Result.to_record(), in order:
+#: the columns of the CSV report.
+RECORD_FIELDS = (
+    "kind", "code", "parent", "depth", "title", "text", "unit",
+    "rating", "rating_name", "computed_rating", "assessed", "mismatch", "assessment_date",
+    "unrated_reason", "unrated_label", "target_kind", "direction",
+    "actual", "expected", "target", "start_value", "elapsed", "pace", "achievement",
+    "measured", "start", "due", "weight",
+    "count_ahead", "count_on_track", "count_behind", "count_not_progressed",
+    "count_unrated", "reason",
+)
+
+_KIND_NAMES = {ResultKind.PLAN: "plan", ResultKind.GOAL: "goal", ResultKind.TARGET: "target"}
+
+
+def _lower_name(cls, value):
+    member = enum_out(cls, value)
+    return member.name.lower() if isinstance(member, cls) else str(value)
+
+
+def _none_if_empty(text):
+    return text or None
+
+
+def _record(r, lang):
+    """One result as a dict; the caller holds the evaluation's lock."""
+    kind = C.kpi_result_kind_of(r)
+    parent = C.kpi_result_parent(r)
+    rating = C.kpi_result_rating(r)
+    unrated = C.kpi_result_unrated(r)
+    is_target = kind == ResultKind.TARGET
+    rec = {
+        "kind": _KIND_NAMES.get(kind, str(kind)),
+        "code": C.kpi_result_code(r),
+        "parent": C.kpi_result_code(parent) if parent else None,
+        "depth": C.kpi_result_depth(r),
+        "title": C.kpi_result_title(r),
+        "text": C.kpi_result_text(r),
+        "unit": C.kpi_result_unit(r),
+        "rating": _none_if_empty(C.kpi_rating_symbol(rating)),
+        "rating_name": _none_if_empty(C.kpi_rating_name(rating)),
+        "computed_rating": _none_if_empty(C.kpi_rating_symbol(C.kpi_result_computed_rating(r))),
+        "assessed": bool(C.kpi_result_assessed(r)),
+        "mismatch": bool(C.kpi_result_mismatch(r)),
+        "assessment_date": date_out(C.kpi_result_assessment_date(r)),
+        "unrated_reason": _none_if_empty(C.kpi_unrated_name(unrated)),
+        "unrated_label": _none_if_empty(C.kpi_unrated_label(unrated, lang)),
+    }
+    if is_target:
+        rec.update({
+            "target_kind": _lower_name(Kind, C.kpi_result_target_kind(r)),
+            "direction": _lower_name(Direction, C.kpi_result_direction(r)),
+            "actual": opt_float(C.kpi_result_actual(r)),
+            "expected": opt_float(C.kpi_result_expected(r)),
+            "target": opt_float(C.kpi_result_target(r)),
+            "start_value": opt_float(C.kpi_result_start_value(r)),
+            "elapsed": opt_float(C.kpi_result_elapsed(r)),
+            "pace": opt_float(C.kpi_result_pace(r)),
+            "achievement": opt_float(C.kpi_result_achievement(r)),
+            "measured": date_out(C.kpi_result_measured(r)),
+            "start": date_out(C.kpi_result_start(r)),
+            "due": date_out(C.kpi_result_due(r)),
+        })
+    else:
+        rec.update(dict.fromkeys(("target_kind", "direction", "actual", "expected", "target",
+                                  "start_value", "elapsed", "pace", "achievement",
+                                  "measured", "start", "due")))
+    rec["weight"] = C.kpi_result_weight(r)
+    if is_target:
+        rec.update(dict.fromkeys(("count_ahead", "count_on_track", "count_behind",
+                                  "count_not_progressed", "count_unrated")))
+    else:
+        rec["count_ahead"] = C.kpi_result_count_rating(r, Rating.AHEAD)
+        rec["count_on_track"] = C.kpi_result_count_rating(r, Rating.ON_TRACK)
+        rec["count_behind"] = C.kpi_result_count_rating(r, Rating.BEHIND)
+        rec["count_not_progressed"] = C.kpi_result_count_rating(r, Rating.NOT_PROGRESSED)
+        rec["count_unrated"] = sum(C.kpi_result_count_unrated(r, u)
+                                   for u in Unrated if u != Unrated.NONE)
+    rec["reason"] = C.kpi_result_reason(r)
+    return rec
+
+
+def _result_property(getter, convert=None, doc=None):
+    fn = getattr(C, getter)
+    if convert is None:
+        def fget(self):
+            return self._call(fn)
+    else:
+        def fget(self):
+            return convert(self._call(fn))
+    return property(fget, doc=doc)
+
+
+def _enum(cls):
+    return lambda v: enum_out(cls, v)
+
+
+class Result(Borrowed):
+    """The rating of one target, goal or the plan inside an Evaluation.
+    Holds the evaluation, so it stays valid as long as it is reachable."""
+
+    __slots__ = ()
+
+    kind = _result_property("kpi_result_kind_of", _enum(ResultKind),
+                            "ResultKind.PLAN, GOAL or TARGET.")
+    code = _result_property("kpi_result_code", doc="The code (the plan id for the plan).")
+    title = _result_property("kpi_result_title",
+                             doc="Goal title, target label or plan title.")
+    depth = _result_property("kpi_result_depth",
+                             doc="0 for the plan, 1 for a top-level goal, parent + 1 otherwise.")
+    weight = _result_property("kpi_result_weight",
+                              doc="The weight used in the parent's roll-up (1 for the plan).")
+    rating = _result_property("kpi_result_rating", _enum(Rating),
+                              "The effective Rating (an assessment's when one applies); "
+                              "Rating.NONE when unrated.")
+    computed_rating = _result_property("kpi_result_computed_rating", _enum(Rating),
+                                       "The Rating computed by the rules.")
+    assessed = _result_property("kpi_result_assessed", bool,
+                                "True when an assessment set the effective rating.")
+    mismatch = _result_property("kpi_result_mismatch", bool,
+                                "True when an assessment set the rating and the computed "
+                                "one differs.")
+    unrated = _result_property("kpi_result_unrated", _enum(Unrated),
+                               "Why the effective rating is missing; Unrated.NONE when rated.")
+    computed_unrated = _result_property("kpi_result_computed_unrated", _enum(Unrated),
+                                        "Why the computed rating is missing.")
+    assessment_date = _result_property("kpi_result_assessment_date", date_out,
+                                       "The date of the assessment used, or None.")
+    actual = _result_property("kpi_result_actual", opt_float, "Actual A, or None.")
+    expected = _result_property("kpi_result_expected", opt_float,
+                                "Expected E at the as-of date, or None.")
+    target = _result_property("kpi_result_target", opt_float,
+                              "Target value T in effect, or None.")
+    start_value = _result_property("kpi_result_start_value", opt_float,
+                                   "Start value S in effect, or None.")
+    elapsed = _result_property("kpi_result_elapsed", opt_float,
+                               "Elapsed fraction f in 0..1, or None.")
+    pace = _result_property("kpi_result_pace", opt_float, "Pace r = g(A) / g(E), or None.")
+    achievement = _result_property("kpi_result_achievement", opt_float,
+                                   "Achievement (達成率) g(A) / g(T), or None.")
+    measured = _result_property("kpi_result_measured", date_out,
+                                "The date of the last measurement used, or None.")
+    start = _result_property("kpi_result_start", date_out,
+                             "The start date D0 in effect for a target, else None.")
+    due = _result_property("kpi_result_due", date_out,
+                           "The due date D1 in effect for a target, else None.")
+    unit = _result_property("kpi_result_unit", doc="The unit of a target; \"\" otherwise.")
+    text = _result_property("kpi_result_text",
+                            doc="The target as originally written; \"\" otherwise.")
+    target_kind = _result_property("kpi_result_target_kind", _enum(Kind),
+                                   "The Kind of a target (NUMERIC for goals and the plan).")
+    direction = _result_property("kpi_result_direction", _enum(Direction),
+                                 "The Direction of a target (INCREASE otherwise).")
+    reason = _result_property("kpi_result_reason",
+                              doc="The one-line reason, in the policy's language.")
+
+    @property
+    def evaluation(self):
+        """The Evaluation this result belongs to."""
+        return self._owner
+
+    @property
+    def parent(self):
+        """The parent's Result, or None for the plan."""
+        ptr = self._call(C.kpi_result_parent)
+        return Result(self._owner, ptr) if ptr else None
+
+    @property
+    def children(self):
+        """The direct children's results (targets first, then goals)."""
+        h = self._h
+        with h.lock:
+            h.get()
+            return [Result(self._owner, C.kpi_result_child_at(self._ptr, i))
+                    for i in range(C.kpi_result_child_count(self._ptr))]
+
+    def __len__(self):
+        """The number of direct children."""
+        return self._call(C.kpi_result_child_count)
+
+    def __iter__(self):
+        return iter(self.children)
+
+    def count_rating(self, rating):
+        """For a goal or the plan: how many direct children have ``rating``."""
+        return self._call(C.kpi_result_count_rating, Rating.of(rating))
+
+    def count_unrated(self, reason):
+        """For a goal or the plan: how many direct children are unrated for ``reason``."""
+        return self._call(C.kpi_result_count_unrated, Unrated.of(reason))
+
+    @property
+    def rating_counts(self):
+        """{Rating: count} of the direct children, for the four ratings."""
+        return {r: self.count_rating(r) for r in Rating if r != Rating.NONE}
+
+    @property
+    def unrated_counts(self):
+        """{Unrated: count} of the direct children, for every reason."""
+        return {u: self.count_unrated(u) for u in Unrated if u != Unrated.NONE}
+
+    def to_record(self):
+        """This result as one dict of Evaluation.to_records()."""
+        h = self._h
+        with h.lock:
+            p = h.get()
+            return _record(self._ptr, C.kpi_policy_lang(C.kpi_evaluation_policy(p)))
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Result (evaluation closed)>"
+        return "<kpi.Result %s %r %s>" % (self.kind.name.lower(), self.code,
+                                          self.rating.symbol or self.unrated.name)

@@ -1,0 +1,920 @@
+"""The model: Plan, Goal, Target, Measurement, Assessment.
+
+Conventions (see docs/python.md):
+
+- text is ``str`` (``""`` when not set; assigning ``None`` or ``""``
+  clears an optional text);
+- optional values are ``float`` or ``None`` (C's NaN); assigning ``None``
+  (or NaN) clears them;
+- dates are ``datetime.date`` or ``None`` (C's 0); see kpi._dates for what
+  a setter accepts;
+- enumerations are the IntEnum classes of kpi._enums; setters also take
+  their names.
+"""
+
+import collections.abc
+import ctypes
+import datetime
+import math
+import numbers
+from typing import NamedTuple, Optional
+
+from . import _dates
+from ._capi import C, path_in, take_text, text_in
+from ._dates import FIRST, LAST, date_in, date_out
+from ._enums import (Accumulate, Direction, Encoding, Kind, Rating, Schedule, Unrated,
+                     WriteFlags, enum_out)
+from ._errors import (KPI_ERR_NOT_FOUND, KpiDateError, KpiNotFound, KpiRangeError,
+                      KpiValueError)
+from ._handle import Borrowed, Owner
+
+
+class Note(NamedTuple):
+    """A note of a plan or a goal (市長指示事項, 評価基準, ...)."""
+    code: Optional[str]  #: the note's code, None when it has none
+    text: str
+
+
+class ReaderWarning(NamedTuple):
+    """A warning of the last read, e.g. an unknown column."""
+    message: str  #: e.g. 'structure.csv:1: column "memo" is not known and was ignored'
+    line: int     #: the line it refers to, 0 when none
+
+
+class Problem(NamedTuple):
+    """A problem Plan.validate() found."""
+    kind: Unrated  #: Unrated.INCOMPLETE or Unrated.INVALID
+    code: str      #: the code of the target or goal concerned
+    message: str   #: e.g. 'target "3-3-c": DECREASE target needs a start value'
+
+
+# ---------------------------------------------------------------------------
+# Conversions
+
+
+def opt_float(value):
+    """C double -> float, NaN -> None."""
+    return None if math.isnan(value) else value
+
+
+def float_in(value, what, allow_none=True):
+    """float, int or None -> C double (None -> NaN). Infinities are passed
+    on: libkpi refuses them with KpiValueError."""
+    if value is None and allow_none:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError("%s must be a number%s, not %s" % (
+            what, " or None" if allow_none else "", type(value).__name__))
+    return float(value)
+
+
+def _text_property(getter, setter=None, doc=None):
+    get_fn = getattr(C, getter)
+
+    def fget(self):
+        return self._call(get_fn)
+
+    fset = None
+    if setter:
+        set_fn = getattr(C, setter)
+        name = setter.rsplit("_set_", 1)[1]
+
+        def fset(self, value):
+            self._call(set_fn, text_in(value, name))
+    return property(fget, fset, doc=doc)
+
+
+def _float_property(getter, setter=None, doc=None, optional=True):
+    get_fn = getattr(C, getter)
+
+    def fget(self):
+        value = self._call(get_fn)
+        return opt_float(value) if optional else value
+
+    fset = None
+    if setter:
+        set_fn = getattr(C, setter)
+        name = setter.rsplit("_set_", 1)[1]
+
+        def fset(self, value):
+            self._call(set_fn, float_in(value, name, allow_none=optional))
+    return property(fget, fset, doc=doc)
+
+
+def _date_property(getter, setter=None, doc=None, which=LAST, optional=True):
+    get_fn = getattr(C, getter)
+
+    def fget(self):
+        return date_out(self._call(get_fn))
+
+    fset = None
+    if setter:
+        set_fn = getattr(C, setter)
+        name = setter.rsplit("_set_", 1)[1]
+
+        def fset(self, value):
+            self._call(set_fn, date_in(value, name, allow_none=optional, which=which))
+    return property(fget, fset, doc=doc)
+
+
+def _enum_property(cls, getter, setter=None, doc=None):
+    get_fn = getattr(C, getter)
+
+    def fget(self):
+        return enum_out(cls, self._call(get_fn))
+
+    fset = None
+    if setter:
+        set_fn = getattr(C, setter)
+
+        def fset(self, value):
+            self._call(set_fn, cls.of(value))
+    return property(fget, fset, doc=doc)
+
+
+class _View(collections.abc.Sequence):
+    """A live, read-only sequence of an object's children: len() and
+    indexing ask libkpi each time, so it follows additions."""
+
+    __slots__ = ("_parent", "_count", "_at", "_wrap", "_what")
+
+    def __init__(self, parent, count, at, wrap, what):
+        self._parent = parent
+        self._count = count
+        self._at = at
+        self._wrap = wrap
+        self._what = what
+
+    def __len__(self):
+        return self._parent._call(self._count)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError("%s indices must be integers or slices, not %s"
+                            % (self._what, type(index).__name__))
+        n = len(self)
+        i = index + n if index < 0 else index
+        if not 0 <= i < n:
+            raise KpiRangeError("%s index %d out of range (%d)" % (self._what, index, n),
+                                function=self._what)
+        return self._wrap(self._at, i)
+
+    def __repr__(self):
+        return "[%s]" % ", ".join(repr(x) for x in self)
+
+
+def _wrap_at(owner, cls):
+    def wrap(at, i):
+        return cls(owner._plan_wrapper(), owner._call(at, i))
+    return wrap
+
+
+def _note_list(obj, count, note_at, code_at):
+    h = obj._h
+    with h.lock:
+        ptr = h.get() if obj._ptr_is_handle else obj._ptr
+        notes = []
+        for i in range(count(ptr)):
+            code = code_at(ptr, i)
+            notes.append(Note(code or None, note_at(ptr, i)))
+        return notes
+
+
+def _added(out):
+    if not out.value:  # pragma: no cover (libkpi sets out on success)
+        raise KpiValueError("libkpi returned no object", function="add")
+    return out.value
+
+
+# ---------------------------------------------------------------------------
+# Plan
+
+
+class Plan(Owner):
+    """A plan (重点目標一覧): the root that owns goals, targets, measurements,
+    assessments and notes.
+
+    ``Plan("ueda-2017", "平成29年度 重点目標", fiscal_year=2017)`` makes an
+    empty plan; :meth:`read_csv` loads one from its two files. Iterating a
+    plan gives its top-level goals; ``plan["3-2-a"]`` finds a goal or a
+    target of any depth by code. The plan is freed when it is closed
+    (``close()`` or a ``with`` block) or collected; goals and targets keep
+    it alive while they are reachable.
+    """
+
+    _ptr_is_handle = True
+
+    def __init__(self, id, title=None, *, organization=None, department=None,
+                 fiscal_year=None, period=None):
+        out = ctypes.c_void_p()
+        C.kpi_plan_new(ctypes.byref(out), text_in(id, "id", allow_none=False))
+        self._adopt(out.value, "plan", C.kpi_plan_free)
+        self.warnings = []
+        self.detected_encoding = None
+        if title is not None:
+            self.title = title
+        if organization is not None:
+            self.organization = organization
+        if department is not None:
+            self.department = department
+        if fiscal_year is not None and period is not None:
+            raise TypeError("give fiscal_year or period, not both")
+        if fiscal_year is not None:
+            self.set_fiscal_year(fiscal_year)
+        if period is not None:
+            self.period = period
+
+    @classmethod
+    def _from_ptr(cls, ptr):
+        self = cls.__new__(cls)
+        self._adopt(ptr, "plan", C.kpi_plan_free)
+        self.warnings = []
+        self.detected_encoding = None
+        return self
+
+    def _plan_wrapper(self):
+        return self
+
+    # -- files -------------------------------------------------------------
+
+    @classmethod
+    def read_csv(cls, structure, progress=None, encoding="auto"):
+        """Reads a plan from its structure file and, optionally, its progress
+        file (docs/csv-format.md). ``structure`` and ``progress`` are paths
+        (str, bytes or os.PathLike) or binary file objects. ``encoding`` is
+        "auto" (UTF-8 when valid, else CP932), "utf-8" or "cp932".
+
+        Returns the plan; the reader's warnings (unknown columns, ...) are in
+        ``plan.warnings`` (a list of ReaderWarning) and the encoding found in
+        ``plan.detected_encoding``. Raises a KpiError subclass (KpiIOError,
+        KpiParseError, KpiDateError, ...) whose message names the file, line
+        and column; no plan is made then.
+        """
+        if hasattr(structure, "read") or hasattr(progress, "read"):
+            s = structure.read() if hasattr(structure, "read") else _read_file(structure)
+            p = None
+            if progress is not None:
+                p = progress.read() if hasattr(progress, "read") else _read_file(progress)
+            return cls.read_csv_bytes(s, p, encoding)
+        s_path = path_in(structure, "structure")
+        if s_path is None:
+            raise TypeError("structure is required")
+        p_path = path_in(progress, "progress")
+        return _read(cls, encoding, lambda out, reader: C.kpi_reader_read_files(
+            out, reader, s_path, p_path))
+
+    @classmethod
+    def read_csv_bytes(cls, structure, progress=None, encoding="auto"):
+        """Reads a plan from the contents of its files (bytes, or str which
+        is encoded as UTF-8). Messages name the sources "structure" and
+        "progress". Otherwise as read_csv()."""
+        s = _bytes_in(structure, "structure")
+        if s is None:
+            raise TypeError("structure is required")
+        p = _bytes_in(progress, "progress")
+        return _read(cls, encoding, lambda out, reader: C.kpi_reader_read_buffers(
+            out, reader, s, len(s), p, 0 if p is None else len(p)))
+
+    def write_csv(self, structure, progress=None, *, bom=True, crlf=False):
+        """Writes the structure file and, unless ``progress`` is None, the
+        progress file. Each is written beside its destination and renamed
+        over it only when complete. UTF-8 with a BOM by default (as Excel
+        wants it), LF line ends unless ``crlf``."""
+        self._call(_write_files, path_in(structure, "structure"),
+                   path_in(progress, "progress"), _flags(bom, crlf))
+
+    def to_csv_bytes(self, *, bom=True, crlf=False):
+        """The two files as bytes: ``(structure, progress)``."""
+        flags = _flags(bom, crlf)
+        return (self._call(_write_buffer, C.kpi_plan_write_structure, flags),
+                self._call(_write_buffer, C.kpi_plan_write_progress, flags))
+
+    # -- fields ------------------------------------------------------------
+
+    id = _text_property("kpi_plan_id", "kpi_plan_set_id", "The plan's id (its code), non-empty.")
+    title = _text_property("kpi_plan_title", "kpi_plan_set_title", "The plan's title.")
+    organization = _text_property("kpi_plan_organization", "kpi_plan_set_organization",
+                                  "The organization, e.g. 上田市.")
+    department = _text_property("kpi_plan_department", "kpi_plan_set_department",
+                                "The department (担当部局名), e.g. 政策企画部.")
+    start = _date_property("kpi_plan_start", doc="The first day of the period as set, or None "
+                           "(then each evaluation uses the fiscal year of its as-of date).")
+    end = _date_property("kpi_plan_end", doc="The last day of the period as set, or None.")
+
+    @property
+    def period(self):
+        """(start, end) as set, or None. Assign a pair of dates, or None to clear."""
+        h = self._h
+        with h.lock:
+            p = h.get()
+            start, end = C.kpi_plan_start(p), C.kpi_plan_end(p)
+        return None if not start and not end else (date_out(start), date_out(end))
+
+    @period.setter
+    def period(self, value):
+        if value is None:
+            self.set_period(None, None)
+            return
+        try:
+            start, end = value
+        except (TypeError, ValueError):
+            raise TypeError("period must be a (start, end) pair or None") from None
+        self.set_period(start, end)
+
+    def set_period(self, start, end):
+        """Sets the plan's period; both None clears it."""
+        self._call(C.kpi_plan_set_period, date_in(start, "start", which=FIRST),
+                   date_in(end, "end", which=LAST))
+
+    def set_fiscal_year(self, fiscal_year):
+        """Sets the period to a Japanese fiscal year (2017: 2017-04-01 to 2018-03-31)."""
+        self._call(C.kpi_plan_set_fiscal_year, _dates._i32(fiscal_year, "fiscal_year"))
+
+    # -- goals and targets --------------------------------------------------
+
+    @property
+    def goals(self):
+        """The top-level goals, in the order added (a live sequence)."""
+        return _View(self, C.kpi_plan_goal_count, C.kpi_plan_goal_at,
+                     _wrap_at(self, Goal), "goal")
+
+    def __len__(self):
+        """The number of top-level goals."""
+        return self._call(C.kpi_plan_goal_count)
+
+    def __iter__(self):
+        """The top-level goals."""
+        return iter(self.goals)
+
+    def add_goal(self, code, title=None, *, weight=None):
+        """Adds a top-level goal at the end and returns it. KpiDuplicate when
+        a goal or target of the plan already has the code."""
+        if weight is not None:
+            _check_weight(weight)
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_plan_add_goal, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False), text_in(title, "title"))
+        goal = Goal(self, _added(out))
+        if weight is not None:
+            goal.weight = weight
+        return goal
+
+    def find_goal(self, code):
+        """The goal of any depth with this code; KpiNotFound when none."""
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_plan_find_goal, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False))
+        return Goal(self, out.value)
+
+    def find_target(self, code):
+        """The target with this code; KpiNotFound when none."""
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_plan_find_target, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False))
+        return Target(self, out.value)
+
+    def __getitem__(self, code):
+        """``plan["3-2"]`` is a Goal, ``plan["3-2-a"]`` a Target: goals and
+        targets share one namespace of codes. KpiNotFound (a KeyError) when
+        neither has the code."""
+        if not isinstance(code, str):
+            raise TypeError("plan[...] takes a goal or target code (str), not %s; "
+                            "use plan.goals[i] for the i-th top-level goal"
+                            % type(code).__name__)
+        try:
+            return self.find_goal(code)
+        except KpiNotFound:
+            pass
+        try:
+            return self.find_target(code)
+        except KpiNotFound as e:
+            raise KpiNotFound('plan "%s": no goal or target with code "%s"'
+                              % (self.id, code), KPI_ERR_NOT_FOUND, e.source, e.line,
+                              e.column, "kpi_plan_find_target") from None
+
+    def get(self, code, default=None):
+        """The goal or target with this code, or ``default``."""
+        try:
+            return self[code]
+        except KpiNotFound:
+            return default
+
+    def __contains__(self, code):
+        return isinstance(code, str) and self.get(code) is not None
+
+    def walk(self):
+        """Every goal, depth first in plan order (each goal before its children)."""
+        for goal in self.goals:
+            yield goal
+            yield from goal.walk()
+
+    def all_goals(self):
+        """Every goal of any depth, in plan order (a list)."""
+        return list(self.walk())
+
+    def all_targets(self):
+        """Every target, in plan order (a list)."""
+        return [t for g in self.walk() for t in g.targets]
+
+    @property
+    def total_goal_count(self):
+        """The number of goals of every depth."""
+        return self._call(C.kpi_plan_total_goal_count)
+
+    @property
+    def total_target_count(self):
+        """The number of targets."""
+        return self._call(C.kpi_plan_total_target_count)
+
+    # -- notes -------------------------------------------------------------
+
+    @property
+    def notes(self):
+        """The plan's notes (市長指示事項, 評価基準, ...): a list of Note."""
+        return _note_list(self, C.kpi_plan_note_count, C.kpi_plan_note_at,
+                          C.kpi_plan_note_code_at)
+
+    def add_note(self, text, code=None):
+        """Appends a note (non-empty text, optional code)."""
+        self._call(C.kpi_plan_add_note, text_in(code, "code"),
+                   text_in(text, "text", allow_none=False))
+
+    # -- rating ------------------------------------------------------------
+
+    def evaluate(self, as_of=None, policy=None, **settings):
+        """Rates the plan as of a date (default: today) and returns an
+        Evaluation, a snapshot that stays valid after the plan changes or is
+        closed.
+
+        ``policy`` is a Policy (or None for the defaults); keyword settings
+        override it for this call only: ``ahead``, ``on_track``, ``rollup``
+        ("criteria", "worst", "weighted"), ``use_assessments``, ``lang``
+        ("ja", "en").
+        """
+        from ._evaluation import Evaluation, Policy  # (imports this module)
+        day = date_in(datetime.date.today() if as_of is None else as_of, "as_of",
+                      allow_none=False)
+        temporary = None
+        if settings:
+            temporary = Policy.from_settings(policy, **settings)
+            policy = temporary
+        elif policy is not None and not isinstance(policy, Policy):
+            raise TypeError("policy must be a kpi.Policy or None, not %s"
+                            % type(policy).__name__)
+        try:
+            out = ctypes.c_void_p()
+            h = self._h
+            with h.lock:
+                plan_ptr = h.get()
+                if policy is None:
+                    C.kpi_evaluate(ctypes.byref(out), plan_ptr, day, None)
+                else:
+                    ph = policy._h
+                    with ph.lock:
+                        C.kpi_evaluate(ctypes.byref(out), plan_ptr, day, ph.get())
+            return Evaluation._from_ptr(out.value)
+        finally:
+            if temporary is not None:
+                temporary.close()
+
+    def validate(self):
+        """The INCOMPLETE and INVALID targets and goals, without evaluating:
+        a list of Problem(kind, code, message)."""
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_validate, ctypes.byref(out))
+        problems = out.value
+        try:
+            return [Problem(enum_out(Unrated, C.kpi_problems_kind_at(problems, i)),
+                            C.kpi_problems_object_at(problems, i),
+                            C.kpi_problems_message_at(problems, i))
+                    for i in range(C.kpi_problems_count(problems))]
+        finally:
+            C.kpi_problems_free(problems)
+
+    def __repr__(self):
+        if self.closed:
+            return "<kpi.Plan (closed)>"
+        return "<kpi.Plan %r %s>" % (self.id, self.title)
+
+
+def _read_file(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _bytes_in(value, what):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError("%s must be bytes or str, not %s" % (what, type(value).__name__))
+
+
+def _read(cls, encoding, read):
+    reader = ctypes.c_void_p()
+    C.kpi_reader_new(ctypes.byref(reader))
+    try:
+        C.kpi_reader_set_encoding(reader, Encoding.of(encoding))
+        out = ctypes.c_void_p()
+        read(ctypes.byref(out), reader)
+        plan = cls._from_ptr(out.value)  # owned from here on, whatever happens
+        plan.warnings = [ReaderWarning(C.kpi_reader_warning_at(reader, i),
+                                       C.kpi_reader_warning_line_at(reader, i))
+                         for i in range(C.kpi_reader_warning_count(reader))]
+        plan.detected_encoding = enum_out(Encoding, C.kpi_reader_detected_encoding(reader))
+        return plan
+    finally:
+        C.kpi_reader_free(reader)
+
+
+def _flags(bom, crlf):
+    flags = WriteFlags.DEFAULT
+    if not bom:
+        flags |= WriteFlags.NO_BOM
+    if crlf:
+        flags |= WriteFlags.CRLF
+    return int(flags)
+
+
+def _write_files(plan_ptr, structure, progress, flags):
+    if structure is None:
+        raise TypeError("structure is required")
+    return C.kpi_plan_write_files(plan_ptr, structure, progress, flags)
+
+
+def _write_buffer(plan_ptr, write, flags):
+    out = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    write(ctypes.byref(out), ctypes.byref(size), plan_ptr, flags)
+    return take_text(out.value, size.value)
+
+
+def _check_weight(weight):
+    w = float_in(weight, "weight", allow_none=False)
+    if not (math.isfinite(w) and w > 0):
+        raise KpiValueError("weight must be finite and > 0, got %r" % (weight,),
+                            function="weight")
+
+
+# ---------------------------------------------------------------------------
+# Goal
+
+
+class _PlanChild(Borrowed):
+    __slots__ = ()
+    _ptr_is_handle = False
+
+    def _plan_wrapper(self):
+        return self._owner
+
+    @property
+    def plan(self):
+        """The Plan this object belongs to."""
+        return self._owner
+
+
+class Goal(_PlanChild):
+    """A goal (重点目標, 取組項目, ...), nested to any depth up to 32.
+
+    Iterating a goal gives its targets and then its child goals (the order
+    of evaluation results); ``len(goal)`` counts both. ``goal.targets`` and
+    ``goal.goals`` give each kind alone.
+    """
+
+    __slots__ = ()
+
+    code = _text_property("kpi_goal_code", "kpi_goal_set_code",
+                          "The code; unique among the plan's goals and targets.")
+    title = _text_property("kpi_goal_title", "kpi_goal_set_title", "The title.")
+    weight = _float_property("kpi_goal_weight", "kpi_goal_set_weight",
+                             "The weight in the parent's roll-up (default 1.0; > 0).",
+                             optional=False)
+
+    @property
+    def depth(self):
+        """1 for a top-level goal, parent's depth + 1 otherwise."""
+        return self._call(C.kpi_goal_depth)
+
+    @property
+    def parent(self):
+        """The parent Goal, or None for a top-level goal."""
+        ptr = self._call(C.kpi_goal_parent)
+        return Goal(self._owner, ptr) if ptr else None
+
+    @property
+    def goals(self):
+        """The child goals (a live sequence)."""
+        return _View(self, C.kpi_goal_goal_count, C.kpi_goal_goal_at,
+                     _wrap_at(self, Goal), "goal")
+
+    @property
+    def targets(self):
+        """The targets of this goal, not of its children (a live sequence)."""
+        return _View(self, C.kpi_goal_target_count, C.kpi_goal_target_at,
+                     _wrap_at(self, Target), "target")
+
+    @property
+    def assessments(self):
+        """The assessments of the goal, in the order added."""
+        return _View(self, C.kpi_goal_assessment_count, C.kpi_goal_assessment_at,
+                     self._wrap_assessment, "assessment")
+
+    def _wrap_assessment(self, at, i):
+        return Assessment(self._owner, self._call(at, i), self)
+
+    @property
+    def notes(self):
+        """The goal's notes: a list of Note."""
+        return _note_list(self, C.kpi_goal_note_count, C.kpi_goal_note_at,
+                          C.kpi_goal_note_code_at)
+
+    def __len__(self):
+        h = self._h
+        with h.lock:
+            h.get()
+            return C.kpi_goal_target_count(self._ptr) + C.kpi_goal_goal_count(self._ptr)
+
+    def __iter__(self):
+        yield from self.targets
+        yield from self.goals
+
+    def walk(self):
+        """Every descendant goal, depth first (each before its children)."""
+        for goal in self.goals:
+            yield goal
+            yield from goal.walk()
+
+    def add_goal(self, code, title=None, *, weight=None):
+        """Adds a child goal and returns it (KpiLimitError past depth 32)."""
+        if weight is not None:
+            _check_weight(weight)
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_goal_add_goal, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False), text_in(title, "title"))
+        goal = Goal(self._owner, _added(out))
+        if weight is not None:
+            goal.weight = weight
+        return goal
+
+    def add_target(self, code, label=None, **fields):
+        """Adds a target (NUMERIC, INCREASE unless ``fields`` say otherwise)
+        and returns it. ``fields`` are Target properties: ``unit``, ``text``,
+        ``kind``, ``direction``, ``schedule``, ``accumulate``, ``value``,
+        ``start_value``, ``reference``, ``change_pct``, ``weight``,
+        ``start``, ``due``. They are checked before the target is added, so
+        a bad one leaves the plan unchanged."""
+        unknown = set(fields) - _TARGET_FIELDS
+        if unknown:
+            raise TypeError("unknown target field(s): %s" % ", ".join(sorted(unknown)))
+        converted = _convert_target_fields(fields)
+        out = ctypes.c_void_p()
+        self._call_out(C.kpi_goal_add_target, ctypes.byref(out),
+                       text_in(code, "code", allow_none=False), text_in(label, "label"))
+        target = Target(self._owner, _added(out))
+        h = self._h
+        with h.lock:
+            h.get()
+            for setter, value in converted:
+                setter(target._ptr, value)
+        return target
+
+    def add_assessment(self, date, rating, comment=None, author=None):
+        """Records a person's rating of the goal (進捗度) and returns the
+        Assessment. ``rating`` is a Rating, a symbol or a name."""
+        return _add_assessment(self, C.kpi_goal_add_assessment, date, rating, comment, author)
+
+    def add_note(self, text, code=None):
+        """Appends a note (non-empty text, optional code) to the goal."""
+        self._call(C.kpi_goal_add_note, text_in(code, "code"),
+                   text_in(text, "text", allow_none=False))
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Goal (plan closed)>"
+        return "<kpi.Goal %r %s>" % (self.code, self.title)
+
+
+def _add_assessment(obj, add, date, rating, comment, author):
+    day = date_in(date, "date", allow_none=False)
+    r = Rating.of(rating)
+    c = text_in(comment, "comment")
+    a = text_in(author, "author")
+    out = ctypes.c_void_p()
+    h = obj._h
+    with h.lock:
+        h.get()
+        add(ctypes.byref(out), obj._ptr, day, r, c)
+        if a is not None:
+            C.kpi_assessment_set_author(out.value, a)
+    return Assessment(obj._owner, _added(out), obj)
+
+
+# ---------------------------------------------------------------------------
+# Target
+
+
+def _finite(value, what):
+    v = float_in(value, what)
+    if math.isinf(v):
+        raise KpiValueError("%s must be finite, got %r" % (what, value), function=what)
+    return v
+
+
+def _valid_date(value, what, which):
+    d = date_in(value, what, which=which)
+    if d and not C.kpi_date_is_valid(d):
+        raise KpiDateError("%s: %r is not a date" % (what, value), function=what)
+    return d
+
+
+def _strict(cls):
+    def convert(value, what):
+        v = cls.of(value)
+        if not isinstance(v, cls):
+            raise KpiValueError("%s: %r is not a %s" % (what, value, cls.__name__),
+                                function=what)
+        return v
+    return convert
+
+
+_FIELD_CONVERTERS = {
+    "unit": (lambda v, w: text_in(v, w)),
+    "text": (lambda v, w: text_in(v, w)),
+    "kind": _strict(Kind),
+    "direction": _strict(Direction),
+    "schedule": _strict(Schedule),
+    "accumulate": _strict(Accumulate),
+    "value": _finite,
+    "start_value": _finite,
+    "reference": _finite,
+    "change_pct": _finite,
+    "weight": (lambda v, w: (_check_weight(v), float(v))[1]),
+    "start": (lambda v, w: _valid_date(v, w, FIRST)),
+    "due": (lambda v, w: _valid_date(v, w, LAST)),
+}
+_TARGET_FIELDS = set(_FIELD_CONVERTERS)
+
+
+def _convert_target_fields(fields):
+    # The order of _FIELD_CONVERTERS: the kind before the values.
+    return [(getattr(C, "kpi_target_set_" + name), _FIELD_CONVERTERS[name](fields[name], name))
+            for name in _FIELD_CONVERTERS if name in fields]
+
+
+class Target(_PlanChild):
+    """A target (期限・数値目標) of a goal. Iterating a target gives its
+    measurements; ``len(target)`` counts them."""
+
+    __slots__ = ()
+
+    code = _text_property("kpi_target_code", "kpi_target_set_code",
+                          "The code; unique among the plan's goals and targets.")
+    label = _text_property("kpi_target_label", "kpi_target_set_label",
+                           "What is counted, e.g. 物件登録件数.")
+    unit = _text_property("kpi_target_unit", "kpi_target_set_unit", "The unit, e.g. 件.")
+    text = _text_property("kpi_target_text", "kpi_target_set_text",
+                          "The target as originally written, e.g. 物件登録件数30件以上.")
+    kind = _enum_property(Kind, "kpi_target_kind", "kpi_target_set_kind",
+                          "Kind.NUMERIC (default), MILESTONE or QUALITATIVE.")
+    direction = _enum_property(Direction, "kpi_target_direction", "kpi_target_set_direction",
+                               "Direction.INCREASE (以上, default) or DECREASE (以下).")
+    schedule = _enum_property(Schedule, "kpi_target_schedule", "kpi_target_set_schedule",
+                              "Schedule.DEFAULT (follows the kind), LINEAR, STEP or LEVEL.")
+    accumulate = _enum_property(Accumulate, "kpi_target_accumulate",
+                                "kpi_target_set_accumulate",
+                                "Accumulate.LATEST (default) or SUM.")
+    value = _float_property("kpi_target_value", "kpi_target_set_value",
+                            "The target value T as set, or None.")
+    start_value = _float_property("kpi_target_start_value", "kpi_target_set_start_value",
+                                  "The start value S as set, or None (0 for INCREASE).")
+    reference = _float_property("kpi_target_reference", "kpi_target_set_reference",
+                                "The reference value R of a relative target, or None.")
+    change_pct = _float_property("kpi_target_change_pct", "kpi_target_set_change_pct",
+                                 "The percent p of a relative target (10 for 前年度比10%増), "
+                                 "or None.")
+    weight = _float_property("kpi_target_weight", "kpi_target_set_weight",
+                             "The weight in the goal's roll-up (default 1.0; > 0).",
+                             optional=False)
+    start = _date_property("kpi_target_start", "kpi_target_set_start",
+                           "The start date D0 as set, or None (the plan's start applies).",
+                           which=FIRST)
+    due = _date_property("kpi_target_due", "kpi_target_set_due",
+                         "The due date D1 as set, or None (the plan's end applies).")
+
+    @property
+    def goal(self):
+        """The Goal the target belongs to."""
+        return Goal(self._owner, self._call(C.kpi_target_goal))
+
+    @property
+    def measurements(self):
+        """The measurements, in the order added (a live sequence)."""
+        return _View(self, C.kpi_target_measurement_count, C.kpi_target_measurement_at,
+                     self._wrap_measurement, "measurement")
+
+    @property
+    def assessments(self):
+        """The assessments, in the order added (a live sequence)."""
+        return _View(self, C.kpi_target_assessment_count, C.kpi_target_assessment_at,
+                     self._wrap_assessment, "assessment")
+
+    def _wrap_measurement(self, at, i):
+        return Measurement(self._owner, self._call(at, i), self)
+
+    def _wrap_assessment(self, at, i):
+        return Assessment(self._owner, self._call(at, i), self)
+
+    def __len__(self):
+        return self._call(C.kpi_target_measurement_count)
+
+    def __iter__(self):
+        return iter(self.measurements)
+
+    def add_measurement(self, date, value, note=None, author=None):
+        """Appends a figure (進捗状況) as of a date and returns the
+        Measurement. History is append-only; of two figures of one date the
+        one added last counts."""
+        day = date_in(date, "date", allow_none=False)
+        v = float_in(value, "value", allow_none=False)
+        n = text_in(note, "note")
+        a = text_in(author, "author")
+        out = ctypes.c_void_p()
+        h = self._h
+        with h.lock:
+            h.get()
+            C.kpi_target_add_measurement(ctypes.byref(out), self._ptr, day, v, n)
+            if a is not None:
+                C.kpi_measurement_set_author(out.value, a)
+        return Measurement(self._owner, _added(out), self)
+
+    def add_assessment(self, date, rating, comment=None, author=None):
+        """Records a person's rating of the target and returns the Assessment."""
+        return _add_assessment(self, C.kpi_target_add_assessment, date, rating, comment,
+                               author)
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Target (plan closed)>"
+        return "<kpi.Target %r %s>" % (self.code, self.label)
+
+
+class Measurement(_PlanChild):
+    """One reported figure of a target."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, plan, ptr, target=None):
+        super().__init__(plan, ptr)
+        self._target = target
+
+    date = _date_property("kpi_measurement_date", "kpi_measurement_set_date",
+                          "The date the figure is as of.", optional=False)
+    value = _float_property("kpi_measurement_value", "kpi_measurement_set_value",
+                            "The figure (finite; 0..1 for a milestone).", optional=False)
+    note = _text_property("kpi_measurement_note", "kpi_measurement_set_note",
+                          "The progress wording.")
+    author = _text_property("kpi_measurement_author", "kpi_measurement_set_author",
+                            "Who reported the figure.")
+
+    @property
+    def target(self):
+        """The Target measured."""
+        return self._target
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Measurement (plan closed)>"
+        return "<kpi.Measurement %s %r>" % (self.date, self.value)
+
+
+class Assessment(_PlanChild):
+    """A person's rating (進捗度) of a target or a goal."""
+
+    __slots__ = ("_of",)
+
+    def __init__(self, plan, ptr, of=None):
+        super().__init__(plan, ptr)
+        self._of = of
+
+    date = _date_property("kpi_assessment_date", "kpi_assessment_set_date",
+                          "The date the rating is as of.", optional=False)
+    rating = _enum_property(Rating, "kpi_assessment_rating", "kpi_assessment_set_rating",
+                            "The Rating (one of the four).")
+    comment = _text_property("kpi_assessment_comment", "kpi_assessment_set_comment",
+                             "The assessor's comment.")
+    author = _text_property("kpi_assessment_author", "kpi_assessment_set_author",
+                            "Who rated.")
+
+    @property
+    def of(self):
+        """The Goal or Target rated."""
+        return self._of
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Assessment (plan closed)>"
+        return "<kpi.Assessment %s %s>" % (self.date, self.rating.symbol)

@@ -1,0 +1,104 @@
+# The Python binding's tests (bindings/python/tests), run with pytest against
+# the shared library just built. Included by tests/CMakeLists.txt.
+#
+#   python           every test of the binding; in a KPI_SANITIZE build with
+#                    the AddressSanitizer runtime preloaded
+#   python_valgrind  (KPI_VALGRIND builds) the stress test under memcheck
+#
+# The interpreter is Debian's /usr/bin/python3, which python3-pytest serves:
+# a pyenv or virtualenv python3 earlier on PATH usually lacks pytest, and
+# find_package(Python3) would pick it. Configure with
+# -DKPI_BINDING_PYTHON3=/path/to/python3 to use another interpreter; without
+# /usr/bin/python3 the one find_package(Python3) finds is used.
+
+find_program(KPI_BINDING_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH
+  DOC "Python 3 interpreter for the binding's tests")
+if(NOT KPI_BINDING_PYTHON3)
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_Interpreter_FOUND)
+    set(KPI_BINDING_PYTHON3 ${Python3_EXECUTABLE} CACHE FILEPATH
+      "Python 3 interpreter for the binding's tests" FORCE)
+  endif()
+endif()
+
+if(NOT KPI_BINDING_PYTHON3)
+  message(WARNING "python3 not found: the Python binding's tests are not registered "
+                  "(install Debian's python3 and python3-pytest)")
+  return()
+endif()
+
+execute_process(COMMAND ${KPI_BINDING_PYTHON3} -c "import pytest"
+  RESULT_VARIABLE _kpi_pytest_missing OUTPUT_QUIET ERROR_QUIET)
+if(_kpi_pytest_missing)
+  # Registered all the same, so that the missing package fails the run
+  # instead of the binding's tests silently not running.
+  message(WARNING "${KPI_BINDING_PYTHON3} cannot import pytest: the python test will fail "
+                  "until Debian's python3-pytest is installed")
+endif()
+
+set(_kpi_py_dir ${PROJECT_SOURCE_DIR}/bindings/python)
+set(_kpi_py_env
+  KPI_LIBRARY=$<TARGET_FILE:kpi>
+  PYTHONPATH=${_kpi_py_dir}
+  # No __pycache__ in the source tree.
+  PYTHONDONTWRITEBYTECODE=1)
+
+if(KPI_SANITIZE)
+  # libkpi is built with -fsanitize=address, and the ASan runtime must be the
+  # first library of the process, so python3 starts with it preloaded.
+  execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=libasan.so
+    OUTPUT_VARIABLE _kpi_libasan OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT IS_ABSOLUTE "${_kpi_libasan}" OR NOT EXISTS "${_kpi_libasan}")
+    # (clang names its runtime differently; the binding's tests need gcc's here)
+    message(WARNING "${CMAKE_C_COMPILER} -print-file-name=libasan.so gave "
+                    "\"${_kpi_libasan}\": without the ASan runtime to preload, python3 "
+                    "cannot load this libkpi, so the Python tests are not registered")
+    return()
+  endif()
+  list(APPEND _kpi_py_env
+    LD_PRELOAD=${_kpi_libasan}
+    # CPython does not free everything at exit, so leak checking would report
+    # the interpreter's memory, not libkpi's; the C tests check libkpi's leaks.
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+endif()
+
+add_test(NAME python
+  COMMAND ${KPI_BINDING_PYTHON3} -m pytest -q -p no:cacheprovider ${_kpi_py_dir}/tests
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(python PROPERTIES
+  ENVIRONMENT "${_kpi_py_env}"
+  TIMEOUT 900
+  # pytest exits with 5 when no test ran, which fails the test already;
+  # the expression makes sure of it.
+  FAIL_REGULAR_EXPRESSION "no tests ran")
+
+if(KPI_VALGRIND)
+  find_program(VALGRIND_EXECUTABLE valgrind REQUIRED)
+  # memcheck errors fail the test (--error-exitcode); leaks are not checked,
+  # because CPython keeps memory until exit by design. PYTHONMALLOC=malloc
+  # sends the interpreter's allocations through malloc instead of its own
+  # arenas, which valgrind cannot follow; with it Debian's python3.11 runs
+  # the stress test without a single memcheck error, so every error counted
+  # is real. bindings/python/tests/python.supp holds suppressions for interpreter noise
+  # should another CPython show some; it must never name a libkpi frame.
+  add_test(NAME python_valgrind
+    COMMAND ${VALGRIND_EXECUTABLE} --quiet --error-exitcode=99 --leak-check=no
+            --suppressions=${_kpi_py_dir}/tests/python.supp
+            ${KPI_BINDING_PYTHON3} -m pytest -q -p no:cacheprovider ${_kpi_py_dir}/tests/test_stress.py
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(python_valgrind PROPERTIES
+    ENVIRONMENT "${_kpi_py_env};PYTHONMALLOC=malloc;KPI_STRESS_ROUNDS=150"
+    TIMEOUT 1800
+    # A memcheck report ("==pid== Invalid read ...") fails the test even if
+    # something were to swallow valgrind's exit code.
+    FAIL_REGULAR_EXPRESSION "no tests ran|==[0-9]+== ")
+endif()
+
+# The example of docs/python.md: the seed report through Python.
+add_test(NAME python_example
+  COMMAND ${KPI_BINDING_PYTHON3} ${PROJECT_SOURCE_DIR}/examples/python/seed_report.py
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(python_example PROPERTIES
+  ENVIRONMENT "${_kpi_py_env}"
+  PASS_REGULAR_EXPRESSION "3-2-a  ◎      物件登録件数 +32 +15.04 +30 +107%  2.13")
