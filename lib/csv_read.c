@@ -133,6 +133,9 @@ int kpi__csv_parse(const char *text, size_t size, const char *source,
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
         return kpi__error_nomem();
     csv_set_realloc_func(&p, bounded_realloc);
+    /* libcsv grows a field's buffer by this much at a time; its default of
+     * 128 bytes makes a long field cost thousands of reallocations. */
+    csv_set_blk_size(&p, 16384);
     csv_set_free_func(&p, kpi__free);
     struct parse_state st = {source, {NULL, 0, 0, 1}, 1, on_row, context, KPI_OK};
     size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);

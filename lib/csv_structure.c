@@ -132,7 +132,7 @@ static int read_plan_period(kpi__load *load, const kpi__csv_row *row)
     if (rc != KPI_OK || (!start && !end))
         return rc;
     if (!start || !end)
-        return kpi__load_error(load, row, start ? S_DUE : S_START, KPI_ERR_VALUE,
+        return kpi__load_error(load, row, start ? S_DUE : S_START, KPI_ERR_DATE,
                                "the plan's period needs both a start and a due date");
     return setter(load, row, S_DUE, kpi_plan_set_period(load->plan, start, end));
 }

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MESSAGE_SIZE 512
-#define SOURCE_SIZE 256
+#define MESSAGE_SIZE 2048
+#define SOURCE_SIZE 1024
 
 struct last_error {
     int code;

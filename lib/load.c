@@ -73,7 +73,7 @@ static void format_position(const kpi__load *load, const kpi__csv_row *row, int 
 int kpi__load_error(const kpi__load *load, const kpi__csv_row *row, int column, int code,
                     const char *fmt, ...)
 {
-    char prefix[160], detail[400];
+    char prefix[KPI__CLIP_SIZE * 2 + 1200], detail[700];
     format_position(load, row, column, prefix, sizeof prefix);
     va_list ap;
     va_start(ap, fmt);
@@ -86,7 +86,7 @@ int kpi__load_error(const kpi__load *load, const kpi__csv_row *row, int column, 
 
 int kpi__load_wrap(const kpi__load *load, const kpi__csv_row *row, int column, int rc)
 {
-    char detail[400];
+    char detail[700];
     snprintf(detail, sizeof detail, "%s", kpi_error_message());
     kpi__utf8_trim_end(detail);
     return kpi__load_error(load, row, column, rc, "%s", detail);
@@ -138,7 +138,7 @@ int kpi__load_word(const kpi__load *load, const kpi__csv_row *row, int column,
         }
     }
     char quoted[KPI__CLIP_SIZE];
-    return kpi__load_error(load, row, column, KPI_ERR_VALUE, "\"%s\" is not one of %s",
-                           kpi__clip(quoted, kpi__columns_cell(&load->columns, row, column)),
-                           expected);
+    return kpi__load_error(
+        load, row, column, KPI_ERR_VALUE, "\"%s\" is not one of %s",
+        kpi__clip(quoted, kpi__columns_cell(&load->columns, row, column)), expected);
 }

@@ -86,9 +86,12 @@ static int drop_separators(char *s)
     }
     if (group != 3)
         return 0;
+    /* Only the integer part's commas go; any later one is left for
+     * is_decimal() to refuse. */
+    size_t length = strlen(p);
     char *w = p;
-    for (size_t i = 0; i < strlen(p) + 1; i++)
-        if (p[i] != ',')
+    for (size_t i = 0; i <= length; i++)
+        if (i >= digits || p[i] != ',')
             *w++ = p[i];
     return 1;
 }

@@ -1,3 +1,5 @@
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
+
 /* kpi_reader: reads a plan from its two files, atomically: the plan is
  * built aside and handed over only when both files were read without
  * error. */
@@ -12,6 +14,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct kpi_reader {
     kpi_encoding encoding;
@@ -156,29 +159,52 @@ int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader, const char *stru
         return KPI_ERR_ARGUMENT;
     if (!structure)
         return kpi__error_null("kpi_reader_read_buffers", "structure");
+    kpi__warnings_clear(&reader->warnings);
+    if (structure_size > (size_t)KPI_MAX_FILE || progress_size > (size_t)KPI_MAX_FILE)
+        return kpi__error_at(
+            KPI_ERR_LIMIT,
+            structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress", 0, 0,
+            "%s: the file is larger than the limit of %d bytes",
+            structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress",
+            KPI_MAX_FILE);
     return read_both(out, reader, structure, structure_size, "structure", progress,
                      progress_size, "progress");
 }
 
 /* Reads a whole file, refusing one larger than KPI_MAX_FILE. */
+static int too_large(const char *path)
+{
+    return kpi__error_at(KPI_ERR_LIMIT, path, 0, 0,
+                         "%s: the file is larger than the limit of %d bytes", path,
+                         KPI_MAX_FILE);
+}
+
 static int slurp(char **out, size_t *size, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: cannot open: %s", path,
                              strerror(errno));
+    /* A regular file's size is known before reading: refuse a large one
+     * without first allocating for it. (Pipes are bounded as they are read.) */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > KPI_MAX_FILE) {
+        fclose(f);
+        return too_large(path);
+    }
     char *data = NULL;
     size_t length = 0, capacity = 0;
     int rc = KPI_OK;
     for (;;) {
+        /* One byte past the limit is enough to know a file is too large. */
         if (length == capacity) {
-            if (capacity >= (size_t)KPI_MAX_FILE) {
-                rc = kpi__error_at(KPI_ERR_LIMIT, path, 0, 0,
-                                   "%s: the file is larger than the limit of %d bytes",
-                                   path, KPI_MAX_FILE);
+            if (length > (size_t)KPI_MAX_FILE) {
+                rc = too_large(path);
                 break;
             }
             capacity = capacity ? capacity * 2 : 65536;
+            if (capacity > (size_t)KPI_MAX_FILE + 1)
+                capacity = (size_t)KPI_MAX_FILE + 1;
             char *grown = kpi__realloc(data, capacity + 1);
             if (!grown) {
                 rc = KPI_ERR_NOMEM;
@@ -194,6 +220,8 @@ static int slurp(char **out, size_t *size, const char *path)
             break;
         }
     }
+    if (rc == KPI_OK && length > (size_t)KPI_MAX_FILE)
+        rc = too_large(path);
     fclose(f);
     if (rc != KPI_OK) {
         kpi__free(data);
@@ -214,6 +242,7 @@ int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader, const char *struct
         return KPI_ERR_ARGUMENT;
     if (!structure_path)
         return kpi__error_null("kpi_reader_read_files", "structure_path");
+    kpi__warnings_clear(&reader->warnings);
     char *structure = NULL, *progress = NULL;
     size_t structure_size = 0, progress_size = 0;
     int rc = slurp(&structure, &structure_size, structure_path);
