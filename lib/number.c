@@ -151,6 +151,26 @@ int kpi__number_parse(double *out, const char *text)
     return KPI_OK;
 }
 
+void kpi__number_display(char *buf, double value)
+{
+    buf[0] = '\0';
+    if (isnan(value))
+        return;
+    /* Beyond everyday magnitudes, fixed notation would not fit the buffer. */
+    if (fabs(value) >= 1e15) {
+        snprintf(buf, KPI__NUMBER_SIZE, "%.6g", value);
+        return;
+    }
+    snprintf(buf, KPI__NUMBER_SIZE, "%.2f", value);
+    size_t n = strlen(buf);
+    while (n > 0 && buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (n > 0 && buf[n - 1] == '.')
+        buf[--n] = '\0';
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
 /* "%g" switches to an exponent as soon as the precision is shorter than
  * the integer part (10 at precision 1 is "1e+01"); people write 10, so
  * numbers of ordinary size are printed positionally with the same digits. */

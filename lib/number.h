@@ -27,4 +27,9 @@ int kpi__number_parse(double *out, const char *text);
 #define KPI__NUMBER_SIZE 32
 void kpi__number_format(char *buf, double value);
 
+/* A value for people to read: whole numbers without decimals, others with
+ * at most two ("15.04", "0.5", never "1." or "15.00"); "" for NaN. buf
+ * holds KPI__NUMBER_SIZE bytes. */
+void kpi__number_display(char *buf, double value);
+
 #endif

@@ -4,6 +4,7 @@
  * They are built from the result alone, so the evaluation needs nothing
  * else from the plan. */
 #include "evaluation.h"
+#include "number.h"
 #include "strbuf.h"
 
 #include <math.h>
@@ -27,21 +28,11 @@ static const struct words words[] = {
      "computed: unrated", "unrated", "criteria", "worst", "weighted mean ", " "},
 };
 
-/* Whole numbers without decimals, others with up to two. */
 static void append_number(kpi__strbuf *b, double x)
 {
-    if (fabs(x - round(x)) < 1e-9) {
-        kpi__strbuf_printf(b, "%.0f", x);
-        return;
-    }
-    char text[64];
-    snprintf(text, sizeof text, "%.2f", x);
-    size_t n = 0;
-    while (text[n])
-        n++;
-    while (n > 0 && text[n - 1] == '0')
-        n--;
-    kpi__strbuf_append_n(b, text, n);
+    char text[KPI__NUMBER_SIZE];
+    kpi__number_display(text, x);
+    kpi__strbuf_append(b, text);
 }
 
 static void append_quantity(kpi__strbuf *b, double x, const kpi_result *r,

@@ -61,17 +61,7 @@ char *kpi__render_reason(const kpi_result *r, kpi_lang lang)
 
 void kpi__render_number(char *buf, double value)
 {
-    buf[0] = '\0';
-    if (isnan(value))
-        return;
-    if (fabs(value - round(value)) < 1e-9) {
-        snprintf(buf, 32, "%.0f", value);
-        return;
-    }
-    snprintf(buf, 32, "%.2f", value);
-    size_t n = strlen(buf);
-    while (n > 0 && buf[n - 1] == '0')
-        buf[--n] = '\0';
+    kpi__number_display(buf, value);
 }
 
 void kpi__render_percent(char *buf, double fraction)
@@ -115,9 +105,10 @@ int kpi_format_parse(kpi_format *out, const char *name)
         return KPI_OK;
     }
     char quoted[KPI__CLIP_SIZE];
-    return kpi__error(KPI_ERR_VALUE,
-                      "\"%s\" is not a format: expected text, markdown, json, csv or html",
-                      kpi__clip(quoted, name));
+    return kpi__error(
+        KPI_ERR_VALUE,
+        "\"%s\" is not a format: expected text, markdown, json, csv or html",
+        kpi__clip(quoted, name));
 }
 
 static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,
@@ -129,10 +120,11 @@ static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,
     if (!ev)
         return kpi__error_null("kpi_evaluation_render", "evaluation");
     if ((int)format < 0 || format > KPI_FORMAT_HTML)
-        return kpi__error(KPI_ERR_VALUE, "render: format must be 0..4, got %d", (int)format);
+        return kpi__error(KPI_ERR_VALUE, "render: format must be 0..4, got %d",
+                          (int)format);
     if ((int)lang < 0 || lang > KPI_LANG_EN)
-        return kpi__error(KPI_ERR_VALUE, "render: language must be 0 (ja) or 1 (en), got %d",
-                          (int)lang);
+        return kpi__error(KPI_ERR_VALUE,
+                          "render: language must be 0 (ja) or 1 (en), got %d", (int)lang);
     if (width != 0 && width < 40)
         return kpi__error(KPI_ERR_VALUE, "render: width must be 0 or at least 40, got %d",
                           (int)width);

@@ -60,6 +60,7 @@ char *kpi__strbuf_finish(kpi__strbuf *buf)
         return NULL;
     }
     char *data = buf->data;
+    data[buf->length] = '\0'; /* also when nothing was appended */
     memset(buf, 0, sizeof *buf);
     return data;
 }

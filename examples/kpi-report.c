@@ -1,0 +1,502 @@
+/*
+ * kpi-report: the interim report (中間報告調書) of a plan, from its two CSV
+ * files, as text, Markdown, JSON, CSV or HTML.
+ *
+ *   kpi-report STRUCTURE.csv [PROGRESS.csv] [--as-of DATE] [--format FORMAT]
+ *              [--lang ja|en] [--rollup RULE] [--ahead X] [--on-track Y]
+ *              [--encoding ENC] [--no-assessments] [--width N] [-o FILE]
+ *
+ * The manual is docs/report.md; `kpi-report --help` says the same in short.
+ * The report is rendered completely into memory before anything is written,
+ * so an error never leaves a partial report on stdout, and -o FILE replaces
+ * FILE only once the whole report is in a temporary file beside it.
+ */
+#define _POSIX_C_SOURCE 200809L /* fdopen, fsync, getpid, localtime_r */
+
+#include <kpi.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Exit statuses, as --help and docs/report.md list them. */
+enum {
+    EXIT_OK = 0,   /* the report was written */
+    EXIT_DATA = 1, /* a file could not be read, is not a valid plan, or the
+                      report could not be written */
+    EXIT_USAGE = 2 /* bad command line */
+};
+
+static const char PROGRAM[] = "kpi-report";
+
+struct options {
+    const char *structure;
+    const char *progress; /* NULL: no progress file */
+    const char *output;   /* NULL or "-": stdout */
+    int32_t as_of;
+    kpi_format format;
+    kpi_lang lang;
+    kpi_rollup rollup;
+    double ahead;
+    double on_track;
+    kpi_encoding encoding;
+    int use_assessments;
+    int32_t width;
+    int help;
+    int version;
+};
+
+static void print_help(void)
+{
+    printf(
+        "Usage: kpi-report STRUCTURE.csv [PROGRESS.csv] [OPTION]...\n"
+        "Rate a plan as of a date and print its interim report (goal, initiative,\n"
+        "target; actual, expected, achievement, pace and rating ◎ ○ △ ×).\n"
+        "\n"
+        "Options:\n"
+        "  --as-of DATE        rate as of DATE (2017-09-30, 平成29年9月30日, ...);\n"
+        "                      default: today\n"
+        "  --format FORMAT     text (default), markdown (or md), json, csv or html\n"
+        "  --lang LANG         ja (default) or en: headings, words and reasons\n"
+        "  --rollup RULE       how goals are rated from their children: criteria\n"
+        "                      (default, the 評価基準 read literally), worst or "
+        "weighted\n"
+        "  --ahead X           pace from which a target is ◎ (default 1.10)\n"
+        "  --on-track Y        pace from which a target is ○ (default 0.95);\n"
+        "                      0 < Y <= X\n"
+        "  --encoding ENC      encoding of the CSV files: auto (default), utf-8 or "
+        "cp932\n"
+        "  --no-assessments    ignore the ratings people recorded; show computed ones\n"
+        "  --width N           text format: fit N terminal cells, N >= 40 (default "
+        "100);\n"
+        "                      wide (Japanese) characters count as two\n"
+        "  -o, --output FILE   write the report to FILE (replaced only when complete)\n"
+        "                      instead of standard output\n"
+        "  -h, --help          print this help and exit\n"
+        "  -V, --version       print the libkpi version and exit\n"
+        "\n"
+        "PROGRESS.csv may be left out: the plan is then rated without figures.\n"
+        "Options may also be written --option=VALUE.\n"
+        "\n"
+        "Exit status:\n"
+        "  0  the report was written\n"
+        "  1  a file could not be read or is not a valid plan file, or the report\n"
+        "     could not be written (the message names the file and line)\n"
+        "  2  bad usage: unknown option, missing or bad value, missing file name\n"
+        "\n"
+        "Example:\n"
+        "  kpi-report examples/data/ueda-2017-structure.csv \\\n"
+        "             examples/data/ueda-2017-progress.csv --as-of 2017-09-30\n");
+}
+
+/* Prints one line to stderr and gives the status to exit with. */
+static int fail(int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static int fail(int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", PROGRAM);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return status;
+}
+
+/* The last libkpi error as one line, prefixed with file:line when the
+ * message does not already start with its source. */
+static int fail_kpi(int status)
+{
+    const char *message = kpi_error_message();
+    const char *source = kpi_error_source();
+    if (*source && strncmp(message, source, strlen(source)) != 0) {
+        if (kpi_error_line() > 0)
+            return fail(status, "%s:%ld: %s", source, (long)kpi_error_line(), message);
+        return fail(status, "%s: %s", source, message);
+    }
+    return fail(status, "%s", message);
+}
+
+static int32_t today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (now == (time_t)-1 || !localtime_r(&now, &tm))
+        return 0;
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Option values                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Each reader returns EXIT_OK or EXIT_USAGE after printing why. */
+
+static int read_as_of(struct options *o, const char *value)
+{
+    if (kpi_date_parse(&o->as_of, value) != KPI_OK)
+        return fail(EXIT_USAGE, "--as-of: %s", kpi_error_message());
+    return EXIT_OK;
+}
+
+static int read_format(struct options *o, const char *value)
+{
+    if (kpi_format_parse(&o->format, value) != KPI_OK)
+        return fail(EXIT_USAGE, "--format: %s", kpi_error_message());
+    return EXIT_OK;
+}
+
+static int read_lang(struct options *o, const char *value)
+{
+    if (strcmp(value, "ja") == 0)
+        o->lang = KPI_LANG_JA;
+    else if (strcmp(value, "en") == 0)
+        o->lang = KPI_LANG_EN;
+    else
+        return fail(EXIT_USAGE, "--lang: \"%s\" is not a language: expected ja or en",
+                    value);
+    return EXIT_OK;
+}
+
+static int read_rollup(struct options *o, const char *value)
+{
+    static const char *const names[] = {"criteria", "worst", "weighted"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(value, names[i]) == 0) {
+            o->rollup = (kpi_rollup)i;
+            return EXIT_OK;
+        }
+    }
+    return fail(EXIT_USAGE,
+                "--rollup: \"%s\" is not a roll-up rule: expected criteria, worst or "
+                "weighted",
+                value);
+}
+
+static int read_encoding(struct options *o, const char *value)
+{
+    if (strcmp(value, "auto") == 0)
+        o->encoding = KPI_ENCODING_AUTO;
+    else if (strcmp(value, "utf-8") == 0 || strcmp(value, "utf8") == 0)
+        o->encoding = KPI_ENCODING_UTF8;
+    else if (strcmp(value, "cp932") == 0)
+        o->encoding = KPI_ENCODING_CP932;
+    else
+        return fail(
+            EXIT_USAGE,
+            "--encoding: \"%s\" is not an encoding: expected auto, utf-8 or cp932",
+            value);
+    return EXIT_OK;
+}
+
+/* A threshold: a finite number above 0, written in full. */
+static int read_pace(double *out, const char *option, const char *value)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(value, &end);
+    if (end == value || *end != '\0' || errno != 0 || !isfinite(x) || x <= 0)
+        return fail(EXIT_USAGE, "%s: \"%s\" is not a number above 0", option, value);
+    *out = x;
+    return EXIT_OK;
+}
+
+static int read_width(struct options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(value, &end, 10);
+    if (end == value || *end != '\0' || errno != 0 || n > INT32_MAX || (n != 0 && n < 40))
+        return fail(EXIT_USAGE,
+                    "--width: \"%s\" is not a width: expected a whole number of at "
+                    "least 40 (or 0 for the default, 100)",
+                    value);
+    o->width = (int32_t)n;
+    return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The command line                                                         */
+/* ------------------------------------------------------------------------ */
+
+typedef int (*value_reader)(struct options *, const char *);
+
+static int read_ahead(struct options *o, const char *value)
+{
+    return read_pace(&o->ahead, "--ahead", value);
+}
+
+static int read_on_track(struct options *o, const char *value)
+{
+    return read_pace(&o->on_track, "--on-track", value);
+}
+
+static int read_output(struct options *o, const char *value)
+{
+    if (!*value)
+        return fail(EXIT_USAGE, "--output: the file name is empty");
+    o->output = value;
+    return EXIT_OK;
+}
+
+static const struct {
+    const char *name;
+    value_reader read;
+} valued[] = {
+    {"--as-of", read_as_of},       {"--format", read_format},
+    {"--lang", read_lang},         {"--rollup", read_rollup},
+    {"--ahead", read_ahead},       {"--on-track", read_on_track},
+    {"--encoding", read_encoding}, {"--width", read_width},
+    {"--output", read_output},     {"-o", read_output},
+};
+
+/* Handles an option that takes a value, as "--name VALUE" or
+ * "--name=VALUE"; *i moves past what was used. Returns -1 when arg is no
+ * such option. */
+static int valued_option(struct options *o, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i];
+    for (size_t k = 0; k < sizeof valued / sizeof valued[0]; k++) {
+        size_t n = strlen(valued[k].name);
+        if (strncmp(arg, valued[k].name, n) != 0)
+            continue;
+        if (arg[n] == '=' && arg[1] == '-')
+            return valued[k].read(o, arg + n + 1);
+        if (arg[n] != '\0')
+            continue;
+        if (*i + 1 >= argc)
+            return fail(EXIT_USAGE, "%s needs a value (see %s --help)", arg, PROGRAM);
+        return valued[k].read(o, argv[++*i]);
+    }
+    return -1;
+}
+
+static int flag_option(struct options *o, const char *arg)
+{
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+        o->help = 1;
+    else if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0)
+        o->version = 1;
+    else if (strcmp(arg, "--no-assessments") == 0)
+        o->use_assessments = 0;
+    else
+        return -1;
+    return EXIT_OK;
+}
+
+static int file_argument(struct options *o, const char *arg)
+{
+    if (!o->structure)
+        o->structure = arg;
+    else if (!o->progress)
+        o->progress = arg;
+    else
+        return fail(EXIT_USAGE,
+                    "too many files: \"%s\" (expected STRUCTURE.csv "
+                    "[PROGRESS.csv]; see %s --help)",
+                    arg, PROGRAM);
+    return EXIT_OK;
+}
+
+static void set_defaults(struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->as_of = 0; /* today, looked up only when needed */
+    o->format = KPI_FORMAT_TEXT;
+    o->lang = KPI_LANG_JA;
+    o->rollup = KPI_ROLLUP_CRITERIA;
+    o->ahead = NAN;
+    o->on_track = NAN;
+    o->encoding = KPI_ENCODING_AUTO;
+    o->use_assessments = 1;
+}
+
+/* Reads the command line in order; --help and --version end it at once. */
+static int parse_options(struct options *o, int argc, char **argv)
+{
+    set_defaults(o);
+    int files_only = 0;
+    for (int i = 1; i < argc && !o->help && !o->version; i++) {
+        const char *arg = argv[i];
+        int rc = EXIT_OK;
+        if (files_only || arg[0] != '-' || strcmp(arg, "-") == 0)
+            rc = file_argument(o, arg);
+        else if (strcmp(arg, "--") == 0)
+            files_only = 1;
+        else if ((rc = flag_option(o, arg)) < 0)
+            rc = valued_option(o, argc, argv, &i);
+        if (rc < 0)
+            rc = fail(EXIT_USAGE, "unknown option \"%s\" (see %s --help)", arg, PROGRAM);
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    if (o->help || o->version)
+        return EXIT_OK;
+    if (!o->structure)
+        return fail(EXIT_USAGE, "no STRUCTURE.csv given (see %s --help)", PROGRAM);
+    return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rating and rendering                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* The policy of the options; EXIT_USAGE for thresholds the library refuses. */
+static int make_policy(kpi_policy **out, const struct options *o)
+{
+    double ahead = isnan(o->ahead) ? 1.10 : o->ahead;
+    double on_track = isnan(o->on_track) ? 0.95 : o->on_track;
+    kpi_policy *policy = NULL;
+    if (kpi_policy_new(&policy) != KPI_OK)
+        return fail_kpi(EXIT_DATA);
+    int rc = EXIT_OK;
+    if (kpi_policy_set_thresholds(policy, ahead, on_track) != KPI_OK)
+        rc = fail(EXIT_USAGE, "--ahead %g --on-track %g: %s", ahead, on_track,
+                  kpi_error_message());
+    else if (kpi_policy_set_rollup(policy, o->rollup) != KPI_OK ||
+             kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK ||
+             kpi_policy_set_lang(policy, o->lang) != KPI_OK)
+        rc = fail_kpi(EXIT_DATA);
+    if (rc != EXIT_OK) {
+        kpi_policy_free(policy);
+        return rc;
+    }
+    *out = policy;
+    return EXIT_OK;
+}
+
+static int read_plan(kpi_plan **plan, kpi_reader **reader, const struct options *o)
+{
+    if (kpi_reader_new(reader) != KPI_OK ||
+        kpi_reader_set_encoding(*reader, o->encoding) != KPI_OK ||
+        kpi_reader_read_files(plan, *reader, o->structure, o->progress) != KPI_OK)
+        return fail_kpi(EXIT_DATA);
+    return EXIT_OK;
+}
+
+/* Reads, rates and renders into *report; prints the error on failure. */
+static int render(char **report, size_t *size, kpi_reader **reader,
+                  const struct options *o)
+{
+    kpi_policy *policy = NULL;
+    kpi_plan *plan = NULL;
+    kpi_evaluation *ev = NULL;
+    int rc = make_policy(&policy, o);
+    if (rc == EXIT_OK)
+        rc = read_plan(&plan, reader, o);
+    if (rc == EXIT_OK && kpi_evaluate(&ev, plan, o->as_of, policy) != KPI_OK)
+        rc = fail_kpi(EXIT_DATA);
+    if (rc == EXIT_OK &&
+        kpi_evaluation_render(report, size, ev, o->format, o->lang, o->width) != KPI_OK)
+        rc = fail_kpi(EXIT_DATA);
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+    kpi_policy_free(policy);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int write_stdout(const char *report, size_t size)
+{
+    if (fwrite(report, 1, size, stdout) != size || fflush(stdout) != 0)
+        return fail(EXIT_DATA, "standard output: cannot write: %s", strerror(errno));
+    return EXIT_OK;
+}
+
+/* Creates a new file beside path with a name no one else uses; O_EXCL
+ * makes the check and the creation one step (as libkpi's own writers do). */
+static FILE *create_temporary(char *name, size_t size, const char *path)
+{
+    for (unsigned attempt = 0; attempt < 100; attempt++) {
+        snprintf(name, size, "%s.tmp-%ld-%u", path, (long)getpid(), attempt);
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (fd >= 0) {
+            FILE *f = fdopen(fd, "wb");
+            if (!f)
+                close(fd);
+            return f;
+        }
+        if (errno != EEXIST)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Writes the report to a temporary file and renames it over path, so that
+ * path is either untouched or complete; the temporary file never stays. */
+static int write_file(const char *path, const char *report, size_t size)
+{
+    size_t name_size = strlen(path) + 48;
+    char *name = malloc(name_size);
+    if (!name)
+        return fail(EXIT_DATA, "%s: out of memory", path);
+    FILE *f = create_temporary(name, name_size, path);
+    if (!f) {
+        int rc = fail(EXIT_DATA, "%s: cannot create a file beside it: %s", path,
+                      strerror(errno));
+        free(name);
+        return rc;
+    }
+    int ok = fwrite(report, 1, size, f) == size;
+    ok = fflush(f) == 0 && ok;
+    ok = fsync(fileno(f)) == 0 && ok;
+    ok = fclose(f) == 0 && ok;
+    int rc = EXIT_OK;
+    if (!ok || rename(name, path) != 0) {
+        rc = fail(EXIT_DATA, "%s: cannot write: %s", path, strerror(errno));
+        remove(name);
+    }
+    free(name);
+    return rc;
+}
+
+static void print_warnings(const kpi_reader *reader)
+{
+    for (size_t i = 0; i < kpi_reader_warning_count(reader); i++)
+        fprintf(stderr, "%s: warning: %s\n", PROGRAM, kpi_reader_warning_at(reader, i));
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    int rc = parse_options(&o, argc, argv);
+    if (rc != EXIT_OK)
+        return rc;
+    if (o.help) {
+        print_help();
+        return EXIT_OK;
+    }
+    if (o.version) {
+        printf("%s (libkpi) %s\n", PROGRAM, kpi_version());
+        return EXIT_OK;
+    }
+    if (!o.as_of && !(o.as_of = today()))
+        return fail(EXIT_USAGE, "cannot tell today's date: give --as-of");
+    char *report = NULL;
+    size_t size = 0;
+    kpi_reader *reader = NULL;
+    rc = render(&report, &size, &reader, &o);
+    if (rc == EXIT_OK) {
+        int to_stdout = !o.output || strcmp(o.output, "-") == 0;
+        rc = to_stdout ? write_stdout(report, size) : write_file(o.output, report, size);
+    }
+    if (rc == EXIT_OK)
+        print_warnings(reader);
+    kpi_free(report);
+    kpi_reader_free(reader);
+    return rc;
+}
