@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what libkpi needs on Debian 12 (only the packages missing), builds
-# it, and runs the demo on the seed's data.
-#   examples/demo.sh [--lang en]
+# it, and prints the seed's interim report with kpi-report. Options are
+# passed on to kpi-report:
+#   examples/demo.sh [--lang en] [--format html -o report.html] ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target kpi-demo
-./build/examples/kpi-demo examples/data/ueda-2017-structure.csv \
+cmake --build build -j "$(nproc)" --target kpi-report
+# The seed's mid-year report, rated as of the date its figures are from.
+./build/examples/kpi-report examples/data/ueda-2017-structure.csv \
   examples/data/ueda-2017-progress.csv --as-of 2017-09-30 "$@"
