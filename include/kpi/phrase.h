@@ -5,9 +5,12 @@
  *
  * kpi_phrase_parse() reads one cell of a plan's 期限・数値目標等 column and
  * returns the targets it finds (one cell may hold several, separated by
- * `・`, line breaks or spaces). For each it gives what it could read and a
- * list of what it could not; it never presents a guess as certain: a
- * reading it is unsure of has a confidence below 1 and says why.
+ * `・`, line breaks, spaces, 、 after a count, or と between two targets).
+ * For each it gives what it could read and a list of what it could not; it
+ * never presents a guess as certain: a reading it is unsure of has a
+ * confidence below 1 and says why. Confidence is 1 exactly when a reading
+ * has no issue. The rules, the tables and the limits are in
+ * docs/phrases.md.
  *
  * Examples:
  * | text | reading |
@@ -40,28 +43,45 @@ typedef struct kpi_phrase kpi_phrase;
  *        used to turn a month such as (8月) into a due date (2017-08-31;
  *        January to March fall in the next calendar year); 0 when unknown,
  *        and then no due date is given, only the month.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE for an empty phrase,
- *         #KPI_ERR_LIMIT for a phrase over 4096 bytes, or #KPI_ERR_NOMEM.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT for a NULL argument or a fiscal year
+ *         outside 0..9998; #KPI_ERR_VALUE for an empty phrase, one of only
+ *         blanks and list markers, or invalid UTF-8 (the message names the
+ *         byte offset); #KPI_ERR_LIMIT for a phrase over 4096 bytes; or
+ *         #KPI_ERR_NOMEM. On failure @p out receives NULL.
  */
 KPI_EXTERN int kpi_phrase_parse(kpi_phrase **out, const char *text, int32_t fiscal_year);
 
 /** @brief Frees a reading. Does nothing for NULL. */
 KPI_EXTERN void kpi_phrase_free(kpi_phrase *phrase);
 
-/** @brief Number of targets found (at least 1 after a successful parse). */
+/** @brief Number of targets found (at least 1 after a successful parse); 0
+ *         for NULL (#KPI_ERR_ARGUMENT). */
 KPI_EXTERN size_t kpi_phrase_count(const kpi_phrase *phrase);
 
 /**
  * @brief The part of the phrase target @p index was read from, verbatim
- *        (e.g. 物件登録件数30件以上).
- * @return borrowed until the reading is freed; NULL when out of range.
+ *        (e.g. 物件登録件数30件以上), without the list markers (・, ①) and
+ *        blanks around it.
+ * @return borrowed until the reading is freed; NULL when out of range
+ *         (#KPI_ERR_RANGE) or for NULL (#KPI_ERR_ARGUMENT). The other
+ *         accessors likewise give NULL, NaN or 0 in those cases.
  */
 KPI_EXTERN const char *kpi_phrase_text_at(const kpi_phrase *phrase, size_t index);
-/** @brief What is counted (物件登録件数, 職員研修); "" when none was found. */
+/**
+ * @brief What is counted (物件登録件数, 職員研修): the phrase without the
+ *        number, its unit and comparison, and any month, trimmed of
+ *        particles; the whole phrase for a milestone or a qualitative
+ *        target. "" when nothing is left (約30件).
+ */
 KPI_EXTERN const char *kpi_phrase_label_at(const kpi_phrase *phrase, size_t index);
-/** @brief The unit (件, 回, 校, %...); "" when none. */
+/**
+ * @brief The unit (件, 回, 校, %...); "" when none. When the phrase writes
+ *        none after the number, it may come from the label (推進交付金新規事業 2:
+ *        事業), and an issue says so.
+ */
 KPI_EXTERN const char *kpi_phrase_unit_at(const kpi_phrase *phrase, size_t index);
-/** @brief The kind read. */
+/** @brief The kind read: NUMERIC with a count, MILESTONE for something done
+ *         once (…の策定, 上田城跡能(8月)), QUALITATIVE for an aim (…の充実). */
 KPI_EXTERN kpi_kind kpi_phrase_kind_at(const kpi_phrase *phrase, size_t index);
 /** @brief The direction read (以上/増/超 INCREASE, 以下/減/未満 DECREASE). */
 KPI_EXTERN kpi_direction kpi_phrase_direction_at(const kpi_phrase *phrase, size_t index);
@@ -76,9 +96,12 @@ KPI_EXTERN int32_t kpi_phrase_due_at(const kpi_phrase *phrase, size_t index);
 /**
  * @brief How sure the reading is, 0..1: 1 when every part of the phrase
  *        was understood, lower when something was left over or guessed.
+ *        Each issue multiplies it by its own factor (docs/phrases.md), so
+ *        it is 1 exactly when there is no issue.
  */
 KPI_EXTERN double kpi_phrase_confidence_at(const kpi_phrase *phrase, size_t index);
-/** @brief Number of things the parser could not read in target @p index. */
+/** @brief Number of things the parser could not read in target @p index (at
+ *         most 8 are kept). */
 KPI_EXTERN size_t kpi_phrase_issue_count_at(const kpi_phrase *phrase, size_t index);
 /**
  * @brief What the parser could not read, in English, e.g.

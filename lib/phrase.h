@@ -1,0 +1,165 @@
+/* Internal: the pieces of the target phrase reader (kpi/phrase.h).
+ *
+ * The reader works in four steps, one file each:
+ *   phrase_text.c   UTF-8 in, normalised code points out (full-width ASCII
+ *                   to ASCII, （）【】 to (), 〜 to ~ ...), each remembering
+ *                   its byte offset so that fragments can be quoted verbatim;
+ *                   character classes and word matching.
+ *   phrase_lex.c    the word tables and the number groups: every number of
+ *                   the phrase with what surrounds it (30件以上, 前年度比10%増,
+ *                   (8月), 第2次 ...), read once over the whole cell.
+ *   phrase_split.c  the cell cut into one fragment per target.
+ *   phrase.c        each fragment read into a target; the public API.
+ */
+#ifndef KPI_LIB_PHRASE_H
+#define KPI_LIB_PHRASE_H
+
+#include "kpi/phrase.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The longest phrase read, in bytes (KPI_ERR_LIMIT beyond). */
+#define KPI__PHRASE_MAX_BYTES 4096
+
+/* ---- Text (phrase_text.c) ------------------------------------------------ */
+
+/* A phrase as normalised code points. cp[i] is the i-th character after
+ * normalisation, off[i] the byte offset of its original in the text, and
+ * off[n] the text's length, so that [off[b], off[e]) is the original of
+ * characters b..e-1. */
+typedef struct kpi__ptext {
+    uint32_t *cp;
+    size_t *off;
+    size_t n;
+} kpi__ptext;
+
+/* Decodes and normalises size bytes of UTF-8. Returns KPI_OK, KPI_ERR_VALUE
+ * naming the byte offset of the first invalid sequence, or KPI_ERR_NOMEM. */
+int kpi__ptext_decode(kpi__ptext *t, const char *text, size_t size);
+void kpi__ptext_free(kpi__ptext *t);
+
+/* Character classes of normalised code points. */
+int kpi__pt_digit(uint32_t c);
+int kpi__pt_ascii_letter(uint32_t c);
+int kpi__pt_hiragana(uint32_t c);
+/* Kanji or katakana (with ー and 々): the characters words are made of. */
+int kpi__pt_wordchar(uint32_t c);
+/* A separator a label may start or end with: blanks, 、 , ・ : ; / ~ -. */
+int kpi__pt_separator(uint32_t c);
+/* A list marker a fragment may start with: ・ ● ■ ◆ ※ ① .. ⑳ ... */
+int kpi__pt_bullet(uint32_t c);
+
+/* Word matching on code points cp[begin..end). Words are UTF-8 literals
+ * written in normalised form (ASCII %, not ％). Each returns the number of
+ * code points matched, 0 for no match. */
+size_t kpi__pt_match(const uint32_t *cp, size_t at, size_t end, const char *word);
+size_t kpi__pt_match_end(const uint32_t *cp, size_t begin, size_t end, const char *word);
+/* The longest word of a NULL-terminated table starting at at (or ending at
+ * end); *which receives its index when which is not NULL. */
+size_t kpi__pt_match_table(const uint32_t *cp, size_t at, size_t end,
+                           const char *const *table, size_t *which);
+size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
+                               const char *const *table, size_t *which);
+
+/* cp[begin..end) as a new NUL-terminated UTF-8 string, or NULL (last error
+ * KPI_ERR_NOMEM). */
+char *kpi__pt_encode(const uint32_t *cp, size_t begin, size_t end);
+/* cp[begin..end) as UTF-8 in buf (size bytes, at least 8), cut at a
+ * character boundary with … when it does not fit: for quoting in messages.
+ * Returns the length written. */
+size_t kpi__pt_quote(char *buf, size_t size, const uint32_t *cp, size_t begin,
+                     size_t end);
+
+/* ---- Words and number groups (phrase_lex.c) ------------------------------ */
+
+/* The word tables (NULL-terminated, normalised UTF-8). */
+extern const char *const kpi__phrase_units[]; /* 件 回 校 機関 アカウント % ... */
+extern const char *const kpi__phrase_milestones[]; /* 策定 締結 実施 開催 開始 ... */
+extern const char *const kpi__phrase_aims[];       /* 充実 推進 活用 検討 ... */
+extern const char *const kpi__phrase_ongoing[]; /* 情報提供 周知 ... (before 実施) */
+extern const char *const kpi__phrase_raise[]; /* 獲得 増加: a count with no number */
+extern const char *const kpi__phrase_lower[]; /* 削減 減少 */
+extern const char *const kpi__phrase_endings[]; /* する 予定 を図る ...: stripped */
+extern const char *const kpi__phrase_markers[]; /* 前年度比 前年比 対前年 ... */
+extern const char *const kpi__phrase_verbs[]; /* 実施 開催 ... right after a count */
+extern const char *const kpi__phrase_comparisons[]; /* 以上 以下 未満 超 ... */
+
+/* What a number is in its phrase. */
+typedef enum kpi__prole {
+    KPI__ROLE_NAME,     /* part of a name: 第2次, 3市長, H29, 2019年, 10回目 */
+    KPI__ROLE_EDITION,  /* 10回記念, 10周年: names an edition, counts nothing */
+    KPI__ROLE_MONTH,    /* 8月, 8月31日, (8/31), 年度末: a due month or day */
+    KPI__ROLE_COUNT,    /* a target value: 30件以上, 12回, 2以上, 2 */
+    KPI__ROLE_RELATIVE, /* 前年度比10%増: a percent change of a figure not given */
+    KPI__ROLE_CHANGE    /* 10件増: a change in units of a figure not given */
+} kpi__prole;
+
+typedef enum kpi__pcmp {
+    KPI__CMP_NONE,
+    KPI__CMP_GE, /* 以上 */
+    KPI__CMP_LE, /* 以下 以内 */
+    KPI__CMP_GT, /* 超 超え を上回る */
+    KPI__CMP_LT  /* 未満 を下回る */
+} kpi__pcmp;
+
+/* A number with what surrounds it. [start, end) is what a label leaves out
+ * (brackets, 約, the unit, the comparison, a verb such as 実施 right after
+ * it, the の that links it to what it counts); for a NAME it is the digits
+ * only, since they stay in the label. */
+typedef struct kpi__pgroup {
+    kpi__prole role;
+    size_t start, end;
+    size_t num_start, num_end;   /* the digits */
+    size_t inner_end;            /* end before brackets, verb or の: for quoting */
+    size_t unit_start, unit_end; /* the unit; empty when equal */
+    size_t cmp_start, cmp_end;   /* the comparison word; empty when equal */
+    double value;                /* the number, times 万/千/億 when written */
+    double upper;                /* the upper end of a range 10〜20, else NaN */
+    kpi__pcmp cmp;
+    int decrease;      /* 減, 削減, 以下, 未満, ▲: lower is better */
+    int bare;          /* a COUNT with no unit, comparison or verb: 事業 2 */
+    int has_verb;      /* 実施, 開催 ... right after it */
+    int bracketed;     /* written alone in brackets: (5校) */
+    int linked;        /* followed by の/での and what it counts: 8回の展覧会 */
+    int unit_in_label; /* the unit came after の (1以上のアカウント) */
+    int unit_unknown; /* the unit is not in the table (5コース以上 is, 5クール以上 not) */
+    int approx;         /* 約, 程度, 前後 */
+    int baseline;       /* 前年度比 or the like is written */
+    int ratio;          /* 前年度比110%: a ratio, no 増/減 */
+    int too_long;       /* more digits than a double holds exactly */
+    int integer;        /* no decimal point */
+    int32_t month, day; /* a MONTH; day 0 when only the month is given */
+} kpi__pgroup;
+
+/* An upper bound of the number of groups of t (for sizing the array). */
+size_t kpi__pgroups_bound(const kpi__ptext *t);
+/* Reads the groups of t, in order, into groups (room for cap); returns the
+ * count. Spans never overlap and are sorted. */
+size_t kpi__pgroups_scan(const kpi__ptext *t, kpi__pgroup *groups, size_t cap);
+/* The end of cp[begin..end) without trailing blanks, separators and verb
+ * endings (する, 予定, を図る ...): where the phrase's last word ends. */
+size_t kpi__phrase_core_end(const uint32_t *cp, size_t begin, size_t end);
+/* Whether cp[at] starts nothing that continues a word: the end, a blank,
+ * punctuation, hiragana, or a verb ending such as 予定. */
+int kpi__phrase_word_end(const uint32_t *cp, size_t at, size_t end);
+
+/* ---- Fragments (phrase_split.c) ------------------------------------------ */
+
+/* One target's part of the cell, characters [b, e). */
+typedef struct kpi__pspan {
+    size_t b, e;
+} kpi__pspan;
+
+/* Cuts t into fragments, trimmed of blanks and list markers, none empty.
+ * *out receives an array the caller frees with kpi__free(). Returns KPI_OK
+ * or KPI_ERR_NOMEM. */
+int kpi__phrase_split(const kpi__ptext *t, const kpi__pgroup *groups, size_t count,
+                      kpi__pspan **out, size_t *out_count);
+
+/* Whether groups[i] counts something (COUNT, RELATIVE or CHANGE); strong when
+ * it also has a unit, comparison, verb or brackets, unlike a bare 2. */
+int kpi__pgroup_is_target(const kpi__pgroup *g);
+int kpi__pgroup_is_strong(const kpi__pgroup *g);
+
+#endif
