@@ -49,7 +49,7 @@ static int map_cell(kpi__columns *columns, size_t field, const kpi__csv_row *hea
     const kpi__column_spec *spec = find_spec(columns, cell);
     char quoted[KPI__CLIP_SIZE];
     if (!spec)
-        return kpi__warnings_add(warnings, source, header->line,
+        return kpi__warnings_add(warnings, KPI_WARNING_IGNORED, source, header->line,
                                  "column %zu \"%s\" is not known and was ignored",
                                  field + 1, kpi__clip(quoted, cell));
     if (columns->field_of[spec->id] >= 0)

@@ -2,6 +2,7 @@
  * each parent defined on an earlier row. */
 #include "alloc.h"
 #include "error.h"
+#include "csv_infer.h"
 #include "load.h"
 
 #include <math.h>
@@ -27,6 +28,7 @@ enum structure_column {
     S_TEXT,
     S_ORGANIZATION,
     S_DEPARTMENT,
+    S_INFERRED,
     S_COLUMN_COUNT
 };
 
@@ -51,32 +53,33 @@ static const kpi__column_spec structure_columns[] = {
     {S_TEXT, "text", {"原文", "期限・数値目標等", "数値目標"}, 0},
     {S_ORGANIZATION, "organization", {"団体", "団体名", "自治体"}, 0},
     {S_DEPARTMENT, "department", {"担当部局", "担当部局名", "部局"}, 0},
+    {S_INFERRED, "inferred", {"読取項目"}, 0},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 enum row_type { ROW_PLAN, ROW_GOAL, ROW_TARGET, ROW_NOTE };
 
-static const kpi__word type_words[] = {
+static const kpi__spelling type_words[] = {
     {"plan", ROW_PLAN}, {"goal", ROW_GOAL}, {"target", ROW_TARGET}, {"note", ROW_NOTE},
     {"計画", ROW_PLAN}, {"目標", ROW_GOAL}, {"指標", ROW_TARGET},   {"注記", ROW_NOTE},
 };
-static const kpi__word kind_words[] = {
+static const kpi__spelling kind_words[] = {
     {"numeric", KPI_KIND_NUMERIC},         {"milestone", KPI_KIND_MILESTONE},
     {"qualitative", KPI_KIND_QUALITATIVE}, {"数値", KPI_KIND_NUMERIC},
     {"達成", KPI_KIND_MILESTONE},          {"定性", KPI_KIND_QUALITATIVE},
 };
-static const kpi__word direction_words[] = {
+static const kpi__spelling direction_words[] = {
     {"increase", KPI_DIRECTION_INCREASE}, {">=", KPI_DIRECTION_INCREASE},
     {"以上", KPI_DIRECTION_INCREASE},     {"decrease", KPI_DIRECTION_DECREASE},
     {"<=", KPI_DIRECTION_DECREASE},       {"以下", KPI_DIRECTION_DECREASE},
 };
-static const kpi__word schedule_words[] = {
+static const kpi__spelling schedule_words[] = {
     {"linear", KPI_SCHEDULE_LINEAR},
     {"step", KPI_SCHEDULE_STEP},
     {"level", KPI_SCHEDULE_LEVEL},
 };
-static const kpi__word accumulate_words[] = {
+static const kpi__spelling accumulate_words[] = {
     {"latest", KPI_ACCUMULATE_LATEST},
     {"sum", KPI_ACCUMULATE_SUM},
 };
@@ -102,7 +105,7 @@ static int warn_unused(kpi__load *load, const kpi__csv_row *row, enum row_type t
             !*kpi__columns_cell(&load->columns, row, column))
             continue;
         int rc = kpi__warnings_add(
-            load->warnings, load->source, row->line,
+            load->warnings, KPI_WARNING_IGNORED, load->source, row->line,
             "column \"%s\" means nothing on a %s row and was ignored",
             kpi__columns_name(&load->columns, column), type_names[type]);
         if (rc != KPI_OK)
@@ -266,6 +269,45 @@ static int read_target_dates(kpi__load *load, const kpi__csv_row *row, kpi_targe
     return rc;
 }
 
+static int cell_empty(const kpi__load *load, const kpi__csv_row *row, int column)
+{
+    return *kpi__columns_cell(&load->columns, row, column) == '\0';
+}
+
+/* The fields to read from the text: those the file lists in its `inferred`
+ * column (a file libkpi wrote), or else every one left empty; the kind only
+ * when no number is given either. A filled cell always wins. */
+static int wanted_fields(kpi__load *load, const kpi__csv_row *row, uint32_t *wanted)
+{
+    *wanted = 0;
+    if (!load->infer)
+        return KPI_OK;
+    if (kpi__columns_position(&load->columns, S_INFERRED)) {
+        int rc = kpi__infer_fields_parse(
+            wanted, kpi__columns_cell(&load->columns, row, S_INFERRED));
+        if (rc != KPI_OK)
+            return kpi__load_wrap(load, row, S_INFERRED, rc);
+    } else {
+        *wanted = KPI_FIELD_LABEL | KPI_FIELD_UNIT | KPI_FIELD_DIRECTION |
+                  KPI_FIELD_VALUE | KPI_FIELD_CHANGE_PCT | KPI_FIELD_DUE;
+        if (cell_empty(load, row, S_VALUE) && cell_empty(load, row, S_CHANGE_PCT))
+            *wanted |= KPI_FIELD_KIND;
+    }
+    static const struct {
+        int column;
+        uint32_t field;
+    } given[] = {
+        {S_TITLE, KPI_FIELD_LABEL}, {S_UNIT, KPI_FIELD_UNIT},
+        {S_KIND, KPI_FIELD_KIND},   {S_DIRECTION, KPI_FIELD_DIRECTION},
+        {S_VALUE, KPI_FIELD_VALUE}, {S_CHANGE_PCT, KPI_FIELD_CHANGE_PCT},
+        {S_DUE, KPI_FIELD_DUE},
+    };
+    for (size_t i = 0; i < COUNT(given); i++)
+        if (!cell_empty(load, row, given[i].column))
+            *wanted &= ~given[i].field;
+    return KPI_OK;
+}
+
 static int read_target(kpi__load *load, const kpi__csv_row *row)
 {
     kpi_goal *goal;
@@ -290,6 +332,11 @@ static int read_target(kpi__load *load, const kpi__csv_row *row)
         rc = read_target_numbers(load, row, t);
     if (rc == KPI_OK)
         rc = read_target_dates(load, row, t);
+    uint32_t wanted = 0;
+    if (rc == KPI_OK)
+        rc = wanted_fields(load, row, &wanted);
+    if (rc == KPI_OK)
+        rc = kpi__infer_target(load, row->line, t, wanted);
     return rc;
 }
 

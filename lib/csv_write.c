@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L /* fdopen, fsync, getpid */
 
 #include "alloc.h"
+#include "csv_infer.h"
 #include "error.h"
 #include "model.h"
 #include "number.h"
@@ -98,7 +99,7 @@ static const char *const structure_header[] = {
     "type",       "code",      "parent",       "title",       "unit",
     "kind",       "direction", "value",        "start_value", "reference",
     "change_pct", "start",     "due",          "schedule",    "accumulate",
-    "weight",     "text",      "organization", "department",
+    "weight",     "text",      "organization", "department",  "inferred",
 };
 
 static const char *const kind_names[] = {"numeric", "milestone", "qualitative"};
@@ -119,31 +120,47 @@ static void note_rows(struct writer *w, const kpi__notes *notes, const char *par
         field(w, notes->items[i].code);
         field(w, parent);
         field(w, notes->items[i].text);
-        empty_fields(w, 15);
+        empty_fields(w, 16);
         end_row(w);
     }
 }
 
+/* Fields read from the target's text are left empty and listed in the
+ * `inferred` column, so the file keeps the form its authors wrote and
+ * reads back to the same plan. */
+static const char *unless_inferred(const kpi_target *t, uint32_t field, const char *text)
+{
+    return t->inferred & field ? "" : text;
+}
+
+static double number_unless_inferred(const kpi_target *t, uint32_t field, double value)
+{
+    return t->inferred & field ? (double)NAN : value;
+}
+
 static void target_row(struct writer *w, const kpi_target *t)
 {
+    char inferred[128];
+    kpi__infer_fields_format(inferred, sizeof inferred, t->inferred);
     field(w, "target");
     field(w, t->code);
     field(w, t->goal->code);
-    field(w, t->label);
-    field(w, t->unit);
-    field(w, kind_names[t->kind]);
-    field(w, direction_names[t->direction]);
-    number_field(w, t->value);
+    field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
+    field(w, unless_inferred(t, KPI_FIELD_UNIT, t->unit));
+    field(w, unless_inferred(t, KPI_FIELD_KIND, kind_names[t->kind]));
+    field(w, unless_inferred(t, KPI_FIELD_DIRECTION, direction_names[t->direction]));
+    number_field(w, number_unless_inferred(t, KPI_FIELD_VALUE, t->value));
     number_field(w, t->start_value);
     number_field(w, t->reference);
-    number_field(w, t->change_pct);
+    number_field(w, number_unless_inferred(t, KPI_FIELD_CHANGE_PCT, t->change_pct));
     date_field(w, t->start);
-    date_field(w, t->due);
+    date_field(w, t->inferred & KPI_FIELD_DUE ? 0 : t->due);
     field(w, schedule_names[t->schedule]);
     field(w, accumulate_names[t->accumulate]);
     weight_field(w, t->weight);
     field(w, t->text);
     empty_fields(w, 2);
+    field(w, inferred);
     end_row(w);
 }
 
@@ -157,7 +174,7 @@ static void goal_rows(struct writer *w, const kpi_goal *g)
     field(w, g->title);
     empty_fields(w, 11);
     weight_field(w, g->weight);
-    empty_fields(w, 3);
+    empty_fields(w, 4);
     end_row(w);
     note_rows(w, &g->notes, g->code);
     for (size_t i = 0; i < g->targets.count; i++)
@@ -178,6 +195,7 @@ static void plan_row(struct writer *w, const kpi_plan *plan)
     empty_fields(w, 4);
     field(w, plan->organization);
     field(w, plan->department);
+    field(w, "");
     end_row(w);
 }
 

@@ -36,6 +36,7 @@ struct kpi_result {
     /* Targets only; NaN or 0 where not computed. */
     kpi_kind target_kind;
     kpi_direction direction;
+    uint32_t inferred; /* kpi_field bits read from the target's text */
     double actual;
     double expected;
     double target;

@@ -124,7 +124,7 @@ static int same_word(const char *a, const char *b)
 }
 
 int kpi__load_word(const kpi__load *load, const kpi__csv_row *row, int column,
-                   const kpi__word *words, size_t word_count, const char *expected,
+                   const kpi__spelling *words, size_t word_count, const char *expected,
                    int *out)
 {
     char cell[64];

@@ -12,6 +12,7 @@ typedef struct kpi__load {
     kpi__warnings *warnings;
     kpi__columns columns;
     int have_header;
+    int infer; /* fill empty target columns from the text (kpi_reader_set_infer) */
 } kpi__load;
 
 /* The row handlers given to kpi__csv_parse(); context is a kpi__load. */
@@ -50,15 +51,15 @@ int kpi__load_date(const kpi__load *load, const kpi__csv_row *row, int column, i
                    int32_t *out);
 
 /* One accepted spelling of an enumeration value. */
-typedef struct kpi__word {
+typedef struct kpi__spelling {
     const char *word;
     int value;
-} kpi__word;
+} kpi__spelling;
 
 /* Reads an optional enumeration cell (ASCII case ignored): empty leaves
  * *out as it is; anything not in words is an error listing expected. */
 int kpi__load_word(const kpi__load *load, const kpi__csv_row *row, int column,
-                   const kpi__word *words, size_t word_count, const char *expected,
+                   const kpi__spelling *words, size_t word_count, const char *expected,
                    int *out);
 
 #endif

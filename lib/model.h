@@ -62,6 +62,7 @@ struct kpi_target {
     double weight;
     int32_t start; /* 0 when unset */
     int32_t due;
+    uint32_t inferred; /* kpi_field bits read from the text */
     kpi__segvec measurements;
     kpi__segvec assessments;
 };

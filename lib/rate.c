@@ -140,6 +140,7 @@ void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *
 {
     r->target_kind = t->kind;
     r->direction = t->direction;
+    r->inferred = t->inferred;
     r->weight = t->weight;
     r->start = t->start ? t->start : ev->start;
     r->due = t->due ? t->due : ev->end;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 struct kpi_reader {
+    int keep_explicit_only; /* 0: read empty target columns from the text */
     kpi_encoding encoding;
     kpi_encoding detected;
     kpi__warnings warnings;
@@ -44,6 +45,19 @@ static int reader_null(const kpi_reader *reader, const char *function)
         return 0;
     kpi__error_null(function, "reader");
     return 1;
+}
+
+int kpi_reader_infer(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_infer") ? 0 : !reader->keep_explicit_only;
+}
+
+int kpi_reader_set_infer(kpi_reader *reader, int infer)
+{
+    if (reader_null(reader, "kpi_reader_set_infer"))
+        return KPI_ERR_ARGUMENT;
+    reader->keep_explicit_only = !infer;
+    return KPI_OK;
 }
 
 kpi_encoding kpi_reader_encoding(const kpi_reader *reader)
@@ -93,6 +107,12 @@ const char *kpi_reader_warning_at(const kpi_reader *reader, size_t index)
     return w ? w->message : NULL;
 }
 
+kpi_warning kpi_reader_warning_kind_at(const kpi_reader *reader, size_t index)
+{
+    const kpi__warning *w = warning_at(reader, index, "kpi_reader_warning_kind_at");
+    return w ? (kpi_warning)w->kind : KPI_WARNING_IGNORED;
+}
+
 int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index)
 {
     const kpi__warning *w = warning_at(reader, index, "kpi_reader_warning_line_at");
@@ -126,7 +146,8 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const char *structure,
     kpi__warnings_clear(&reader->warnings);
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
-    kpi__load load = {NULL, structure_name, &reader->warnings, {0}, 0};
+    kpi__load load = {NULL, structure_name, &reader->warnings, {0}, 0,
+                      !reader->keep_explicit_only};
     int rc = load_file(reader, &load, structure, structure_size, kpi__structure_row);
     if (rc == KPI_OK && !load.plan)
         rc =
@@ -134,7 +155,7 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const char *structure,
                           "%s:2: no plan row; the first row after the header must be one",
                           structure_name);
     if (rc == KPI_OK && progress) {
-        kpi__load progress_load = {load.plan, progress_name, &reader->warnings, {0}, 0};
+        kpi__load progress_load = {load.plan, progress_name, &reader->warnings, {0}, 0, 0};
         rc =
             load_file(reader, &progress_load, progress, progress_size, kpi__progress_row);
     }

@@ -33,11 +33,20 @@ static const char *const words[KPI__W_COUNT][2] = {
     [KPI__W_LEGEND] = {"評価基準", "Rating scale"},
     [KPI__W_NOTES] = {"市長指示事項・備考", "Notes"},
     [KPI__W_ROLLUP] = {"集計方法", "Roll-up"},
+    [KPI__W_INFERRED] = {"期限・数値目標等の文言から読み取った目標",
+                         "target read from its wording"},
 };
 
 const char *kpi__word(kpi__word_id id, kpi_lang lang)
 {
     return words[id][lang == KPI_LANG_EN];
+}
+
+const char *kpi__inferred_mark(const kpi_result *result, kpi_lang lang)
+{
+    if (!result->inferred)
+        return "";
+    return lang == KPI_LANG_EN ? "*" : "＊";
 }
 
 const char *kpi__rollup_label(kpi_rollup rollup, kpi_lang lang)

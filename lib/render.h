@@ -43,10 +43,15 @@ typedef enum kpi__word_id {
     KPI__W_LEGEND,       /* 評価基準 / Rating scale */
     KPI__W_NOTES,        /* 市長指示事項・備考 / Notes */
     KPI__W_ROLLUP,       /* 集計方法 / Roll-up */
+    KPI__W_INFERRED,     /* the mark's meaning: read from the wording */
     KPI__W_COUNT
 } kpi__word_id;
 
 const char *kpi__word(kpi__word_id id, kpi_lang lang);
+
+/* The mark of a target whose fields were read from its wording by the
+ * phrase parser ("＊" in Japanese, "*" in English); "" when none were. */
+const char *kpi__inferred_mark(const kpi_result *result, kpi_lang lang);
 
 /* The name of a roll-up rule in words: 評価基準どおり / criteria, ... */
 const char *kpi__rollup_label(kpi_rollup rollup, kpi_lang lang);

@@ -4,6 +4,7 @@
  * ends as spreadsheets write them, quoting left to libcsv's csv_write().
  * The header is English whatever the language; only the words in the
  * cells (unrated_label, reason) follow it. Schema: docs/report-formats.md. */
+#include "csv_infer.h"
 #include "render.h"
 #include "alloc.h"
 #include "number.h"
@@ -50,6 +51,7 @@ static const char *const header[] = {
     "count_not_progressed",
     "count_unrated",
     "reason",
+    "inferred",
 };
 
 /* One row being written; fields counts the cells so far. */
@@ -269,6 +271,9 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
     number_cell(w, r->weight);
     count_cells(w, r);
     reason_cell(w, r, lang);
+    char inferred[128];
+    kpi__infer_fields_format(inferred, sizeof inferred, r->inferred);
+    cell(w, inferred);
     end_row(w);
 }
 

@@ -445,6 +445,9 @@ static void put_legend_keys(kpi__strbuf *out, kpi_lang lang)
                             "<span class=\"fill\" style=\"width:100%\"></span>"
                             "<span class=\"over\"></span></span>");
     put_text(out, w->bar_over);
+    kpi__strbuf_append(out, "</span><span class=\"key\">");
+    put_text(out, lang == KPI_LANG_EN ? "* " : "＊ ");
+    put_text(out, kpi__word(KPI__W_INFERRED, lang));
     kpi__strbuf_append(out, "</span></div>");
 }
 
@@ -639,6 +642,7 @@ static void put_wording_cell(kpi__strbuf *out, const kpi_result *r, kpi_lang lan
 {
     const char *text = r->text && *r->text ? r->text : r->title;
     kpi__strbuf_append(out, "<td class=\"wording\">");
+    put_text(out, kpi__inferred_mark(r, lang));
     put_text(out, text);
     if (r->assessed) {
         kpi__strbuf_append(out, "<span class=\"tag\">");

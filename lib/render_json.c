@@ -2,6 +2,7 @@
  * children in result order. Keys come in a fixed order and the output is
  * pretty-printed with two spaces, so that golden files stay stable; the
  * schema is described in docs/report-formats.md. */
+#include "csv_infer.h"
 #include "render.h"
 #include "alloc.h"
 #include "number.h"
@@ -222,6 +223,9 @@ static void rating_members(struct json *j, const kpi_result *r, kpi_lang lang)
 static void target_members(struct json *j, const kpi_result *r)
 {
     member_string(j, "text", r->text ? r->text : "");
+    char inferred[128];
+    kpi__infer_fields_format(inferred, sizeof inferred, r->inferred);
+    member_string(j, "inferred", inferred);
     member_string(j, "unit", r->unit ? r->unit : "");
     member_string(j, "target_kind", target_kind_name(r->target_kind));
     member_string(j, "direction",

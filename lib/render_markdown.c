@@ -166,6 +166,7 @@ static void put_row(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
     kpi__strbuf_printf(out, "| %s | ", symbol_or_mark(r->rating));
     put_text(out, r->code, CELL);
     kpi__strbuf_append(out, " | ");
+    put_text(out, kpi__inferred_mark(r, lang), CELL);
     put_text(out, wording, CELL);
     kpi__strbuf_append(out, " |");
     figure(buf, r, r->actual);
@@ -293,6 +294,8 @@ static void put_legend(kpi__strbuf *out, kpi_lang lang)
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
         kpi__strbuf_printf(out, "- %s %s\n", kpi_rating_symbol((kpi_rating)rating),
                            kpi_rating_label((kpi_rating)rating, lang));
+    kpi__strbuf_printf(out, "- %s %s\n", lang == KPI_LANG_EN ? "\\*" : "＊",
+                       kpi__word(KPI__W_INFERRED, lang));
 }
 
 static void put_notes(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)

@@ -441,8 +441,15 @@ static int row_init(struct row *row, kpi__strbuf *out, const kpi_result *r, kpi_
 {
     memset(row, 0, sizeof *row);
     const char *wording = r->text && *r->text ? r->text : r->title;
+    kpi__strbuf marked = {0};
+    kpi__strbuf_append(&marked, kpi__inferred_mark(r, lang));
+    kpi__strbuf_append(&marked, wording);
+    char *mark_and_wording = kpi__strbuf_finish(&marked);
+    if (!mark_and_wording)
+        out->failed = 1;
     row->code = plain(out, r->code);
-    row->wording = plain(out, wording);
+    row->wording = mark_and_wording ? plain(out, mark_and_wording) : NULL;
+    kpi__free(mark_and_wording);
     row->target = target_value(out, r, lang);
     if (!row->code || !row->wording || !row->target) {
         row_free(row);
@@ -805,6 +812,9 @@ static void put_legend(const struct layout *L)
         kpi__strbuf_printf(L->out, "%s ", kpi_rating_symbol((kpi_rating)rating));
         put_wrapped(L, 5, 5, kpi_rating_label((kpi_rating)rating, L->lang));
     }
+    pad(L->out, 2);
+    kpi__strbuf_printf(L->out, "%s ", L->lang == KPI_LANG_EN ? "* " : "＊");
+    put_wrapped(L, 5, 5, kpi__word(KPI__W_INFERRED, L->lang));
 }
 
 /* The plan's notes (市長指示事項), one bullet each, wrapped under its text. */

@@ -135,6 +135,7 @@ RESULT_GETTER(int32_t, start, start, 0)
 RESULT_GETTER(int32_t, due, due, 0)
 RESULT_GETTER(kpi_kind, target_kind, target_kind, KPI_KIND_NUMERIC)
 RESULT_GETTER(kpi_direction, direction, direction, KPI_DIRECTION_INCREASE)
+RESULT_GETTER(uint32_t, inferred, inferred, 0)
 
 const char *kpi_result_unit(const kpi_result *result)
 {

@@ -68,7 +68,7 @@ int kpi_target_set_code(kpi_target *target, const char *code)
 }
 
 /* String fields: a getter and a setter each, all alike. */
-#define TARGET_STRING_FIELD(field)                                                       \
+#define TARGET_STRING_FIELD(field, bit)                                                  \
     const char *kpi_target_##field(const kpi_target *target)                             \
     {                                                                                    \
         if (target_null(target, "kpi_target_" #field))                                   \
@@ -79,12 +79,15 @@ int kpi_target_set_code(kpi_target *target, const char *code)
     {                                                                                    \
         if (target_null(target, "kpi_target_set_" #field))                               \
             return KPI_ERR_ARGUMENT;                                                     \
-        return kpi__set_string(&target->field, value);                                   \
+        int rc = kpi__set_string(&target->field, value);                                 \
+        if (rc == KPI_OK)                                                                \
+            target->inferred &= ~(uint32_t)(bit);                                        \
+        return rc;                                                                       \
     }
 
-TARGET_STRING_FIELD(label)
-TARGET_STRING_FIELD(unit)
-TARGET_STRING_FIELD(text)
+TARGET_STRING_FIELD(label, KPI_FIELD_LABEL)
+TARGET_STRING_FIELD(unit, KPI_FIELD_UNIT)
+TARGET_STRING_FIELD(text, 0)
 
 /* An enumeration argument must be one of its declared values: a binding may
  * pass any integer. */
@@ -123,8 +126,10 @@ int kpi_target_set_kind(kpi_target *target, kpi_kind kind)
     int rc = check_enum((int)kind, KPI_KIND_QUALITATIVE, target, "kind");
     if (rc == KPI_OK && kind == KPI_KIND_MILESTONE)
         rc = check_milestone_values(target);
-    if (rc == KPI_OK)
+    if (rc == KPI_OK) {
         target->kind = kind;
+        target->inferred &= ~(uint32_t)KPI_FIELD_KIND;
+    }
     return rc;
 }
 
@@ -139,8 +144,10 @@ int kpi_target_set_direction(kpi_target *target, kpi_direction direction)
     if (target_null(target, "kpi_target_set_direction"))
         return KPI_ERR_ARGUMENT;
     int rc = check_enum((int)direction, KPI_DIRECTION_DECREASE, target, "direction");
-    if (rc == KPI_OK)
+    if (rc == KPI_OK) {
         target->direction = direction;
+        target->inferred &= ~(uint32_t)KPI_FIELD_DIRECTION;
+    }
     return rc;
 }
 
@@ -187,7 +194,7 @@ static int set_optional(double *field, double value, const kpi_target *target,
     return KPI_OK;
 }
 
-#define TARGET_NUMBER_FIELD(field)                                                       \
+#define TARGET_NUMBER_FIELD(field, bit)                                                  \
     double kpi_target_##field(const kpi_target *target)                                  \
     {                                                                                    \
         return target_null(target, "kpi_target_" #field) ? (double)NAN : target->field;  \
@@ -196,13 +203,16 @@ static int set_optional(double *field, double value, const kpi_target *target,
     {                                                                                    \
         if (target_null(target, "kpi_target_set_" #field))                               \
             return KPI_ERR_ARGUMENT;                                                     \
-        return set_optional(&target->field, value, target, #field);                      \
+        int rc = set_optional(&target->field, value, target, #field);                    \
+        if (rc == KPI_OK)                                                                \
+            target->inferred &= ~(uint32_t)(bit);                                        \
+        return rc;                                                                       \
     }
 
-TARGET_NUMBER_FIELD(value)
-TARGET_NUMBER_FIELD(start_value)
-TARGET_NUMBER_FIELD(reference)
-TARGET_NUMBER_FIELD(change_pct)
+TARGET_NUMBER_FIELD(value, KPI_FIELD_VALUE)
+TARGET_NUMBER_FIELD(start_value, 0)
+TARGET_NUMBER_FIELD(reference, 0)
+TARGET_NUMBER_FIELD(change_pct, KPI_FIELD_CHANGE_PCT)
 
 double kpi_target_weight(const kpi_target *target)
 {
@@ -251,7 +261,26 @@ int kpi_target_set_due(kpi_target *target, int32_t date)
 {
     if (target_null(target, "kpi_target_set_due"))
         return KPI_ERR_ARGUMENT;
-    return set_date(&target->due, date, target, "due");
+    int rc = set_date(&target->due, date, target, "due");
+    if (rc == KPI_OK)
+        target->inferred &= ~(uint32_t)KPI_FIELD_DUE;
+    return rc;
+}
+
+uint32_t kpi_target_inferred(const kpi_target *target)
+{
+    return target_null(target, "kpi_target_inferred") ? 0 : target->inferred;
+}
+
+int kpi_target_set_inferred(kpi_target *target, uint32_t fields)
+{
+    if (target_null(target, "kpi_target_set_inferred"))
+        return KPI_ERR_ARGUMENT;
+    if (fields & ~(uint32_t)(KPI_FIELD_DUE * 2 - 1))
+        return kpi__error(KPI_ERR_VALUE, "target \"%s\": inferred fields 0x%x are no kpi_field bits",
+                          target->code, (unsigned)fields);
+    target->inferred = fields;
+    return KPI_OK;
 }
 
 kpi_goal *kpi_target_goal(const kpi_target *target)

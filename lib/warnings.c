@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-int kpi__warnings_add(kpi__warnings *list, const char *source, int32_t line,
+int kpi__warnings_add(kpi__warnings *list, int kind, const char *source, int32_t line,
                       const char *fmt, ...)
 {
     if (list->count == list->capacity) {
@@ -30,6 +30,7 @@ int kpi__warnings_add(kpi__warnings *list, const char *source, int32_t line,
         return KPI_ERR_NOMEM;
     list->items[list->count].message = message;
     list->items[list->count].line = line;
+    list->items[list->count].kind = kind;
     list->count++;
     return KPI_OK;
 }

@@ -6,9 +6,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kpi/csv.h"
+
 typedef struct kpi__warning {
     char *message;
     int32_t line;
+    int kind; /* kpi_warning */
 } kpi__warning;
 
 typedef struct kpi__warnings {
@@ -17,11 +20,12 @@ typedef struct kpi__warnings {
     size_t capacity;
 } kpi__warnings;
 
-/* Appends "source:line: message". Returns KPI_OK or KPI_ERR_NOMEM. */
-int kpi__warnings_add(kpi__warnings *list, const char *source, int32_t line,
+/* Appends "source:line: message" of a kind (kpi_warning). Returns KPI_OK
+ * or KPI_ERR_NOMEM. */
+int kpi__warnings_add(kpi__warnings *list, int kind, const char *source, int32_t line,
                       const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 void kpi__warnings_clear(kpi__warnings *list);

@@ -74,6 +74,10 @@ kpi_report_test(policy
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0 "-DSTDOUT_REGEX=Roll-up +worst@@\\[worst\\]")
 kpi_report_test(no_progress ARGS ${_kpi_structure} --as-of 2017-09-30
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0 "-DSTDOUT_REGEX=物件登録件数@@実績なし")
+# --explain-parse: how each target's wording was read, and what was used.
+kpi_report_test(explain_parse VALGRIND ARGS ${_kpi_structure} --explain-parse
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX=3-2-a  物件登録件数30件以上\n    read:   numeric, label 物件登録件数, value 30, unit 件 \\(confidence 100%\\)\n    used:   unit value\n@@1-2-b  講座開催数 前年度比10%増\n    read:   numeric, label 講座開催数, unit 回, \\+10% on last year \\(confidence 81%\\)\n    unsure: relative target")
 
 # Bad files: status 1, one line naming the file (and line), no report.
 kpi_report_test(missing_file VALGRIND ARGS no-such-structure.csv --as-of 2017-09-30

@@ -37,7 +37,7 @@
 #define SEED_STRUCTURE "examples/data/ueda-2017-structure.csv"
 #define SEED_PROGRESS "examples/data/ueda-2017-progress.csv"
 #define GOLDEN_DIR "tests/data/golden/"
-#define CSV_COLUMNS 34
+#define CSV_COLUMNS 35
 #define BOM "\xEF\xBB\xBF"
 
 /* ------------------------------------------------------------------------ */
@@ -376,7 +376,7 @@ static struct csv_table csv_read_back(const char *text)
     struct csv_table t = {NULL, 0, {NULL, 0}};
     struct csv_parser parser;
     assert_memory_equal(text, BOM, 3);
-    assert_non_null(strstr(text, "reason\r\n"));
+    assert_non_null(strstr(text, "reason,inferred\r\n"));
     assert_int_equal(text[strlen(text) - 2], '\r');
     text += 3;
     assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL),
@@ -870,7 +870,7 @@ static void csv_header_is_english(void **state)
             "assessed,mismatch,assessment_date,unrated_reason,unrated_label,target_kind,"
             "direction,actual,expected,target,start_value,elapsed,pace,achievement,"
             "measured,start,due,weight,count_ahead,count_on_track,count_behind,"
-            "count_not_progressed,count_unrated,reason\r\n";
+            "count_not_progressed,count_unrated,reason,inferred\r\n";
     kpi_evaluation *ev = evaluate_seed();
     for (int lang = KPI_LANG_JA; lang <= KPI_LANG_EN; lang++) {
         char *csv = render(ev, KPI_FORMAT_CSV, (kpi_lang)lang);

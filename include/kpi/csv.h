@@ -60,6 +60,16 @@ typedef struct kpi_reader kpi_reader;
 KPI_EXTERN int kpi_reader_new(kpi_reader **out);
 /** @brief Frees a reader and its warnings. Does nothing for NULL. */
 KPI_EXTERN void kpi_reader_free(kpi_reader *reader);
+/**
+ * @brief Whether the reader fills a target's empty structured columns
+ *        (unit, kind, direction, value, change_pct, due, and the title)
+ *        from its `text` with kpi_phrase_parse(): 1 (the default) or 0.
+ *        Columns given in the file always win; each field filled is
+ *        marked (kpi_target_inferred()) and reported as a warning.
+ */
+KPI_EXTERN int kpi_reader_infer(const kpi_reader *reader);
+/** @brief Sets whether empty columns are read from a target's text (any non-zero: yes). */
+KPI_EXTERN int kpi_reader_set_infer(kpi_reader *reader, int infer);
 /** @brief The encoding the reader expects. */
 KPI_EXTERN kpi_encoding kpi_reader_encoding(const kpi_reader *reader);
 /** @brief Sets the encoding to expect; #KPI_ERR_VALUE for an unknown one. */
@@ -95,6 +105,12 @@ KPI_EXTERN int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader,
                                        const char *structure, size_t structure_size,
                                        const char *progress, size_t progress_size);
 
+/** @brief What a reader's warning is about. */
+typedef enum kpi_warning {
+    KPI_WARNING_IGNORED = 0, /**< something in the file was not used (an unknown column, ...) */
+    KPI_WARNING_INFERRED = 1 /**< fields were read from a target's text, or could not be */
+} kpi_warning;
+
 /** @brief Number of warnings of the last read. */
 KPI_EXTERN size_t kpi_reader_warning_count(const kpi_reader *reader);
 /**
@@ -104,6 +120,8 @@ KPI_EXTERN size_t kpi_reader_warning_count(const kpi_reader *reader);
  *         out of range.
  */
 KPI_EXTERN const char *kpi_reader_warning_at(const kpi_reader *reader, size_t index);
+/** @brief What the warning at @p index is about (#KPI_WARNING_IGNORED for out of range). */
+KPI_EXTERN kpi_warning kpi_reader_warning_kind_at(const kpi_reader *reader, size_t index);
 /** @brief The line the warning at @p index refers to (0 when none). */
 KPI_EXTERN int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index);
 /** @brief The encoding the last read found (#KPI_ENCODING_UTF8 or #KPI_ENCODING_CP932).

@@ -190,6 +190,11 @@ KPI_EXTERN int32_t kpi_result_due(const kpi_result *result);
 KPI_EXTERN const char *kpi_result_unit(const kpi_result *result);
 /** @brief The target as originally written (期限・数値目標); "" otherwise. */
 KPI_EXTERN const char *kpi_result_text(const kpi_result *result);
+/**
+ * @brief For a target, the fields read from its text rather than given
+ *        (#kpi_field bits, see kpi_target_inferred()); 0 otherwise.
+ */
+KPI_EXTERN uint32_t kpi_result_inferred(const kpi_result *result);
 /** @brief The kind of a target (#KPI_KIND_NUMERIC for goals and the plan). */
 KPI_EXTERN kpi_kind kpi_result_target_kind(const kpi_result *result);
 /** @brief The direction of a target (#KPI_DIRECTION_INCREASE otherwise). */

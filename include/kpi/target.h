@@ -22,6 +22,20 @@
 extern "C" {
 #endif
 
+/**
+ * @brief Fields of a target, as bits: which ones the plan-file reader read
+ *        from the target's text (kpi_target_inferred()).
+ */
+typedef enum kpi_field {
+    KPI_FIELD_LABEL = 1,       /**< the label */
+    KPI_FIELD_UNIT = 2,        /**< the unit */
+    KPI_FIELD_KIND = 4,        /**< the kind */
+    KPI_FIELD_DIRECTION = 8,   /**< the direction */
+    KPI_FIELD_VALUE = 16,      /**< the target value T */
+    KPI_FIELD_CHANGE_PCT = 32, /**< the percent of a relative target */
+    KPI_FIELD_DUE = 64         /**< the due date */
+} kpi_field;
+
 /** @brief The target's code; "" for NULL. */
 KPI_EXTERN const char *kpi_target_code(const kpi_target *target);
 /** @brief Changes the code (unique among the plan's goals and targets). */
@@ -100,6 +114,20 @@ KPI_EXTERN int kpi_target_set_start(kpi_target *target, int32_t date);
 KPI_EXTERN int32_t kpi_target_due(const kpi_target *target);
 /** @brief Sets D1; 0 clears it, an invalid date is #KPI_ERR_DATE. */
 KPI_EXTERN int kpi_target_set_due(kpi_target *target, int32_t date);
+
+/**
+ * @brief Which fields were read from the target's text rather than given
+ *        (a combination of #kpi_field bits; 0 when none). The plan-file
+ *        reader sets them (see kpi_reader_set_infer()); setting a field
+ *        through its setter clears its bit, and the writers leave inferred
+ *        fields empty, so that a file keeps the form its authors wrote.
+ */
+KPI_EXTERN uint32_t kpi_target_inferred(const kpi_target *target);
+/**
+ * @brief Marks fields as read from the text (#kpi_field bits).
+ * @return #KPI_OK, or #KPI_ERR_VALUE for bits that are no #kpi_field.
+ */
+KPI_EXTERN int kpi_target_set_inferred(kpi_target *target, uint32_t fields);
 
 /** @brief The goal the target belongs to. */
 KPI_EXTERN kpi_goal *kpi_target_goal(const kpi_target *target);

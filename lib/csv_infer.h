@@ -1,0 +1,19 @@
+/* Internal: filling a target's empty structure-file columns from its text
+ * with the phrase parser (kpi/phrase.h). */
+#ifndef KPI_LIB_CSV_INFER_H
+#define KPI_LIB_CSV_INFER_H
+
+#include "load.h"
+
+/* Fills the fields in wanted (kpi_field bits) that the target's text gives,
+ * marks them inferred, and adds a warning at line saying what was read.
+ * Text that cannot be read, or holds several targets, gives a warning and
+ * fills nothing. Returns KPI_OK, or KPI_ERR_NOMEM. */
+int kpi__infer_target(kpi__load *load, int32_t line, kpi_target *target, uint32_t wanted);
+
+/* The `inferred` column: field names separated by spaces ("value unit"),
+ * to and from kpi_field bits. */
+int kpi__infer_fields_parse(uint32_t *out, const char *text);
+void kpi__infer_fields_format(char *buf, size_t size, uint32_t bits);
+
+#endif
