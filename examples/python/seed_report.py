@@ -109,8 +109,11 @@ def main(argv=None):
 
     try:
         with kpi.Plan.read_csv(args.structure, args.progress) as plan:
+            # Fields read from the targets' wording are shown by
+            # `kpi-report --explain-parse`; what the reader ignored matters here.
             for warning in plan.warnings:
-                print("warning:", warning.message, file=sys.stderr)
+                if warning.kind == kpi.WarningKind.IGNORED:
+                    print("warning:", warning.message, file=sys.stderr)
             evaluation = plan.evaluate(args.as_of, lang=args.lang)
     except kpi.KpiError as e:
         # e.g. structure.csv:14: column "due": "2017-13-01" is not a date: ...

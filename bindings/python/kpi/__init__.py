@@ -20,8 +20,8 @@ from ._capi import C as _C
 from ._capi import WRITTEN_FOR as _WRITTEN_FOR
 from ._dates import (add_days, date_diff, fiscal_range, fiscal_year, format_date,
                      is_valid_date, make_date, parse_date, parse_date_range)
-from ._enums import (Accumulate, Direction, Encoding, Format, Kind, Lang, Rating,
-                     ResultKind, Rollup, Schedule, Unrated, WriteFlags)
+from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Rating,
+                     ResultKind, Rollup, Schedule, Unrated, WarningKind, WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
                       KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiNoMemory,
                       KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
@@ -59,14 +59,14 @@ def error_name(code):
 
 
 __all__ = [
-    "Accumulate", "Assessment", "Direction", "Encoding", "Evaluation", "Format", "Goal",
-    "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate", "KpiEncodingError",
-    "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError", "KpiNoMemory",
-    "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError", "Lang",
-    "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE", "Measurement", "Note",
+    "Accumulate", "Assessment", "Direction", "Encoding", "Evaluation", "Field",
+    "Format", "Goal", "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate",
+    "KpiEncodingError", "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError",
+    "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError",
+    "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE", "Measurement", "Note",
     "PhraseTarget", "Plan", "Policy", "Problem", "RECORD_FIELDS", "Rating",
     "ReaderWarning", "Result", "ResultKind", "Rollup", "Schedule", "Target", "Unrated",
-    "WriteFlags", "add_days", "date_diff", "error_name", "fiscal_range", "fiscal_year",
-    "format_date", "is_valid_date", "library_path", "make_date", "parse_date",
-    "parse_date_range", "parse_phrase", "version", "version_number",
+    "WarningKind", "WriteFlags", "add_days", "date_diff", "error_name", "fiscal_range",
+    "fiscal_year", "format_date", "is_valid_date", "library_path", "make_date",
+    "parse_date", "parse_date_range", "parse_phrase", "version", "version_number",
 ]

@@ -214,6 +214,70 @@ class ResultKind(enum.IntEnum):
     TARGET = 2
 
 
+class Field(enum.IntFlag):
+    """Fields of a target, as bits (kpi_field): which ones the plan-file
+    reader read from the target's text (Target.inferred, Result.inferred)."""
+    NONE = 0
+    LABEL = 1       #: the label
+    UNIT = 2        #: the unit
+    KIND = 4        #: the kind
+    DIRECTION = 8   #: the direction
+    VALUE = 16      #: the target value T
+    CHANGE_PCT = 32  #: the percent of a relative target
+    DUE = 64        #: the due date
+
+    @property
+    def stable_name(self):
+        """The fields' names, lower case and separated by spaces in bit order
+        ("unit value"), as the CSV report's ``inferred`` column and the JSON
+        report's "inferred" member write them; "" for none."""
+        return " ".join(m.name.lower() for m in _FIELD_BITS if self & m)
+
+    @classmethod
+    def parse(cls, text):
+        """Reads field names separated by spaces or commas, in any case and
+        order ("unit value", "VALUE,unit"); "" is Field.NONE. ValueError for
+        a name that is no field."""
+        fields = cls.NONE
+        for name in text.replace(",", " ").split():
+            key = name.upper()
+            if key not in _FIELD_NAMES:
+                raise ValueError("unknown field %r: expected %s" % (
+                    name, ", ".join(m.name.lower() for m in _FIELD_BITS)))
+            fields |= cls[key]
+        return fields
+
+    @classmethod
+    def of(cls, value):
+        """A Field from a Field, an int, names (see parse()) or None (NONE).
+        An int with bits that are no field is passed on as it is, for libkpi
+        to refuse (KpiValueError); one that is no uint32 is refused here."""
+        if value is None:
+            return cls.NONE
+        if isinstance(value, str):
+            return cls.parse(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("fields must be a Field, names or an int, not %s"
+                            % type(value).__name__)
+        if not 0 <= value < 2**32:
+            from ._errors import KpiValueError
+            raise KpiValueError("fields %d are out of range" % value, function="fields")
+        if value & ~sum(_FIELD_BITS):
+            return int(value)
+        return cls(value)
+
+
+_FIELD_BITS = [Field.LABEL, Field.UNIT, Field.KIND, Field.DIRECTION, Field.VALUE,
+               Field.CHANGE_PCT, Field.DUE]
+_FIELD_NAMES = {m.name for m in _FIELD_BITS}
+
+
+class WarningKind(enum.IntEnum):
+    """What a reader's warning is about (kpi_warning)."""
+    IGNORED = 0   #: something in the file was not used (an unknown column, ...)
+    INFERRED = 1  #: fields were read from a target's text, or could not be
+
+
 class WriteFlags(enum.IntFlag):
     """Flags of the plan file writers (kpi_write_flags)."""
     DEFAULT = 0

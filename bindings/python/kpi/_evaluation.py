@@ -4,8 +4,8 @@ import ctypes
 
 from ._capi import C, take_text, text_in
 from ._dates import date_out
-from ._enums import (Direction, Format, Kind, Lang, Rating, ResultKind, Rollup, Unrated,
-                     enum_out)
+from ._enums import (Direction, Field, Format, Kind, Lang, Rating, ResultKind, Rollup,
+                     Unrated, enum_out)
 from ._handle import Borrowed, Owner
 from ._model import float_in, opt_float
 
@@ -320,7 +320,7 @@ RECORD_FIELDS = (
     "actual", "expected", "target", "start_value", "elapsed", "pace", "achievement",
     "measured", "start", "due", "weight",
     "count_ahead", "count_on_track", "count_behind", "count_not_progressed",
-    "count_unrated", "reason",
+    "count_unrated", "reason", "inferred",
 )
 
 _KIND_NAMES = {ResultKind.PLAN: "plan", ResultKind.GOAL: "goal", ResultKind.TARGET: "target"}
@@ -390,6 +390,7 @@ def _record(r, lang):
         rec["count_unrated"] = sum(C.kpi_result_count_unrated(r, u)
                                    for u in Unrated if u != Unrated.NONE)
     rec["reason"] = C.kpi_result_reason(r)
+    rec["inferred"] = Field(C.kpi_result_inferred(r)).stable_name
     return rec
 
 
@@ -466,6 +467,9 @@ class Result(Borrowed):
                                  "The Direction of a target (INCREASE otherwise).")
     reason = _result_property("kpi_result_reason",
                               doc="The one-line reason, in the policy's language.")
+    inferred = _result_property("kpi_result_inferred", _enum(Field),
+                                "For a target, the Field flag of the fields read from its "
+                                "text rather than given; Field.NONE otherwise.")
 
     @property
     def evaluation(self):

@@ -22,8 +22,8 @@ from typing import NamedTuple, Optional
 from . import _dates
 from ._capi import C, path_in, take_text, text_in
 from ._dates import FIRST, LAST, date_in, date_out
-from ._enums import (Accumulate, Direction, Encoding, Kind, Rating, Schedule, Unrated,
-                     WriteFlags, enum_out)
+from ._enums import (Accumulate, Direction, Encoding, Field, Kind, Rating, Schedule, Unrated,
+                     WarningKind, WriteFlags, enum_out)
 from ._errors import (KPI_ERR_NOT_FOUND, KpiDateError, KpiNotFound, KpiRangeError,
                       KpiValueError)
 from ._handle import Borrowed, Owner
@@ -36,9 +36,13 @@ class Note(NamedTuple):
 
 
 class ReaderWarning(NamedTuple):
-    """A warning of the last read, e.g. an unknown column."""
+    """A warning of the last read, e.g. an unknown column, or fields read
+    from a target's text."""
     message: str  #: e.g. 'structure.csv:1: column "memo" is not known and was ignored'
     line: int     #: the line it refers to, 0 when none
+    #: WarningKind.IGNORED (something in the file was not used) or
+    #: WarningKind.INFERRED (fields were read from a target's text, or could not be)
+    kind: WarningKind = WarningKind.IGNORED
 
 
 class Problem(NamedTuple):
@@ -240,33 +244,39 @@ class Plan(Owner):
     # -- files -------------------------------------------------------------
 
     @classmethod
-    def read_csv(cls, structure, progress=None, encoding="auto"):
+    def read_csv(cls, structure, progress=None, encoding="auto", infer=True):
         """Reads a plan from its structure file and, optionally, its progress
         file (docs/csv-format.md). ``structure`` and ``progress`` are paths
         (str, bytes or os.PathLike) or binary file objects. ``encoding`` is
         "auto" (UTF-8 when valid, else CP932), "utf-8" or "cp932".
 
-        Returns the plan; the reader's warnings (unknown columns, ...) are in
-        ``plan.warnings`` (a list of ReaderWarning) and the encoding found in
-        ``plan.detected_encoding``. Raises a KpiError subclass (KpiIOError,
-        KpiParseError, KpiDateError, ...) whose message names the file, line
-        and column; no plan is made then.
+        With ``infer`` (the default) a target's empty structured columns
+        (unit, kind, direction, value, change_pct, due, and the label) are
+        read from its ``text`` by the phrase parser: each field filled is
+        marked in ``target.inferred`` and reported as a warning of kind
+        WarningKind.INFERRED. ``infer=False`` leaves them empty.
+
+        Returns the plan; the reader's warnings (unknown columns, fields read
+        from a text, ...) are in ``plan.warnings`` (a list of ReaderWarning)
+        and the encoding found in ``plan.detected_encoding``. Raises a
+        KpiError subclass (KpiIOError, KpiParseError, KpiDateError, ...)
+        whose message names the file, line and column; no plan is made then.
         """
         if hasattr(structure, "read") or hasattr(progress, "read"):
             s = structure.read() if hasattr(structure, "read") else _read_file(structure)
             p = None
             if progress is not None:
                 p = progress.read() if hasattr(progress, "read") else _read_file(progress)
-            return cls.read_csv_bytes(s, p, encoding)
+            return cls.read_csv_bytes(s, p, encoding, infer)
         s_path = path_in(structure, "structure")
         if s_path is None:
             raise TypeError("structure is required")
         p_path = path_in(progress, "progress")
-        return _read(cls, encoding, lambda out, reader: C.kpi_reader_read_files(
+        return _read(cls, encoding, infer, lambda out, reader: C.kpi_reader_read_files(
             out, reader, s_path, p_path))
 
     @classmethod
-    def read_csv_bytes(cls, structure, progress=None, encoding="auto"):
+    def read_csv_bytes(cls, structure, progress=None, encoding="auto", infer=True):
         """Reads a plan from the contents of its files (bytes, or str which
         is encoded as UTF-8). Messages name the sources "structure" and
         "progress". Otherwise as read_csv()."""
@@ -274,7 +284,7 @@ class Plan(Owner):
         if s is None:
             raise TypeError("structure is required")
         p = _bytes_in(progress, "progress")
-        return _read(cls, encoding, lambda out, reader: C.kpi_reader_read_buffers(
+        return _read(cls, encoding, infer, lambda out, reader: C.kpi_reader_read_buffers(
             out, reader, s, len(s), p, 0 if p is None else len(p)))
 
     def write_csv(self, structure, progress=None, *, bom=True, crlf=False):
@@ -514,16 +524,19 @@ def _bytes_in(value, what):
     raise TypeError("%s must be bytes or str, not %s" % (what, type(value).__name__))
 
 
-def _read(cls, encoding, read):
+def _read(cls, encoding, infer, read):
     reader = ctypes.c_void_p()
     C.kpi_reader_new(ctypes.byref(reader))
     try:
         C.kpi_reader_set_encoding(reader, Encoding.of(encoding))
+        C.kpi_reader_set_infer(reader, 1 if infer else 0)
         out = ctypes.c_void_p()
         read(ctypes.byref(out), reader)
         plan = cls._from_ptr(out.value)  # owned from here on, whatever happens
         plan.warnings = [ReaderWarning(C.kpi_reader_warning_at(reader, i),
-                                       C.kpi_reader_warning_line_at(reader, i))
+                                       C.kpi_reader_warning_line_at(reader, i),
+                                       enum_out(WarningKind,
+                                                C.kpi_reader_warning_kind_at(reader, i)))
                          for i in range(C.kpi_reader_warning_count(reader))]
         plan.detected_encoding = enum_out(Encoding, C.kpi_reader_detected_encoding(reader))
         return plan
@@ -665,7 +678,7 @@ class Goal(_PlanChild):
         and returns it. ``fields`` are Target properties: ``unit``, ``text``,
         ``kind``, ``direction``, ``schedule``, ``accumulate``, ``value``,
         ``start_value``, ``reference``, ``change_pct``, ``weight``,
-        ``start``, ``due``. They are checked before the target is added, so
+        ``start``, ``due``, ``inferred``. They are checked before the target is added, so
         a bad one leaves the plan unchanged."""
         unknown = set(fields) - _TARGET_FIELDS
         if unknown:
@@ -741,6 +754,14 @@ def _strict(cls):
     return convert
 
 
+def _fields(value, what):
+    v = Field.of(value)
+    if not isinstance(v, Field):
+        raise KpiValueError("%s: %r holds bits that are no Field" % (what, value),
+                            function=what)
+    return v
+
+
 _FIELD_CONVERTERS = {
     "unit": (lambda v, w: text_in(v, w)),
     "text": (lambda v, w: text_in(v, w)),
@@ -755,6 +776,7 @@ _FIELD_CONVERTERS = {
     "weight": (lambda v, w: (_check_weight(v), float(v))[1]),
     "start": (lambda v, w: _valid_date(v, w, FIRST)),
     "due": (lambda v, w: _valid_date(v, w, LAST)),
+    "inferred": _fields,  # last: setting a field clears its bit
 }
 _TARGET_FIELDS = set(_FIELD_CONVERTERS)
 
@@ -804,6 +826,12 @@ class Target(_PlanChild):
                            which=FIRST)
     due = _date_property("kpi_target_due", "kpi_target_set_due",
                          "The due date D1 as set, or None (the plan's end applies).")
+    inferred = _enum_property(Field, "kpi_target_inferred", "kpi_target_set_inferred",
+                              "The fields read from the target's text rather than given, "
+                              "a Field flag (Field.NONE when none). Plan.read_csv() sets "
+                              "it; setting a field clears its bit, and the writers leave "
+                              "inferred fields empty. Assign a Field, an int or names "
+                              "(\"unit value\").")
 
     @property
     def goal(self):

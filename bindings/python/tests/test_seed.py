@@ -10,7 +10,7 @@ import math
 import pytest
 
 import kpi
-from kpi import Kind, Rating, Unrated
+from kpi import Field, Kind, Rating, Unrated, WarningKind
 from conftest import PROGRESS, STRUCTURE
 
 D = datetime.date
@@ -27,8 +27,23 @@ def test_counts(seed):
     assert sum(len(t) for t in seed.all_targets()) == 35
     assert sum(len(t.assessments) for t in seed.all_targets()) == 0
     assert len(seed.notes) == 6
-    assert seed.warnings == []
     assert seed.detected_encoding == kpi.Encoding.UTF8
+
+
+def test_seed_warnings(seed):
+    # The seed leaves most structured columns empty: the reader fills them
+    # from each target's text and says so, once per target but 5-5-b.
+    assert all(isinstance(w, kpi.ReaderWarning) for w in seed.warnings)
+    assert [w for w in seed.warnings if w.kind == WarningKind.IGNORED] == []
+    inferred = [w for w in seed.warnings if w.kind == WarningKind.INFERRED]
+    assert len(inferred) == len(seed.warnings) == 45
+    assert all("read from its text" in w.message and w.line > 0 for w in inferred)
+    codes = {t.code for t in seed.all_targets()}
+    named = {c for c in codes for w in inferred if 'target "%s"' % c in w.message}
+    assert named == codes - {"5-5-b"}
+    w = inferred[0]
+    assert w.kind is WarningKind.INFERRED and w.line == 5
+    assert w.message.endswith('target "1-1-a": kind read from its text')
 
 
 def test_plan_fields(seed):
@@ -112,6 +127,13 @@ def test_write_and_read_back(seed, tmp_path):
     again = kpi.Plan.read_csv(s, p)
     assert again.to_csv_bytes() == seed.to_csv_bytes()
     assert again.total_target_count == 46
+    # the writers leave inferred fields empty and name them in the last column
+    header, *rows = s.read_text(encoding="utf-8-sig").splitlines()
+    assert header.split(",")[-1] == "inferred"
+    (row,) = [r for r in rows if r.startswith("target,3-2-a,")]
+    assert row.endswith(",unit value")
+    assert again["3-2-a"].inferred == seed["3-2-a"].inferred == Field.UNIT | Field.VALUE
+    assert again["3-2-a"].value == 30.0 and again["3-2-a"].unit == "件"
     s_bytes, p_bytes = seed.to_csv_bytes(bom=False, crlf=True)
     assert not s_bytes.startswith(b"\xef\xbb\xbf") and b"\r\n" in s_bytes
     from_memory = kpi.Plan.read_csv_bytes(s_bytes, p_bytes)
@@ -148,9 +170,85 @@ def test_reader_warnings():
         lines = f.read().splitlines()
     lines = [lines[0] + ",memo"] + [line + "," for line in lines[1:]]
     plan = kpi.Plan.read_csv_bytes("\n".join(lines) + "\n")
-    assert len(plan.warnings) == 1
-    w = plan.warnings[0]
+    assert len(plan.warnings) == 46
+    (w,) = [w for w in plan.warnings if w.kind == WarningKind.IGNORED]
     assert isinstance(w, kpi.ReaderWarning) and w.line == 1 and "memo" in w.message
+    assert w == plan.warnings[0]
+    plain = kpi.Plan.read_csv_bytes("\n".join(lines) + "\n", infer=False)
+    assert plain.warnings == [w]
+
+
+def test_read_without_inference():
+    with open(STRUCTURE, "rb") as f:
+        structure = f.read()
+    for plan in (kpi.Plan.read_csv(STRUCTURE, PROGRESS, infer=False),
+                 kpi.Plan.read_csv_bytes(structure, infer=False)):
+        assert plan.warnings == []
+        assert plan.total_target_count == 46
+        t = plan["3-2-a"]
+        assert t.value is None and t.unit == "" and t.inferred == Field.NONE
+        assert t.text == "物件登録件数30件以上" and t.label == "物件登録件数"
+        assert plan["4-2-a"].due is None
+        assert all(t.inferred == Field.NONE for t in plan.all_targets())
+        assert plan.evaluate("2017-09-30")["3-2-a"].inferred == Field.NONE
+    with open(STRUCTURE, "rb") as s, open(PROGRESS, "rb") as p:
+        plan = kpi.Plan.read_csv(s, p, infer=False)
+    assert plan.warnings == [] and plan["3-2-a"].value is None
+
+
+def test_inferred_fields(seed):
+    t = seed["3-2-a"]
+    assert t.value == 30 and t.unit == "件"
+    assert t.inferred == Field.VALUE | Field.UNIT and isinstance(t.inferred, Field)
+    assert t.inferred.stable_name == "unit value"
+    assert seed["4-2-a"].inferred == Field.KIND | Field.DUE
+    assert seed["4-2-a"].due == D(2017, 8, 31)
+    assert seed["5-5-b"].inferred == Field.NONE and Field.NONE.stable_name == ""
+    # setting a field through its setter clears its bit
+    t.value = 30
+    assert t.inferred == Field.UNIT
+    t.unit = "件"
+    assert t.inferred == Field.NONE
+    # settable: a Field, an int or names
+    t.inferred = Field.VALUE
+    assert t.inferred == Field.VALUE
+    t.inferred = "unit, VALUE"
+    assert t.inferred == Field.UNIT | Field.VALUE
+    t.inferred = 0
+    assert t.inferred == Field.NONE
+    t.inferred = None
+    assert t.inferred == Field.NONE
+    with pytest.raises(kpi.KpiValueError):
+        t.inferred = 128
+    with pytest.raises(kpi.KpiValueError):
+        t.inferred = -1
+    with pytest.raises(ValueError):
+        t.inferred = "value price"
+    with pytest.raises(TypeError):
+        t.inferred = 1.5
+    assert t.inferred == Field.NONE
+    assert Field.parse("due label") == Field.LABEL | Field.DUE
+    assert Field.of(Field.DUE | Field.LABEL).stable_name == "label due"
+    target = seed["3-2"].add_target("3-2-x", "件数", value=5, inferred="value")
+    assert target.inferred == Field.VALUE and target.value == 5
+    with pytest.raises(kpi.KpiValueError):
+        seed["3-2"].add_target("3-2-y", inferred=256)
+    assert "3-2-y" not in seed
+
+
+def test_result_inferred(seed, seed_ev):
+    r = seed_ev["3-2-a"]
+    assert r.inferred == seed["3-2-a"].inferred == Field.VALUE | Field.UNIT
+    assert isinstance(r.inferred, Field)
+    assert r.to_record()["inferred"] == "unit value"
+    assert seed_ev["3-2"].inferred == Field.NONE == seed_ev.root.inferred
+    assert seed_ev["3-2"].to_record()["inferred"] == ""
+    for t in seed.all_targets():
+        assert seed_ev[t.code].inferred == t.inferred
+    # a snapshot: later changes to the target are not seen
+    seed["3-2-a"].value = 30
+    assert r.inferred == Field.VALUE | Field.UNIT
+    assert seed.evaluate("2017-09-30")["3-2-a"].inferred == Field.UNIT
 
 
 def test_validate(seed):
@@ -282,7 +380,8 @@ def test_json_report(seed_ev, lang):
             assert node[key] == rec[key], (rec["code"], key)
         if rec["kind"] == "target":
             for key in ("actual", "expected", "target", "start_value", "elapsed", "pace",
-                        "achievement", "text", "unit", "target_kind", "direction"):
+                        "achievement", "text", "unit", "target_kind", "direction",
+                        "inferred"):
                 assert node[key] == rec[key], (rec["code"], key)
             for key in ("measured", "start", "due"):
                 assert node[key] == (rec[key].isoformat() if rec[key] else None)
