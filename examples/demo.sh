@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 # Everything the build, the tests and the docs need, from Debian: the
 # compilers and build tools, libcsv, cmocka, Doxygen, valgrind, clang's
 # sanitizer and fuzzer runtimes, Python with pytest for the binding, and
-# Chromium with Japanese fonts to look at the HTML report.
+# Chromium with Japanese fonts to look at the HTML report, pandas and
+# SQLite for the benchmark's peers.
 packages=(cmake gcc make pkg-config libc6-dev libcsv-dev libcmocka-dev doxygen valgrind
-  clang libclang-rt-14-dev python3 python3-pytest chromium fonts-noto-cjk)
+  clang libclang-rt-14-dev python3 python3-pytest python3-pandas sqlite3 chromium
+  fonts-noto-cjk)
 
 missing=()
 for p in "${packages[@]}"; do
