@@ -4,6 +4,7 @@
 #include "load.h"
 
 #include <math.h>
+#include <string.h>
 
 enum progress_column { P_CODE, P_DATE, P_VALUE, P_RATING, P_NOTE, P_AUTHOR };
 
@@ -33,9 +34,18 @@ static int find_subject(kpi__load *load, const kpi__csv_row *row, struct subject
     if (!*code)
         return kpi__load_error(load, row, P_CODE, KPI_ERR_VALUE,
                                "empty; expected the code of a target or goal");
-    if (kpi_plan_find_target(&s->target, load->plan, code) == KPI_OK ||
-        kpi_plan_find_goal(&s->goal, load->plan, code) == KPI_OK)
+    if ((load->last_target || load->last_goal) && strcmp(code, load->last_code) == 0) {
+        s->target = load->last_target;
+        s->goal = load->last_goal;
         return KPI_OK;
+    }
+    if (kpi_plan_find_target(&s->target, load->plan, code) == KPI_OK ||
+        kpi_plan_find_goal(&s->goal, load->plan, code) == KPI_OK) {
+        memcpy(load->last_code, code, strlen(code) + 1);
+        load->last_target = s->target;
+        load->last_goal = s->goal;
+        return KPI_OK;
+    }
     return kpi__load_error(load, row, P_CODE, KPI_ERR_NOT_FOUND,
                            "\"%s\" is no target or goal of the structure file", code);
 }

@@ -23,9 +23,30 @@ struct parse_state {
 
 static void clear_row(kpi__csv_row *row)
 {
-    for (size_t i = 0; i < row->count; i++)
-        kpi__free(row->fields[i]);
     row->count = 0;
+}
+
+static void free_row(kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->buffers; i++)
+        kpi__free(row->fields[i]);
+    kpi__free(row->fields);
+    kpi__free(row->sizes);
+}
+
+static int grow_slots(kpi__csv_row *row)
+{
+    size_t capacity = row->capacity ? row->capacity * 2 : 16;
+    char **fields = kpi__reallocarray(row->fields, capacity, sizeof *fields);
+    if (!fields)
+        return KPI_ERR_NOMEM;
+    row->fields = fields;
+    size_t *sizes = kpi__reallocarray(row->sizes, capacity, sizeof *sizes);
+    if (!sizes)
+        return KPI_ERR_NOMEM;
+    row->sizes = sizes;
+    row->capacity = capacity;
+    return KPI_OK;
 }
 
 static int count_newlines(const char *s, size_t n)
@@ -36,20 +57,35 @@ static int count_newlines(const char *s, size_t n)
     return count;
 }
 
+/* Makes buffer i hold at least need bytes. */
+static int reserve_buffer(kpi__csv_row *row, size_t i, size_t need)
+{
+    if (i < row->buffers && row->sizes[i] >= need)
+        return KPI_OK;
+    size_t size = need < 32 ? 32 : need;
+    char *buffer = kpi__realloc(i < row->buffers ? row->fields[i] : NULL, size);
+    if (!buffer)
+        return KPI_ERR_NOMEM;
+    row->fields[i] = buffer;
+    row->sizes[i] = size;
+    if (i == row->buffers)
+        row->buffers++;
+    return KPI_OK;
+}
+
 static int append_field(kpi__csv_row *row, const char *data, size_t size)
 {
-    if (row->count == row->capacity) {
-        size_t capacity = row->capacity ? row->capacity * 2 : 16;
-        char **fields = kpi__reallocarray(row->fields, capacity, sizeof *fields);
-        if (!fields)
-            return KPI_ERR_NOMEM;
-        row->fields = fields;
-        row->capacity = capacity;
-    }
-    char *copy = kpi__strndup(data ? data : "", data ? size : 0);
-    if (!copy)
+    if (row->count == row->capacity && grow_slots(row) != KPI_OK)
         return KPI_ERR_NOMEM;
-    row->fields[row->count++] = copy;
+    if (!data)
+        size = 0;
+    size_t i = row->count;
+    if (reserve_buffer(row, i, size + 1) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    if (size)
+        memcpy(row->fields[i], data, size);
+    row->fields[i][size] = '\0';
+    row->count++;
     return KPI_OK;
 }
 
@@ -137,7 +173,7 @@ int kpi__csv_parse(const char *text, size_t size, const char *source,
      * 128 bytes makes a long field cost thousands of reallocations. */
     csv_set_blk_size(&p, 16384);
     csv_set_free_func(&p, kpi__free);
-    struct parse_state st = {source, {NULL, 0, 0, 1}, 1, on_row, context, KPI_OK};
+    struct parse_state st = {source, {.line = 1}, 1, on_row, context, KPI_OK};
     size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);
     int rc = st.rc;
     if (rc == KPI_OK && parsed != size)
@@ -148,8 +184,7 @@ int kpi__csv_parse(const char *text, size_t size, const char *source,
         rc = libcsv_error(&p, row_line(&st), row_line(&st), source);
     if (rc == KPI_OK)
         rc = st.rc;
-    clear_row(&st.row);
-    kpi__free(st.row.fields);
+    free_row(&st.row);
     csv_free(&p);
     return rc;
 }

@@ -9,8 +9,13 @@
 typedef struct kpi__csv_row {
     char **fields; /* NUL-terminated copies, count of them */
     size_t count;
-    size_t capacity;
     int32_t line; /* 1-based line the row starts on */
+    /* The buffers behind fields are kept from row to row, so that a file of
+     * millions of cells is not a million allocations: buffer i holds
+     * sizes[i] bytes, for the first `buffers` of capacity slots. */
+    size_t *sizes;
+    size_t buffers;
+    size_t capacity;
 } kpi__csv_row;
 
 /* Called for each row; returns KPI_OK to go on, or an error code (with the

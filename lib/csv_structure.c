@@ -275,8 +275,9 @@ static int cell_empty(const kpi__load *load, const kpi__csv_row *row, int column
 }
 
 /* The fields to read from the text: those the file lists in its `inferred`
- * column (a file libkpi wrote), or else every one left empty; the kind only
- * when no number is given either. A filled cell always wins. */
+ * column (a file libkpi wrote), or else, for a target whose value, percent
+ * and kind are all empty, every field left empty. A filled cell always
+ * wins. */
 static int wanted_fields(kpi__load *load, const kpi__csv_row *row, uint32_t *wanted)
 {
     *wanted = 0;
@@ -287,11 +288,13 @@ static int wanted_fields(kpi__load *load, const kpi__csv_row *row, uint32_t *wan
             wanted, kpi__columns_cell(&load->columns, row, S_INFERRED));
         if (rc != KPI_OK)
             return kpi__load_wrap(load, row, S_INFERRED, rc);
-    } else {
-        *wanted = KPI_FIELD_LABEL | KPI_FIELD_UNIT | KPI_FIELD_DIRECTION |
-                  KPI_FIELD_VALUE | KPI_FIELD_CHANGE_PCT | KPI_FIELD_DUE;
-        if (cell_empty(load, row, S_VALUE) && cell_empty(load, row, S_CHANGE_PCT))
-            *wanted |= KPI_FIELD_KIND;
+    } else if (cell_empty(load, row, S_VALUE) && cell_empty(load, row, S_CHANGE_PCT) &&
+               cell_empty(load, row, S_KIND)) {
+        /* Only a target given by its wording alone is read from it: a row
+         * with a value, a percent or a kind was structured by a person. */
+        *wanted = KPI_FIELD_LABEL | KPI_FIELD_UNIT | KPI_FIELD_KIND |
+                  KPI_FIELD_DIRECTION | KPI_FIELD_VALUE | KPI_FIELD_CHANGE_PCT |
+                  KPI_FIELD_DUE;
     }
     static const struct {
         int column;

@@ -13,6 +13,11 @@ typedef struct kpi__load {
     kpi__columns columns;
     int have_header;
     int infer; /* fill empty target columns from the text (kpi_reader_set_infer) */
+    /* The progress file lists a target's rows together: the last code
+     * looked up is remembered to skip the hash lookup for the next row. */
+    char last_code[KPI_MAX_CODE + 2];
+    kpi_target *last_target;
+    kpi_goal *last_goal;
 } kpi__load;
 
 /* The row handlers given to kpi__csv_parse(); context is a kpi__load. */

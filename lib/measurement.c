@@ -25,6 +25,8 @@ static int check_value(const kpi_target *target, double value)
 
 static int check_date(const kpi_target *target, int32_t date)
 {
+    if (kpi_date_is_valid(date))
+        return KPI_OK; /* the usual case, without building a message */
     char what[KPI_MAX_CODE + 40];
     snprintf(what, sizeof what, "target \"%s\": measurement date", target->code);
     return kpi__date_check(date, 0, what);
@@ -67,7 +69,8 @@ int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target, int32_
     if (rc != KPI_OK)
         return rc;
     if (target->measurements.count >= KPI_MAX_RECORDS)
-        return kpi__error(KPI_ERR_LIMIT, "target \"%s\": already %d measurements, the limit",
+        return kpi__error(KPI_ERR_LIMIT,
+                          "target \"%s\": already %d measurements, the limit",
                           target->code, KPI_MAX_RECORDS);
     char *copy = NULL;
     if (kpi__set_string(&copy, note) != KPI_OK)

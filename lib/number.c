@@ -151,6 +151,44 @@ int kpi__number_parse(double *out, const char *text)
     return KPI_OK;
 }
 
+/* Digits of n, most significant first, at least min_digits of them. */
+static char *put_digits(char *p, unsigned long long n, int min_digits)
+{
+    char tmp[24];
+    int len = 0;
+    do {
+        tmp[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n || len < min_digits);
+    while (len)
+        *p++ = tmp[--len];
+    return p;
+}
+
+void kpi__number_fixed(char *buf, double value, int decimals)
+{
+    static const double scales[] = {1, 10, 100, 1000};
+    static const unsigned long long units[] = {1, 10, 100, 1000};
+    if (!(fabs(value) < 1e15) || decimals < 0 || decimals > 3) {
+        snprintf(buf, KPI__NUMBER_SIZE, "%.*f", decimals, value);
+        return;
+    }
+    /* printf rounds the exact binary value; rounding the scaled double is
+     * the same but for values within an ulp of a half, where either digit
+     * is as right for a person. */
+    double scaled = fabs(value) * scales[decimals];
+    unsigned long long n = (unsigned long long)llround(scaled);
+    char *p = buf;
+    if (signbit(value))
+        *p++ = '-'; /* as printf: "-0.0" for a small negative value */
+    p = put_digits(p, n / units[decimals], 1);
+    if (decimals) {
+        *p++ = '.';
+        p = put_digits(p, n % units[decimals], decimals);
+    }
+    *p = '\0';
+}
+
 void kpi__number_display(char *buf, double value)
 {
     buf[0] = '\0';
@@ -161,7 +199,7 @@ void kpi__number_display(char *buf, double value)
         snprintf(buf, KPI__NUMBER_SIZE, "%.6g", value);
         return;
     }
-    snprintf(buf, KPI__NUMBER_SIZE, "%.2f", value);
+    kpi__number_fixed(buf, value, 2);
     size_t n = strlen(buf);
     while (n > 0 && buf[n - 1] == '0')
         buf[--n] = '\0';
@@ -186,9 +224,12 @@ static void positional(char *buf, double value, int precision)
         memcpy(buf, fixed, strlen(fixed) + 1);
 }
 
+/* Any decimal of at most 15 significant digits reads back to the double
+ * nearest it (DBL_DIG), so when "%.15g" reads back it is also the shortest
+ * form ("%g" drops trailing zeros); only other values need 16 or 17. */
 void kpi__number_format(char *buf, double value)
 {
-    for (int precision = 1; precision <= 17; precision++) {
+    for (int precision = 15; precision <= 17; precision++) {
         snprintf(buf, KPI__NUMBER_SIZE, "%.*g", precision, value);
         if (strtod(buf, NULL) != value)
             continue;

@@ -27,6 +27,12 @@ int kpi__number_parse(double *out, const char *text);
 #define KPI__NUMBER_SIZE 32
 void kpi__number_format(char *buf, double value);
 
+/* value rounded to decimals (0..3) places, as "%.*f" writes it, without
+ * printf for ordinary magnitudes (reports and reason lines print millions
+ * of numbers; glibc's printf of doubles dominated evaluating them). buf
+ * holds KPI__NUMBER_SIZE bytes. */
+void kpi__number_fixed(char *buf, double value, int decimals);
+
 /* A value for people to read: whole numbers without decimals, others with
  * at most two ("15.04", "0.5", never "1." or "15.00"); "" for NaN. buf
  * holds KPI__NUMBER_SIZE bytes. */

@@ -119,18 +119,29 @@ int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index)
     return w ? w->line : 0;
 }
 
-/* Decodes and parses one file into load. */
-static int load_file(kpi_reader *reader, kpi__load *load, const char *bytes, size_t size,
-                     kpi__csv_row_fn on_row)
+/* One of the two files: its bytes, or a path to read them from only when
+ * they are needed (and to free right after), so that a national plan's
+ * files are never all in memory at once. */
+struct input {
+    const char *name; /* for messages */
+    const char *path; /* a file to read, or NULL */
+    const char *bytes;
+    size_t size;
+};
+
+/* Decodes and parses one file's bytes into load. */
+static int load_bytes(kpi_reader *reader, kpi__load *load, const char *bytes, size_t size,
+                      kpi__csv_row_fn on_row)
 {
-    char *text;
+    const char *text;
+    char *owned;
     size_t text_size;
-    int rc = kpi__text_decode(&text, &text_size, &reader->detected, bytes, size,
+    int rc = kpi__text_decode(&text, &owned, &text_size, &reader->detected, bytes, size,
                               reader->encoding, load->source);
     if (rc != KPI_OK)
         return rc;
     rc = kpi__csv_parse(text, text_size, load->source, on_row, load);
-    kpi__free(text);
+    kpi__free(owned);
     if (rc == KPI_OK && !load->have_header)
         rc =
             kpi__error_at(KPI_ERR_PARSE, load->source, 1, 0,
@@ -138,26 +149,40 @@ static int load_file(kpi_reader *reader, kpi__load *load, const char *bytes, siz
     return rc;
 }
 
-static int read_both(kpi_plan **out, kpi_reader *reader, const char *structure,
-                     size_t structure_size, const char *structure_name,
-                     const char *progress, size_t progress_size,
-                     const char *progress_name)
+static int slurp(char **out, size_t *size, const char *path);
+
+static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
+                      kpi__csv_row_fn on_row)
 {
-    kpi__warnings_clear(&reader->warnings);
+    if (!in->path)
+        return load_bytes(reader, load, in->bytes, in->size, on_row);
+    char *bytes = NULL;
+    size_t size = 0;
+    int rc = slurp(&bytes, &size, in->path);
+    if (rc == KPI_OK)
+        rc = load_bytes(reader, load, bytes, size, on_row);
+    kpi__free(bytes);
+    return rc;
+}
+
+static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *structure,
+                     const struct input *progress)
+{
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
-    kpi__load load = {NULL, structure_name, &reader->warnings, {0}, 0,
-                      !reader->keep_explicit_only};
-    int rc = load_file(reader, &load, structure, structure_size, kpi__structure_row);
+    kpi__load load = {.source = structure->name,
+                      .warnings = &reader->warnings,
+                      .infer = !reader->keep_explicit_only};
+    int rc = load_input(reader, &load, structure, kpi__structure_row);
     if (rc == KPI_OK && !load.plan)
         rc =
-            kpi__error_at(KPI_ERR_PARSE, structure_name, 2, 0,
+            kpi__error_at(KPI_ERR_PARSE, structure->name, 2, 0,
                           "%s:2: no plan row; the first row after the header must be one",
-                          structure_name);
+                          structure->name);
     if (rc == KPI_OK && progress) {
-        kpi__load progress_load = {load.plan, progress_name, &reader->warnings, {0}, 0, 0};
-        rc =
-            load_file(reader, &progress_load, progress, progress_size, kpi__progress_row);
+        kpi__load progress_load = {
+            .plan = load.plan, .source = progress->name, .warnings = &reader->warnings};
+        rc = load_input(reader, &progress_load, progress, kpi__progress_row);
     }
     kpi__c_numeric_leave(&locale);
     if (rc != KPI_OK) {
@@ -188,8 +213,9 @@ int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader, const char *stru
             "%s: the file is larger than the limit of %d bytes",
             structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress",
             KPI_MAX_FILE);
-    return read_both(out, reader, structure, structure_size, "structure", progress,
-                     progress_size, "progress");
+    struct input s = {"structure", NULL, structure, structure_size};
+    struct input p = {"progress", NULL, progress, progress_size};
+    return read_both(out, reader, &s, progress ? &p : NULL);
 }
 
 /* Reads a whole file, refusing one larger than KPI_MAX_FILE. */
@@ -209,12 +235,23 @@ static int slurp(char **out, size_t *size, const char *path)
     /* A regular file's size is known before reading: refuse a large one
      * without first allocating for it. (Pipes are bounded as they are read.) */
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > KPI_MAX_FILE) {
+    int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > KPI_MAX_FILE) {
         fclose(f);
         return too_large(path);
     }
     char *data = NULL;
     size_t length = 0, capacity = 0;
+    /* A regular file's buffer is allocated once, at its size (+1 to see
+     * the end without growing). */
+    if (regular && st.st_size > 0) {
+        capacity = (size_t)st.st_size + 1;
+        data = kpi__malloc(capacity + 1);
+        if (!data) {
+            fclose(f);
+            return KPI_ERR_NOMEM;
+        }
+    }
     int rc = KPI_OK;
     for (;;) {
         /* One byte past the limit is enough to know a file is too large. */
@@ -264,15 +301,7 @@ int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader, const char *struct
     if (!structure_path)
         return kpi__error_null("kpi_reader_read_files", "structure_path");
     kpi__warnings_clear(&reader->warnings);
-    char *structure = NULL, *progress = NULL;
-    size_t structure_size = 0, progress_size = 0;
-    int rc = slurp(&structure, &structure_size, structure_path);
-    if (rc == KPI_OK && progress_path)
-        rc = slurp(&progress, &progress_size, progress_path);
-    if (rc == KPI_OK)
-        rc = read_both(out, reader, structure, structure_size, structure_path, progress,
-                       progress_size, progress_path);
-    kpi__free(structure);
-    kpi__free(progress);
-    return rc;
+    struct input structure = {structure_path, structure_path, NULL, 0};
+    struct input progress = {progress_path, progress_path, NULL, 0};
+    return read_both(out, reader, &structure, progress_path ? &progress : NULL);
 }

@@ -28,6 +28,15 @@ static const struct words words[] = {
      "computed: unrated", "unrated", "criteria", "worst", "weighted mean ", " "},
 };
 
+/* A fraction as a whole percent: "107%" for 1.0667. */
+static void append_percent(kpi__strbuf *b, double fraction)
+{
+    char number[KPI__NUMBER_SIZE];
+    kpi__number_fixed(number, fraction * 100, 0);
+    kpi__strbuf_append(b, number);
+    kpi__strbuf_append(b, "%");
+}
+
 static void append_number(kpi__strbuf *b, double x)
 {
     char text[KPI__NUMBER_SIZE];
@@ -79,10 +88,17 @@ static void append_expected(kpi__strbuf *b, const kpi_result *r, const struct wo
 {
     if (isnan(r->expected))
         return;
-    kpi__strbuf_printf(b, "%s%.1f", w->expected, r->expected);
-    if (!isnan(r->elapsed))
-        kpi__strbuf_printf(b, " (%s%.0f%%%s)", w->elapsed_before, r->elapsed * 100,
-                           w->elapsed_after);
+    char number[KPI__NUMBER_SIZE];
+    kpi__number_fixed(number, r->expected, 1);
+    kpi__strbuf_append(b, w->expected);
+    kpi__strbuf_append(b, number);
+    if (isnan(r->elapsed))
+        return;
+    kpi__strbuf_append(b, " (");
+    kpi__strbuf_append(b, w->elapsed_before);
+    append_percent(b, r->elapsed);
+    kpi__strbuf_append(b, w->elapsed_after);
+    kpi__strbuf_append(b, ")");
 }
 
 static void append_numeric(kpi__strbuf *b, const kpi_result *r, const struct words *w)
@@ -98,8 +114,11 @@ static void append_numeric(kpi__strbuf *b, const kpi_result *r, const struct wor
         append_quantity(b, r->target, r, w);
         kpi__strbuf_append(b, r->direction == KPI_DIRECTION_INCREASE ? w->more : w->less);
     }
-    if (!isnan(r->achievement))
-        kpi__strbuf_printf(b, " (%.0f%%)", r->achievement * 100);
+    if (!isnan(r->achievement)) {
+        kpi__strbuf_append(b, " (");
+        append_percent(b, r->achievement);
+        kpi__strbuf_append(b, ")");
+    }
     append_expected(b, r, w);
 }
 
@@ -108,8 +127,10 @@ static void append_milestone(kpi__strbuf *b, const kpi_result *r, const struct w
 {
     if (isnan(r->actual))
         kpi__strbuf_append(b, w->actual_none);
-    else
-        kpi__strbuf_printf(b, "%s%.0f%%", w->progress, r->actual * 100);
+    else {
+        kpi__strbuf_append(b, w->progress);
+        append_percent(b, r->actual);
+    }
     kpi__strbuf_printf(b, " / %s", w->due);
     append_date(b, r->due);
 }

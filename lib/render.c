@@ -76,8 +76,10 @@ void kpi__render_number(char *buf, double value)
 void kpi__render_percent(char *buf, double fraction)
 {
     buf[0] = '\0';
-    if (!isnan(fraction))
-        snprintf(buf, 32, "%.0f%%", fraction * 100);
+    if (!isnan(fraction)) {
+        kpi__number_fixed(buf, fraction * 100, 0);
+        strcat(buf, "%");
+    }
 }
 
 void kpi__render_date(char *buf, int32_t date)

@@ -53,16 +53,6 @@ size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
     return size;
 }
 
-static int copy_utf8(char **out, size_t *out_size, const char *bytes, size_t size)
-{
-    char *text = kpi__strndup(bytes, size);
-    if (!text)
-        return KPI_ERR_NOMEM;
-    *out = text;
-    *out_size = size;
-    return KPI_OK;
-}
-
 static int encoding_error(const char *source, const char *text, size_t offset,
                           const char *what)
 {
@@ -104,49 +94,51 @@ static int convert_cp932(char **out, size_t *out_size, const char *bytes, size_t
 
 /* NUL is valid in both encodings but never in a plan file: it would cut
  * every string the library hands out. */
-static int check_no_nul(char **text, size_t size, const char *source)
+static int check_no_nul(const char *text, size_t size, const char *source)
 {
-    const char *nul = memchr(*text, '\0', size);
+    const char *nul = memchr(text, '\0', size);
     if (!nul)
         return KPI_OK;
-    int rc =
-        encoding_error(source, *text, (size_t)(nul - *text), "a NUL byte in the text");
-    kpi__free(*text);
-    *text = NULL;
-    return rc;
+    return encoding_error(source, text, (size_t)(nul - text), "a NUL byte in the text");
 }
 
-static int decode(char **out, size_t *out_size, kpi_encoding *found, const char *bytes,
-                  size_t size, kpi_encoding wanted, const char *source)
+static int decode(const char **text, char **owned, size_t *text_size, kpi_encoding *found,
+                  const char *bytes, size_t size, kpi_encoding wanted, const char *source)
 {
     static const char bom[] = "\xEF\xBB\xBF";
     int has_bom = size >= 3 && memcmp(bytes, bom, 3) == 0;
-    if (wanted == KPI_ENCODING_CP932 && !has_bom) {
-        *found = KPI_ENCODING_CP932;
-        return convert_cp932(out, out_size, bytes, size, source);
+    if (!(wanted == KPI_ENCODING_CP932 && !has_bom)) {
+        const char *start = has_bom ? bytes + 3 : bytes;
+        size_t length = has_bom ? size - 3 : size;
+        size_t valid = kpi__utf8_valid_prefix(start, length);
+        if (valid == length) {
+            *found = KPI_ENCODING_UTF8;
+            *text = start;
+            *text_size = length;
+            return KPI_OK;
+        }
+        if (wanted != KPI_ENCODING_AUTO || has_bom)
+            return encoding_error(source, start, valid, "bytes that are not valid UTF-8");
     }
-    if (has_bom) {
-        bytes += 3;
-        size -= 3;
-    }
-    size_t valid = kpi__utf8_valid_prefix(bytes, size);
-    if (valid == size) {
-        *found = KPI_ENCODING_UTF8;
-        return copy_utf8(out, out_size, bytes, size);
-    }
-    if (wanted == KPI_ENCODING_AUTO && !has_bom) {
-        *found = KPI_ENCODING_CP932;
-        return convert_cp932(out, out_size, bytes, size, source);
-    }
-    return encoding_error(source, bytes, valid, "bytes that are not valid UTF-8");
+    *found = KPI_ENCODING_CP932;
+    int rc = convert_cp932(owned, text_size, bytes, size, source);
+    *text = *owned;
+    return rc;
 }
 
-int kpi__text_decode(char **out, size_t *out_size, kpi_encoding *found, const char *bytes,
-                     size_t size, kpi_encoding wanted, const char *source)
+int kpi__text_decode(const char **text, char **owned, size_t *text_size,
+                     kpi_encoding *found, const char *bytes, size_t size,
+                     kpi_encoding wanted, const char *source)
 {
-    *out = NULL;
-    int rc = decode(out, out_size, found, bytes, size, wanted, source);
+    *text = NULL;
+    *owned = NULL;
+    int rc = decode(text, owned, text_size, found, bytes, size, wanted, source);
     if (rc == KPI_OK)
-        rc = check_no_nul(out, *out_size, source);
+        rc = check_no_nul(*text, *text_size, source);
+    if (rc != KPI_OK) {
+        kpi__free(*owned);
+        *owned = NULL;
+        *text = NULL;
+    }
     return rc;
 }
