@@ -27,6 +27,14 @@ run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${WORK}/prefix)
 no_build_paths(${WORK}/prefix)
 build_consumers(${WORK}/prefix prefix)
 
+# The Python example against the installed package, found through the
+# prefix alone: the package finds the library it was installed with.
+find_program(SYSTEM_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+run(${CMAKE_COMMAND} -E env --unset=KPI_LIBRARY
+    PYTHONPATH=${WORK}/prefix/lib/python3/dist-packages
+    ${SYSTEM_PYTHON3} ${SOURCE}/examples/python/seed_report.py --lang en)
+expect("Progress of priority goals")
+
 run(${CMAKE_COMMAND} -E env DESTDIR=${WORK}/destdir ${CMAKE_COMMAND} --install ${BUILD})
 file(GLOB_RECURSE configs ${WORK}/destdir/*/kpiConfig.cmake)
 list(GET configs 0 config)

@@ -102,3 +102,15 @@ add_test(NAME python_example
 set_tests_properties(python_example PROPERTIES
   ENVIRONMENT "${_kpi_py_env}"
   PASS_REGULAR_EXPRESSION "3-2-a  ◎      物件登録件数 +32 +15.04 +30 +107%  2.13")
+
+# The example at the top of docs/python.md, run as written, so that the
+# page cannot drift from the package.
+file(READ ${PROJECT_SOURCE_DIR}/docs/python.md _kpi_py_doc)
+string(REGEX MATCH "```python\n([^`]*)```" _kpi_py_block "${_kpi_py_doc}")
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/python_docs_example.py "${CMAKE_MATCH_1}")
+add_test(NAME python_docs_example
+  COMMAND ${KPI_BINDING_PYTHON3} ${CMAKE_CURRENT_BINARY_DIR}/python_docs_example.py
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(python_docs_example PROPERTIES
+  ENVIRONMENT "${_kpi_py_env}"
+  PASS_REGULAR_EXPRESSION "◎ 32.0 15.04109589041096")

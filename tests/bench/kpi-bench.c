@@ -1336,7 +1336,9 @@ static void write_markdown(const char *path, const struct options *o, const stru
                "same ratings from the same files. Written by\n\n"
                "    " BENCH_COMMAND "\n\n"
                "(`tests/bench/README.md` explains the method). Do not edit by hand: run "
-               "the command again.\n\n");
+               "the command again. Why the targets below are missed where they are, "
+               "and what each operation costs, is in "
+               "[performance-notes.md](performance-notes.md).\n\n");
     fprintf(f, "## Machine\n\n| | |\n|---|---|\n");
     fprintf(f, "| date | %s |\n", m.date);
     fprintf(f, "| CPU | %s, %ld cores online |\n", m.cpu, m.cores);

@@ -62,6 +62,24 @@ def _candidate_names():
     return ["libkpi.so.%d" % WRITTEN_FOR[0], "libkpi.so"]
 
 
+def _load_installed(tried):
+    """An installed package knows where its library was installed, relative
+    to itself (_install.py, written by cmake --install)."""
+    try:
+        from . import _install
+    except ImportError:
+        tried.append("the installed library: not an installed package")
+        return None, None
+    libdir = os.path.normpath(os.path.join(_HERE, _install.LIBRARY_DIR))
+    for name in _candidate_names():
+        path = os.path.join(libdir, name)
+        try:
+            return ctypes.CDLL(path), path
+        except OSError as e:
+            tried.append("%s (installed with the package): %s" % (path, e))
+    return None, None
+
+
 def _load():
     """Loads libkpi: $KPI_LIBRARY, else a copy next to the package, else the
     system's search path. Returns (CDLL, how it was found)."""
@@ -88,6 +106,10 @@ def _load():
             return ctypes.CDLL(path), path
         except OSError as e:
             tried.append("%s: %s" % (path, e))
+
+    lib, where = _load_installed(tried)
+    if lib:
+        return lib, where
 
     for name in _candidate_names():
         try:
