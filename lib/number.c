@@ -169,8 +169,12 @@ void kpi__number_fixed(char *buf, double value, int decimals)
 {
     static const double scales[] = {1, 10, 100, 1000};
     static const unsigned long long units[] = {1, 10, 100, 1000};
-    if (!(fabs(value) < 1e15) || decimals < 0 || decimals > 3) {
-        snprintf(buf, KPI__NUMBER_SIZE, "%.*f", decimals, value);
+    if (decimals < 0 || decimals > 3)
+        decimals = 0;
+    /* Beyond everyday magnitudes "%f" would not fit the buffer (1e300 has
+     * 301 digits): such values are shown in exponent form. */
+    if (!(fabs(value) < 1e15)) {
+        snprintf(buf, KPI__NUMBER_SIZE, "%.6g", value);
         return;
     }
     /* printf rounds the exact binary value; rounding the scaled double is

@@ -76,10 +76,14 @@ void kpi__render_number(char *buf, double value)
 void kpi__render_percent(char *buf, double fraction)
 {
     buf[0] = '\0';
-    if (!isnan(fraction)) {
-        kpi__number_fixed(buf, fraction * 100, 0);
-        strcat(buf, "%");
-    }
+    if (isnan(fraction))
+        return;
+    /* Written into a number buffer and cut to 30 characters before the %,
+     * so that it fits buf's 32 bytes whatever the value (the fuzzer found
+     * 1e300 overflowing it). */
+    char number[KPI__NUMBER_SIZE];
+    kpi__number_fixed(number, fraction * 100, 0);
+    snprintf(buf, 32, "%.30s%%", number);
 }
 
 void kpi__render_date(char *buf, int32_t date)

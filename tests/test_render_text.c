@@ -909,6 +909,33 @@ static void format_names(void **state)
     assert_string_equal(kpi_format_name((kpi_format)-1), "");
 }
 
+/* Regression (found by fuzz_api, tests/fuzz/regressions/fuzz_api/
+ * crash-huge-percent): an achievement of 1e300 overflowed the buffer of its
+ * percent. Every format must render such figures, bounded, in exponent
+ * form rather than with three hundred digits. */
+static void huge_figures_render(void **state)
+{
+    (void)state;
+    kpi_plan *plan = NULL;
+    kpi_goal *goal = NULL;
+    kpi_target *target = NULL;
+    kpi_evaluation *ev = NULL;
+    assert_ok(kpi_plan_new(&plan, "huge"));
+    assert_ok(kpi_plan_set_fiscal_year(plan, 2017));
+    assert_ok(kpi_plan_add_goal(&goal, plan, "1", "goal"));
+    assert_ok(kpi_goal_add_target(&target, goal, "1-a", "target"));
+    assert_ok(kpi_target_set_value(target, 1));
+    assert_ok(kpi_target_add_measurement(NULL, target, 20170930, 1e300, NULL));
+    assert_ok(kpi_evaluate(&ev, plan, 20170930, NULL));
+    kpi_plan_free(plan);
+    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_HTML; f++) {
+        char *out = render(ev, (kpi_format)f, KPI_LANG_EN, 0);
+        assert_non_null(strstr(out, "1e+302%"));
+        kpi_free(out);
+    }
+    kpi_evaluation_free(ev);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -930,6 +957,7 @@ int main(void)
         cmocka_unit_test(markdown_escapes_cells),
         cmocka_unit_test(render_arguments),
         cmocka_unit_test(format_names),
+        cmocka_unit_test(huge_figures_render),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
