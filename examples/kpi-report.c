@@ -12,12 +12,11 @@
  * so an error never leaves a partial report on stdout, and -o FILE replaces
  * FILE only once the whole report is in a temporary file beside it.
  */
-#define _POSIX_C_SOURCE 200809L /* fdopen, fsync, getpid, localtime_r */
+#define _POSIX_C_SOURCE 200809L /* localtime_r, open_memstream */
 
 #include <kpi.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -396,12 +395,10 @@ static int read_plan(kpi_plan **plan, kpi_reader **reader, const struct options 
 /* --explain-parse                                                          */
 /* ------------------------------------------------------------------------ */
 
-static const char *const kind_names[] = {"numeric", "milestone", "qualitative"};
-
 /* One reading of a phrase, as fields a person can check against it. */
 static void explain_reading(FILE *f, const kpi_phrase *p, size_t i)
 {
-    fprintf(f, "    read:   %s", kind_names[kpi_phrase_kind_at(p, i)]);
+    fprintf(f, "    read:   %s", kpi_kind_name(kpi_phrase_kind_at(p, i)));
     if (*kpi_phrase_label_at(p, i))
         fprintf(f, ", label %s", kpi_phrase_label_at(p, i));
     if (!isnan(kpi_phrase_value_at(p, i)))
@@ -522,51 +519,12 @@ static int write_stdout(const char *report, size_t size)
     return EXIT_OK;
 }
 
-/* Creates a new file beside path with a name no one else uses; O_EXCL
- * makes the check and the creation one step (as libkpi's own writers do). */
-static FILE *create_temporary(char *name, size_t size, const char *path)
-{
-    for (unsigned attempt = 0; attempt < 100; attempt++) {
-        snprintf(name, size, "%s.tmp-%ld-%u", path, (long)getpid(), attempt);
-        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0) {
-            FILE *f = fdopen(fd, "wb");
-            if (!f)
-                close(fd);
-            return f;
-        }
-        if (errno != EEXIST)
-            return NULL;
-    }
-    return NULL;
-}
-
-/* Writes the report to a temporary file and renames it over path, so that
- * path is either untouched or complete; the temporary file never stays. */
+/* libkpi's own atomic write: path is either untouched or complete. */
 static int write_file(const char *path, const char *report, size_t size)
 {
-    size_t name_size = strlen(path) + 48;
-    char *name = malloc(name_size);
-    if (!name)
-        return fail(EXIT_DATA, "%s: out of memory", path);
-    FILE *f = create_temporary(name, name_size, path);
-    if (!f) {
-        int rc = fail(EXIT_DATA, "%s: cannot create a file beside it: %s", path,
-                      strerror(errno));
-        free(name);
-        return rc;
-    }
-    int ok = fwrite(report, 1, size, f) == size;
-    ok = fflush(f) == 0 && ok;
-    ok = fsync(fileno(f)) == 0 && ok;
-    ok = fclose(f) == 0 && ok;
-    int rc = EXIT_OK;
-    if (!ok || rename(name, path) != 0) {
-        rc = fail(EXIT_DATA, "%s: cannot write: %s", path, strerror(errno));
-        remove(name);
-    }
-    free(name);
-    return rc;
+    if (kpi_file_write(path, report, size) != KPI_OK)
+        return fail_kpi(EXIT_DATA);
+    return EXIT_OK;
 }
 
 /* What was ignored in the files is always worth a line; what was read from

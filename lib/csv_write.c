@@ -1,8 +1,6 @@
 /* Writing plan files: the two CSV files of a plan, in memory or to paths.
  * Quoting is left to libcsv's csv_write(); a file on disk is replaced only
  * by rename(), once its new content is completely written. */
-#define _POSIX_C_SOURCE 200809L /* fdopen, fsync, getpid */
-
 #include "alloc.h"
 #include "csv_infer.h"
 #include "error.h"
@@ -12,13 +10,9 @@
 #include "kpi/csv.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 struct writer {
     kpi__strbuf out;
@@ -102,8 +96,6 @@ static const char *const structure_header[] = {
     "weight",     "text",      "organization", "department",  "inferred",
 };
 
-static const char *const kind_names[] = {"numeric", "milestone", "qualitative"};
-static const char *const direction_names[] = {"increase", "decrease"};
 static const char *const schedule_names[] = {"", "linear", "step", "level"};
 static const char *const accumulate_names[] = {"latest", "sum"};
 
@@ -147,8 +139,8 @@ static void target_row(struct writer *w, const kpi_target *t)
     field(w, t->goal->code);
     field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
     field(w, unless_inferred(t, KPI_FIELD_UNIT, t->unit));
-    field(w, unless_inferred(t, KPI_FIELD_KIND, kind_names[t->kind]));
-    field(w, unless_inferred(t, KPI_FIELD_DIRECTION, direction_names[t->direction]));
+    field(w, unless_inferred(t, KPI_FIELD_KIND, kpi_kind_name(t->kind)));
+    field(w, unless_inferred(t, KPI_FIELD_DIRECTION, kpi_direction_name(t->direction)));
     number_field(w, number_unless_inferred(t, KPI_FIELD_VALUE, t->value));
     number_field(w, t->start_value);
     number_field(w, t->reference);
@@ -293,54 +285,6 @@ int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan *plan,
                         "kpi_plan_write_progress");
 }
 
-/* Creates a new file beside path with a name no one else uses; O_EXCL
- * makes the check and the creation one step. */
-static FILE *create_temporary(char *name, size_t size, const char *path)
-{
-    for (unsigned attempt = 0; attempt < 100; attempt++) {
-        snprintf(name, size, "%s.tmp-%ld-%lx-%u", path, (long)getpid(),
-                 (unsigned long)clock() ^ (unsigned long)(uintptr_t)name, attempt);
-        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (fd >= 0) {
-            FILE *f = fdopen(fd, "wb");
-            if (!f)
-                close(fd);
-            return f;
-        }
-        if (errno != EEXIST)
-            return NULL;
-    }
-    return NULL;
-}
-
-static int write_path(const char *path, const char *data, size_t size)
-{
-    size_t name_size = strlen(path) + 64;
-    char *name = kpi__malloc(name_size);
-    if (!name)
-        return KPI_ERR_NOMEM;
-    FILE *f = create_temporary(name, name_size, path);
-    if (!f) {
-        int rc = kpi__error_at(KPI_ERR_IO, path, 0, 0,
-                               "%s: cannot create a file beside it: %s", path,
-                               strerror(errno));
-        kpi__free(name);
-        return rc;
-    }
-    int ok = fwrite(data, 1, size, f) == size;
-    ok = fflush(f) == 0 && ok;
-    ok = fsync(fileno(f)) == 0 && ok;
-    ok = fclose(f) == 0 && ok;
-    int rc = KPI_OK;
-    if (!ok || rename(name, path) != 0) {
-        rc = kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: cannot write: %s", path,
-                           strerror(errno));
-        remove(name);
-    }
-    kpi__free(name);
-    return rc;
-}
-
 static int write_one(const kpi_plan *plan, const char *path, uint32_t flags,
                      write_fn write, const char *function)
 {
@@ -349,7 +293,7 @@ static int write_one(const kpi_plan *plan, const char *path, uint32_t flags,
     int rc = write_memory(&data, &size, plan, flags, write, function);
     if (rc != KPI_OK)
         return rc;
-    rc = write_path(path, data, size);
+    rc = kpi_file_write(path, data, size);
     kpi__free(data);
     return rc;
 }

@@ -34,9 +34,10 @@ static int check_new_code(const kpi_plan *plan, const char *code, const char *wh
     if (rc != KPI_OK)
         return rc;
     if (plan->goals_by_code.count + plan->targets_by_code.count >= KPI_MAX_OBJECTS)
-        return kpi__error(KPI_ERR_LIMIT,
-                          "%s \"%s\": the plan already holds %d goals and targets, the limit",
-                          what, code, KPI_MAX_OBJECTS);
+        return kpi__error(
+            KPI_ERR_LIMIT,
+            "%s \"%s\": the plan already holds %d goals and targets, the limit", what,
+            code, KPI_MAX_OBJECTS);
     if (kpi__plan_code_taken(plan, code))
         return kpi__error(KPI_ERR_DUPLICATE,
                           "%s \"%s\": code is already used by another goal or target",
@@ -103,8 +104,8 @@ int kpi_goal_set_code(kpi_goal *goal, const char *code)
 {
     if (goal_null(goal, "kpi_goal_set_code"))
         return KPI_ERR_ARGUMENT;
-    return kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, code, goal,
-                            "goal");
+    return kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, code,
+                            goal, "goal");
 }
 
 const char *kpi_goal_title(const kpi_goal *goal)

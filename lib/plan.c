@@ -15,8 +15,9 @@ int kpi__check_utf8(const char *value, const char *what)
     size_t valid = kpi__utf8_valid_prefix(value, n);
     if (valid == n)
         return KPI_OK;
-    return kpi__error(KPI_ERR_ENCODING, "%s: the text is not valid UTF-8 (byte %zu is 0x%02X)",
-                      what, valid, (unsigned)(unsigned char)value[valid]);
+    return kpi__error(KPI_ERR_ENCODING,
+                      "%s: the text is not valid UTF-8 (byte %zu is 0x%02X)", what, valid,
+                      (unsigned)(unsigned char)value[valid]);
 }
 
 int kpi__set_string(char **field, const char *value)
@@ -67,9 +68,10 @@ int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *
     if (rc != KPI_OK)
         return rc;
     if (kpi__plan_code_taken(plan, new_code))
-        return kpi__error(KPI_ERR_DUPLICATE,
-                          "%s \"%s\": code \"%s\" is already used by another goal or target",
-                          what, *code, new_code);
+        return kpi__error(
+            KPI_ERR_DUPLICATE,
+            "%s \"%s\": code \"%s\" is already used by another goal or target", what,
+            *code, new_code);
     char *copy = kpi__strdup(new_code);
     if (!copy)
         return KPI_ERR_NOMEM;

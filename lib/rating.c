@@ -75,6 +75,19 @@ int kpi_rating_parse(kpi_rating *out, const char *text)
                       text);
 }
 
+const char *kpi_kind_name(kpi_kind kind)
+{
+    static const char *const names[] = {"numeric", "milestone", "qualitative"};
+    return (int)kind >= 0 && kind <= KPI_KIND_QUALITATIVE ? names[kind] : "";
+}
+
+const char *kpi_direction_name(kpi_direction direction)
+{
+    static const char *const names[] = {"increase", "decrease"};
+    return (int)direction >= 0 && direction <= KPI_DIRECTION_DECREASE ? names[direction]
+                                                                      : "";
+}
+
 struct unrated_text {
     const char *name;
     const char *ja;

@@ -42,6 +42,12 @@ const char *kpi__word(kpi__word_id id, kpi_lang lang)
     return words[id][lang == KPI_LANG_EN];
 }
 
+const char *kpi__result_kind_name(kpi_result_kind kind)
+{
+    static const char *const names[] = {"plan", "goal", "target"};
+    return (int)kind >= 0 && kind <= KPI_RESULT_TARGET ? names[kind] : "";
+}
+
 const char *kpi__inferred_mark(const kpi_result *result, kpi_lang lang)
 {
     if (!result->inferred)

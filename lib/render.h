@@ -49,6 +49,9 @@ typedef enum kpi__word_id {
 
 const char *kpi__word(kpi__word_id id, kpi_lang lang);
 
+/* "plan", "goal" or "target", as the JSON and CSV reports name them. */
+const char *kpi__result_kind_name(kpi_result_kind kind);
+
 /* The mark of a target whose fields were read from its wording by the
  * phrase parser ("＊" in Japanese, "*" in English); "" when none were. */
 const char *kpi__inferred_mark(const kpi_result *result, kpi_lang lang);

@@ -176,23 +176,11 @@ static void end_row(struct row *w)
     w->fields = 0;
 }
 
-static const char *kind_name(kpi_result_kind kind)
-{
-    static const char *const names[] = {"plan", "goal", "target"};
-    return names[kind];
-}
-
-static const char *target_kind_name(kpi_kind kind)
-{
-    static const char *const names[] = {"numeric", "milestone", "qualitative"};
-    return names[kind];
-}
-
 /* kind .. unit: what the row is and where it sits. */
 static void identity_cells(struct row *w, const kpi_result *r)
 {
     const kpi_result *parent = kpi_result_parent(r);
-    cell(w, kind_name(r->kind));
+    cell(w, kpi__result_kind_name(r->kind));
     cell(w, r->code);
     cell(w, parent ? parent->code : "");
     size_cell(w, (size_t)r->depth);
@@ -221,8 +209,8 @@ static void target_cells(struct row *w, const kpi_result *r)
         empty_cells(w, 12);
         return;
     }
-    cell(w, target_kind_name(r->target_kind));
-    cell(w, r->direction == KPI_DIRECTION_DECREASE ? "decrease" : "increase");
+    cell(w, kpi_kind_name(r->target_kind));
+    cell(w, kpi_direction_name(r->direction));
     number_cell(w, r->actual);
     number_cell(w, r->expected);
     number_cell(w, r->target);

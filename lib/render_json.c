@@ -169,18 +169,6 @@ static void member_date(struct json *j, const char *name, int32_t date)
     member_optional(j, name, buf);
 }
 
-static const char *kind_name(kpi_result_kind kind)
-{
-    static const char *const names[] = {"plan", "goal", "target"};
-    return names[kind];
-}
-
-static const char *target_kind_name(kpi_kind kind)
-{
-    static const char *const names[] = {"numeric", "milestone", "qualitative"};
-    return names[kind];
-}
-
 static const char *rollup_name(kpi_rollup rollup)
 {
     static const char *const names[] = {"criteria", "worst", "weighted"};
@@ -227,9 +215,8 @@ static void target_members(struct json *j, const kpi_result *r)
     kpi__infer_fields_format(inferred, sizeof inferred, r->inferred);
     member_string(j, "inferred", inferred);
     member_string(j, "unit", r->unit ? r->unit : "");
-    member_string(j, "target_kind", target_kind_name(r->target_kind));
-    member_string(j, "direction",
-                  r->direction == KPI_DIRECTION_DECREASE ? "decrease" : "increase");
+    member_string(j, "target_kind", kpi_kind_name(r->target_kind));
+    member_string(j, "direction", kpi_direction_name(r->direction));
     member_number(j, "actual", r->actual);
     member_number(j, "expected", r->expected);
     member_number(j, "target", r->target);
@@ -278,7 +265,7 @@ static void node(struct json *j, const kpi_result *r, kpi_lang lang)
     begin(j, "{");
     member_string(j, "code", r->code);
     member_string(j, "title", r->title);
-    member_string(j, "kind", kind_name(r->kind));
+    member_string(j, "kind", kpi__result_kind_name(r->kind));
     member_size(j, "depth", (size_t)r->depth);
     member_number(j, "weight", r->weight);
     rating_members(j, r, lang);

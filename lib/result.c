@@ -53,8 +53,8 @@ const char *kpi_evaluation_note_at(const kpi_evaluation *ev, size_t index)
     if (ev_null(ev, "kpi_evaluation_note_at"))
         return NULL;
     if (index >= ev->note_count) {
-        kpi__error(KPI_ERR_RANGE, "evaluation: note index %zu is out of range (%zu)", index,
-                   ev->note_count);
+        kpi__error(KPI_ERR_RANGE, "evaluation: note index %zu is out of range (%zu)",
+                   index, ev->note_count);
         return NULL;
     }
     return ev->notes[index];

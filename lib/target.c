@@ -277,7 +277,8 @@ int kpi_target_set_inferred(kpi_target *target, uint32_t fields)
     if (target_null(target, "kpi_target_set_inferred"))
         return KPI_ERR_ARGUMENT;
     if (fields & ~(uint32_t)(KPI_FIELD_DUE * 2 - 1))
-        return kpi__error(KPI_ERR_VALUE, "target \"%s\": inferred fields 0x%x are no kpi_field bits",
+        return kpi__error(KPI_ERR_VALUE,
+                          "target \"%s\": inferred fields 0x%x are no kpi_field bits",
                           target->code, (unsigned)fields);
     target->inferred = fields;
     return KPI_OK;

@@ -195,6 +195,20 @@ KPI_EXTERN const char *kpi_rating_name(kpi_rating rating);
 KPI_EXTERN int kpi_rating_parse(kpi_rating *out, const char *text);
 
 /**
+ * @brief The kind's stable name, as plan files write it: "numeric",
+ *        "milestone", "qualitative"; "" for unknown values.
+ * @return a static string; never NULL.
+ */
+KPI_EXTERN const char *kpi_kind_name(kpi_kind kind);
+
+/**
+ * @brief The direction's stable name, as plan files write it: "increase",
+ *        "decrease"; "" for unknown values.
+ * @return a static string; never NULL.
+ */
+KPI_EXTERN const char *kpi_direction_name(kpi_direction direction);
+
+/**
  * @brief The reason's stable name: "NO_DATA", "NOT_DUE", ..., or "" for
  *        #KPI_UNRATED_NONE.
  * @return a static string; never NULL.

@@ -160,6 +160,18 @@ KPI_EXTERN int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan 
 KPI_EXTERN int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
                                     const char *progress_path, uint32_t flags);
 
+/**
+ * @brief Writes bytes to a file the way the plan-file writers do: into a
+ *        new file beside @p path, renamed over it only once complete, so
+ *        that @p path is either untouched or whole (for a rendered report,
+ *        say).
+ * @param path the file to write.
+ * @param data the bytes.
+ * @param size their number.
+ * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_IO or #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_file_write(const char *path, const void *data, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

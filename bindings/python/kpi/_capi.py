@@ -213,6 +213,8 @@ PROTOTYPES = [
     ("kpi_rating_name", [_int], _str, _text),
     ("kpi_rating_parse", [_intp, _str], _int, _check),
     ("kpi_unrated_name", [_int], _str, _text),
+    ("kpi_kind_name", [_int], _str, _text),
+    ("kpi_direction_name", [_int], _str, _text),
     ("kpi_unrated_label", [_int, _int], _str, _text),
 
     # kpi/error.h (no errcheck: they are what the errchecks read)
@@ -425,6 +427,7 @@ PROTOTYPES = [
     ("kpi_plan_write_structure", [_out, _sizep, _p, _u32], _int, _check),
     ("kpi_plan_write_progress", [_out, _sizep, _p, _u32], _int, _check),
     ("kpi_plan_write_files", [_p, _str, _str, _u32], _int, _check),
+    ("kpi_file_write", [_str, c_void_p, c_size_t], _int, _check),
 
     # kpi/render.h
     ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int, _i32], _int, _check),
