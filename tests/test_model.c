@@ -19,7 +19,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <pthread.h>
 
 #include "kpi.h"
@@ -1987,9 +1989,51 @@ static void test_policy_refused(void **state)
 
 #define FIXTURE_TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* The stable names plan files and reports use. */
+static void test_kind_and_direction_names(void **state)
+{
+    (void)state;
+    assert_string_equal(kpi_kind_name(KPI_KIND_NUMERIC), "numeric");
+    assert_string_equal(kpi_kind_name(KPI_KIND_MILESTONE), "milestone");
+    assert_string_equal(kpi_kind_name(KPI_KIND_QUALITATIVE), "qualitative");
+    assert_string_equal(kpi_kind_name((kpi_kind)3), "");
+    assert_string_equal(kpi_kind_name((kpi_kind)-1), "");
+    assert_string_equal(kpi_direction_name(KPI_DIRECTION_INCREASE), "increase");
+    assert_string_equal(kpi_direction_name(KPI_DIRECTION_DECREASE), "decrease");
+    assert_string_equal(kpi_direction_name((kpi_direction)2), "");
+}
+
+/* kpi_file_write replaces a file whole, or reports why it could not. */
+static void test_file_write(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kpi-file-write-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    assert_int_equal(kpi_file_write(path, "first", 5), KPI_OK);
+    assert_int_equal(kpi_file_write(path, "second!", 7), KPI_OK);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char buf[16] = "";
+    assert_int_equal(fread(buf, 1, sizeof buf, f), 7);
+    fclose(f);
+    assert_string_equal(buf, "second!");
+    assert_int_equal(kpi_file_write(NULL, "x", 1), KPI_ERR_ARGUMENT);
+    assert_int_equal(kpi_file_write(path, NULL, 1), KPI_ERR_ARGUMENT);
+    char missing[96];
+    snprintf(missing, sizeof missing, "%s/no/such/dir/out.txt", dir);
+    assert_int_equal(kpi_file_write(missing, "x", 1), KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), missing));
+    assert_int_equal(remove(path), 0);
+    assert_int_equal(rmdir(dir), 0); /* no temporary file was left behind */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_and_direction_names),
+        cmocka_unit_test(test_file_write),
         /* Version, creation and release */
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_free_null_does_nothing),
