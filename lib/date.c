@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "text.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -293,42 +294,14 @@ enum {
     CP_GAN = 0x5143    /* 元, in 元年: the first year of an era */
 };
 
-/* How many bytes the UTF-8 sequence starting with lead has, or 0 when no
- * sequence starts with it (a continuation byte, C0, C1, F5..FF). */
-static int utf8_length(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xC2 && lead < 0xE0)
-        return 2;
-    if (lead >= 0xE0 && lead < 0xF0)
-        return 3;
-    if (lead >= 0xF0 && lead < 0xF5)
-        return 4;
-    return 0;
-}
-
 /* The code point at p, with its length in *len, or -1 (length 1) for a
- * byte that starts no valid UTF-8 sequence. Overlong forms are invalid too,
- * so that no disguised "0" or "-" is ever read as one. */
+ * byte that starts no valid UTF-8 sequence (see kpi__utf8_decode()). */
 static int32_t decode_utf8(const char *p, const char *end, int *len)
 {
-    static const int32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
-    const unsigned char *u = (const unsigned char *)p;
-    int count = utf8_length(u[0]);
-    *len = 1;
-    if (count == 0 || end - p < count)
-        return -1;
-    int32_t cp = count == 1 ? u[0] : u[0] & (0x7F >> count);
-    for (int i = 1; i < count; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (u[i] & 0x3F);
-    }
-    if (cp < min_value[count] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *len = count;
-    return cp;
+    uint32_t cp;
+    size_t n = kpi__utf8_decode(p, (size_t)(end - p), &cp);
+    *len = n ? (int)n : 1;
+    return n ? (int32_t)cp : -1;
 }
 
 /* The text being parsed, already trimmed. */

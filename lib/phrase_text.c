@@ -4,43 +4,17 @@
 #include "alloc.h"
 #include "error.h"
 #include "phrase.h"
+#include "text.h"
 
 #include <string.h>
 
 /* ---- Decoding ------------------------------------------------------------ */
 
 /* Decodes the sequence at s[i] (len bytes in all). Returns its length, or 0
- * for an invalid sequence: a stray continuation byte, a truncated
- * sequence, an overlong form, a surrogate or a value past U+10FFFF. */
+ * for an invalid sequence (see kpi__utf8_decode()). */
 static size_t decode_one(const unsigned char *s, size_t len, size_t i, uint32_t *out)
 {
-    unsigned char b = s[i];
-    size_t need;
-    uint32_t c, min;
-    if (b < 0x80) {
-        *out = b;
-        return 1;
-    }
-    if (b >= 0xC2 && b <= 0xDF) {
-        need = 2, c = b & 0x1Fu, min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        need = 3, c = b & 0x0Fu, min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 4, c = b & 0x07u, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len - i < need)
-        return 0;
-    for (size_t k = 1; k < need; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i + k] & 0x3Fu);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *out = c;
-    return need;
+    return kpi__utf8_decode((const char *)s + i, len - i, out);
 }
 
 /* One spelling per character, so that the tables need list each word once:

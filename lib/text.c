@@ -16,23 +16,30 @@ int32_t kpi__text_line_of(const char *text, size_t offset)
     return line;
 }
 
-/* The length of the UTF-8 sequence starting at s (at most n bytes), or 0
- * when it is invalid: overlong forms, surrogates and values past U+10FFFF
- * are refused, as RFC 3629 says. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
+size_t kpi__utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-    if (s[0] < 0x80)
-        return 1;
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-    if (len == 0 || s[0] > 0xF4 || len > n)
+    static const uint32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
+    const unsigned char *u = (const unsigned char *)s;
+    size_t count = u[0] < 0x80                   ? 1
+                   : u[0] >= 0xC2 && u[0] < 0xE0 ? 2
+                   : u[0] >= 0xE0 && u[0] < 0xF0 ? 3
+                   : u[0] >= 0xF0 && u[0] < 0xF5 ? 4
+                                                 : 0;
+    if (count == 0 || count > n)
         return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
+    uint32_t value = count == 1 ? u[0] : u[0] & (0x7Fu >> count);
+    for (size_t i = 1; i < count; i++) {
+        if ((u[i] & 0xC0) != 0x80)
             return 0;
-    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
-        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+        value = (value << 6) | (u[i] & 0x3Fu);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF are refused, as
+     * RFC 3629 says: no disguised "0" or "-" is ever read as one. */
+    if (value < min_value[count] || value > 0x10FFFF ||
+        (value >= 0xD800 && value <= 0xDFFF))
         return 0;
-    return len;
+    *cp = value;
+    return count;
 }
 
 size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
@@ -45,7 +52,8 @@ size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
             i++;
             continue;
         }
-        size_t len = utf8_sequence(s + i, size - i);
+        uint32_t cp;
+        size_t len = kpi__utf8_decode(bytes + i, size - i, &cp);
         if (len == 0)
             return i;
         i += len;

@@ -33,6 +33,7 @@
  * the ideographic variation selectors that pick the glyph of a place name),
  * so that they stay attached to the character before them. */
 #include "width.h"
+#include "text.h"
 
 struct range {
     uint32_t first;
@@ -159,39 +160,13 @@ int kpi__width_of(uint32_t cp)
     return 1; /* half-width katakana ｱ (U+FF61..FF9F) and the rest */
 }
 
-/* How many bytes the sequence led by lead has; 0 when none starts with it. */
-static size_t sequence_length(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if (lead >= 0xC2 && lead < 0xE0)
-        return 2;
-    if (lead >= 0xE0 && lead < 0xF0)
-        return 3;
-    if (lead >= 0xF0 && lead < 0xF5)
-        return 4;
-    return 0;
-}
-
 size_t kpi__utf8_next(const char *s, size_t n, uint32_t *cp)
 {
-    static const uint32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
-    const unsigned char *u = (const unsigned char *)s;
-    size_t count = sequence_length(u[0]);
-    *cp = 0xFFFD;
-    if (count == 0 || count > n)
-        return 1;
-    uint32_t value = count == 1 ? u[0] : u[0] & (0x7Fu >> count);
-    for (size_t i = 1; i < count; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 1;
-        value = (value << 6) | (u[i] & 0x3Fu);
-    }
-    if (value < min_value[count] || value > 0x10FFFF ||
-        (value >= 0xD800 && value <= 0xDFFF))
-        return 1;
-    *cp = value;
-    return count;
+    size_t len = kpi__utf8_decode(s, n, cp);
+    if (len)
+        return len;
+    *cp = 0xFFFD; /* a bad byte stands for one replacement character */
+    return 1;
 }
 
 size_t kpi__width_n(const char *s, size_t n)
