@@ -213,8 +213,8 @@ static void target_progress(struct writer *w, const kpi_target *t)
         date_field(w, m->date);
         number_field(w, m->value);
         field(w, "");
-        field(w, m->note);
-        field(w, m->author);
+        field(w, kpi_measurement_note(m));
+        field(w, kpi_measurement_author(m));
         end_row(w);
     }
     assessment_rows(w, &t->assessments, t->code);

@@ -9,6 +9,11 @@
 #include <math.h>
 #include <stdio.h>
 
+/* Millions of measurements make a national plan: keep each at 32 bytes on
+ * 64-bit machines (ISSUE 9's memory budget). */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct kpi_measurement) == 32,
+               "a measurement must stay 32 bytes");
+
 /* A figure on its own: finite, and 0..1 for a milestone. */
 static int check_value(const kpi_target *target, double value)
 {
@@ -72,21 +77,68 @@ int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target, int32_
         return kpi__error(KPI_ERR_LIMIT,
                           "target \"%s\": already %d measurements, the limit",
                           target->code, KPI_MAX_RECORDS);
-    char *copy = NULL;
-    if (kpi__set_string(&copy, note) != KPI_OK)
-        return KPI_ERR_NOMEM;
+    kpi__measurement_texts *texts = NULL;
+    if (note && *note) {
+        texts = kpi__calloc(1, sizeof *texts);
+        if (!texts)
+            return KPI_ERR_NOMEM;
+        rc = kpi__set_string(&texts->note, note);
+        if (rc != KPI_OK) {
+            kpi__free(texts);
+            return rc;
+        }
+    }
     kpi_measurement *m = kpi__segvec_append(&target->measurements, sizeof *m);
     if (!m) {
-        kpi__free(copy);
+        if (texts)
+            kpi__free(texts->note);
+        kpi__free(texts);
         return KPI_ERR_NOMEM;
     }
     m->target = target;
     m->date = date;
     m->value = value;
-    m->note = copy;
+    m->texts = texts;
     if (out)
         *out = m;
     return KPI_OK;
+}
+
+void kpi__measurement_clear(kpi_measurement *m)
+{
+    if (!m->texts)
+        return;
+    kpi__free(m->texts->note);
+    kpi__free(m->texts->author);
+    kpi__free(m->texts);
+    m->texts = NULL;
+}
+
+/* Sets the note or the author, allocating the pair on first use. */
+static int set_text(kpi_measurement *m, int author, const char *value)
+{
+    if (!m->texts) {
+        if (!value || !*value)
+            return KPI_OK;
+        kpi__measurement_texts *texts = kpi__calloc(1, sizeof *texts);
+        if (!texts)
+            return KPI_ERR_NOMEM;
+        int rc = kpi__set_string(author ? &texts->author : &texts->note, value);
+        if (rc != KPI_OK) {
+            kpi__free(texts);
+            return rc;
+        }
+        m->texts = texts;
+        return KPI_OK;
+    }
+    return kpi__set_string(author ? &m->texts->author : &m->texts->note, value);
+}
+
+static const char *get_text(const kpi_measurement *m, int author)
+{
+    if (!m->texts)
+        return "";
+    return kpi__string_or_empty(author ? m->texts->author : m->texts->note);
 }
 
 static int measurement_null(const kpi_measurement *m, const char *function)
@@ -132,26 +184,26 @@ const char *kpi_measurement_note(const kpi_measurement *measurement)
 {
     return measurement_null(measurement, "kpi_measurement_note")
                ? ""
-               : kpi__string_or_empty(measurement->note);
+               : get_text(measurement, 0);
 }
 
 int kpi_measurement_set_note(kpi_measurement *measurement, const char *note)
 {
     if (measurement_null(measurement, "kpi_measurement_set_note"))
         return KPI_ERR_ARGUMENT;
-    return kpi__set_string(&measurement->note, note);
+    return set_text(measurement, 0, note);
 }
 
 const char *kpi_measurement_author(const kpi_measurement *measurement)
 {
     return measurement_null(measurement, "kpi_measurement_author")
                ? ""
-               : kpi__string_or_empty(measurement->author);
+               : get_text(measurement, 1);
 }
 
 int kpi_measurement_set_author(kpi_measurement *measurement, const char *author)
 {
     if (measurement_null(measurement, "kpi_measurement_set_author"))
         return KPI_ERR_ARGUMENT;
-    return kpi__set_string(&measurement->author, author);
+    return set_text(measurement, 1, author);
 }

@@ -67,13 +67,22 @@ struct kpi_target {
     kpi__segvec assessments;
 };
 
-struct kpi_measurement {
-    kpi_target *target; /* to check a milestone's 0..1 range on correction */
+/* The strings a measurement may have, allocated only when one is set, so
+ * that a plain figure takes 32 bytes (a national plan holds millions). */
+typedef struct kpi__measurement_texts {
     char *note;
     char *author;
+} kpi__measurement_texts;
+
+struct kpi_measurement {
+    kpi_target *target;            /* to check a milestone's 0..1 range on correction */
+    kpi__measurement_texts *texts; /* NULL when neither is set */
     double value;
     int32_t date;
 };
+
+/* Frees what a measurement owns. */
+void kpi__measurement_clear(kpi_measurement *measurement);
 
 struct kpi_assessment {
     char *comment;

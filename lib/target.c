@@ -14,9 +14,7 @@
 void kpi__target_free(kpi_target *target)
 {
     for (size_t i = 0; i < target->measurements.count; i++) {
-        kpi_measurement *m = kpi_target_measurement_at(target, i);
-        kpi__free(m->note);
-        kpi__free(m->author);
+        kpi__measurement_clear(kpi_target_measurement_at(target, i));
     }
     kpi__segvec_free(&target->measurements);
     kpi__assessments_free(&target->assessments);
