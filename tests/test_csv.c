@@ -27,11 +27,10 @@
 #include <unistd.h>
 
 #include "kpi.h"
+#include "seed.h"
 
 /* ---- Fixtures and in-memory bases ---------------------------------------- */
 
-#define SEED_STRUCTURE "examples/data/ueda-2017-structure.csv"
-#define SEED_PROGRESS "examples/data/ueda-2017-progress.csv"
 #define FIXTURE(name) "tests/data/csv/" name
 
 /* A small structure file for the error tests. Its columns are at these

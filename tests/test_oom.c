@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "seed.h"
 
 /* ---- A failing allocator ---------------------------------------------- */
 
@@ -112,14 +113,8 @@ static char *read_file(const char *path, size_t *size)
 
 static kpi_plan *load_seed(void)
 {
-    kpi_reader *reader = NULL;
-    kpi_plan *plan = NULL;
-    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    assert_int_equal(kpi_reader_read_files(&plan, reader,
-                                           "examples/data/ueda-2017-structure.csv",
-                                           "examples/data/ueda-2017-progress.csv"),
-                     KPI_OK);
-    kpi_reader_free(reader);
+    kpi_plan *plan = seed_plan();
+    assert_non_null(plan);
     return plan;
 }
 

@@ -32,10 +32,9 @@
 #include <strings.h>
 
 #include "kpi.h"
+#include "seed.h"
 
 #define AS_OF 20170930
-#define SEED_STRUCTURE "examples/data/ueda-2017-structure.csv"
-#define SEED_PROGRESS "examples/data/ueda-2017-progress.csv"
 #define GOLDEN_DIR "tests/data/golden/"
 #define CSV_COLUMNS 35
 #define BOM "\xEF\xBB\xBF"
@@ -46,17 +45,8 @@
 
 static kpi_evaluation *evaluate_seed(void)
 {
-    kpi_reader *reader = NULL;
-    kpi_plan *plan = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    int rc = kpi_reader_read_files(&plan, reader, SEED_STRUCTURE, SEED_PROGRESS);
-    kpi_reader_free(reader);
-    if (rc != KPI_OK)
-        fail_msg("reading the seed: %s", kpi_error_message());
-    rc = kpi_evaluate(&ev, plan, AS_OF, NULL);
-    kpi_plan_free(plan);
-    assert_int_equal(rc, KPI_OK);
+    kpi_evaluation *ev = seed_evaluation(AS_OF);
+    assert_non_null(ev);
     return ev;
 }
 

@@ -20,12 +20,12 @@
 
 #include <kpi.h>
 
+#include "seed.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SEED_STRUCTURE "examples/data/ueda-2017-structure.csv"
-#define SEED_PROGRESS "examples/data/ueda-2017-progress.csv"
 #define GOLDEN "tests/data/golden/seed.html"
 #define AS_OF 20170930
 
@@ -35,16 +35,8 @@
 
 static kpi_evaluation *evaluate_seed(void)
 {
-    kpi_reader *reader = NULL;
-    kpi_plan *plan = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    int rc = kpi_reader_read_files(&plan, reader, SEED_STRUCTURE, SEED_PROGRESS);
-    kpi_reader_free(reader);
-    if (rc != KPI_OK)
-        fail_msg("reading the seed: %s", kpi_error_message());
-    assert_int_equal(kpi_evaluate(&ev, plan, AS_OF, NULL), KPI_OK);
-    kpi_plan_free(plan);
+    kpi_evaluation *ev = seed_evaluation(AS_OF);
+    assert_non_null(ev);
     return ev;
 }
 

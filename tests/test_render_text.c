@@ -34,12 +34,11 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "seed.h"
 #include "evaluation.h"
 #include "width.h"
 
 #define AS_OF 20170930 /* the seed's mid-year report date */
-#define SEED_STRUCTURE "examples/data/ueda-2017-structure.csv"
-#define SEED_PROGRESS "examples/data/ueda-2017-progress.csv"
 #define GOLDEN_DIR "tests/data/golden/"
 #define DIFF_LINES 12 /* lines of each side shown when a golden differs */
 
@@ -349,15 +348,8 @@ static void check_golden(const char *name, const char *got)
 
 static kpi_evaluation *evaluate_seed(void)
 {
-    kpi_reader *reader = NULL;
-    kpi_plan *plan = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_ok(kpi_reader_new(&reader));
-    if (kpi_reader_read_files(&plan, reader, SEED_STRUCTURE, SEED_PROGRESS) != KPI_OK)
-        fail_msg("reading the seed: %s", kpi_error_message());
-    assert_ok(kpi_evaluate(&ev, plan, AS_OF, NULL));
-    kpi_plan_free(plan); /* the evaluation outlives the plan */
-    kpi_reader_free(reader);
+    kpi_evaluation *ev = seed_evaluation(AS_OF);
+    assert_non_null(ev);
     return ev;
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "seed.h"
 
 #define READERS 8
 #define BUILDERS 4
@@ -44,14 +45,7 @@ struct worker {
 
 static kpi_plan *load_seed(void)
 {
-    kpi_reader *reader = NULL;
-    kpi_plan *plan = NULL;
-    if (kpi_reader_new(&reader) != KPI_OK)
-        return NULL;
-    kpi_reader_read_files(&plan, reader, "examples/data/ueda-2017-structure.csv",
-                          "examples/data/ueda-2017-progress.csv");
-    kpi_reader_free(reader);
-    return plan;
+    return seed_plan();
 }
 
 static char *render(const kpi_evaluation *ev, int format)
