@@ -481,9 +481,16 @@ static int explain(char **out, size_t *size, const kpi_plan *plan)
     return rc;
 }
 
-/* Reads, rates and renders into *report; prints the error on failure. */
-static int render(char **report, size_t *size, kpi_reader **reader,
-                  const struct options *o)
+/* What is printed: a report libkpi rendered (released with kpi_free) or
+ * the explanation built here (released with free). */
+struct output {
+    char *text;
+    size_t size;
+    void (*release)(void *);
+};
+
+/* Reads, rates and renders into *out; prints the error on failure. */
+static int render(struct output *out, kpi_reader **reader, const struct options *o)
 {
     kpi_policy *policy = NULL;
     kpi_plan *plan = NULL;
@@ -492,15 +499,16 @@ static int render(char **report, size_t *size, kpi_reader **reader,
     if (rc == EXIT_OK)
         rc = read_plan(&plan, reader, o);
     if (rc == EXIT_OK && o->explain_parse) {
-        rc = explain(report, size, plan);
+        out->release = free;
+        rc = explain(&out->text, &out->size, plan);
         kpi_plan_free(plan);
         kpi_policy_free(policy);
         return rc;
     }
     if (rc == EXIT_OK && kpi_evaluate(&ev, plan, o->as_of, policy) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
-    if (rc == EXIT_OK &&
-        kpi_evaluation_render(report, size, ev, o->format, o->lang, o->width) != KPI_OK)
+    if (rc == EXIT_OK && kpi_evaluation_render(&out->text, &out->size, ev, o->format,
+                                               o->lang, o->width) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
@@ -553,17 +561,17 @@ int main(int argc, char **argv)
     }
     if (!o.as_of && !(o.as_of = today()))
         return fail(EXIT_USAGE, "cannot tell today's date: give --as-of");
-    char *report = NULL;
-    size_t size = 0;
+    struct output out = {NULL, 0, kpi_free};
     kpi_reader *reader = NULL;
-    rc = render(&report, &size, &reader, &o);
+    rc = render(&out, &reader, &o);
     if (rc == EXIT_OK) {
         int to_stdout = !o.output || strcmp(o.output, "-") == 0;
-        rc = to_stdout ? write_stdout(report, size) : write_file(o.output, report, size);
+        rc = to_stdout ? write_stdout(out.text, out.size)
+                       : write_file(o.output, out.text, out.size);
     }
     if (rc == EXIT_OK)
         print_warnings(reader);
-    kpi_free(report);
+    out.release(out.text);
     kpi_reader_free(reader);
     return rc;
 }

@@ -1,47 +1,95 @@
 /* The single place where libkpi obtains and releases memory, so that a
  * host can supply its own allocator and tests can make any allocation
- * fail. */
+ * fail.
+ *
+ * Every block carries a small header holding its size. That is what lets
+ * libkpi tell a host's free function how large the block was (as an arena
+ * or a counting allocator needs) without the host keeping a side table,
+ * and it lets realloc work on top of a host that has only alloc and free. */
 #include "alloc.h"
 #include "error.h"
 #include "kpi/common.h"
 
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The process-wide allocator: libkpi's only global setting, written by
- * kpi_set_allocator() before any other use, as its documentation requires,
- * and only read afterwards. */
-static struct {
-    kpi_malloc_fn malloc_fn;
-    kpi_realloc_fn realloc_fn;
-    kpi_free_fn free_fn;
-} allocator = {malloc, realloc, free};
+/* As large as the strictest alignment, so that the payload after it stays
+ * aligned for any type, as malloc's result is. */
+typedef union header {
+    max_align_t align;
+    size_t size; /* the payload's size, header excluded */
+} header;
 
-int kpi_set_allocator(kpi_malloc_fn malloc_fn, kpi_realloc_fn realloc_fn,
-                      kpi_free_fn free_fn)
+/* The process-wide allocator: NULL functions mean C's malloc and free.
+ * Written only by kpi_set_allocator() while no block is live. */
+static struct {
+    kpi_alloc_fn alloc_fn;
+    kpi_free_fn free_fn;
+    void *context;
+} allocator;
+
+/* Blocks obtained and not yet released, so that kpi_set_allocator() can
+ * refuse to switch allocators under memory the old one gave out. */
+static atomic_size_t live_blocks;
+
+int kpi_set_allocator(kpi_alloc_fn alloc_fn, kpi_free_fn free_fn, void *context)
 {
-    if (!malloc_fn && !realloc_fn && !free_fn) {
-        allocator.malloc_fn = malloc;
-        allocator.realloc_fn = realloc;
-        allocator.free_fn = free;
-        return KPI_OK;
-    }
-    if (!malloc_fn || !realloc_fn || !free_fn)
+    if (!alloc_fn != !free_fn)
         return kpi__error(KPI_ERR_ARGUMENT,
-                          "kpi_set_allocator: give all three functions, or three NULLs");
-    allocator.malloc_fn = malloc_fn;
-    allocator.realloc_fn = realloc_fn;
+                          "kpi_set_allocator: give both functions, or two NULLs");
+    size_t live = atomic_load(&live_blocks);
+    if (live)
+        return kpi__error(KPI_ERR_MISUSE,
+                          "kpi_set_allocator: %zu blocks from the current allocator are "
+                          "still in use; free every libkpi object and string first",
+                          live);
+    allocator.alloc_fn = alloc_fn;
     allocator.free_fn = free_fn;
+    allocator.context = alloc_fn ? context : NULL;
     return KPI_OK;
+}
+
+/* The host's (or C's) functions, on whole blocks: header included. */
+static void *raw_alloc(size_t bytes)
+{
+    return allocator.alloc_fn ? allocator.alloc_fn(allocator.context, bytes)
+                              : malloc(bytes);
+}
+
+static void raw_free(void *block, size_t bytes)
+{
+    if (allocator.free_fn)
+        allocator.free_fn(allocator.context, block, bytes);
+    else
+        free(block);
+}
+
+static header *header_of(void *ptr)
+{
+    return (header *)ptr - 1;
+}
+
+/* The whole block's size for a payload of size bytes; 0 when it would
+ * overflow. */
+static size_t block_size(size_t size)
+{
+    return size > SIZE_MAX - sizeof(header) ? 0 : size + sizeof(header);
 }
 
 void *kpi__malloc(size_t size)
 {
-    void *p = allocator.malloc_fn(size ? size : 1);
-    if (!p)
+    size_t bytes = block_size(size);
+    header *h = bytes ? raw_alloc(bytes) : NULL;
+    if (!h) {
         kpi__error_nomem();
-    return p;
+        return NULL;
+    }
+    h->size = size;
+    atomic_fetch_add_explicit(&live_blocks, 1, memory_order_relaxed);
+    return h + 1;
 }
 
 void *kpi__calloc(size_t count, size_t size)
@@ -57,12 +105,33 @@ void *kpi__calloc(size_t count, size_t size)
     return p;
 }
 
+/* A host without realloc: a new block, the payload copied, the old block
+ * released. The old block stays untouched when the new one cannot be had. */
+static void *move_block(header *old, size_t size)
+{
+    void *p = kpi__malloc(size);
+    if (p) {
+        memcpy(p, old + 1, old->size < size ? old->size : size);
+        kpi__free(old + 1);
+    }
+    return p;
+}
+
 void *kpi__realloc(void *ptr, size_t size)
 {
-    void *p = allocator.realloc_fn(ptr, size ? size : 1);
-    if (!p)
+    if (!ptr)
+        return kpi__malloc(size);
+    header *old = header_of(ptr);
+    if (allocator.alloc_fn)
+        return move_block(old, size);
+    size_t bytes = block_size(size);
+    header *h = bytes ? realloc(old, bytes) : NULL;
+    if (!h) {
         kpi__error_nomem();
-    return p;
+        return NULL;
+    }
+    h->size = size;
+    return h + 1;
 }
 
 void *kpi__reallocarray(void *ptr, size_t count, size_t size)
@@ -76,8 +145,11 @@ void *kpi__reallocarray(void *ptr, size_t count, size_t size)
 
 void kpi__free(void *ptr)
 {
-    if (ptr)
-        allocator.free_fn(ptr);
+    if (!ptr)
+        return;
+    header *h = header_of(ptr);
+    atomic_fetch_sub_explicit(&live_blocks, 1, memory_order_relaxed);
+    raw_free(h, h->size + sizeof(header));
 }
 
 char *kpi__strndup(const char *s, size_t n)

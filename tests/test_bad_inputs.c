@@ -57,63 +57,39 @@ static const char valid_structure[] = "type,code,parent,title,unit,kind,value,du
 
 /* ---- A counting allocator --------------------------------------------- */
 
-/* Each block carries its size in front, so that frees can be counted. */
-typedef union block_header {
-    max_align_t align;
-    size_t size;
-} block_header;
+/* The host's side of kpi_set_allocator(): libkpi passes each block's size
+ * back on release, so counting needs no table of its own. */
+struct counter {
+    size_t live_bytes, peak_bytes;
+    size_t cap; /* requests larger than this fail (SIZE_MAX: none does) */
+};
 
-static size_t live_bytes, peak_bytes;
-/* Requests larger than this fail (SIZE_MAX: none does). */
-static size_t allocation_cap = SIZE_MAX;
+static struct counter memory = {0, 0, SIZE_MAX};
 
-static void *count_block(block_header *h, size_t size)
+static void *counting_alloc(void *context, size_t size)
 {
-    if (!h)
-        return NULL;
-    h->size = size;
-    live_bytes += size;
-    if (live_bytes > peak_bytes)
-        peak_bytes = live_bytes;
-    return h + 1;
+    struct counter *c = context;
+    void *p = size > c->cap ? NULL : malloc(size);
+    if (p) {
+        c->live_bytes += size;
+        if (c->live_bytes > c->peak_bytes)
+            c->peak_bytes = c->live_bytes;
+    }
+    return p;
 }
 
-static void *counting_malloc(size_t size)
+static void counting_free(void *context, void *ptr, size_t size)
 {
-    if (size > allocation_cap || size > SIZE_MAX - sizeof(block_header))
-        return NULL;
-    return count_block(malloc(sizeof(block_header) + size), size);
-}
-
-static void *counting_realloc(void *ptr, size_t size)
-{
-    if (!ptr)
-        return counting_malloc(size);
-    if (size > allocation_cap || size > SIZE_MAX - sizeof(block_header))
-        return NULL;
-    block_header *h = (block_header *)ptr - 1;
-    size_t old = h->size;
-    block_header *grown = realloc(h, sizeof(block_header) + size);
-    if (!grown)
-        return NULL;
-    live_bytes -= old;
-    return count_block(grown, size);
-}
-
-static void counting_free(void *ptr)
-{
-    if (!ptr)
-        return;
-    block_header *h = (block_header *)ptr - 1;
-    live_bytes -= h->size;
-    free(h);
+    struct counter *c = context;
+    c->live_bytes -= size;
+    free(ptr);
 }
 
 /* Starts measuring the peak from what is live now; returns that base. */
 static size_t measure_from_here(void)
 {
-    peak_bytes = live_bytes;
-    return live_bytes;
+    memory.peak_bytes = memory.live_bytes;
+    return memory.live_bytes;
 }
 
 /* ---- The manifest ------------------------------------------------------- */
@@ -469,7 +445,7 @@ static void test_field_of_50_mib(void **state)
     struct expected e = {KPI_ERR_LIMIT, "structure", 3, NULL, "limit of 1048576 bytes"};
     assert_failed(&e, rc, out);
     /* One copy of the input, the field's buffer up to the limit, and rows. */
-    size_t used = peak_bytes - base;
+    size_t used = memory.peak_bytes - base;
     if (used > t.size + 2 * KPI_MAX_FIELD + MIB)
         fail_msg("a 50 MiB field took %zu bytes of library memory", used);
     free(t.data);
@@ -779,9 +755,9 @@ static void test_buffer_over_file_limit(void **state)
     prime_warnings();
     assert_int_equal(kpi_reader_set_encoding(reader, KPI_ENCODING_UTF8), KPI_OK);
     kpi_plan *out = not_null();
-    allocation_cap = 64 * MIB;
+    memory.cap = 64 * MIB;
     int rc = kpi_reader_read_buffers(&out, reader, bytes, size, NULL, 0);
-    allocation_cap = SIZE_MAX;
+    memory.cap = SIZE_MAX;
     munmap(bytes, size);
     struct expected e = {KPI_ERR_LIMIT, "structure", 0, NULL, "limit"};
     assert_failed(&e, rc, out);
@@ -810,9 +786,9 @@ static void test_file_over_file_limit(void **state)
     fclose(f);
     prime_warnings();
     kpi_plan *out = not_null();
-    allocation_cap = 64 * MIB;
+    memory.cap = 64 * MIB;
     int rc = kpi_reader_read_files(&out, reader, path, NULL);
-    allocation_cap = SIZE_MAX;
+    memory.cap = SIZE_MAX;
     remove(path);
     rmdir(dir);
     struct expected e = {KPI_ERR_LIMIT, path, 0, NULL, "limit"};
@@ -878,7 +854,7 @@ static const struct CMUnitTest memory_tests[] = {
 
 int main(void)
 {
-    if (kpi_set_allocator(counting_malloc, counting_realloc, counting_free) != KPI_OK ||
+    if (kpi_set_allocator(counting_alloc, counting_free, &memory) != KPI_OK ||
         !read_manifest())
         return 1;
     size_t memory_count = sizeof memory_tests / sizeof memory_tests[0];

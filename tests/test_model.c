@@ -1487,8 +1487,9 @@ static void test_error_names(void **state)
         {KPI_ERR_IO, "KPI_ERR_IO"},
         {KPI_ERR_ENCODING, "KPI_ERR_ENCODING"},
         {KPI_ERR_LIMIT, "KPI_ERR_LIMIT"},
+        {KPI_ERR_MISUSE, "KPI_ERR_MISUSE"},
         {1, "KPI_ERR_UNKNOWN"},
-        {-12, "KPI_ERR_UNKNOWN"},
+        {-13, "KPI_ERR_UNKNOWN"},
         {-999, "KPI_ERR_UNKNOWN"},
         {INT32_MIN, "KPI_ERR_UNKNOWN"},
         {INT32_MAX, "KPI_ERR_UNKNOWN"},
@@ -1496,6 +1497,7 @@ static void test_error_names(void **state)
     /* The codes are stable. */
     assert_int_equal(KPI_ERR_NOMEM, -1);
     assert_int_equal(KPI_ERR_LIMIT, -11);
+    assert_int_equal(KPI_ERR_MISUSE, -12);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         assert_string_equal(kpi_error_name(names[i].code), names[i].name);
 }

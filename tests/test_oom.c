@@ -7,7 +7,9 @@
  *  - the plan the caller holds is unchanged (same bytes when written),
  *  - nothing is returned to the caller, and nothing leaks (the sanitizer
  *    and valgrind runs of this program check that).
- * The allocator is libkpi's own hook, kpi_set_allocator().
+ * The allocator is libkpi's own hook, kpi_set_allocator(); a first group
+ * checks that hook itself: the host's context and block sizes, and the
+ * refusals.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -41,14 +43,16 @@ static int take_one(void)
     return 1;
 }
 
-static void *failing_malloc(size_t size)
+static void *failing_alloc(void *context, size_t size)
 {
+    (void)context;
     return take_one() ? malloc(size) : NULL;
 }
 
-static void *failing_realloc(void *ptr, size_t size)
+static void release(void *context, void *ptr, size_t size)
 {
-    return take_one() ? realloc(ptr, size) : NULL;
+    (void)context, (void)size;
+    free(ptr);
 }
 
 static void arm(long n)
@@ -65,7 +69,7 @@ static void disarm(void)
 static int setup_allocator(void **state)
 {
     (void)state;
-    return kpi_set_allocator(failing_malloc, failing_realloc, free);
+    return kpi_set_allocator(failing_alloc, release, NULL);
 }
 
 static int restore_allocator(void **state)
@@ -410,8 +414,125 @@ static void test_oom_writing(void **state)
     kpi_plan_free(plan);
 }
 
+/* ---- The host allocator hook ------------------------------------------ */
+
+/* A host that checks what libkpi tells it: the context it registered, and
+ * on release the very size it was asked for (kept in a header of the
+ * host's own, which is the host's business, not libkpi's). */
+struct host {
+    size_t allocations, releases, live_bytes;
+    int wrong_context, wrong_size;
+};
+
+typedef union host_header {
+    max_align_t align;
+    size_t size;
+} host_header;
+
+static struct host host;
+
+static void *host_alloc(void *context, size_t size)
+{
+    struct host *h = context;
+    h->wrong_context += h != &host;
+    host_header *block = malloc(sizeof *block + size);
+    if (!block)
+        return NULL;
+    block->size = size;
+    h->allocations++;
+    h->live_bytes += size;
+    return block + 1;
+}
+
+static void host_free(void *context, void *ptr, size_t size)
+{
+    struct host *h = context;
+    h->wrong_context += h != &host;
+    host_header *block = (host_header *)ptr - 1;
+    h->wrong_size += block->size != size;
+    h->releases++;
+    h->live_bytes -= size;
+    free(block);
+}
+
+/* The seed read, rated and rendered in every format. */
+static char *seed_reports(void)
+{
+    kpi_evaluation *ev = seed_evaluation(20170930);
+    assert_non_null(ev);
+    size_t total = 0;
+    char *all = NULL;
+    for (int f = 0; f <= KPI_FORMAT_HTML; f++) {
+        char *out = NULL;
+        size_t size = 0;
+        assert_int_equal(
+            kpi_evaluation_render(&out, &size, ev, (kpi_format)f, KPI_LANG_JA, 0),
+            KPI_OK);
+        all = realloc(all, total + size + 1);
+        assert_non_null(all);
+        memcpy(all + total, out, size + 1);
+        total += size;
+        kpi_free(out);
+    }
+    kpi_evaluation_free(ev);
+    return all;
+}
+
+static void test_host_allocator(void **state)
+{
+    (void)state;
+    char *expected = seed_reports();
+    memset(&host, 0, sizeof host);
+    assert_int_equal(kpi_set_allocator(host_alloc, host_free, &host), KPI_OK);
+    char *got = seed_reports();
+    assert_int_equal(kpi_set_allocator(NULL, NULL, NULL), KPI_OK);
+    /* Every byte libkpi used came from the host and went back to it, with
+     * the host's context and the block's size; growing buffers without a
+     * realloc of the host's changed nothing in the output. */
+    assert_true(host.allocations > 1000);
+    assert_int_equal(host.releases, host.allocations);
+    assert_int_equal(host.live_bytes, 0);
+    assert_int_equal(host.wrong_context, 0);
+    assert_int_equal(host.wrong_size, 0);
+    assert_string_equal(got, expected);
+    free(got);
+    free(expected);
+}
+
+static void test_allocator_refusals(void **state)
+{
+    (void)state;
+    memset(&host, 0, sizeof host);
+    /* One function without the other. */
+    assert_int_equal(kpi_set_allocator(host_alloc, NULL, &host), KPI_ERR_ARGUMENT);
+    assert_int_equal(kpi_set_allocator(NULL, host_free, &host), KPI_ERR_ARGUMENT);
+    /* Memory of the current allocator in use: nothing changes. */
+    kpi_plan *plan = NULL;
+    assert_int_equal(kpi_plan_new(&plan, "p"), KPI_OK);
+    assert_int_equal(kpi_set_allocator(host_alloc, host_free, &host), KPI_ERR_MISUSE);
+    assert_int_equal(kpi_error_code(), KPI_ERR_MISUSE);
+    assert_non_null(strstr(kpi_error_message(), "still in use"));
+    assert_int_equal(kpi_plan_add_goal(NULL, plan, "g", "goal"), KPI_OK);
+    assert_int_equal(host.allocations, 0);
+    kpi_plan_free(plan);
+    /* Once it is all released, the switch is allowed, and back again. */
+    assert_int_equal(kpi_set_allocator(host_alloc, host_free, &host), KPI_OK);
+    assert_int_equal(kpi_plan_new(&plan, "p"), KPI_OK);
+    assert_true(host.allocations > 0);
+    assert_int_equal(kpi_set_allocator(NULL, NULL, NULL), KPI_ERR_MISUSE);
+    kpi_plan_free(plan);
+    assert_int_equal(host.live_bytes, 0);
+    assert_int_equal(kpi_set_allocator(NULL, NULL, NULL), KPI_OK);
+}
+
 int main(void)
 {
+    const struct CMUnitTest hook_tests[] = {
+        cmocka_unit_test(test_host_allocator),
+        cmocka_unit_test(test_allocator_refusals),
+    };
+    if (cmocka_run_group_tests_name("allocator hook", hook_tests, NULL, NULL))
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_building),   cmocka_unit_test(test_oom_reading),
         cmocka_unit_test(test_oom_evaluating), cmocka_unit_test(test_oom_validating),

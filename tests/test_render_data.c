@@ -452,14 +452,14 @@ static void check_golden(const char *name, char *got)
     const char *update = getenv("KPI_UPDATE_GOLDEN");
     if (update && strcmp(update, "1") == 0) {
         write_file(path, got);
-        free(got);
+        kpi_free(got);
         fail_msg("%s rewritten because KPI_UPDATE_GOLDEN=1: check it by eye against "
                  "the spec's worked examples, then run again without the variable",
                  path);
     }
     char *want = read_file(path);
     if (!want) {
-        free(got);
+        kpi_free(got);
         fail_msg("%s is missing: run with KPI_UPDATE_GOLDEN=1 to write it", path);
     }
     int same = strcmp(got, want) == 0;
@@ -469,7 +469,7 @@ static void check_golden(const char *name, char *got)
     snprintf(got_line, sizeof got_line, "%.*s", (int)strcspn(got + at, "\n"), got + at);
     snprintf(want_line, sizeof want_line, "%.*s", (int)strcspn(want + at, "\n"),
              want + at);
-    free(got);
+    kpi_free(got);
     free(want);
     if (!same)
         fail_msg("differs from %s at line %zu:\n got: %s\nwant: %s\n(KPI_UPDATE_GOLDEN=1 "
@@ -728,7 +728,7 @@ static void json_seed_worked_examples(void **state)
     assert_member(json, "3", "\"rating\": \"△\",");
     assert_member(json, "3", "\"kind\": \"goal\",");
     assert_member(json, "ueda-2017", "\"kind\": \"plan\",");
-    free(json);
+    kpi_free(json);
 }
 
 static void json_escapes_and_round_trips(void **state)
@@ -746,7 +746,7 @@ static void json_escapes_and_round_trips(void **state)
                                      "us\\u001f del\x7f\""));
         assert_non_null(strstr(json, "\"title\": \"" TITLE_UNICODE "\""));
         assert_non_null(strstr(json, "\"unit\": \"件\\\"'\""));
-        free(json);
+        kpi_free(json);
     }
     kpi_evaluation_free(ev);
 }
@@ -808,8 +808,8 @@ static void no_nan_or_inf(void **state)
         assert_string_equal(cell_of(&t, "no-data", "unrated_reason"), "NO_DATA");
         assert_string_equal(cell_of(&t, "qualitative", "target"), "");
         csv_table_free(&t);
-        free(json);
-        free(csv);
+        kpi_free(json);
+        kpi_free(csv);
     }
     kpi_evaluation_free(ev);
 }
@@ -826,7 +826,7 @@ static void csv_seed_read_back(void **state)
     size_t results = kpi_evaluation_result_count(ev);
     kpi_evaluation_free(ev);
     struct csv_table t = csv_read_back(csv);
-    free(csv);
+    kpi_free(csv);
     assert_int_equal(t.count, results + 1);
     assert_int_equal(t.rows[0].count, CSV_COLUMNS);
     for (size_t r = 1; r < t.count; r++)
@@ -869,7 +869,7 @@ static void csv_header_is_english(void **state)
         assert_string_equal(cell_of(&t, "3-3-c", "unrated_label"),
                             lang == KPI_LANG_JA ? "実績なし" : "no figure reported");
         csv_table_free(&t);
-        free(csv);
+        kpi_free(csv);
     }
     kpi_evaluation_free(ev);
 }
@@ -881,7 +881,7 @@ static void csv_awkward_titles_survive(void **state)
     char *csv = render(ev, KPI_FORMAT_CSV, KPI_LANG_JA);
     kpi_evaluation_free(ev);
     struct csv_table t = csv_read_back(csv);
-    free(csv);
+    kpi_free(csv);
     assert_int_equal(t.count, 5); /* header, plan, goal, two targets */
     for (size_t r = 0; r < t.count; r++)
         assert_int_equal(t.rows[r].count, CSV_COLUMNS);

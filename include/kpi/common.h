@@ -77,27 +77,51 @@ KPI_EXTERN int32_t kpi_version_number(void);
  */
 KPI_EXTERN void kpi_free(void *ptr);
 
-/** @brief An allocation function with the contract of C's malloc(). */
-typedef void *(*kpi_malloc_fn)(size_t size);
-/** @brief A reallocation function with the contract of C's realloc(). */
-typedef void *(*kpi_realloc_fn)(void *ptr, size_t size);
-/** @brief A release function with the contract of C's free(). */
-typedef void (*kpi_free_fn)(void *ptr);
+/**
+ * @brief A host's allocation function.
+ * @param context the pointer given to kpi_set_allocator(), passed back
+ *        unchanged.
+ * @param size the number of bytes wanted (never 0).
+ * @return memory aligned for any type, as malloc()'s is, or NULL when there
+ *         is none; libkpi then fails the call with #KPI_ERR_NOMEM.
+ */
+typedef void *(*kpi_alloc_fn)(void *context, size_t size);
 
 /**
- * @brief Makes libkpi obtain and release all its memory through the given
- *        functions (for a host with its own allocator, or a test that makes
- *        allocations fail). All three or none: passing three NULLs restores
- *        C's malloc, realloc and free.
- *
- * This is the one process-wide setting of libkpi. Set it once, before any
- * other libkpi call and before other threads start, and never while any
- * libkpi object exists: memory must be released by the function family
- * that obtained it.
- * @return #KPI_OK, or #KPI_ERR_ARGUMENT when only some are NULL.
+ * @brief A host's release function.
+ * @param context the pointer given to kpi_set_allocator().
+ * @param ptr a block the matching #kpi_alloc_fn returned; never NULL.
+ * @param size the size that was asked of #kpi_alloc_fn for this block, so
+ *        that an arena or a counting allocator needs no table of its own.
  */
-KPI_EXTERN int kpi_set_allocator(kpi_malloc_fn malloc_fn, kpi_realloc_fn realloc_fn,
-                                 kpi_free_fn free_fn);
+typedef void (*kpi_free_fn)(void *context, void *ptr, size_t size);
+
+/**
+ * @brief Makes libkpi obtain and release all its memory through a host's
+ *        functions: for a host with its own arena, one that counts what
+ *        libkpi uses, or a test that makes allocations fail.
+ *
+ * Like zstd's `ZSTD_customMem`: each call receives @p context, and the
+ * release function also receives the block's size. libkpi asks for a few
+ * bytes more than it stores (a small header holding the size); it never
+ * asks to resize a block, copying into a new one instead. Every string
+ * libkpi hands out and kpi_free() releases goes through the same functions.
+ *
+ * This is the one process-wide setting of libkpi. Set it before other
+ * threads use libkpi; it can only be changed while no memory from the
+ * current allocator is in use (every object and string freed), so that a
+ * block is always released by the allocator that gave it out.
+ *
+ * @param alloc_fn the allocation function, or NULL with @p free_fn NULL to
+ *        restore C's malloc() and free().
+ * @param free_fn the release function, or NULL with @p alloc_fn NULL.
+ * @param context passed to both functions on every call; may be NULL. libkpi
+ *        keeps the pointer, not what it points to.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when only one function is NULL;
+ *         #KPI_ERR_MISUSE while memory from the current allocator is still
+ *         in use (the message says how many blocks). Nothing changes on error.
+ */
+KPI_EXTERN int kpi_set_allocator(kpi_alloc_fn alloc_fn, kpi_free_fn free_fn, void *context);
 
 /** @brief The rating scale of the seed's 評価基準, worst to best. */
 typedef enum kpi_rating {

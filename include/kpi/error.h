@@ -38,7 +38,9 @@ typedef enum kpi_error {
     KPI_ERR_PARSE = -8, /**< a file or text that does not follow its format */
     KPI_ERR_IO = -9,    /**< a file could not be read or written */
     KPI_ERR_ENCODING = -10, /**< bytes that are not valid in the expected encoding */
-    KPI_ERR_LIMIT = -11     /**< a documented size or depth limit was exceeded */
+    KPI_ERR_LIMIT = -11,    /**< a documented size or depth limit was exceeded */
+    KPI_ERR_MISUSE = -12    /**< a call made when it is not allowed (e.g. changing the
+                                 allocator while its memory is in use) */
 } kpi_error;
 
 /**

@@ -23,8 +23,8 @@ from ._dates import (add_days, date_diff, fiscal_range, fiscal_year, format_date
 from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Rating,
                      ResultKind, Rollup, Schedule, Unrated, WarningKind, WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
-                      KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiNoMemory,
-                      KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
+                      KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiMisuseError,
+                      KpiNoMemory, KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
 from ._evaluation import RECORD_FIELDS, Evaluation, Policy, Result
 from ._model import (Assessment, Goal, Measurement, Note, Plan, Problem, ReaderWarning,
                      Target)
@@ -62,7 +62,7 @@ __all__ = [
     "Accumulate", "Assessment", "Direction", "Encoding", "Evaluation", "Field",
     "Format", "Goal", "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate",
     "KpiEncodingError", "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError",
-    "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError",
+    "KpiMisuseError", "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError",
     "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE", "Measurement", "Note",
     "PhraseTarget", "Plan", "Policy", "Problem", "RECORD_FIELDS", "Rating",
     "ReaderWarning", "Result", "ResultKind", "Rollup", "Schedule", "Target", "Unrated",

@@ -198,16 +198,15 @@ _dbl = c_double
 _u32 = c_uint32
 
 #: kpi_set_allocator's function pointer types (kpi/common.h)
-MALLOC_FN = CFUNCTYPE(c_void_p, c_size_t)
-REALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
-FREE_FN = CFUNCTYPE(None, c_void_p)
+ALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
+FREE_FN = CFUNCTYPE(None, c_void_p, c_void_p, c_size_t)
 
 PROTOTYPES = [
     # kpi/common.h
     ("kpi_version", [], _str, _text),
     ("kpi_version_number", [], _i32),
     ("kpi_free", [_p], None),
-    ("kpi_set_allocator", [MALLOC_FN, REALLOC_FN, FREE_FN], _int, _check),
+    ("kpi_set_allocator", [ALLOC_FN, FREE_FN, _p], _int, _check),
     ("kpi_rating_symbol", [_int], _str, _text),
     ("kpi_rating_label", [_int, _int], _str, _text),
     ("kpi_rating_name", [_int], _str, _text),

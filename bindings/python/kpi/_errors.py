@@ -36,6 +36,7 @@ KPI_ERR_PARSE = -8
 KPI_ERR_IO = -9
 KPI_ERR_ENCODING = -10
 KPI_ERR_LIMIT = -11
+KPI_ERR_MISUSE = -12
 
 _NAMES = {
     KPI_OK: "KPI_OK",
@@ -50,6 +51,7 @@ _NAMES = {
     KPI_ERR_IO: "KPI_ERR_IO",
     KPI_ERR_ENCODING: "KPI_ERR_ENCODING",
     KPI_ERR_LIMIT: "KPI_ERR_LIMIT",
+    KPI_ERR_MISUSE: "KPI_ERR_MISUSE",
 }
 
 
@@ -148,6 +150,12 @@ class KpiLimitError(KpiError, ValueError):
     default_code = KPI_ERR_LIMIT
 
 
+class KpiMisuseError(KpiError, RuntimeError):
+    """KPI_ERR_MISUSE: a call made when it is not allowed (such as changing
+    the allocator while its memory is in use)."""
+    default_code = KPI_ERR_MISUSE
+
+
 class KpiLibraryError(ImportError):
     """libkpi could not be loaded, is too old or too new for this package,
     or lacks a function the package needs. The message lists every place
@@ -159,7 +167,7 @@ ERROR_CLASSES = {
     cls.default_code: cls
     for cls in (KpiNoMemory, KpiArgumentError, KpiRangeError, KpiNotFound, KpiDuplicate,
                 KpiValueError, KpiDateError, KpiParseError, KpiIOError, KpiEncodingError,
-                KpiLimitError)
+                KpiLimitError, KpiMisuseError)
 }
 
 

@@ -41,18 +41,25 @@ import ctypes, kpi
 from kpi import _capi
 libc = ctypes.CDLL(None)
 libc.malloc.restype = ctypes.c_void_p; libc.malloc.argtypes = [ctypes.c_size_t]
-libc.realloc.restype = ctypes.c_void_p
-libc.realloc.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
 libc.free.restype = None; libc.free.argtypes = [ctypes.c_void_p]
 fail = [False]
-m = _capi.MALLOC_FN(lambda n: None if fail[0] else libc.malloc(n))
-r = _capi.REALLOC_FN(lambda p, n: None if fail[0] else libc.realloc(p, n))
-f = _capi.FREE_FN(lambda p: libc.free(p))
+live = {}
+def alloc(context, n):
+    if fail[0]:
+        return None
+    p = libc.malloc(n)
+    live[p] = n
+    return p
+def release(context, p, n):
+    assert live.pop(p) == n   # libkpi hands back the size it asked for
+    libc.free(p)
+a = _capi.ALLOC_FN(alloc)
+f = _capi.FREE_FN(release)
 try:
-    _capi.C.kpi_set_allocator(m, _capi.REALLOC_FN(), _capi.FREE_FN())  # NULL, NULL
+    _capi.C.kpi_set_allocator(a, _capi.FREE_FN(), None)  # one NULL
 except kpi.KpiArgumentError as e:
     print("ARGUMENT", e.code, e.function, e.message)
-_capi.C.kpi_set_allocator(m, r, f)
+_capi.C.kpi_set_allocator(a, f, None)
 fail[0] = True
 try:
     kpi.Plan("x")
@@ -68,8 +75,13 @@ except kpi.KpiNoMemory as e:
     print("NOMEM evaluate", e.code)
 fail[0] = False
 print("after", plan.evaluate("2017-09-30")["t"].code)
+try:
+    _capi.C.kpi_set_allocator(_capi.ALLOC_FN(), _capi.FREE_FN(), None)
+except kpi.KpiMisuseError as e:
+    print("MISUSE", e.code, isinstance(e, RuntimeError))
 plan.close()
-_capi.C.kpi_set_allocator(_capi.MALLOC_FN(), _capi.REALLOC_FN(), _capi.FREE_FN())
+print("live", len(live))
+_capi.C.kpi_set_allocator(_capi.ALLOC_FN(), _capi.FREE_FN(), None)
 ''')
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -77,6 +89,8 @@ _capi.C.kpi_set_allocator(_capi.MALLOC_FN(), _capi.REALLOC_FN(), _capi.FREE_FN()
     assert lines[1].startswith("NOMEM -1 True ")
     assert lines[2] == "NOMEM evaluate -1"
     assert lines[3] == "after t"
+    assert lines[4] == "MISUSE -12 True"
+    assert lines[5] == "live 0"
 
 
 def test_argument_from_libkpi():
