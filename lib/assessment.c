@@ -34,8 +34,9 @@ int kpi__assessment_add(kpi_assessment **out, kpi__segvec *list, int32_t date,
         return kpi__error(KPI_ERR_LIMIT, "%s: already %d assessments, the limit", owner,
                           KPI_MAX_RECORDS);
     char *copy = NULL;
-    if (kpi__set_string(&copy, comment) != KPI_OK)
-        return KPI_ERR_NOMEM;
+    rc = kpi__set_string(&copy, comment); /* NOMEM, or ENCODING for bad text */
+    if (rc != KPI_OK)
+        return rc;
     kpi_assessment *a = kpi__segvec_append(list, sizeof *a);
     if (!a) {
         kpi__free(copy);

@@ -127,10 +127,10 @@ void kpi_error_clear(void)
 const char *kpi_error_name(int code)
 {
     static const char *const names[] = {
-        "KPI_OK",        "KPI_ERR_NOMEM",     "KPI_ERR_ARGUMENT",
-        "KPI_ERR_RANGE", "KPI_ERR_NOT_FOUND", "KPI_ERR_DUPLICATE",
-        "KPI_ERR_VALUE", "KPI_ERR_DATE",      "KPI_ERR_PARSE",
-        "KPI_ERR_IO",    "KPI_ERR_ENCODING",  "KPI_ERR_LIMIT",
+        "KPI_OK",         "KPI_ERR_NOMEM",     "KPI_ERR_ARGUMENT",
+        "KPI_ERR_RANGE",  "KPI_ERR_NOT_FOUND", "KPI_ERR_DUPLICATE",
+        "KPI_ERR_VALUE",  "KPI_ERR_DATE",      "KPI_ERR_PARSE",
+        "KPI_ERR_IO",     "KPI_ERR_ENCODING",  "KPI_ERR_LIMIT",
         "KPI_ERR_MISUSE",
     };
     if (code > 0 || -code >= (int)(sizeof names / sizeof names[0]))

@@ -1,9 +1,9 @@
 # The Python binding's tests (bindings/python/tests), run with pytest against
 # the shared library just built. Included by tests/CMakeLists.txt.
 #
-#   python           every test of the binding; in a KPI_SANITIZE build with
-#                    the AddressSanitizer runtime preloaded
-#   python_valgrind  (KPI_VALGRIND builds) the stress test under memcheck
+#   kpi.python           every test of the binding; in a KPI_SANITIZE build
+#                        with the AddressSanitizer runtime preloaded
+#   kpi.python_valgrind  (KPI_VALGRIND builds) the stress test under memcheck
 #
 # The interpreter is Debian's /usr/bin/python3, which python3-pytest serves:
 # a pyenv or virtualenv python3 earlier on PATH usually lacks pytest, and
@@ -21,19 +21,18 @@ if(NOT KPI_BINDING_PYTHON3)
   endif()
 endif()
 
-if(NOT KPI_BINDING_PYTHON3)
-  message(WARNING "python3 not found: the Python binding's tests are not registered "
-                  "(install Debian's python3 and python3-pytest)")
-  return()
+set(_kpi_pytest_ok OFF)
+if(KPI_BINDING_PYTHON3)
+  execute_process(COMMAND ${KPI_BINDING_PYTHON3} -c "import pytest"
+    RESULT_VARIABLE _kpi_pytest_missing OUTPUT_QUIET ERROR_QUIET)
+  if(NOT _kpi_pytest_missing)
+    set(_kpi_pytest_ok ON)
+  endif()
 endif()
-
-execute_process(COMMAND ${KPI_BINDING_PYTHON3} -c "import pytest"
-  RESULT_VARIABLE _kpi_pytest_missing OUTPUT_QUIET ERROR_QUIET)
-if(_kpi_pytest_missing)
-  # Registered all the same, so that the missing package fails the run
-  # instead of the binding's tests silently not running.
-  message(WARNING "${KPI_BINDING_PYTHON3} cannot import pytest: the python test will fail "
-                  "until Debian's python3-pytest is installed")
+kpi_test_dependency(${_kpi_pytest_ok} "The Python binding's tests"
+  "Debian's python3 and python3-pytest")
+if(NOT KPI_DEP_OK)
+  return()
 endif()
 
 set(_kpi_py_dir ${PROJECT_SOURCE_DIR}/bindings/python)
@@ -63,10 +62,10 @@ if(KPI_SANITIZE)
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
 endif()
 
-add_test(NAME python
+add_test(NAME kpi.python
   COMMAND ${KPI_BINDING_PYTHON3} -m pytest -q -p no:cacheprovider ${_kpi_py_dir}/tests
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(python PROPERTIES
+set_tests_properties(kpi.python PROPERTIES
   ENVIRONMENT "${_kpi_py_env}"
   TIMEOUT 900
   # pytest exits with 5 when no test ran, which fails the test already;
@@ -82,12 +81,12 @@ if(KPI_VALGRIND)
   # the stress test without a single memcheck error, so every error counted
   # is real. bindings/python/tests/python.supp holds suppressions for interpreter noise
   # should another CPython show some; it must never name a libkpi frame.
-  add_test(NAME python_valgrind
+  add_test(NAME kpi.python_valgrind
     COMMAND ${VALGRIND_EXECUTABLE} --quiet --error-exitcode=99 --leak-check=no
             --suppressions=${_kpi_py_dir}/tests/python.supp
             ${KPI_BINDING_PYTHON3} -m pytest -q -p no:cacheprovider ${_kpi_py_dir}/tests/test_stress.py
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(python_valgrind PROPERTIES
+  set_tests_properties(kpi.python_valgrind PROPERTIES
     ENVIRONMENT "${_kpi_py_env};PYTHONMALLOC=malloc;KPI_STRESS_ROUNDS=150"
     TIMEOUT 1800
     # A memcheck report ("==pid== Invalid read ...") fails the test even if
@@ -96,10 +95,10 @@ if(KPI_VALGRIND)
 endif()
 
 # The example of docs/python.md: the seed report through Python.
-add_test(NAME python_example
+add_test(NAME kpi.python_example
   COMMAND ${KPI_BINDING_PYTHON3} ${PROJECT_SOURCE_DIR}/examples/python/seed_report.py
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(python_example PROPERTIES
+set_tests_properties(kpi.python_example PROPERTIES
   ENVIRONMENT "${_kpi_py_env}"
   PASS_REGULAR_EXPRESSION "3-2-a  ◎      物件登録件数 +32 +15.04 +30 +107%  2.13")
 
@@ -108,9 +107,9 @@ set_tests_properties(python_example PROPERTIES
 file(READ ${PROJECT_SOURCE_DIR}/docs/python.md _kpi_py_doc)
 string(REGEX MATCH "```python\n([^`]*)```" _kpi_py_block "${_kpi_py_doc}")
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/python_docs_example.py "${CMAKE_MATCH_1}")
-add_test(NAME python_docs_example
+add_test(NAME kpi.python_docs_example
   COMMAND ${KPI_BINDING_PYTHON3} ${CMAKE_CURRENT_BINARY_DIR}/python_docs_example.py
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(python_docs_example PROPERTIES
+set_tests_properties(kpi.python_docs_example PROPERTIES
   ENVIRONMENT "${_kpi_py_env}"
   PASS_REGULAR_EXPRESSION "◎ 32.0 15.04109589041096")

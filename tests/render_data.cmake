@@ -2,8 +2,8 @@
 # by test_render_data) read by a second, independent reader: Python's.
 # Included from tests/CMakeLists.txt; skipped when there is no python3.
 find_program(KPI_PYTHON3 python3)
-if(NOT KPI_PYTHON3)
-  message(STATUS "python3 not found: the render_data_python tests are skipped")
+kpi_test_dependency("${KPI_PYTHON3}" "The JSON and CSV reports read by Python" "python3")
+if(NOT KPI_DEP_OK)
   return()
 endif()
 
@@ -11,7 +11,7 @@ set(_kpi_golden ${PROJECT_SOURCE_DIR}/tests/data/golden)
 
 # What the brief of the format asks: python3 -m json.tool reads it.
 foreach(_name seed seed-en)
-  add_test(NAME render_data_json_tool_${_name}
+  add_test(NAME kpi.render_data_json_tool_${_name}
     COMMAND ${KPI_PYTHON3} -m json.tool ${_kpi_golden}/${_name}.json
             ${CMAKE_CURRENT_BINARY_DIR}/render_data_${_name}.json)
 endforeach()
@@ -56,6 +56,6 @@ for path in sys.argv[1:]:
     (check_csv if path.endswith(".csv") else check_json)(path)
 ]=])
 
-add_test(NAME render_data_python_strict
+add_test(NAME kpi.render_data_python_strict
   COMMAND ${KPI_PYTHON3} ${CMAKE_CURRENT_BINARY_DIR}/render_data_check.py
           ${_kpi_golden}/seed.json ${_kpi_golden}/seed-en.json ${_kpi_golden}/seed.csv)

@@ -22,10 +22,10 @@ function(kpi_report_test name)
   set(command ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:kpi-report> "-DARGS=${args}"
       ${T_CHECKS})
   set(script -P ${CMAKE_CURRENT_SOURCE_DIR}/report_check.cmake)
-  add_test(NAME report_${name} COMMAND ${command} ${script}
+  add_test(NAME kpi.report_${name} COMMAND ${command} ${script}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   if(KPI_VALGRIND AND T_VALGRIND)
-    add_test(NAME report_${name}_valgrind
+    add_test(NAME kpi.report_${name}_valgrind
       COMMAND ${command} -DVALGRIND=${VALGRIND_EXECUTABLE} ${script}
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   endif()

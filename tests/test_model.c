@@ -1297,6 +1297,11 @@ static void test_assessment_rating_refused(void **state)
         REFUSED(KPI_ERR_VALUE, kpi_assessment_set_rating(a, r));
         REFUSED(KPI_ERR_VALUE, kpi_assessment_set_rating(ga, r));
     }
+    /* A comment that is not UTF-8 is an encoding error, not out of memory. */
+    REFUSED(KPI_ERR_ENCODING, kpi_target_add_assessment(NULL, f->target, 20170930,
+                                                        KPI_RATING_AHEAD, "\xff"));
+    REFUSED(KPI_ERR_ENCODING,
+            kpi_goal_add_assessment(NULL, f->sub, 20170930, KPI_RATING_AHEAD, "a\xc3"));
     assert_int_equal(kpi_target_assessment_count(f->target), 1);
     assert_int_equal(kpi_goal_assessment_count(f->sub), 1);
     assert_int_equal(kpi_assessment_rating(a), KPI_RATING_BEHIND);

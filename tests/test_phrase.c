@@ -783,8 +783,7 @@ static void test_odd_input(void **state)
         "5~6~7件",
         "1以上の",
         "の1",
-        "\xef\xbb\xbf"
-        "指針の策定",
+        "\xef\xbb\xbf指針の策定",
     };
     for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
         kpi_phrase *phrase = parse_ok(odd[i], 2017);

@@ -235,7 +235,7 @@ static void check_row(const struct columns *c, const char *line, size_t n,
 static size_t check_alignment(const char *report, const char *const *words,
                               const char *what)
 {
-    struct columns c, heading;
+    struct columns c = {0}, heading = {0};
     int in_table = 0;
     size_t checked = 0;
     for (const char *line = report; *line;) {
@@ -283,7 +283,7 @@ static size_t line_count(const char *text)
 
 static int same_line(const char *want, size_t i, const char *got, size_t j)
 {
-    size_t a, b;
+    size_t a = 0, b = 0;
     const char *la = nth_line(want, i, &a), *lb = nth_line(got, j, &b);
     return la && lb && a == b && memcmp(la, lb, a) == 0;
 }

@@ -36,7 +36,8 @@ static kpi_plan *build(void)
         code_of(code, sizeof code, i);
         assert_int_equal(kpi_goal_add_target(&t, goal, code, "target"), KPI_OK);
         assert_int_equal(kpi_target_set_value(t, 12), KPI_OK);
-        assert_int_equal(kpi_target_add_measurement(NULL, t, 20170930, i % 13, NULL), KPI_OK);
+        assert_int_equal(kpi_target_add_measurement(NULL, t, 20170930, i % 13, NULL),
+                         KPI_OK);
     }
     return plan;
 }
@@ -60,8 +61,8 @@ static void test_one_goal_of_100k_targets(void **state)
     /* A (i % 13) figure against 12 × 183/365 ≈ 6.02 expected. */
     assert_int_equal(kpi_result_rating(goal), KPI_RATING_BEHIND);
     char *json = NULL;
-    assert_int_equal(kpi_evaluation_render(&json, NULL, ev, KPI_FORMAT_JSON, KPI_LANG_EN, 0),
-                     KPI_OK);
+    assert_int_equal(
+        kpi_evaluation_render(&json, NULL, ev, KPI_FORMAT_JSON, KPI_LANG_EN, 0), KPI_OK);
     kpi_free(json);
     kpi_evaluation_free(ev);
 
@@ -77,7 +78,8 @@ static void test_one_goal_of_100k_targets(void **state)
     kpi_reader *reader = NULL;
     kpi_plan *copy = NULL;
     assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    assert_int_equal(kpi_reader_read_buffers(&copy, reader, structure, s, progress, p), KPI_OK);
+    assert_int_equal(kpi_reader_read_buffers(&copy, reader, structure, s, progress, p),
+                     KPI_OK);
     assert_int_equal(kpi_plan_total_target_count(copy), TARGETS);
     kpi_reader_free(reader);
     kpi_plan_free(copy);

@@ -3,6 +3,8 @@
 #include <kpi.h>
 #include <stdio.h>
 
+#include "city_csv.h"
+
 int main(void)
 {
     kpi_plan *plan = NULL;
@@ -31,7 +33,7 @@ int main(void)
     if (rc == KPI_OK)
         rc = kpi_evaluation_find(&result, ev, "3-2-a");
     if (rc == KPI_OK)
-        printf("libkpi %s: 3-2-a %s\n", kpi_version(),
+        printf("libkpi %s: 3-2-a%s%s\n", kpi_version(), city_csv_separator(),
                kpi_rating_symbol(kpi_result_rating(result)));
     else
         fprintf(stderr, "embed-cmake: %s\n", kpi_error_message());

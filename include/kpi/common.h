@@ -60,7 +60,7 @@ extern "C" {
 
 /**
  * @brief The version of the library actually linked, "MAJOR.MINOR.PATCH".
- * @return a static string; never NULL, never to be freed.
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_version(void);
 
@@ -68,12 +68,17 @@ KPI_EXTERN const char *kpi_version(void);
  * @brief The version of the library actually linked as one number
  *        (see #KPI_VERSION_NUMBER). Compare it with the macro to detect a
  *        header/library mismatch.
+ * @return MAJOR * 10000 + MINOR * 100 + PATCH of the linked library.
  */
 KPI_EXTERN int32_t kpi_version_number(void);
 
 /**
  * @brief Releases a string or buffer that libkpi handed to the caller
  *        through a `char **out` parameter. Does nothing for NULL.
+ * @param ptr what kpi_date_format(), kpi_plan_write_structure(),
+ *        kpi_plan_write_progress() or kpi_evaluation_render() gave, or NULL.
+ *        Never a handle (each has its own `*_free()`, which also releases
+ *        what it owns) nor a borrowed `const char *`.
  */
 KPI_EXTERN void kpi_free(void *ptr);
 
@@ -121,7 +126,8 @@ typedef void (*kpi_free_fn)(void *context, void *ptr, size_t size);
  *         #KPI_ERR_MISUSE while memory from the current allocator is still
  *         in use (the message says how many blocks). Nothing changes on error.
  */
-KPI_EXTERN int kpi_set_allocator(kpi_alloc_fn alloc_fn, kpi_free_fn free_fn, void *context);
+KPI_EXTERN int kpi_set_allocator(kpi_alloc_fn alloc_fn, kpi_free_fn free_fn,
+                                 void *context);
 
 /** @brief The rating scale of the seed's 評価基準, worst to best. */
 typedef enum kpi_rating {
@@ -190,21 +196,25 @@ typedef enum kpi_lang {
 /**
  * @brief The rating's symbol: "◎", "○", "△", "×", or "" for
  *        #KPI_RATING_NONE and unknown values.
- * @return a static UTF-8 string; never NULL.
+ * @param rating any value.
+ * @return a static UTF-8 string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_rating_symbol(kpi_rating rating);
 
 /**
  * @brief The rating's label in a language, e.g. "目標を上回る進捗" or
  *        "ahead of target"; "" for #KPI_RATING_NONE and unknown values.
- * @return a static UTF-8 string; never NULL.
+ * @param rating any value.
+ * @param lang #KPI_LANG_EN for English; any other value gives Japanese.
+ * @return a static UTF-8 string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_rating_label(kpi_rating rating, kpi_lang lang);
 
 /**
  * @brief The rating's stable name: "ahead", "on_track", "behind",
- *        "not_progressed", or "" for #KPI_RATING_NONE.
- * @return a static string; never NULL.
+ *        "not_progressed", or "" for #KPI_RATING_NONE and unknown values.
+ * @param rating any value.
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_rating_name(kpi_rating rating);
 
@@ -212,37 +222,43 @@ KPI_EXTERN const char *kpi_rating_name(kpi_rating rating);
  * @brief Reads a rating written as a symbol (◎ ○ △ ×) or a name (ahead,
  *        on_track, behind, not_progressed). Surrounding ASCII blanks are
  *        ignored.
- * @param out receives the rating.
- * @param text the text to read.
- * @return #KPI_OK, or #KPI_ERR_VALUE when @p text is none of the eight.
+ * @param out receives the rating; #KPI_RATING_NONE on failure. Not NULL.
+ * @param text the text to read, UTF-8; names are case-sensitive. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p text is NULL;
+ *         #KPI_ERR_VALUE when @p text is none of the eight.
  */
 KPI_EXTERN int kpi_rating_parse(kpi_rating *out, const char *text);
 
 /**
  * @brief The kind's stable name, as plan files write it: "numeric",
  *        "milestone", "qualitative"; "" for unknown values.
- * @return a static string; never NULL.
+ * @param kind any value.
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_kind_name(kpi_kind kind);
 
 /**
  * @brief The direction's stable name, as plan files write it: "increase",
  *        "decrease"; "" for unknown values.
- * @return a static string; never NULL.
+ * @param direction any value.
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_direction_name(kpi_direction direction);
 
 /**
  * @brief The reason's stable name: "NO_DATA", "NOT_DUE", ..., or "" for
- *        #KPI_UNRATED_NONE.
- * @return a static string; never NULL.
+ *        #KPI_UNRATED_NONE and unknown values.
+ * @param reason any value.
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_unrated_name(kpi_unrated reason);
 
 /**
- * @brief The reason in words, e.g. "測定値なし" or "no figure reported";
- *        "" for #KPI_UNRATED_NONE.
- * @return a static UTF-8 string; never NULL.
+ * @brief The reason in words, e.g. "実績なし" or "no figure reported";
+ *        "" for #KPI_UNRATED_NONE and unknown values.
+ * @param reason any value.
+ * @param lang #KPI_LANG_EN for English; any other value gives Japanese.
+ * @return a static UTF-8 string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_unrated_label(kpi_unrated reason, kpi_lang lang);
 

@@ -53,12 +53,18 @@ typedef enum kpi_write_flags {
 typedef struct kpi_reader kpi_reader;
 
 /**
- * @brief Creates a reader with the defaults: #KPI_ENCODING_AUTO.
- * @param out receives the reader; free it with kpi_reader_free().
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOMEM.
+ * @brief Creates a reader with the defaults: #KPI_ENCODING_AUTO, targets'
+ *        empty columns read from their text.
+ * @param out receives the reader, which the caller frees with
+ *        kpi_reader_free(); NULL on failure. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_reader_new(kpi_reader **out);
-/** @brief Frees a reader and its warnings. Does nothing for NULL. */
+/**
+ * @brief Frees a reader and its warnings. Does nothing for NULL.
+ * @param reader the reader, or NULL. Its warning strings become invalid;
+ *        plans it read are the caller's and stay valid.
+ */
 KPI_EXTERN void kpi_reader_free(kpi_reader *reader);
 /**
  * @brief Whether the reader fills a target's empty structured columns
@@ -66,25 +72,54 @@ KPI_EXTERN void kpi_reader_free(kpi_reader *reader);
  *        from its `text` with kpi_phrase_parse(): 1 (the default) or 0.
  *        Columns given in the file always win; each field filled is
  *        marked (kpi_target_inferred()) and reported as a warning.
+ * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
  */
 KPI_EXTERN int kpi_reader_infer(const kpi_reader *reader);
-/** @brief Sets whether empty columns are read from a target's text (any non-zero: yes). */
+/**
+ * @brief Sets whether empty columns are read from a target's text.
+ * @param reader the reader. Not NULL.
+ * @param infer any non-zero value for yes, 0 for no.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p reader is NULL.
+ */
 KPI_EXTERN int kpi_reader_set_infer(kpi_reader *reader, int infer);
-/** @brief The encoding the reader expects. */
+/**
+ * @brief The encoding the reader expects.
+ * @param reader the reader; NULL gives #KPI_ENCODING_AUTO (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the encoding.
+ */
 KPI_EXTERN kpi_encoding kpi_reader_encoding(const kpi_reader *reader);
-/** @brief Sets the encoding to expect; #KPI_ERR_VALUE for an unknown one. */
+/**
+ * @brief Sets the encoding to expect.
+ * @param reader the reader. Not NULL.
+ * @param encoding one of #kpi_encoding.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p reader is NULL;
+ *         #KPI_ERR_VALUE for a value that is no #kpi_encoding.
+ */
 KPI_EXTERN int kpi_reader_set_encoding(kpi_reader *reader, kpi_encoding encoding);
 
 /**
  * @brief Reads a plan from its structure file and, optionally, its
  *        progress file.
- * @param out receives a new plan the caller frees with kpi_plan_free(); NULL on error.
- * @param reader the reader; its warnings are replaced by this read's.
- * @param structure_path the structure file.
+ * @param out receives a new plan the caller frees with kpi_plan_free();
+ *        NULL on error. Not NULL.
+ * @param reader the reader. Not NULL. Its warnings are replaced by this
+ *        read's; after a failed read it has none.
+ * @param structure_path the structure file. Not NULL.
  * @param progress_path the progress file, or NULL for none.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_IO, #KPI_ERR_ENCODING,
- *         #KPI_ERR_PARSE, #KPI_ERR_DATE, #KPI_ERR_VALUE, #KPI_ERR_DUPLICATE,
- *         #KPI_ERR_NOT_FOUND, #KPI_ERR_LIMIT or #KPI_ERR_NOMEM.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out, @p reader or
+ *         @p structure_path is NULL; #KPI_ERR_IO when a file cannot be
+ *         read; #KPI_ERR_LIMIT for a file over #KPI_MAX_FILE bytes, a field
+ *         over #KPI_MAX_FIELD, or a plan past #KPI_MAX_OBJECTS,
+ *         #KPI_MAX_DEPTH or #KPI_MAX_RECORDS;
+ *         #KPI_ERR_ENCODING for bytes invalid in the encoding or a NUL
+ *         byte; #KPI_ERR_PARSE for a file that is not the CSV expected
+ *         (bad quoting, no header, a missing or repeated column, a row
+ *         longer than the header, no plan row first, ...); #KPI_ERR_DATE,
+ *         #KPI_ERR_VALUE, #KPI_ERR_DUPLICATE or #KPI_ERR_NOT_FOUND for a
+ *         cell the model refuses (a bad date, number or word, a code used
+ *         twice, an unknown parent or code); #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader,
                                      const char *structure_path,
@@ -92,13 +127,20 @@ KPI_EXTERN int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader,
 
 /**
  * @brief Reads a plan from the bytes of its two files in memory.
- * @param out receives a new plan the caller frees with kpi_plan_free(); NULL on error.
- * @param reader the reader; its warnings are replaced by this read's.
- * @param structure the structure file's bytes (need not end in NUL).
- * @param structure_size their number.
+ * @param out receives a new plan the caller frees with kpi_plan_free();
+ *        NULL on error. Not NULL.
+ * @param reader the reader. Not NULL. Its warnings are replaced by this
+ *        read's; after a failed read it has none.
+ * @param structure the structure file's bytes (need not end in NUL); only
+ *        read during the call. Not NULL.
+ * @param structure_size their number, at most #KPI_MAX_FILE.
  * @param progress the progress file's bytes, or NULL for none.
- * @param progress_size their number.
- * @return as kpi_reader_read_files(). Messages name the sources
+ * @param progress_size their number, at most #KPI_MAX_FILE.
+ * @return as kpi_reader_read_files() but never #KPI_ERR_IO: #KPI_OK;
+ *         #KPI_ERR_ARGUMENT when @p out, @p reader or @p structure is
+ *         NULL; #KPI_ERR_LIMIT, #KPI_ERR_ENCODING, #KPI_ERR_PARSE,
+ *         #KPI_ERR_DATE, #KPI_ERR_VALUE, #KPI_ERR_DUPLICATE,
+ *         #KPI_ERR_NOT_FOUND or #KPI_ERR_NOMEM. Messages name the sources
  *         "structure" and "progress".
  */
 KPI_EXTERN int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader,
@@ -107,42 +149,78 @@ KPI_EXTERN int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader,
 
 /** @brief What a reader's warning is about. */
 typedef enum kpi_warning {
-    KPI_WARNING_IGNORED = 0, /**< something in the file was not used (an unknown column, ...) */
-    KPI_WARNING_INFERRED = 1 /**< fields were read from a target's text, or could not be */
+    /** something in the file was not used (an unknown column, ...) */
+    KPI_WARNING_IGNORED = 0,
+    /** fields were read from a target's text, or could not be */
+    KPI_WARNING_INFERRED = 1
 } kpi_warning;
 
-/** @brief Number of warnings of the last read. */
+/**
+ * @brief Number of warnings of the last read.
+ * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count; 0 before the first read and after a failed one.
+ */
 KPI_EXTERN size_t kpi_reader_warning_count(const kpi_reader *reader);
 /**
  * @brief The warning at @p index, e.g. `structure.csv:1: column "memo" is
  *        not known and was ignored`.
- * @return borrowed until the next read or the reader is freed; NULL when
- *         out of range.
+ * @param reader the reader; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_reader_warning_count() - 1.
+ * @return borrowed from the reader; valid until its next read or until it
+ *         is freed; NULL (and the last error #KPI_ERR_RANGE) when out of
+ *         range.
  */
 KPI_EXTERN const char *kpi_reader_warning_at(const kpi_reader *reader, size_t index);
-/** @brief What the warning at @p index is about (#KPI_WARNING_IGNORED for out of range). */
+/**
+ * @brief What the warning at @p index is about.
+ * @param reader the reader; NULL gives #KPI_WARNING_IGNORED (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_reader_warning_count() - 1.
+ * @return the kind; #KPI_WARNING_IGNORED (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
+ */
 KPI_EXTERN kpi_warning kpi_reader_warning_kind_at(const kpi_reader *reader, size_t index);
-/** @brief The line the warning at @p index refers to (0 when none). */
+/**
+ * @brief The line the warning at @p index refers to.
+ * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_reader_warning_count() - 1.
+ * @return the 1-based line in the file the warning names; 0 when out of
+ *         range (with the last error #KPI_ERR_RANGE).
+ */
 KPI_EXTERN int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index);
-/** @brief The encoding the last read found (#KPI_ENCODING_UTF8 or #KPI_ENCODING_CP932).
+/**
+ * @brief The encoding the last read found (#KPI_ENCODING_UTF8 or
+ *        #KPI_ENCODING_CP932): that of the last file it decoded, so the
+ *        progress file's when a read had two.
+ * @param reader the reader; NULL gives #KPI_ENCODING_AUTO (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the encoding; #KPI_ENCODING_AUTO before the first file was
+ *         decoded.
  */
 KPI_EXTERN kpi_encoding kpi_reader_detected_encoding(const kpi_reader *reader);
 
 /**
  * @brief Writes the structure file of a plan into memory.
- * @param out receives the bytes (NUL-terminated for convenience); the
- *        caller frees them with kpi_free().
+ * @param out receives the bytes (NUL-terminated for convenience), which
+ *        the caller frees with kpi_free(); NULL on failure. Not NULL.
  * @param size receives the number of bytes, without the NUL (may be NULL).
- * @param plan the plan; only read.
- * @param flags #kpi_write_flags combined with `|`.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOMEM.
+ * @param plan the plan; only read. Not NULL.
+ * @param flags #kpi_write_flags combined with `|`; other bits are ignored.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
+ *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_write_structure(char **out, size_t *size, const kpi_plan *plan,
                                         uint32_t flags);
 
 /**
- * @brief Writes the progress file of a plan into memory (see
- *        kpi_plan_write_structure()).
+ * @brief Writes the progress file of a plan into memory.
+ * @param out receives the bytes (NUL-terminated for convenience), which
+ *        the caller frees with kpi_free(); NULL on failure. Not NULL.
+ * @param size receives the number of bytes, without the NUL (may be NULL).
+ * @param plan the plan; only read. Not NULL.
+ * @param flags #kpi_write_flags combined with `|`; other bits are ignored.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
+ *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan *plan,
                                        uint32_t flags);
@@ -150,12 +228,16 @@ KPI_EXTERN int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan 
 /**
  * @brief Writes both files of a plan. Each file is written to a temporary
  *        file beside it and renamed over the destination only when
- *        complete, so a failure never leaves a half-written file.
- * @param plan the plan; only read.
- * @param structure_path the structure file to write.
+ *        complete, so a failure never leaves a half-written file. The two
+ *        are replaced one after the other, not together: when the progress
+ *        file fails, the structure file has already been replaced.
+ * @param plan the plan; only read. Not NULL.
+ * @param structure_path the structure file to write. Not NULL.
  * @param progress_path the progress file to write, or NULL to skip it.
- * @param flags #kpi_write_flags combined with `|`.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_IO or #KPI_ERR_NOMEM.
+ * @param flags #kpi_write_flags combined with `|`; other bits are ignored.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p structure_path is
+ *         NULL; #KPI_ERR_IO when a file cannot be created, written or
+ *         renamed; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
                                     const char *progress_path, uint32_t flags);
@@ -165,10 +247,12 @@ KPI_EXTERN int kpi_plan_write_files(const kpi_plan *plan, const char *structure_
  *        new file beside @p path, renamed over it only once complete, so
  *        that @p path is either untouched or whole (for a rendered report,
  *        say).
- * @param path the file to write.
- * @param data the bytes.
+ * @param path the file to write. Not NULL.
+ * @param data the bytes; only read. NULL only when @p size is 0.
  * @param size their number.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_IO or #KPI_ERR_NOMEM.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p path is NULL, or @p data is
+ *         NULL with a non-zero @p size; #KPI_ERR_IO when the file cannot
+ *         be created, written, synced or renamed; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_file_write(const char *path, const void *data, size_t size);
 

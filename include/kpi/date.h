@@ -47,53 +47,61 @@ extern "C" {
 /**
  * @brief Whether @p date is a real calendar date (no 2017-02-30, no
  *        month 13).
- * @return 1 if it is, 0 if not.
+ * @param date any value; 0 ("no date") and negative values are not dates.
+ * @return 1 if it is, 0 if not: a truth value, not a status code.
  */
 KPI_EXTERN int kpi_date_is_valid(int32_t date);
 
 /**
  * @brief Builds a date from its parts.
- * @param out receives YYYYMMDD.
+ * @param out receives YYYYMMDD; unchanged on failure. Not NULL.
  * @param year the year, 1..9999.
  * @param month the month, 1..12.
- * @param day the day of the month, 1..31.
- * @return #KPI_OK, or #KPI_ERR_DATE when the parts make no real date.
+ * @param day the day of the month, 1..31 (within the month's length).
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_DATE
+ *         when the parts make no real date.
  */
 KPI_EXTERN int kpi_date_make(int32_t *out, int32_t year, int32_t month, int32_t day);
 
 /**
  * @brief Reads a text naming one exact day (ISO or era form).
- * @param out receives YYYYMMDD; left unchanged on failure.
- * @param text UTF-8 text; surrounding ASCII and full-width blanks are ignored.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT for NULL, or #KPI_ERR_DATE when the
- *         text is not a date or names a month, a year or a fiscal year
- *         instead of a day (the message then says which days it names).
+ * @param out receives YYYYMMDD; left unchanged on failure. Not NULL.
+ * @param text UTF-8 text; surrounding ASCII and full-width blanks are
+ *        ignored. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p text is NULL;
+ *         #KPI_ERR_DATE when the text is not a date (invalid UTF-8
+ *         included) or names a month, a year or a fiscal year instead of a
+ *         day (the message then says which days it names).
  */
 KPI_EXTERN int kpi_date_parse(int32_t *out, const char *text);
 
 /**
- * @brief Reads a text naming a day, a month or a fiscal year and gives its
- *        first and last day. Use @p first for a start date and @p last for
- *        a due date: `2017-09` as a due date is 2017-09-30.
+ * @brief Reads a text naming a day, a month, a year or a fiscal year and
+ *        gives its first and last day. Use @p first for a start date and
+ *        @p last for a due date: `2017-09` as a due date is 2017-09-30.
  * @param first receives the first day (may be NULL); unchanged on failure.
  * @param last receives the last day (may be NULL); unchanged on failure.
- * @param text UTF-8 text; surrounding ASCII and full-width blanks are ignored.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT for NULL text, or #KPI_ERR_DATE.
+ * @param text UTF-8 text; surrounding ASCII and full-width blanks are
+ *        ignored. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p text is NULL; #KPI_ERR_DATE
+ *         when it names no day or period (invalid UTF-8 included).
  */
 KPI_EXTERN int kpi_date_parse_range(int32_t *first, int32_t *last, const char *text);
 
 /**
  * @brief Writes a date in ISO form, "2017-09-30".
  * @param out receives a string the caller frees with kpi_free(), or NULL
- *            on failure.
+ *            on failure. Not NULL.
  * @param date the date, YYYYMMDD.
- * @return #KPI_OK, #KPI_ERR_DATE for an invalid date, or #KPI_ERR_NOMEM.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_DATE
+ *         when @p date is 0 or invalid; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_date_format(char **out, int32_t date);
 
 /**
  * @brief The Japanese fiscal year (April to March) a date falls in:
  *        2018-03-31 is in fiscal year 2017.
+ * @param date the date, YYYYMMDD.
  * @return the fiscal year, or 0 for an invalid date (0 is also the fiscal
  *         year of 0001-01-01 to 0001-03-31, the only valid dates before
  *         fiscal year 1).
@@ -103,8 +111,8 @@ KPI_EXTERN int32_t kpi_date_fiscal_year(int32_t date);
 /**
  * @brief The first and last day of Japanese fiscal year @p fiscal_year:
  *        2017 gives 20170401 and 20180331.
- * @param first receives the first day (may be NULL).
- * @param last receives the last day (may be NULL).
+ * @param first receives the first day (may be NULL); unchanged on failure.
+ * @param last receives the last day (may be NULL); unchanged on failure.
  * @param fiscal_year the fiscal year, named by the calendar year it starts in.
  * @return #KPI_OK, or #KPI_ERR_DATE when the year is outside 1..9998.
  */
@@ -113,14 +121,22 @@ KPI_EXTERN int kpi_date_fiscal_range(int32_t *first, int32_t *last, int32_t fisc
 /**
  * @brief Days from @p from to @p to (negative when @p to is earlier):
  *        kpi_date_diff(&n, 20170401, 20170930) gives 182.
- * @return #KPI_OK or #KPI_ERR_DATE when either date is invalid.
+ * @param out receives the number of days; unchanged on failure. Not NULL.
+ * @param from the first date, YYYYMMDD.
+ * @param to the second date, YYYYMMDD.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_DATE
+ *         when either date is 0 or invalid.
  */
 KPI_EXTERN int kpi_date_diff(int32_t *out, int32_t from, int32_t to);
 
 /**
  * @brief The date @p days days after @p date (before it when negative).
- * @return #KPI_OK or #KPI_ERR_DATE when @p date is invalid or the result
- *         leaves the years 1..9999.
+ * @param out receives the date, YYYYMMDD; unchanged on failure. Not NULL.
+ * @param date the date to start from, YYYYMMDD.
+ * @param days the number of days to add; negative goes back.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_DATE
+ *         when @p date is 0 or invalid, or the result leaves the years
+ *         1..9999.
  */
 KPI_EXTERN int kpi_date_add_days(int32_t *out, int32_t date, int32_t days);
 

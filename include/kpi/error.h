@@ -10,8 +10,10 @@
  *
  * The last error is kept per thread, so one thread never sees another's.
  * It stays until the next failing call on the same thread or
- * kpi_error_clear(); successful calls leave it alone, so check the return
- * code first and read the last error only after a failure.
+ * kpi_error_clear(). Successful calls do not clear it, and a few record a
+ * problem they then work around (a plan-file read turns a target text it
+ * cannot parse into a warning), so check the return code first and read
+ * the last error only right after a failure.
  *
  * The codes are stable: they keep their values in every 0.x and later
  * release.
@@ -47,32 +49,39 @@ typedef enum kpi_error {
  * @brief The code of the calling thread's last error, or #KPI_OK when
  *        there has been none since the thread started or the last
  *        kpi_error_clear().
+ * @return #KPI_OK, or the #kpi_error code last recorded (#KPI_ERR_NOMEM,
+ *         #KPI_ERR_ARGUMENT, ...).
  */
 KPI_EXTERN int kpi_error_code(void);
 
 /**
  * @brief The message of the calling thread's last error, in English.
- * @return a string valid until the next libkpi call on this thread; ""
- *         when there is no error. Never NULL.
+ * @return a string owned by libkpi (a thread-local buffer, never freed),
+ *         valid until the next libkpi call on this thread, which may
+ *         overwrite it: copy it to keep it. "" when there is no error.
+ *         Never NULL.
  */
 KPI_EXTERN const char *kpi_error_message(void);
 
 /**
  * @brief The file or source name the last error was found in (e.g.
  *        "structure.csv"), or "" when it did not come from a file.
- * @return a string valid until the next libkpi call on this thread.
+ * @return a string owned by libkpi (a thread-local buffer, never freed),
+ *         valid until the next libkpi call on this thread. Never NULL.
  */
 KPI_EXTERN const char *kpi_error_source(void);
 
 /**
  * @brief The 1-based line of the last error in its source, or 0 when the
  *        error has no position.
+ * @return the line, or 0.
  */
 KPI_EXTERN int32_t kpi_error_line(void);
 
 /**
  * @brief The 1-based column of the last error in its source, or 0 when
  *        the error has no column.
+ * @return the column, or 0.
  */
 KPI_EXTERN int32_t kpi_error_column(void);
 
@@ -82,7 +91,8 @@ KPI_EXTERN void kpi_error_clear(void);
 /**
  * @brief The stable name of an error code, e.g. "KPI_ERR_NOMEM"; "KPI_OK"
  *        for 0 and "KPI_ERR_UNKNOWN" for codes libkpi never returns.
- * @return a static string; never NULL.
+ * @param code any value, typically a return code or kpi_error_code().
+ * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_error_name(int code);
 

@@ -47,189 +47,471 @@ typedef enum kpi_result_kind {
 /**
  * @brief Creates a policy with the defaults: ahead 1.10, on-track 0.95,
  *        #KPI_ROLLUP_CRITERIA, assessments used, #KPI_LANG_JA.
- * @param out receives the policy; free it with kpi_policy_free().
+ * @param out receives the policy, which the caller frees with
+ *        kpi_policy_free(); NULL on failure. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out is NULL; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_policy_new(kpi_policy **out);
-/** @brief Frees a policy. Does nothing for NULL. */
+/**
+ * @brief Frees a policy. Does nothing for NULL.
+ * @param policy a policy from kpi_policy_new(), or NULL; never the one
+ *        kpi_evaluation_policy() returns.
+ */
 KPI_EXTERN void kpi_policy_free(kpi_policy *policy);
-/** @brief The pace from which a target is ◎ (default 1.10); NaN for NULL. */
+/**
+ * @brief The pace from which a target is ◎ (default 1.10).
+ * @param policy the policy; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return the threshold.
+ */
 KPI_EXTERN double kpi_policy_ahead(const kpi_policy *policy);
-/** @brief The pace from which a target is ○ (default 0.95); NaN for NULL. */
+/**
+ * @brief The pace from which a target is ○ (default 0.95).
+ * @param policy the policy; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return the threshold.
+ */
 KPI_EXTERN double kpi_policy_on_track(const kpi_policy *policy);
 /**
  * @brief Sets both thresholds.
- * @return #KPI_OK, or #KPI_ERR_VALUE unless 0 < @p on_track <= @p ahead,
- *         both finite.
+ * @param policy the policy. Not NULL.
+ * @param ahead the pace from which a target is ◎.
+ * @param on_track the pace from which a target is ○.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL;
+ *         #KPI_ERR_VALUE unless 0 < @p on_track <= @p ahead, both finite.
  */
 KPI_EXTERN int kpi_policy_set_thresholds(kpi_policy *policy, double ahead,
                                          double on_track);
-/** @brief The roll-up rule. */
+/**
+ * @brief The roll-up rule.
+ * @param policy the policy; NULL gives #KPI_ROLLUP_CRITERIA (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the rule.
+ */
 KPI_EXTERN kpi_rollup kpi_policy_rollup(const kpi_policy *policy);
-/** @brief Sets the roll-up rule. */
+/**
+ * @brief Sets the roll-up rule.
+ * @param policy the policy. Not NULL.
+ * @param rollup one of #kpi_rollup.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL;
+ *         #KPI_ERR_VALUE for a value that is no #kpi_rollup.
+ */
 KPI_EXTERN int kpi_policy_set_rollup(kpi_policy *policy, kpi_rollup rollup);
-/** @brief 1 when assessments override computed ratings (default), else 0. */
+/**
+ * @brief Whether assessments override computed ratings (the default).
+ * @param policy the policy; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
 KPI_EXTERN int kpi_policy_use_assessments(const kpi_policy *policy);
-/** @brief Sets whether assessments are used (any non-zero value is yes). */
+/**
+ * @brief Sets whether assessments are used.
+ * @param policy the policy. Not NULL.
+ * @param use any non-zero value for yes, 0 for no.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL.
+ */
 KPI_EXTERN int kpi_policy_set_use_assessments(kpi_policy *policy, int use);
-/** @brief The language of reason lines. */
+/**
+ * @brief The language of reason lines.
+ * @param policy the policy; NULL gives #KPI_LANG_JA (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the language.
+ */
 KPI_EXTERN kpi_lang kpi_policy_lang(const kpi_policy *policy);
-/** @brief Sets the language of reason lines. */
+/**
+ * @brief Sets the language of reason lines.
+ * @param policy the policy. Not NULL.
+ * @param lang one of #kpi_lang.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL;
+ *         #KPI_ERR_VALUE for a value that is no #kpi_lang.
+ */
 KPI_EXTERN int kpi_policy_set_lang(kpi_policy *policy, kpi_lang lang);
 
 /**
  * @brief Rates the plan as of @p as_of.
- * @param out receives the evaluation; free it with kpi_evaluation_free().
- * @param plan the plan; only read.
- * @param as_of the date d (valid YYYYMMDD).
- * @param policy the policy, or NULL for the defaults; only read, and not
- *        needed after the call.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_DATE or #KPI_ERR_NOMEM.
+ * @param out receives the evaluation, which the caller frees with
+ *        kpi_evaluation_free(); NULL on failure. Not NULL.
+ * @param plan the plan; only read, and not needed after the call. Not NULL.
+ * @param as_of the date d (valid YYYYMMDD, not 0).
+ * @param policy the policy, or NULL for the defaults; only read (copied),
+ *        and not needed after the call.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
+ *         #KPI_ERR_DATE for an invalid or 0 @p as_of; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
                             const kpi_policy *policy);
-/** @brief Frees an evaluation and its results. Does nothing for NULL. */
+/**
+ * @brief Frees an evaluation and its results. Does nothing for NULL.
+ * @param evaluation the evaluation, or NULL. Every result and string
+ *        borrowed from it becomes invalid.
+ */
 KPI_EXTERN void kpi_evaluation_free(kpi_evaluation *evaluation);
-/** @brief The as-of date; 0 for NULL. */
+/**
+ * @brief The as-of date.
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD.
+ */
 KPI_EXTERN int32_t kpi_evaluation_as_of(const kpi_evaluation *evaluation);
-/** @brief The first day of the period used (the plan's, or the fiscal year of the as-of
- * date). */
+/**
+ * @brief The first day of the period used (the plan's, or the fiscal year
+ *        of the as-of date).
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD.
+ */
 KPI_EXTERN int32_t kpi_evaluation_start(const kpi_evaluation *evaluation);
-/** @brief The last day of the period used. */
+/**
+ * @brief The last day of the period used.
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD.
+ */
 KPI_EXTERN int32_t kpi_evaluation_end(const kpi_evaluation *evaluation);
 /**
  * @brief The policy the evaluation was made with (a copy owned by the
  *        evaluation): read it with the kpi_policy_ getters.
- * @return borrowed until the evaluation is freed; NULL for NULL.
+ * @param evaluation the evaluation; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return borrowed until the evaluation is freed; never to be given to
+ *         kpi_policy_free().
  */
 KPI_EXTERN const kpi_policy *kpi_evaluation_policy(const kpi_evaluation *evaluation);
-/** @brief The plan's organization, copied; "" when not set. */
+/**
+ * @brief The plan's organization, copied; "" when not set.
+ * @param evaluation the evaluation; NULL gives "" (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed, whatever
+ *         becomes of the plan.
+ */
 KPI_EXTERN const char *kpi_evaluation_organization(const kpi_evaluation *evaluation);
-/** @brief The plan's department, copied; "" when not set. */
+/**
+ * @brief The plan's department, copied; "" when not set.
+ * @param evaluation the evaluation; NULL gives "" (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed, whatever
+ *         becomes of the plan.
+ */
 KPI_EXTERN const char *kpi_evaluation_department(const kpi_evaluation *evaluation);
-/** @brief Number of the plan's notes, copied into the evaluation. */
+/**
+ * @brief Number of the plan's notes, copied into the evaluation.
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_evaluation_note_count(const kpi_evaluation *evaluation);
 /**
  * @brief The text of the plan's note at @p index.
- * @return borrowed until the evaluation is freed; NULL when out of range.
+ * @param evaluation the evaluation; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_evaluation_note_count() - 1.
+ * @return borrowed until the evaluation is freed; NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
  */
 KPI_EXTERN const char *kpi_evaluation_note_at(const kpi_evaluation *evaluation,
                                               size_t index);
-/** @brief Number of results: 1 (the plan) + goals + targets; 0 for NULL. */
+/**
+ * @brief Number of results: 1 (the plan) + goals + targets.
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_evaluation_result_count(const kpi_evaluation *evaluation);
 /**
  * @brief The result at @p index in plan order; index 0 is the plan.
- * @return borrowed until the evaluation is freed; NULL when out of range.
+ * @param evaluation the evaluation; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_evaluation_result_count() - 1.
+ * @return borrowed until the evaluation is freed; NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
  */
 KPI_EXTERN const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *evaluation,
                                                       size_t index);
 /**
  * @brief The result of the goal or target with @p code, or of the plan
- *        when @p code is the plan id, in constant time.
- * @param out receives a result borrowed until the evaluation is freed.
- * @param evaluation the evaluation to search.
- * @param code the code of a goal or target, or the plan id.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ *        when @p code is the plan id, in constant time. When a goal or
+ *        target has the plan id as its code, its result is the one found.
+ * @param out receives a result borrowed until the evaluation is freed;
+ *        NULL on failure. Not NULL.
+ * @param evaluation the evaluation to search. Not NULL.
+ * @param code the code of a goal or target, or the plan id. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
+ *         #KPI_ERR_NOT_FOUND when nothing has @p code.
  */
 KPI_EXTERN int kpi_evaluation_find(const kpi_result **out,
                                    const kpi_evaluation *evaluation, const char *code);
 
-/** @brief What the result rates. */
+/**
+ * @brief What the result rates.
+ * @param result the result; NULL gives #KPI_RESULT_PLAN (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the kind.
+ */
 KPI_EXTERN kpi_result_kind kpi_result_kind_of(const kpi_result *result);
-/** @brief The code (the plan id for the plan). Borrowed from the evaluation. */
+/**
+ * @brief The code (the plan id for the plan).
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed.
+ */
 KPI_EXTERN const char *kpi_result_code(const kpi_result *result);
-/** @brief The title (goal title, target label, plan title). */
+/**
+ * @brief The title (goal title, target label, plan title); "" when none.
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed.
+ */
 KPI_EXTERN const char *kpi_result_title(const kpi_result *result);
-/** @brief Depth: 0 for the plan, 1 for a top-level goal, parent + 1 otherwise. */
+/**
+ * @brief Depth: 0 for the plan, 1 for a top-level goal, parent + 1
+ *        otherwise.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the depth.
+ */
 KPI_EXTERN int32_t kpi_result_depth(const kpi_result *result);
-/** @brief The parent's result, or NULL for the plan. */
+/**
+ * @brief The parent's result.
+ * @param result the result; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation, valid until it is freed; NULL for
+ *         the plan.
+ */
 KPI_EXTERN const kpi_result *kpi_result_parent(const kpi_result *result);
-/** @brief Number of direct children (targets first, then goals). */
+/**
+ * @brief Number of direct children (targets first, then goals).
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count; 0 for a target.
+ */
 KPI_EXTERN size_t kpi_result_child_count(const kpi_result *result);
-/** @brief The direct child at @p index, or NULL when out of range. */
+/**
+ * @brief The direct child at @p index (targets first, then goals).
+ * @param result the result; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_result_child_count() - 1.
+ * @return borrowed from the evaluation, valid until it is freed; NULL (and
+ *         the last error #KPI_ERR_RANGE) when out of range.
+ */
 KPI_EXTERN const kpi_result *kpi_result_child_at(const kpi_result *result, size_t index);
-/** @brief The weight used in the parent's roll-up (1 for the plan). */
+/**
+ * @brief The weight used in the parent's roll-up (1 for the plan).
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return the weight.
+ */
 KPI_EXTERN double kpi_result_weight(const kpi_result *result);
 
-/** @brief The effective rating: the assessment's when one applies, else the computed one.
+/**
+ * @brief The effective rating: the assessment's when one applies, else the
+ *        computed one.
+ * @param result the result; NULL gives #KPI_RATING_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the rating; #KPI_RATING_NONE when unrated.
  */
 KPI_EXTERN kpi_rating kpi_result_rating(const kpi_result *result);
-/** @brief The rating computed by the rules, whatever any assessment says. */
+/**
+ * @brief The rating computed by the rules, whatever any assessment says.
+ * @param result the result; NULL gives #KPI_RATING_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the rating; #KPI_RATING_NONE when not computed.
+ */
 KPI_EXTERN kpi_rating kpi_result_computed_rating(const kpi_result *result);
-/** @brief 1 when an assessment set the effective rating, else 0. */
+/**
+ * @brief Whether an assessment set the effective rating.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
 KPI_EXTERN int kpi_result_assessed(const kpi_result *result);
-/** @brief 1 when an assessment set the rating and the computed rating differs from it. */
+/**
+ * @brief Whether an assessment set the rating and the computed rating
+ *        differs from it.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
 KPI_EXTERN int kpi_result_mismatch(const kpi_result *result);
-/** @brief Why the effective rating is missing; #KPI_UNRATED_NONE when rated. */
+/**
+ * @brief Why the effective rating is missing.
+ * @param result the result; NULL gives #KPI_UNRATED_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the reason; #KPI_UNRATED_NONE when rated.
+ */
 KPI_EXTERN kpi_unrated kpi_result_unrated(const kpi_result *result);
-/** @brief Why the computed rating is missing; #KPI_UNRATED_NONE when computed. */
+/**
+ * @brief Why the computed rating is missing.
+ * @param result the result; NULL gives #KPI_UNRATED_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the reason; #KPI_UNRATED_NONE when computed.
+ */
 KPI_EXTERN kpi_unrated kpi_result_computed_unrated(const kpi_result *result);
-/** @brief The date of the assessment used, or 0. */
+/**
+ * @brief The date of the assessment used.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD, or 0 when none was used.
+ */
 KPI_EXTERN int32_t kpi_result_assessment_date(const kpi_result *result);
 
-/** @brief Actual A; NaN when there is none (no data, or not a target). */
+/**
+ * @brief Actual A.
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return A; NaN when there is none (no data, or not a target).
+ */
 KPI_EXTERN double kpi_result_actual(const kpi_result *result);
-/** @brief Expected E at the as-of date; NaN when not computed. */
+/**
+ * @brief Expected E at the as-of date.
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return E; NaN when not computed.
+ */
 KPI_EXTERN double kpi_result_expected(const kpi_result *result);
-/** @brief Target value T in effect (relative targets computed); NaN when missing. */
+/**
+ * @brief Target value T in effect (relative targets computed).
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return T; NaN when missing.
+ */
 KPI_EXTERN double kpi_result_target(const kpi_result *result);
-/** @brief Start value S in effect; NaN when missing. */
+/**
+ * @brief Start value S in effect.
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return S; NaN when missing.
+ */
 KPI_EXTERN double kpi_result_start_value(const kpi_result *result);
-/** @brief Elapsed fraction f in 0..1; NaN when not computed. */
+/**
+ * @brief Elapsed fraction f of the target's period.
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return f in 0..1; NaN when not computed.
+ */
 KPI_EXTERN double kpi_result_elapsed(const kpi_result *result);
-/** @brief Pace r = g(A) / g(E); NaN when nothing was expected yet or not computed. */
+/**
+ * @brief Pace r = g(A) / g(E).
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return r; NaN when nothing was expected yet or not computed.
+ */
 KPI_EXTERN double kpi_result_pace(const kpi_result *result);
-/** @brief Achievement (達成率) g(A) / g(T), also above 1; NaN unless computed-rated. */
+/**
+ * @brief Achievement (達成率) g(A) / g(T), also above 1.
+ * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
+ * @return the achievement; NaN unless computed-rated.
+ */
 KPI_EXTERN double kpi_result_achievement(const kpi_result *result);
-/** @brief The date of the last measurement used, or 0. */
+/**
+ * @brief The date of the last measurement used.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD, or 0.
+ */
 KPI_EXTERN int32_t kpi_result_measured(const kpi_result *result);
-/** @brief The start date D0 in effect for a target, else 0. */
+/**
+ * @brief The start date D0 in effect for a target.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD; 0 for goals and the plan.
+ */
 KPI_EXTERN int32_t kpi_result_start(const kpi_result *result);
-/** @brief The due date D1 in effect for a target, else 0. */
+/**
+ * @brief The due date D1 in effect for a target.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD; 0 for goals and the plan.
+ */
 KPI_EXTERN int32_t kpi_result_due(const kpi_result *result);
-/** @brief The unit of a target; "" otherwise. */
+/**
+ * @brief The unit of a target; "" otherwise.
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed.
+ */
 KPI_EXTERN const char *kpi_result_unit(const kpi_result *result);
-/** @brief The target as originally written (期限・数値目標); "" otherwise. */
+/**
+ * @brief The target as originally written (期限・数値目標); "" otherwise.
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation; valid until it is freed.
+ */
 KPI_EXTERN const char *kpi_result_text(const kpi_result *result);
 /**
  * @brief For a target, the fields read from its text rather than given
  *        (#kpi_field bits, see kpi_target_inferred()); 0 otherwise.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the #kpi_field bits.
  */
 KPI_EXTERN uint32_t kpi_result_inferred(const kpi_result *result);
-/** @brief The kind of a target (#KPI_KIND_NUMERIC for goals and the plan). */
+/**
+ * @brief The kind of a target (#KPI_KIND_NUMERIC for goals and the plan).
+ * @param result the result; NULL gives #KPI_KIND_NUMERIC (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the kind.
+ */
 KPI_EXTERN kpi_kind kpi_result_target_kind(const kpi_result *result);
-/** @brief The direction of a target (#KPI_DIRECTION_INCREASE otherwise). */
+/**
+ * @brief The direction of a target (#KPI_DIRECTION_INCREASE otherwise).
+ * @param result the result; NULL gives #KPI_DIRECTION_INCREASE (and
+ *        records #KPI_ERR_ARGUMENT).
+ * @return the direction.
+ */
 KPI_EXTERN kpi_direction kpi_result_direction(const kpi_result *result);
 
-/** @brief For a goal or the plan: how many direct children have effective @p rating. */
+/**
+ * @brief For a goal or the plan: how many direct children have effective
+ *        @p rating.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @param rating one of the four ratings; #KPI_RATING_NONE and unknown
+ *        values give 0 (count unrated children with
+ *        kpi_result_count_unrated()).
+ * @return the count; 0 for a target.
+ */
 KPI_EXTERN size_t kpi_result_count_rating(const kpi_result *result, kpi_rating rating);
-/** @brief For a goal or the plan: how many direct children are unrated for @p reason. */
+/**
+ * @brief For a goal or the plan: how many direct children are unrated for
+ *        @p reason.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @param reason a reason other than #KPI_UNRATED_NONE, which gives 0, as
+ *        unknown values do.
+ * @return the count; 0 for a target.
+ */
 KPI_EXTERN size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason);
 
 /**
  * @brief The one-line reason a person can read, in the policy's language,
  *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎`.
- * @return borrowed until the evaluation is freed; never NULL for a result.
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed until the evaluation is freed; never NULL.
  */
 KPI_EXTERN const char *kpi_result_reason(const kpi_result *result);
 
 /**
- * @brief Lists what keeps targets and goals from being rated or makes
- *        them contradictory, without evaluating.
- * @param out receives the list (possibly empty); free it with kpi_problems_free().
- * @param plan the plan; only read.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOMEM.
+ * @brief Lists what keeps targets from being rated or makes their values
+ *        contradict each other, without evaluating. Only targets are
+ *        checked (qualitative ones are skipped); goals are not.
+ * @param out receives the list (possibly empty), which the caller frees
+ *        with kpi_problems_free(); NULL on failure. Not NULL.
+ * @param plan the plan; only read, and not needed after the call. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
+ *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_validate(kpi_problems **out, const kpi_plan *plan);
-/** @brief Frees a problem list. Does nothing for NULL. */
+/**
+ * @brief Frees a problem list. Does nothing for NULL.
+ * @param problems the list, or NULL. Every string borrowed from it becomes
+ *        invalid.
+ */
 KPI_EXTERN void kpi_problems_free(kpi_problems *problems);
-/** @brief Number of problems. */
+/**
+ * @brief Number of problems.
+ * @param problems the list; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_problems_count(const kpi_problems *problems);
-/** @brief The kind of problem @p index: #KPI_UNRATED_INCOMPLETE or #KPI_UNRATED_INVALID.
+/**
+ * @brief The kind of problem @p index: #KPI_UNRATED_INCOMPLETE or
+ *        #KPI_UNRATED_INVALID.
+ * @param problems the list; NULL gives #KPI_UNRATED_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_problems_count() - 1.
+ * @return the kind; #KPI_UNRATED_NONE (and the last error #KPI_ERR_RANGE)
+ *         when out of range.
  */
 KPI_EXTERN kpi_unrated kpi_problems_kind_at(const kpi_problems *problems, size_t index);
-/** @brief The code of the object concerned; borrowed until the list is freed. */
+/**
+ * @brief The code of the target concerned.
+ * @param problems the list; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_problems_count() - 1.
+ * @return borrowed until the list is freed; NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
+ */
 KPI_EXTERN const char *kpi_problems_object_at(const kpi_problems *problems, size_t index);
-/** @brief The message, e.g. `target "3-3-c": DECREASE target needs a start value`. */
+/**
+ * @brief The message, e.g. `target "3-3-c": a DECREASE target needs its
+ *        start value (S)`.
+ * @param problems the list; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_problems_count() - 1.
+ * @return borrowed until the list is freed; NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
+ */
 KPI_EXTERN const char *kpi_problems_message_at(const kpi_problems *problems,
                                                size_t index);
 

@@ -52,115 +52,231 @@ typedef struct kpi_assessment kpi_assessment;
 
 /**
  * @brief Creates an empty plan.
- * @param out receives the plan; the caller frees it with kpi_plan_free().
- * @param id the plan's id (its code); non-empty, at most #KPI_MAX_CODE bytes.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE or #KPI_ERR_NOMEM.
+ * @param out receives the plan, which the caller frees with kpi_plan_free();
+ *        NULL on failure. Not NULL.
+ * @param id the plan's id (its code), copied: non-empty, at most
+ *        #KPI_MAX_CODE bytes, UTF-8. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p id is NULL;
+ *         #KPI_ERR_VALUE for an empty or too long @p id; #KPI_ERR_ENCODING
+ *         when @p id is not valid UTF-8; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_new(kpi_plan **out, const char *id);
 
-/** @brief Frees a plan and everything it owns. Does nothing for NULL. */
+/**
+ * @brief Frees a plan and everything it owns. Does nothing for NULL.
+ * @param plan the plan, or NULL. Every goal, target, measurement,
+ *        assessment and string borrowed from it becomes invalid.
+ */
 KPI_EXTERN void kpi_plan_free(kpi_plan *plan);
 
-/** @brief The plan's id; "" for NULL. Valid until set again or the plan is freed. */
+/**
+ * @brief The plan's id.
+ * @param plan the plan; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the plan; valid until the id is set again or the
+ *         plan is freed.
+ */
 KPI_EXTERN const char *kpi_plan_id(const kpi_plan *plan);
-/** @brief Sets the plan's id (non-empty). */
+/**
+ * @brief Sets the plan's id. The id is not one of the codes of goals and
+ *        targets: a goal may have the same code.
+ * @param plan the plan. Not NULL.
+ * @param id the new id, copied: non-empty, at most #KPI_MAX_CODE bytes,
+ *        UTF-8. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p id is NULL;
+ *         #KPI_ERR_VALUE for an empty or too long @p id; #KPI_ERR_ENCODING
+ *         when it is not valid UTF-8; #KPI_ERR_NOMEM. On error the id is
+ *         unchanged.
+ */
 KPI_EXTERN int kpi_plan_set_id(kpi_plan *plan, const char *id);
-/** @brief The plan's title; "" when not set. */
+/**
+ * @brief The plan's title; "" when not set.
+ * @param plan the plan; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the plan; valid until the title is set again or
+ *         the plan is freed.
+ */
 KPI_EXTERN const char *kpi_plan_title(const kpi_plan *plan);
-/** @brief Sets the plan's title; NULL or "" clears it. */
+/**
+ * @brief Sets the plan's title; NULL or "" clears it.
+ * @param plan the plan. Not NULL.
+ * @param title the title, UTF-8, copied; NULL or "" for none.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
+ *         #KPI_ERR_ENCODING when @p title is not valid UTF-8;
+ *         #KPI_ERR_NOMEM. On error the title is unchanged.
+ */
 KPI_EXTERN int kpi_plan_set_title(kpi_plan *plan, const char *title);
-/** @brief The organization (e.g. 上田市); "" when not set. */
+/**
+ * @brief The organization (e.g. 上田市); "" when not set.
+ * @param plan the plan; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the plan; valid until the organization is set
+ *         again or the plan is freed.
+ */
 KPI_EXTERN const char *kpi_plan_organization(const kpi_plan *plan);
-/** @brief Sets the organization; NULL or "" clears it. */
+/**
+ * @brief Sets the organization; NULL or "" clears it.
+ * @param plan the plan. Not NULL.
+ * @param organization the organization, UTF-8, copied; NULL or "" for none.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
+ *         #KPI_ERR_ENCODING when @p organization is not valid UTF-8;
+ *         #KPI_ERR_NOMEM. On error the organization is unchanged.
+ */
 KPI_EXTERN int kpi_plan_set_organization(kpi_plan *plan, const char *organization);
-/** @brief The department (担当部局名, e.g. 政策企画部); "" when not set. */
+/**
+ * @brief The department (担当部局名, e.g. 政策企画部); "" when not set.
+ * @param plan the plan; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the plan; valid until the department is set again
+ *         or the plan is freed.
+ */
 KPI_EXTERN const char *kpi_plan_department(const kpi_plan *plan);
-/** @brief Sets the department; NULL or "" clears it. */
+/**
+ * @brief Sets the department; NULL or "" clears it.
+ * @param plan the plan. Not NULL.
+ * @param department the department, UTF-8, copied; NULL or "" for none.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
+ *         #KPI_ERR_ENCODING when @p department is not valid UTF-8;
+ *         #KPI_ERR_NOMEM. On error the department is unchanged.
+ */
 KPI_EXTERN int kpi_plan_set_department(kpi_plan *plan, const char *department);
 
 /**
  * @brief The first day of the plan's period as set, or 0 when not set.
  *        An unset period means the Japanese fiscal year containing the
  *        as-of date of each evaluation.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD, or 0.
  */
 KPI_EXTERN int32_t kpi_plan_start(const kpi_plan *plan);
-/** @brief The last day of the plan's period as set, or 0 when not set. */
+/**
+ * @brief The last day of the plan's period as set, or 0 when not set.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the date, YYYYMMDD, or 0.
+ */
 KPI_EXTERN int32_t kpi_plan_end(const kpi_plan *plan);
 /**
  * @brief Sets the plan's period. Both 0 clears it.
- * @return #KPI_OK, #KPI_ERR_DATE for an invalid date or only one of the two
- *         set, #KPI_ERR_VALUE when @p end is before @p start.
+ * @param plan the plan. Not NULL.
+ * @param start the first day, YYYYMMDD.
+ * @param end the last day, YYYYMMDD, on or after @p start.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL; #KPI_ERR_DATE
+ *         for an invalid date or only one of the two set; #KPI_ERR_VALUE
+ *         when @p end is before @p start. On error the period is unchanged.
  */
 KPI_EXTERN int kpi_plan_set_period(kpi_plan *plan, int32_t start, int32_t end);
 /**
  * @brief Sets the period to Japanese fiscal year @p fiscal_year
  *        (2017: 2017-04-01 to 2018-03-31).
+ * @param plan the plan. Not NULL.
+ * @param fiscal_year the fiscal year, 1..9998, named by the calendar year
+ *        it starts in.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL; #KPI_ERR_DATE
+ *         when @p fiscal_year is outside 1..9998.
  */
 KPI_EXTERN int kpi_plan_set_fiscal_year(kpi_plan *plan, int32_t fiscal_year);
 
-/** @brief Number of top-level goals; 0 for NULL. */
+/**
+ * @brief Number of top-level goals.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_plan_goal_count(const kpi_plan *plan);
 /**
  * @brief The top-level goal at @p index (0-based, in the order added).
- * @return the goal, borrowed until the plan is freed; NULL (and the last
- *         error #KPI_ERR_RANGE or #KPI_ERR_ARGUMENT) when out of range.
+ * @param plan the plan; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_plan_goal_count() - 1.
+ * @return the goal, borrowed: valid, at the same address, until the plan
+ *         is freed; NULL (and the last error #KPI_ERR_RANGE) when out of
+ *         range.
  */
 KPI_EXTERN kpi_goal *kpi_plan_goal_at(const kpi_plan *plan, size_t index);
 
 /**
  * @brief Adds a top-level goal at the end.
- * @param out receives the new goal, borrowed until the plan is freed (may be NULL).
- * @param plan the plan to add to.
- * @param code a code unused by any goal or target of the plan.
- * @param title the goal's title (may be NULL).
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE (empty or too long
- *         code), #KPI_ERR_DUPLICATE or #KPI_ERR_NOMEM. On error the plan is
- *         unchanged.
+ * @param out receives the new goal, borrowed: valid until the plan is
+ *        freed; NULL on failure. May be NULL.
+ * @param plan the plan to add to. Not NULL.
+ * @param code a code unused by any goal or target of the plan, copied:
+ *        non-empty, at most #KPI_MAX_CODE bytes, UTF-8. Not NULL.
+ * @param title the goal's title, UTF-8, copied; NULL or "" for none.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p code is NULL;
+ *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
+ *         when @p code or @p title is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         the plan already holds #KPI_MAX_OBJECTS goals and targets;
+ *         #KPI_ERR_DUPLICATE when a goal or target has @p code;
+ *         #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
 KPI_EXTERN int kpi_plan_add_goal(kpi_goal **out, kpi_plan *plan, const char *code,
                                  const char *title);
 
 /**
  * @brief Finds a goal of any depth by code, in constant time.
- * @param out receives the goal, borrowed until the plan is freed.
- * @param plan the plan to search.
- * @param code the goal's code.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ * @param out receives the goal, borrowed: valid until the plan is freed;
+ *        NULL on failure. Not NULL.
+ * @param plan the plan to search. Not NULL.
+ * @param code the goal's code. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
+ *         #KPI_ERR_NOT_FOUND when no goal has @p code (a target's code is
+ *         not found either).
  */
 KPI_EXTERN int kpi_plan_find_goal(kpi_goal **out, const kpi_plan *plan, const char *code);
 
 /**
  * @brief Finds a target by code, in constant time.
- * @param out receives the target, borrowed until the plan is freed.
- * @param plan the plan to search.
- * @param code the target's code.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT or #KPI_ERR_NOT_FOUND.
+ * @param out receives the target, borrowed: valid until the plan is freed;
+ *        NULL on failure. Not NULL.
+ * @param plan the plan to search. Not NULL.
+ * @param code the target's code. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
+ *         #KPI_ERR_NOT_FOUND when no target has @p code (a goal's code is
+ *         not found either).
  */
 KPI_EXTERN int kpi_plan_find_target(kpi_target **out, const kpi_plan *plan,
                                     const char *code);
 
-/** @brief Number of goals of every depth in the plan. */
+/**
+ * @brief Number of goals of every depth in the plan.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_plan_total_goal_count(const kpi_plan *plan);
-/** @brief Number of targets in the plan. */
+/**
+ * @brief Number of targets in the plan.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_plan_total_target_count(const kpi_plan *plan);
 
-/** @brief Number of notes (市長指示事項, 評価基準, ...) attached to the plan. */
+/**
+ * @brief Number of notes (市長指示事項, 評価基準, ...) attached to the plan.
+ * @param plan the plan; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
 KPI_EXTERN size_t kpi_plan_note_count(const kpi_plan *plan);
 /**
  * @brief The text of the plan's note at @p index.
- * @return a string borrowed until the plan is freed; NULL when out of range.
+ * @param plan the plan; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_plan_note_count() - 1, in the order added.
+ * @return a string borrowed from the plan, valid until the plan is freed
+ *         (notes are never changed or removed); NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
  */
 KPI_EXTERN const char *kpi_plan_note_at(const kpi_plan *plan, size_t index);
 /**
  * @brief The code of the plan's note at @p index ("" when it has none).
- * @return a string borrowed until the plan is freed; NULL when out of range.
+ * @param plan the plan; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_plan_note_count() - 1.
+ * @return a string borrowed from the plan, valid until the plan is freed;
+ *         NULL (and the last error #KPI_ERR_RANGE) when out of range.
  */
 KPI_EXTERN const char *kpi_plan_note_code_at(const kpi_plan *plan, size_t index);
 /**
  * @brief Appends a note to the plan.
- * @param plan the plan.
- * @param code an optional code for the note (NULL or ""), kept for files.
- * @param text the note's text, non-empty.
+ * @param plan the plan. Not NULL.
+ * @param code an optional code for the note (NULL or ""), kept for files;
+ *        UTF-8, copied.
+ * @param text the note's text: non-empty UTF-8, copied.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL; #KPI_ERR_VALUE
+ *         when @p text is NULL or ""; #KPI_ERR_ENCODING when @p text or
+ *         @p code is not valid UTF-8; #KPI_ERR_NOMEM. On error the plan is
+ *         unchanged.
  */
 KPI_EXTERN int kpi_plan_add_note(kpi_plan *plan, const char *code, const char *text);
 

@@ -23,24 +23,27 @@ extern "C" {
 typedef enum kpi_format {
     KPI_FORMAT_TEXT = 0,     /**< aligned plain text for a terminal or a printer */
     KPI_FORMAT_MARKDOWN = 1, /**< Markdown tables, one per goal */
-    KPI_FORMAT_JSON = 2,     /**< one JSON object: the plan with nested goals and targets */
-    KPI_FORMAT_CSV = 3,      /**< one row per target and goal with every result field */
-    KPI_FORMAT_HTML = 4      /**< one self-contained, print-friendly page */
+    KPI_FORMAT_JSON = 2, /**< one JSON object: the plan with nested goals and targets */
+    KPI_FORMAT_CSV = 3,  /**< one row per target and goal with every result field */
+    KPI_FORMAT_HTML = 4  /**< one self-contained, print-friendly page */
 } kpi_format;
 
 /**
  * @brief Renders an evaluation.
- * @param out receives the report, NUL-terminated; the caller frees it with
- *        kpi_free().
+ * @param out receives the report, NUL-terminated, which the caller frees
+ *        with kpi_free(); NULL on failure. Not NULL.
  * @param size receives its length in bytes without the NUL (may be NULL).
- * @param evaluation the evaluation; only read.
+ * @param evaluation the evaluation; only read. Not NULL.
  * @param format one of #kpi_format.
- * @param lang the language of headings, words and reason lines.
+ * @param lang the language of headings, words and reason lines (one of
+ *        #kpi_lang).
  * @param width for #KPI_FORMAT_TEXT, the width in terminal cells to fit
  *        (East Asian wide characters count as two); 0 for the default of
- *        100. Ignored by the other formats.
- * @return #KPI_OK, #KPI_ERR_ARGUMENT, #KPI_ERR_VALUE (unknown format or
- *         language, width below 40) or #KPI_ERR_NOMEM.
+ *        100. The other formats do not use it, but it is checked for every
+ *        format: pass 0 there.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL;
+ *         #KPI_ERR_VALUE for an unknown format or language, or a width
+ *         other than 0 below 40 (negative included); #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
                                      const kpi_evaluation *evaluation, kpi_format format,
@@ -49,11 +52,20 @@ KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
 /**
  * @brief Reads a format name: "text", "markdown" (or "md"), "json", "csv",
  *        "html".
- * @return #KPI_OK, or #KPI_ERR_VALUE naming the accepted names.
+ * @param out receives the format; unchanged on failure. Not NULL.
+ * @param name the name, lower case exactly as listed. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p name is NULL;
+ *         #KPI_ERR_VALUE for any other name (the message lists the
+ *         accepted ones).
  */
 KPI_EXTERN int kpi_format_parse(kpi_format *out, const char *name);
 
-/** @brief The format's name as kpi_format_parse() reads it; "" for unknown values. */
+/**
+ * @brief The format's name as kpi_format_parse() reads it; "" for unknown
+ *        values.
+ * @param format any value.
+ * @return a static string, never freed; never NULL.
+ */
 KPI_EXTERN const char *kpi_format_name(kpi_format format);
 
 #ifdef __cplusplus

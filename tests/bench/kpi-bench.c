@@ -1117,7 +1117,7 @@ static void print_size(const struct result *r)
 
 struct verdict_row {
     char what[128];
-    char size[32];
+    char size[80]; /* two counts and an arrow */
     char measured[96];
     char limit[64];
     char verdict[64];

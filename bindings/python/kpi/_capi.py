@@ -44,7 +44,8 @@ from ._errors import KPI_ERR_ARGUMENT, KpiLibraryError, error_class
 
 #: The libkpi version this package was written for. The library loaded must
 #: have the same major version (the ABI) and at least this minor version
-#: (minor versions add functions).
+#: (minor versions add functions); before 1.0, exactly this minor version
+#: (a 0.y release may change the API: docs/abi.md).
 WRITTEN_FOR = (0, 1, 0)
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -515,14 +516,19 @@ if _missing_core:
 def check_version(number, text):
     """Raises KpiLibraryError unless a library of version ``number``
     (MAJOR * 10000 + MINOR * 100 + PATCH) can serve this package: the same
-    major version, and at least the minor version it was written for."""
+    major version, and at least the minor version it was written for (before
+    1.0: that very minor version)."""
     major, minor = number // 10000, number // 100 % 100
-    if major != WRITTEN_FOR[0] or minor < WRITTEN_FOR[1]:
+    if WRITTEN_FOR[0] == 0:
+        usable, needs = minor == WRITTEN_FOR[1], "0.%d.x" % WRITTEN_FOR[1]
+    else:
+        usable = minor >= WRITTEN_FOR[1]
+        needs = "%d.x with x >= %d" % (WRITTEN_FOR[0], WRITTEN_FOR[1])
+    if major != WRITTEN_FOR[0] or not usable:
         raise KpiLibraryError(
             "the libkpi loaded from %s is version %s; this package was written for "
-            "%d.%d.%d and needs %d.x with x >= %d" %
-            (LIBRARY_PATH, text, WRITTEN_FOR[0], WRITTEN_FOR[1], WRITTEN_FOR[2],
-             WRITTEN_FOR[0], WRITTEN_FOR[1]))
+            "%d.%d.%d and needs %s" %
+            (LIBRARY_PATH, text, WRITTEN_FOR[0], WRITTEN_FOR[1], WRITTEN_FOR[2], needs))
 
 
 RUNTIME_VERSION_NUMBER = C.kpi_version_number()

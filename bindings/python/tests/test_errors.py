@@ -398,4 +398,10 @@ def test_version_is_checked():
         _capi.check_version(90000, "9.0.0")
     with pytest.raises(kpi.KpiLibraryError, match="0.0.5"):
         _capi.check_version(5, "0.0.5")
-    _capi.check_version(major * 10000 + (minor + 3) * 100, "newer minor is fine")
+    _capi.check_version(major * 10000 + minor * 100 + 7, "a newer patch is fine")
+    newer_minor = major * 10000 + (minor + 3) * 100
+    if major == 0:  # before 1.0 a minor release may change the API
+        with pytest.raises(kpi.KpiLibraryError, match="needs 0.%d.x" % minor):
+            _capi.check_version(newer_minor, "0.%d.0" % (minor + 3))
+    else:
+        _capi.check_version(newer_minor, "newer minor is fine")
