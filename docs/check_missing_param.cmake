@@ -21,7 +21,7 @@ endif()
 
 # The function and parameter whose documentation is deleted.
 set(header kpi/plan.h)
-set(declaration "KPI_EXTERN int kpi_plan_add_goal(")
+set(declaration "KPI_EXTERN kpi_goal *kpi_plan_add_goal(")
 set(function kpi_plan_add_goal)
 set(parameter title)
 

@@ -75,14 +75,15 @@ static void print_header(const kpi_plan *plan, const kpi_evaluation *ev)
 }
 
 /* One line per goal or target, indented by depth, then its reason. */
-static void print_results(const kpi_evaluation *ev)
+static void print_results(const kpi_evaluation *ev, kpi_lang lang)
 {
     for (size_t i = 0; i < kpi_evaluation_result_count(ev); i++) {
         const kpi_result *r = kpi_evaluation_result_at(ev, i);
         int indent = 2 * kpi_result_depth(r);
         const char *symbol = kpi_rating_symbol(kpi_result_rating(r));
         printf("%*s%s %s %s\n%*s    %s\n", indent, "", *symbol ? symbol : "－",
-               kpi_result_code(r), kpi_result_title(r), indent, "", kpi_result_reason(r));
+               kpi_result_code(r), kpi_result_title(r), indent, "",
+               kpi_result_reason(r, lang));
     }
 }
 
@@ -102,12 +103,10 @@ static int report(const struct options *o, kpi_reader *reader)
     if (rc == KPI_OK)
         rc = kpi_policy_new(&policy);
     if (rc == KPI_OK)
-        rc = kpi_policy_set_lang(policy, o->lang);
-    if (rc == KPI_OK)
         rc = kpi_evaluate(&ev, plan, o->as_of, policy);
     if (rc == KPI_OK) {
         print_header(plan, ev);
-        print_results(ev);
+        print_results(ev, o->lang);
         print_notes(plan);
     } else {
         fprintf(stderr, "kpi-demo: %s\n", kpi_error_message());

@@ -371,8 +371,7 @@ static int make_policy(kpi_policy **out, const struct options *o)
         rc = fail(EXIT_USAGE, "--ahead %g --on-track %g: %s", ahead, on_track,
                   kpi_error_message());
     else if (kpi_policy_set_rollup(policy, o->rollup) != KPI_OK ||
-             kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK ||
-             kpi_policy_set_lang(policy, o->lang) != KPI_OK)
+             kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
     if (rc != EXIT_OK) {
         kpi_policy_free(policy);
@@ -454,7 +453,7 @@ static int explain_target(FILE *f, const kpi_target *t, int32_t fiscal_year)
     return EXIT_OK;
 }
 
-static int explain_goal(FILE *f, const kpi_goal *g, int32_t fiscal_year)
+static int explain_goal(FILE *f, kpi_goal *g, int32_t fiscal_year)
 {
     int rc = EXIT_OK;
     for (size_t i = 0; rc == EXIT_OK && i < kpi_goal_target_count(g); i++)
@@ -466,7 +465,7 @@ static int explain_goal(FILE *f, const kpi_goal *g, int32_t fiscal_year)
 
 /* The explanation is built in memory, like a report, so that nothing is
  * printed if anything fails. */
-static int explain(char **out, size_t *size, const kpi_plan *plan)
+static int explain(char **out, size_t *size, kpi_plan *plan)
 {
     FILE *f = open_memstream(out, size);
     if (!f)
@@ -489,6 +488,15 @@ struct output {
     void (*release)(void *);
 };
 
+/* The text format takes a width; the others have no option. */
+static int render_evaluation(struct output *out, const kpi_evaluation *ev,
+                             const struct options *o)
+{
+    if (o->format == KPI_FORMAT_TEXT)
+        return kpi_evaluation_render_text(&out->text, &out->size, ev, o->lang, o->width);
+    return kpi_evaluation_render(&out->text, &out->size, ev, o->format, o->lang);
+}
+
 /* Reads, rates and renders into *out; prints the error on failure. */
 static int render(struct output *out, kpi_reader **reader, const struct options *o)
 {
@@ -507,8 +515,7 @@ static int render(struct output *out, kpi_reader **reader, const struct options 
     }
     if (rc == EXIT_OK && kpi_evaluate(&ev, plan, o->as_of, policy) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
-    if (rc == EXIT_OK && kpi_evaluation_render(&out->text, &out->size, ev, o->format,
-                                               o->lang, o->width) != KPI_OK)
+    if (rc == EXIT_OK && render_evaluation(out, ev, o) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);

@@ -22,6 +22,7 @@
 #include "kpi/target.h"
 #include "kpi/evaluate.h"
 #include "kpi/csv.h"
+#include "kpi/file.h"
 #include "kpi/render.h"
 #include "kpi/phrase.h"
 

@@ -37,7 +37,7 @@ static int render(const kpi_plan *plan, int32_t as_of, kpi_lang lang, const char
     size_t size = 0;
     if (kpi_evaluate(&ev, plan, as_of, NULL) != KPI_OK)
         return fail("evaluate");
-    int rc = kpi_evaluation_render(&html, &size, ev, KPI_FORMAT_HTML, lang, 0);
+    int rc = kpi_evaluation_render(&html, &size, ev, KPI_FORMAT_HTML, lang);
     kpi_evaluation_free(ev);
     if (rc != KPI_OK)
         return fail("render");

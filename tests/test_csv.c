@@ -225,7 +225,7 @@ typedef struct written {
     size_t progress_size;
 } written;
 
-static written write_ok(const kpi_plan *plan, uint32_t flags)
+static written write_ok(kpi_plan *plan, uint32_t flags)
 {
     written w = {NULL, 0, NULL, 0};
     assert_int_equal(
@@ -284,20 +284,20 @@ static void assert_written_equal(const written *a, const written *b)
                        b->progress_size);
 }
 
-static kpi_target *find_target(const kpi_plan *plan, const char *code)
+static kpi_target *find_target(kpi_plan *plan, const char *code)
 {
     kpi_target *target = NULL;
-    if (kpi_plan_find_target(&target, plan, code) != KPI_OK) {
+    if ((target = kpi_plan_find_target(plan, code)) == NULL) {
         print_error("no target \"%s\"\n", code);
         fail();
     }
     return target;
 }
 
-static kpi_goal *find_goal(const kpi_plan *plan, const char *code)
+static kpi_goal *find_goal(kpi_plan *plan, const char *code)
 {
     kpi_goal *goal = NULL;
-    if (kpi_plan_find_goal(&goal, plan, code) != KPI_OK) {
+    if ((goal = kpi_plan_find_goal(plan, code)) == NULL) {
         print_error("no goal \"%s\"\n", code);
         fail();
     }
@@ -463,7 +463,7 @@ static void compare_measurement(const char *owner, const kpi_measurement *a,
                 kpi_measurement_author(b));
 }
 
-static void compare_target(const kpi_target *a, const kpi_target *b)
+static void compare_target(kpi_target *a, kpi_target *b)
 {
     char owner[KPI_MAX_CODE + 16];
     snprintf(owner, sizeof owner, "target \"%s\"", kpi_target_code(a));
@@ -499,13 +499,13 @@ static void compare_target(const kpi_target *a, const kpi_target *b)
                            kpi_target_assessment_at(b, i));
 }
 
-static const char *parent_code(const kpi_goal *goal)
+static const char *parent_code(kpi_goal *goal)
 {
-    const kpi_goal *parent = kpi_goal_parent(goal);
+    kpi_goal *parent = kpi_goal_parent(goal);
     return parent ? kpi_goal_code(parent) : "";
 }
 
-static void compare_goal(const kpi_goal *a, const kpi_goal *b)
+static void compare_goal(kpi_goal *a, kpi_goal *b)
 {
     assert_non_null(a);
     assert_non_null(b);
@@ -545,7 +545,7 @@ static void compare_goal(const kpi_goal *a, const kpi_goal *b)
 /* Fails unless the two plans agree in every field the public getters show:
  * plan, goals at every depth, targets, measurements, assessments and notes,
  * in order; doubles bitwise (or both NaN). */
-static void assert_plans_equal(const kpi_plan *a, const kpi_plan *b)
+static void assert_plans_equal(kpi_plan *a, kpi_plan *b)
 {
     assert_non_null(a);
     assert_non_null(b);
@@ -576,7 +576,7 @@ static void assert_plans_equal(const kpi_plan *a, const kpi_plan *b)
 
 /* Writes plan with flags, reads it back and compares it field by field,
  * then writes the copy and compares the bytes with the first writing. */
-static void assert_round_trip(const kpi_plan *plan, uint32_t flags)
+static void assert_round_trip(kpi_plan *plan, uint32_t flags)
 {
     kpi_reader *reader = new_reader();
     written first = write_ok(plan, flags);
@@ -592,7 +592,7 @@ static void assert_round_trip(const kpi_plan *plan, uint32_t flags)
 
 /* ---- Seed plan --------------------------------------------------------------- */
 
-static size_t count_measurements(const kpi_goal *goal)
+static size_t count_measurements(kpi_goal *goal)
 {
     size_t n = 0;
     for (size_t i = 0; i < kpi_goal_target_count(goal); i++)
@@ -680,7 +680,7 @@ static void seed_files_load(void **state)
 static const kpi_result *find_result(const kpi_evaluation *evaluation, const char *code)
 {
     const kpi_result *result = NULL;
-    if (kpi_evaluation_find(&result, evaluation, code) != KPI_OK) {
+    if ((result = kpi_evaluation_find(evaluation, code)) == NULL) {
         print_error("no result for \"%s\"\n", code);
         fail();
     }
@@ -695,7 +695,7 @@ static void check_rating(const kpi_evaluation *evaluation, const char *code,
         print_error("\"%s\": expected rating %d (%s), got %d (%s): %s\n", code,
                     (int)rating, kpi_unrated_name(reason), (int)kpi_result_rating(result),
                     kpi_unrated_name(kpi_result_unrated(result)),
-                    kpi_result_reason(result));
+                    kpi_result_reason(result, KPI_LANG_JA));
         fail();
     }
 }
@@ -711,7 +711,7 @@ static void seed_evaluates_worked_examples(void **state)
 
     check_rating(evaluation, "3-2-a", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
     assert_true(kpi_result_actual(find_result(evaluation, "3-2-a")) == 32.0);
-    assert_true(kpi_result_target(find_result(evaluation, "3-2-a")) == 30.0);
+    assert_true(kpi_result_value(find_result(evaluation, "3-2-a")) == 30.0);
     check_rating(evaluation, "3-2-b", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
     check_rating(evaluation, "3-2-c", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
     check_rating(evaluation, "3-1-a", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
@@ -1034,13 +1034,13 @@ static void random_assessments(kpi_goal *goal, kpi_target *target)
     unsigned count = rng_percent(40) ? 1 + rng_below(3) : 0;
     for (unsigned i = 0; i < count; i++) {
         char buf[256], author[256];
-        kpi_assessment *a = NULL;
         kpi_rating rating = (kpi_rating)(KPI_RATING_NOT_PROGRESSED + (int)rng_below(4));
         const char *comment = random_text(buf, sizeof buf, 40);
         int32_t date = random_event_date();
-        int rc = goal ? kpi_goal_add_assessment(&a, goal, date, rating, comment)
-                      : kpi_target_add_assessment(&a, target, date, rating, comment);
-        assert_int_equal(rc, KPI_OK);
+        kpi_assessment *a =
+            goal ? kpi_goal_add_assessment(goal, date, rating, comment)
+                 : kpi_target_add_assessment(target, date, rating, comment);
+        assert_non_null(a);
         assert_int_equal(
             kpi_assessment_set_author(a, random_text(author, sizeof author, 60)), KPI_OK);
     }
@@ -1050,9 +1050,8 @@ static void random_target(kpi_goal *goal)
 {
     char code[64], buf[256];
     kpi_target *t = NULL;
-    assert_int_equal(kpi_goal_add_target(&t, goal, random_code(code, sizeof code),
-                                         random_text(buf, sizeof buf, 25)),
-                     KPI_OK);
+    assert_non_null(t = kpi_goal_add_target(goal, random_code(code, sizeof code),
+                                            random_text(buf, sizeof buf, 25)));
     kpi_kind kind = (kpi_kind)rng_below(3);
     assert_int_equal(kpi_target_set_kind(t, kind), KPI_OK);
     assert_int_equal(kpi_target_set_direction(t, (kpi_direction)rng_below(2)), KPI_OK);
@@ -1079,9 +1078,8 @@ static void random_target(kpi_goal *goal)
                            : random_number();
         kpi_measurement *m = NULL;
         char author[256];
-        assert_int_equal(kpi_target_add_measurement(&m, t, random_event_date(), value,
-                                                    random_text(buf, sizeof buf, 40)),
-                         KPI_OK);
+        assert_non_null(m = kpi_target_add_measurement(t, random_event_date(), value,
+                                                       random_text(buf, sizeof buf, 40)));
         assert_int_equal(
             kpi_measurement_set_author(m, random_text(author, sizeof author, 60)),
             KPI_OK);
@@ -1102,9 +1100,8 @@ static void random_goal(kpi_goal *goal, int depth)
     for (unsigned i = 0; i < children; i++) {
         char code[64], buf[256];
         kpi_goal *child = NULL;
-        assert_int_equal(kpi_goal_add_goal(&child, goal, random_code(code, sizeof code),
-                                           random_text(buf, sizeof buf, 25)),
-                         KPI_OK);
+        assert_non_null(child = kpi_goal_add_goal(goal, random_code(code, sizeof code),
+                                                  random_text(buf, sizeof buf, 25)));
         random_goal(child, depth + 1);
     }
 }
@@ -1132,9 +1129,8 @@ static kpi_plan *random_plan(unsigned index)
     for (unsigned i = 0; i < goals; i++) {
         char code[64];
         kpi_goal *goal = NULL;
-        assert_int_equal(kpi_plan_add_goal(&goal, plan, random_code(code, sizeof code),
-                                           random_text(buf, sizeof buf, 25)),
-                         KPI_OK);
+        assert_non_null(goal = kpi_plan_add_goal(plan, random_code(code, sizeof code),
+                                                 random_text(buf, sizeof buf, 25)));
         random_goal(goal, 1);
     }
     return plan;
@@ -1180,11 +1176,10 @@ static void round_trip_blank_edges(void **state)
         kpi_measurement *m = NULL;
         assert_int_equal(kpi_plan_new(&plan, "p"), KPI_OK);
         assert_int_equal(kpi_plan_set_title(plan, texts[i]), KPI_OK);
-        assert_int_equal(kpi_plan_add_goal(&goal, plan, "g", texts[i]), KPI_OK);
-        assert_int_equal(kpi_goal_add_target(&t, goal, "t", texts[i]), KPI_OK);
+        assert_non_null(goal = kpi_plan_add_goal(plan, "g", texts[i]));
+        assert_non_null(t = kpi_goal_add_target(goal, "t", texts[i]));
         assert_int_equal(kpi_target_set_unit(t, texts[i]), KPI_OK);
-        assert_int_equal(kpi_target_add_measurement(&m, t, 20170930, 1, texts[i]),
-                         KPI_OK);
+        assert_non_null(m = kpi_target_add_measurement(t, 20170930, 1, texts[i]));
         assert_int_equal(kpi_plan_add_note(plan, NULL, texts[i]), KPI_OK);
         snprintf(compare_context, sizeof compare_context, "blank edges %zu", i);
         assert_round_trip(plan, KPI_WRITE_DEFAULT);
@@ -1220,11 +1215,10 @@ static void numbers_written_shortest(void **state)
         kpi_goal *goal = NULL;
         kpi_target *t = NULL;
         assert_int_equal(kpi_plan_new(&plan, "p"), KPI_OK);
-        assert_int_equal(kpi_plan_add_goal(&goal, plan, "g", NULL), KPI_OK);
-        assert_int_equal(kpi_goal_add_target(&t, goal, "t", NULL), KPI_OK);
+        assert_non_null(goal = kpi_plan_add_goal(plan, "g", NULL));
+        assert_non_null(t = kpi_goal_add_target(goal, "t", NULL));
         assert_int_equal(kpi_target_set_value(t, cases[i].value), KPI_OK);
-        assert_int_equal(
-            kpi_target_add_measurement(NULL, t, 20170930, cases[i].value, NULL), KPI_OK);
+        assert_non_null(kpi_target_add_measurement(t, 20170930, cases[i].value, NULL));
         written w = write_ok(plan, KPI_WRITE_NO_BOM);
         char row[128];
         /* type,code,parent,title,unit,kind,direction,value */
@@ -1245,16 +1239,15 @@ static void numbers_written_shortest(void **state)
     kpi_plan *plan = NULL;
     kpi_goal *goal = NULL;
     assert_int_equal(kpi_plan_new(&plan, "p"), KPI_OK);
-    assert_int_equal(kpi_plan_add_goal(&goal, plan, "g", NULL), KPI_OK);
+    assert_non_null(goal = kpi_plan_add_goal(plan, "g", NULL));
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++) {
         char code[16];
         kpi_target *t = NULL;
         snprintf(code, sizeof code, "t%zu", i);
-        assert_int_equal(kpi_goal_add_target(&t, goal, code, NULL), KPI_OK);
+        assert_non_null(t = kpi_goal_add_target(goal, code, NULL));
         assert_int_equal(kpi_target_set_value(t, exact[i]), KPI_OK);
         assert_int_equal(kpi_target_set_start_value(t, exact[i]), KPI_OK);
-        assert_int_equal(kpi_target_add_measurement(NULL, t, 20170930, exact[i], NULL),
-                         KPI_OK);
+        assert_non_null(kpi_target_add_measurement(t, 20170930, exact[i], NULL));
     }
     written w = write_ok(plan, KPI_WRITE_NO_BOM);
     assert_contains(w.structure, "\ntarget,t0,g,,,numeric,increase,0.3333333333333333,");
@@ -1455,7 +1448,7 @@ static void writer_crlf(void **state)
 /* ---- Encodings --------------------------------------------------------------- */
 
 /* The fixture plan (utf8-structure.csv / utf8-progress.csv) as expected. */
-static void check_fixture_plan(const kpi_plan *plan)
+static void check_fixture_plan(kpi_plan *plan)
 {
     assert_string_equal(kpi_plan_id(plan), "ueda-2017");
     assert_string_equal(kpi_plan_title(plan),

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 
 #include "kpi.h"
-#include "../lib/date.h"
+#include "util/date.h"
 
 #include <string.h>
 

@@ -51,7 +51,7 @@ static kpi_plan *load_seed(void)
 static char *render(const kpi_evaluation *ev, int format)
 {
     char *out = NULL;
-    kpi_evaluation_render(&out, NULL, ev, (kpi_format)format, KPI_LANG_JA, 0);
+    kpi_evaluation_render(&out, NULL, ev, (kpi_format)format, KPI_LANG_JA);
     return out;
 }
 
@@ -103,8 +103,8 @@ static int own_plans(int index)
     kpi_goal *goal = NULL;
     kpi_target *target = NULL;
     int failures = kpi_plan_new(&plan, id) != KPI_OK;
-    failures += kpi_plan_add_goal(&goal, plan, "1", "goal") != KPI_OK;
-    failures += kpi_goal_add_target(&target, goal, "1-a", "target") != KPI_OK;
+    failures += (goal = kpi_plan_add_goal(plan, "1", "goal")) == NULL;
+    failures += (target = kpi_goal_add_target(goal, "1-a", "target")) == NULL;
     failures += kpi_target_set_weight(target, -index - 1.0) != KPI_ERR_VALUE;
     char expected[64];
     snprintf(expected, sizeof expected, "got %d", -index - 1);

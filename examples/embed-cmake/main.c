@@ -21,17 +21,22 @@ int main(void)
     if (rc == KPI_OK)
         rc = kpi_plan_set_fiscal_year(plan, 2017);
     if (rc == KPI_OK)
-        rc = kpi_plan_add_goal(&goal, plan, "3-2", "信州うえだ空き家バンク制度の推進");
+        rc = (goal = kpi_plan_add_goal(plan, "3-2", "信州うえだ空き家バンク制度の推進"))
+                 ? KPI_OK
+                 : kpi_error_code();
     if (rc == KPI_OK)
-        rc = kpi_goal_add_target(&target, goal, "3-2-a", "物件登録件数");
+        rc = (target = kpi_goal_add_target(goal, "3-2-a", "物件登録件数"))
+                 ? KPI_OK
+                 : kpi_error_code();
     if (rc == KPI_OK)
         rc = kpi_target_set_value(target, 30);
     if (rc == KPI_OK)
-        rc = kpi_target_add_measurement(NULL, target, 20170930, 32, NULL);
+        rc = (kpi_target_add_measurement(target, 20170930, 32, NULL)) ? KPI_OK
+                                                                      : kpi_error_code();
     if (rc == KPI_OK)
         rc = kpi_evaluate(&ev, plan, 20170930, NULL);
     if (rc == KPI_OK)
-        rc = kpi_evaluation_find(&result, ev, "3-2-a");
+        rc = (result = kpi_evaluation_find(ev, "3-2-a")) ? KPI_OK : kpi_error_code();
     if (rc == KPI_OK)
         printf("libkpi %s: 3-2-a%s%s\n", kpi_version(), city_csv_separator(),
                kpi_rating_symbol(kpi_result_rating(result)));

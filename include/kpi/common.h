@@ -150,8 +150,13 @@ typedef enum kpi_unrated {
     KPI_UNRATED_NO_RATED_CHILDREN = 6 /**< a goal none of whose children is rated */
 } kpi_unrated;
 
-/** @brief Number of #kpi_unrated values, for sizing count tables. */
-#define KPI_UNRATED_COUNT 7
+/** @brief The objects of a plan that are rated: the plan itself, its goals
+ *  and its targets. */
+typedef enum kpi_object {
+    KPI_OBJECT_PLAN = 0,  /**< the plan: the roll-up of its top-level goals */
+    KPI_OBJECT_GOAL = 1,  /**< a goal at any depth */
+    KPI_OBJECT_TARGET = 2 /**< a target */
+} kpi_object;
 
 /** @brief What a target measures. */
 typedef enum kpi_kind {

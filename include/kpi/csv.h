@@ -156,6 +156,46 @@ typedef enum kpi_warning {
 } kpi_warning;
 
 /**
+ * @brief The code of the reader's last failed read, kept on the reader as
+ *        SQLite keeps an error on its connection, so that a caller whose
+ *        thread may change between the call and the check (a goroutine, an
+ *        async task) still finds it; #KPI_OK after a successful read.
+ * @param reader the reader; NULL gives #KPI_ERR_ARGUMENT.
+ * @return #KPI_OK, or the #kpi_error code the last read failed with
+ *         (#KPI_ERR_IO, #KPI_ERR_PARSE, #KPI_ERR_ENCODING, #KPI_ERR_DATE,
+ *         #KPI_ERR_VALUE, #KPI_ERR_LIMIT, #KPI_ERR_NOMEM, ...).
+ */
+KPI_EXTERN int kpi_reader_error_code(const kpi_reader *reader);
+/**
+ * @brief The message of the reader's last failed read, e.g.
+ *        `progress.csv:3: column "date": "2017-13-01": month 13 is not 1..12`.
+ * @param reader the reader; NULL gives "".
+ * @return borrowed from the reader: valid until its next read or until it
+ *         is freed; "" after a successful read.
+ */
+KPI_EXTERN const char *kpi_reader_error_message(const kpi_reader *reader);
+/**
+ * @brief The file (or buffer name) the reader's last failed read blames.
+ * @param reader the reader; NULL gives "".
+ * @return borrowed from the reader: valid until its next read or until it
+ *         is freed; "" when the error names no file.
+ */
+KPI_EXTERN const char *kpi_reader_error_source(const kpi_reader *reader);
+/**
+ * @brief The 1-based line of the reader's last failed read.
+ * @param reader the reader; NULL gives 0.
+ * @return the line; 0 when the error names no line.
+ */
+KPI_EXTERN int32_t kpi_reader_error_line(const kpi_reader *reader);
+/**
+ * @brief The 1-based column (a CSV field's position) of the reader's last
+ *        failed read.
+ * @param reader the reader; NULL gives 0.
+ * @return the column; 0 when the error names no column.
+ */
+KPI_EXTERN int32_t kpi_reader_error_column(const kpi_reader *reader);
+
+/**
  * @brief Number of warnings of the last read.
  * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
  * @return the count; 0 before the first read and after a failed one.
@@ -241,20 +281,6 @@ KPI_EXTERN int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan 
  */
 KPI_EXTERN int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
                                     const char *progress_path, uint32_t flags);
-
-/**
- * @brief Writes bytes to a file the way the plan-file writers do: into a
- *        new file beside @p path, renamed over it only once complete, so
- *        that @p path is either untouched or whole (for a rendered report,
- *        say).
- * @param path the file to write. Not NULL.
- * @param data the bytes; only read. NULL only when @p size is 0.
- * @param size their number.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p path is NULL, or @p data is
- *         NULL with a non-zero @p size; #KPI_ERR_IO when the file cannot
- *         be created, written, synced or renamed; #KPI_ERR_NOMEM.
- */
-KPI_EXTERN int kpi_file_write(const char *path, const void *data, size_t size);
 
 #ifdef __cplusplus
 }

@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-/** @brief How to rate: thresholds, roll-up rule, assessments, language. */
+/** @brief How to rate: thresholds, roll-up rule, assessments. */
 typedef struct kpi_policy kpi_policy;
 /** @brief The ratings of a whole plan as of one date. */
 typedef struct kpi_evaluation kpi_evaluation;
@@ -36,13 +36,6 @@ typedef struct kpi_evaluation kpi_evaluation;
 typedef struct kpi_result kpi_result;
 /** @brief The problems kpi_validate() found. */
 typedef struct kpi_problems kpi_problems;
-
-/** @brief What a result rates. */
-typedef enum kpi_result_kind {
-    KPI_RESULT_PLAN = 0,  /**< the plan: the roll-up of its top-level goals */
-    KPI_RESULT_GOAL = 1,  /**< a goal at any depth */
-    KPI_RESULT_TARGET = 2 /**< a target */
-} kpi_result_kind;
 
 /**
  * @brief Creates a policy with the defaults: ahead 1.10, on-track 0.95,
@@ -108,22 +101,6 @@ KPI_EXTERN int kpi_policy_use_assessments(const kpi_policy *policy);
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL.
  */
 KPI_EXTERN int kpi_policy_set_use_assessments(kpi_policy *policy, int use);
-/**
- * @brief The language of reason lines.
- * @param policy the policy; NULL gives #KPI_LANG_JA (and records
- *        #KPI_ERR_ARGUMENT).
- * @return the language.
- */
-KPI_EXTERN kpi_lang kpi_policy_lang(const kpi_policy *policy);
-/**
- * @brief Sets the language of reason lines.
- * @param policy the policy. Not NULL.
- * @param lang one of #kpi_lang.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL;
- *         #KPI_ERR_VALUE for a value that is no #kpi_lang.
- */
-KPI_EXTERN int kpi_policy_set_lang(kpi_policy *policy, kpi_lang lang);
-
 /**
  * @brief Rates the plan as of @p as_of.
  * @param out receives the evaluation, which the caller frees with
@@ -228,23 +205,22 @@ KPI_EXTERN const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *eval
  * @brief The result of the goal or target with @p code, or of the plan
  *        when @p code is the plan id, in constant time. When a goal or
  *        target has the plan id as its code, its result is the one found.
- * @param out receives a result borrowed until the evaluation is freed;
- *        NULL on failure. Not NULL.
  * @param evaluation the evaluation to search. Not NULL.
  * @param code the code of a goal or target, or the plan id. Not NULL.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
- *         #KPI_ERR_NOT_FOUND when nothing has @p code.
+ * @return the result, borrowed until the evaluation is freed. NULL when
+ *         nothing has @p code (the last error #KPI_ERR_NOT_FOUND), or
+ *         #KPI_ERR_ARGUMENT when an argument is NULL.
  */
-KPI_EXTERN int kpi_evaluation_find(const kpi_result **out,
-                                   const kpi_evaluation *evaluation, const char *code);
+KPI_EXTERN const kpi_result *kpi_evaluation_find(const kpi_evaluation *evaluation,
+                                                 const char *code);
 
 /**
- * @brief What the result rates.
- * @param result the result; NULL gives #KPI_RESULT_PLAN (and records
+ * @brief What the result rates: the plan, a goal or a target.
+ * @param result the result; NULL gives #KPI_OBJECT_PLAN (and records
  *        #KPI_ERR_ARGUMENT).
- * @return the kind.
+ * @return the kind of object.
  */
-KPI_EXTERN kpi_result_kind kpi_result_kind_of(const kpi_result *result);
+KPI_EXTERN kpi_object kpi_result_object(const kpi_result *result);
 /**
  * @brief The code (the plan id for the plan).
  * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
@@ -354,11 +330,12 @@ KPI_EXTERN double kpi_result_actual(const kpi_result *result);
  */
 KPI_EXTERN double kpi_result_expected(const kpi_result *result);
 /**
- * @brief Target value T in effect (relative targets computed).
+ * @brief Target value T in effect (relative targets computed), as
+ *        kpi_target_value() is the value set.
  * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
  * @return T; NaN when missing.
  */
-KPI_EXTERN double kpi_result_target(const kpi_result *result);
+KPI_EXTERN double kpi_result_value(const kpi_result *result);
 /**
  * @brief Start value S in effect.
  * @param result the result; NULL gives NaN (and records #KPI_ERR_ARGUMENT).
@@ -456,12 +433,21 @@ KPI_EXTERN size_t kpi_result_count_rating(const kpi_result *result, kpi_rating r
 KPI_EXTERN size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason);
 
 /**
- * @brief The one-line reason a person can read, in the policy's language,
- *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎`.
- * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
- * @return borrowed until the evaluation is freed; never NULL.
+ * @brief The one-line reason a person can read, in the language asked,
+ *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎` or
+ *        `32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎`.
+ *
+ * Built on the first request for each language and kept with the
+ * evaluation, so that kpi_evaluate() does no text formatting. Threads
+ * sharing an evaluation may ask at the same time.
+ * @param result the result. Not NULL.
+ * @param lang the language, one of #kpi_lang.
+ * @return the line, borrowed: valid until the evaluation is freed; NULL
+ *         with #KPI_ERR_ARGUMENT when @p result is NULL, #KPI_ERR_VALUE for
+ *         a @p lang that is no #kpi_lang, #KPI_ERR_NOMEM when the line
+ *         cannot be built.
  */
-KPI_EXTERN const char *kpi_result_reason(const kpi_result *result);
+KPI_EXTERN const char *kpi_result_reason(const kpi_result *result, kpi_lang lang);
 
 /**
  * @brief Lists what keeps targets from being rated or makes their values

@@ -74,14 +74,14 @@ KPI_EXTERN int kpi_goal_set_weight(kpi_goal *goal, double weight);
  * @return the plan, borrowed: the caller's own plan, valid until it is
  *         freed.
  */
-KPI_EXTERN kpi_plan *kpi_goal_plan(const kpi_goal *goal);
+KPI_EXTERN kpi_plan *kpi_goal_plan(kpi_goal *goal);
 /**
  * @brief The parent goal.
  * @param goal the goal; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
  * @return the parent, borrowed: valid until the plan is freed; NULL for a
  *         top-level goal.
  */
-KPI_EXTERN kpi_goal *kpi_goal_parent(const kpi_goal *goal);
+KPI_EXTERN kpi_goal *kpi_goal_parent(kpi_goal *goal);
 /**
  * @brief The nesting depth: 1 for a top-level goal.
  * @param goal the goal; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
@@ -102,25 +102,23 @@ KPI_EXTERN size_t kpi_goal_goal_count(const kpi_goal *goal);
  * @return the child, borrowed: valid until the plan is freed; NULL (and
  *         the last error #KPI_ERR_RANGE) when out of range.
  */
-KPI_EXTERN kpi_goal *kpi_goal_goal_at(const kpi_goal *goal, size_t index);
+KPI_EXTERN kpi_goal *kpi_goal_goal_at(kpi_goal *goal, size_t index);
 /**
  * @brief Adds a child goal at the end.
- * @param out receives the new goal, borrowed: valid until the plan is
- *        freed; NULL on failure. May be NULL.
  * @param parent the goal to add to. Not NULL.
  * @param code a code unused by any goal or target of the plan, copied:
  *        non-empty, at most #KPI_MAX_CODE bytes, UTF-8. Not NULL.
  * @param title the goal's title, UTF-8, copied; NULL or "" for none.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p parent or @p code is NULL;
- *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
- *         when @p code or @p title is not valid UTF-8; #KPI_ERR_DUPLICATE
- *         when a goal or target has @p code; #KPI_ERR_LIMIT when the new
- *         goal would be deeper than #KPI_MAX_DEPTH or the plan already
- *         holds #KPI_MAX_OBJECTS goals and targets; #KPI_ERR_NOMEM. On
- *         error the plan is unchanged.
+ * @return the new goal, borrowed: valid until the plan is freed. NULL on error, with the
+ * last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p
+ * parent or @p code is NULL; #KPI_ERR_VALUE for an empty or too long code;
+ * #KPI_ERR_ENCODING when @p code or @p title is not valid UTF-8; #KPI_ERR_DUPLICATE when
+ * a goal or target has @p code; #KPI_ERR_LIMIT when the new goal would be deeper than
+ * #KPI_MAX_DEPTH or the plan already holds #KPI_MAX_OBJECTS goals and targets;
+ * #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
-KPI_EXTERN int kpi_goal_add_goal(kpi_goal **out, kpi_goal *parent, const char *code,
-                                 const char *title);
+KPI_EXTERN kpi_goal *kpi_goal_add_goal(kpi_goal *parent, const char *code,
+                                       const char *title);
 
 /**
  * @brief Number of targets of this goal (not of its children).
@@ -135,25 +133,23 @@ KPI_EXTERN size_t kpi_goal_target_count(const kpi_goal *goal);
  * @return the target, borrowed: valid until the plan is freed; NULL (and
  *         the last error #KPI_ERR_RANGE) when out of range.
  */
-KPI_EXTERN kpi_target *kpi_goal_target_at(const kpi_goal *goal, size_t index);
+KPI_EXTERN kpi_target *kpi_goal_target_at(kpi_goal *goal, size_t index);
 /**
  * @brief Adds a NUMERIC, INCREASE target with nothing else set.
- * @param out receives the target, borrowed: valid until the plan is freed;
- *        NULL on failure. May be NULL.
  * @param goal the goal to add to. Not NULL.
  * @param code a code unused by any goal or target of the plan, copied:
  *        non-empty, at most #KPI_MAX_CODE bytes, UTF-8. Not NULL.
  * @param label what is counted, e.g. 物件登録件数, UTF-8, copied; NULL or
  *        "" for none.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p goal or @p code is NULL;
- *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
- *         when @p code or @p label is not valid UTF-8; #KPI_ERR_LIMIT when
- *         the plan already holds #KPI_MAX_OBJECTS goals and targets;
- *         #KPI_ERR_DUPLICATE when a goal or target has @p code;
- *         #KPI_ERR_NOMEM. On error the plan is unchanged.
+ * @return the new target, borrowed: valid until the plan is freed. NULL on error, with
+ * the last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p
+ * goal or @p code is NULL; #KPI_ERR_VALUE for an empty or too long code;
+ * #KPI_ERR_ENCODING when @p code or @p label is not valid UTF-8; #KPI_ERR_LIMIT when the
+ * plan already holds #KPI_MAX_OBJECTS goals and targets; #KPI_ERR_DUPLICATE when a goal
+ * or target has @p code; #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
-KPI_EXTERN int kpi_goal_add_target(kpi_target **out, kpi_goal *goal, const char *code,
-                                   const char *label);
+KPI_EXTERN kpi_target *kpi_goal_add_target(kpi_goal *goal, const char *code,
+                                           const char *label);
 
 /**
  * @brief Number of assessments of the goal, in the order added.
@@ -169,24 +165,24 @@ KPI_EXTERN size_t kpi_goal_assessment_count(const kpi_goal *goal);
  *         plan is freed; NULL (and the last error #KPI_ERR_RANGE) when out
  *         of range.
  */
-KPI_EXTERN kpi_assessment *kpi_goal_assessment_at(const kpi_goal *goal, size_t index);
+KPI_EXTERN kpi_assessment *kpi_goal_assessment_at(kpi_goal *goal, size_t index);
 /**
  * @brief Records a person's rating of the goal.
- * @param out receives the assessment, borrowed: valid until the plan is
- *        freed; NULL on failure. May be NULL.
  * @param goal the goal rated. Not NULL.
  * @param date the date the rating is as of (valid YYYYMMDD, not 0).
  * @param rating one of the four ratings (not #KPI_RATING_NONE).
  * @param comment optional text, UTF-8, copied (NULL or "" for none).
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p goal is NULL; #KPI_ERR_DATE
- *         for an invalid or 0 @p date; #KPI_ERR_VALUE for a @p rating
- *         that is none of the four; #KPI_ERR_LIMIT when the goal already
- *         has #KPI_MAX_RECORDS assessments; #KPI_ERR_ENCODING when
+ * @return the new assessment, borrowed: valid until the plan is freed. NULL on error,
+ * with the last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT
+ * when @p goal is NULL; #KPI_ERR_DATE for an invalid or 0 @p date; #KPI_ERR_VALUE for a
+ * @p rating that is none of the four; #KPI_ERR_LIMIT when the goal already has
+ * #KPI_MAX_RECORDS assessments; #KPI_ERR_ENCODING when
  *         @p comment is not valid UTF-8; #KPI_ERR_NOMEM. On error the
  *         goal is unchanged.
  */
-KPI_EXTERN int kpi_goal_add_assessment(kpi_assessment **out, kpi_goal *goal, int32_t date,
-                                       kpi_rating rating, const char *comment);
+KPI_EXTERN kpi_assessment *kpi_goal_add_assessment(kpi_goal *goal, int32_t date,
+                                                   kpi_rating rating,
+                                                   const char *comment);
 
 /**
  * @brief Number of notes attached to the goal.

@@ -13,6 +13,15 @@
  * Codes: goals and targets share one namespace of codes per plan (`3`,
  * `3-2`, `3-2-a`); a code is unique among them and found in constant time.
  *
+ * Navigation keeps constness: a goal, target, measurement or assessment is
+ * reached from a mutable parent (kpi_plan_goal_at(), kpi_goal_target_at(),
+ * ...) and is mutable; no function turns a const handle into a mutable one.
+ *
+ * Errors: a call that changes the plan or anything in it and fails records
+ * its error both as the thread's last error (kpi/error.h) and on the plan
+ * (kpi_plan_error_code(), kpi_plan_error_message()), where a caller whose
+ * thread may change between the call and the check still finds it.
+ *
  * Threads: a plan may be read (getters, kpi_evaluate(), kpi_validate()) by
  * any number of threads at once, as long as no thread changes it. Changing
  * a plan while another thread reads it is not allowed. Different plans are
@@ -68,6 +77,27 @@ KPI_EXTERN int kpi_plan_new(kpi_plan **out, const char *id);
  *        assessment and string borrowed from it becomes invalid.
  */
 KPI_EXTERN void kpi_plan_free(kpi_plan *plan);
+
+/**
+ * @brief The code of the last failed call that was to change the plan or
+ *        anything in it (a setter, an add_ function), as SQLite keeps an
+ *        error on its connection. Calls that only read a plan never change
+ *        it, so that threads may share a plan they only read.
+ * @param plan the plan; NULL gives #KPI_ERR_ARGUMENT.
+ * @return #KPI_OK when no such call has failed since the plan was made (or
+ *         read), or the #kpi_error code of the last that did
+ *         (#KPI_ERR_VALUE, #KPI_ERR_DUPLICATE, #KPI_ERR_ENCODING,
+ *         #KPI_ERR_NOMEM, ...).
+ */
+KPI_EXTERN int kpi_plan_error_code(const kpi_plan *plan);
+/**
+ * @brief The message of the last failed call that was to change the plan
+ *        (see kpi_plan_error_code()).
+ * @param plan the plan; NULL gives "".
+ * @return borrowed from the plan: valid until the next failed change or
+ *         until the plan is freed; "" when none has failed.
+ */
+KPI_EXTERN const char *kpi_plan_error_message(const kpi_plan *plan);
 
 /**
  * @brief The plan's id.
@@ -186,50 +216,47 @@ KPI_EXTERN size_t kpi_plan_goal_count(const kpi_plan *plan);
  *         is freed; NULL (and the last error #KPI_ERR_RANGE) when out of
  *         range.
  */
-KPI_EXTERN kpi_goal *kpi_plan_goal_at(const kpi_plan *plan, size_t index);
+KPI_EXTERN kpi_goal *kpi_plan_goal_at(kpi_plan *plan, size_t index);
 
 /**
  * @brief Adds a top-level goal at the end.
- * @param out receives the new goal, borrowed: valid until the plan is
- *        freed; NULL on failure. May be NULL.
  * @param plan the plan to add to. Not NULL.
  * @param code a code unused by any goal or target of the plan, copied:
  *        non-empty, at most #KPI_MAX_CODE bytes, UTF-8. Not NULL.
  * @param title the goal's title, UTF-8, copied; NULL or "" for none.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p code is NULL;
- *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
- *         when @p code or @p title is not valid UTF-8; #KPI_ERR_LIMIT when
- *         the plan already holds #KPI_MAX_OBJECTS goals and targets;
- *         #KPI_ERR_DUPLICATE when a goal or target has @p code;
- *         #KPI_ERR_NOMEM. On error the plan is unchanged.
+ * @return the new goal, borrowed: valid until the plan is freed. NULL on
+ *         error, with the last error (and the plan's, kpi_plan_error_code())
+ *         #KPI_ERR_ARGUMENT when @p plan or @p code is NULL; #KPI_ERR_VALUE
+ *         for an empty or too long code; #KPI_ERR_ENCODING when @p code or
+ *         @p title is not valid UTF-8; #KPI_ERR_LIMIT when the plan already
+ *         holds #KPI_MAX_OBJECTS goals and targets; #KPI_ERR_DUPLICATE when
+ *         a goal or target has @p code; #KPI_ERR_NOMEM. On error the plan is
+ *         unchanged.
  */
-KPI_EXTERN int kpi_plan_add_goal(kpi_goal **out, kpi_plan *plan, const char *code,
-                                 const char *title);
+KPI_EXTERN kpi_goal *kpi_plan_add_goal(kpi_plan *plan, const char *code,
+                                       const char *title);
 
 /**
  * @brief Finds a goal of any depth by code, in constant time.
- * @param out receives the goal, borrowed: valid until the plan is freed;
- *        NULL on failure. Not NULL.
  * @param plan the plan to search. Not NULL.
  * @param code the goal's code. Not NULL.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
- *         #KPI_ERR_NOT_FOUND when no goal has @p code (a target's code is
- *         not found either).
+ * @return the goal, borrowed: valid until the plan is freed. NULL when
+ *         there is none, with the last error #KPI_ERR_NOT_FOUND (a target's
+ *         code is not found either), or #KPI_ERR_ARGUMENT when an argument
+ *         is NULL.
  */
-KPI_EXTERN int kpi_plan_find_goal(kpi_goal **out, const kpi_plan *plan, const char *code);
+KPI_EXTERN kpi_goal *kpi_plan_find_goal(kpi_plan *plan, const char *code);
 
 /**
  * @brief Finds a target by code, in constant time.
- * @param out receives the target, borrowed: valid until the plan is freed;
- *        NULL on failure. Not NULL.
  * @param plan the plan to search. Not NULL.
  * @param code the target's code. Not NULL.
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL;
- *         #KPI_ERR_NOT_FOUND when no target has @p code (a goal's code is
- *         not found either).
+ * @return the target, borrowed: valid until the plan is freed. NULL when
+ *         there is none, with the last error #KPI_ERR_NOT_FOUND (a goal's
+ *         code is not found either), or #KPI_ERR_ARGUMENT when an argument
+ *         is NULL.
  */
-KPI_EXTERN int kpi_plan_find_target(kpi_target **out, const kpi_plan *plan,
-                                    const char *code);
+KPI_EXTERN kpi_target *kpi_plan_find_target(kpi_plan *plan, const char *code);
 
 /**
  * @brief Number of goals of every depth in the plan.

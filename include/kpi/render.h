@@ -34,20 +34,36 @@ typedef enum kpi_format {
  *        with kpi_free(); NULL on failure. Not NULL.
  * @param size receives its length in bytes without the NUL (may be NULL).
  * @param evaluation the evaluation; only read. Not NULL.
- * @param format one of #kpi_format.
+ * @param format one of #kpi_format. #KPI_FORMAT_TEXT fits 100 terminal
+ *        cells; kpi_evaluation_render_text() chooses another width.
  * @param lang the language of headings, words and reason lines (one of
  *        #kpi_lang).
- * @param width for #KPI_FORMAT_TEXT, the width in terminal cells to fit
- *        (East Asian wide characters count as two); 0 for the default of
- *        100. The other formats do not use it, but it is checked for every
- *        format: pass 0 there.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL;
- *         #KPI_ERR_VALUE for an unknown format or language, or a width
- *         other than 0 below 40 (negative included); #KPI_ERR_NOMEM.
+ *         #KPI_ERR_VALUE for an unknown format or language; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
                                      const kpi_evaluation *evaluation, kpi_format format,
-                                     kpi_lang lang, int32_t width);
+                                     kpi_lang lang);
+
+/**
+ * @brief Renders an evaluation as aligned plain text of a given width: the
+ *        text format with its one option.
+ * @param out receives the report, NUL-terminated, which the caller frees
+ *        with kpi_free(); NULL on failure. Not NULL.
+ * @param size receives its length in bytes without the NUL (may be NULL).
+ * @param evaluation the evaluation; only read. Not NULL.
+ * @param lang the language of headings, words and reason lines (one of
+ *        #kpi_lang).
+ * @param width the width in terminal cells to fit, at least 40 (East Asian
+ *        wide characters count as two); 0 for the default of 100. Lines are
+ *        never wider than 160 cells, whatever the width.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL;
+ *         #KPI_ERR_VALUE for an unknown language or a width other than 0
+ *         below 40 (negative included); #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluation_render_text(char **out, size_t *size,
+                                          const kpi_evaluation *evaluation, kpi_lang lang,
+                                          int32_t width);
 
 /**
  * @brief Reads a format name: "text", "markdown" (or "md"), "json", "csv",

@@ -306,7 +306,7 @@ KPI_EXTERN int kpi_target_set_inferred(kpi_target *target, uint32_t fields);
  * @param target the target; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
  * @return the goal, borrowed: valid until the plan is freed.
  */
-KPI_EXTERN kpi_goal *kpi_target_goal(const kpi_target *target);
+KPI_EXTERN kpi_goal *kpi_target_goal(kpi_target *target);
 
 /**
  * @brief Number of measurements, in the order added.
@@ -322,28 +322,25 @@ KPI_EXTERN size_t kpi_target_measurement_count(const kpi_target *target);
  *         plan is freed (adding more does not move it); NULL (and the last
  *         error #KPI_ERR_RANGE) when out of range.
  */
-KPI_EXTERN kpi_measurement *kpi_target_measurement_at(const kpi_target *target,
-                                                      size_t index);
+KPI_EXTERN kpi_measurement *kpi_target_measurement_at(kpi_target *target, size_t index);
 /**
  * @brief Appends a measurement. History is append-only: measurements keep
  *        the order they were added in, and when two share a date the one
  *        added last is the figure of that date.
- * @param out receives the measurement, borrowed: valid until the plan is
- *        freed; NULL on failure. May be NULL.
  * @param target the target measured. Not NULL.
  * @param date the date the figure is as of (valid YYYYMMDD, not 0).
  * @param value the figure: finite; 0..1 for a milestone.
  * @param note optional progress wording, UTF-8, copied (NULL or "" for
  *        none).
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target is NULL; #KPI_ERR_DATE
- *         for an invalid or 0 @p date; #KPI_ERR_VALUE for a non-finite
- *         value or a milestone's value outside 0..1; #KPI_ERR_LIMIT when
- *         the target already has #KPI_MAX_RECORDS measurements;
- *         #KPI_ERR_ENCODING when @p note is not valid UTF-8;
- *         #KPI_ERR_NOMEM. On error the target is unchanged.
+ * @return the new measurement, borrowed: valid until the plan is freed. NULL on error,
+ * with the last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT
+ * when @p target is NULL; #KPI_ERR_DATE for an invalid or 0 @p date; #KPI_ERR_VALUE for a
+ * non-finite value or a milestone's value outside 0..1; #KPI_ERR_LIMIT when the target
+ * already has #KPI_MAX_RECORDS measurements; #KPI_ERR_ENCODING when @p note is not valid
+ * UTF-8; #KPI_ERR_NOMEM. On error the target is unchanged.
  */
-KPI_EXTERN int kpi_target_add_measurement(kpi_measurement **out, kpi_target *target,
-                                          int32_t date, double value, const char *note);
+KPI_EXTERN kpi_measurement *kpi_target_add_measurement(kpi_target *target, int32_t date,
+                                                       double value, const char *note);
 
 /**
  * @brief Number of assessments, in the order added.
@@ -359,27 +356,25 @@ KPI_EXTERN size_t kpi_target_assessment_count(const kpi_target *target);
  *         plan is freed; NULL (and the last error #KPI_ERR_RANGE) when out
  *         of range.
  */
-KPI_EXTERN kpi_assessment *kpi_target_assessment_at(const kpi_target *target,
-                                                    size_t index);
+KPI_EXTERN kpi_assessment *kpi_target_assessment_at(kpi_target *target, size_t index);
 /**
  * @brief Records a person's rating of the target (see
  *        kpi_goal_add_assessment()).
- * @param out receives the assessment, borrowed: valid until the plan is
- *        freed; NULL on failure. May be NULL.
  * @param target the target rated. Not NULL.
  * @param date the date the rating is as of (valid YYYYMMDD, not 0).
  * @param rating one of the four ratings (not #KPI_RATING_NONE).
  * @param comment optional text, UTF-8, copied (NULL or "" for none).
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target is NULL; #KPI_ERR_DATE
- *         for an invalid or 0 @p date; #KPI_ERR_VALUE for a @p rating
- *         that is none of the four; #KPI_ERR_LIMIT when the target already
- *         has #KPI_MAX_RECORDS assessments; #KPI_ERR_ENCODING when
+ * @return the new assessment, borrowed: valid until the plan is freed. NULL on error,
+ * with the last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT
+ * when @p target is NULL; #KPI_ERR_DATE for an invalid or 0 @p date; #KPI_ERR_VALUE for a
+ * @p rating that is none of the four; #KPI_ERR_LIMIT when the target already has
+ * #KPI_MAX_RECORDS assessments; #KPI_ERR_ENCODING when
  *         @p comment is not valid UTF-8; #KPI_ERR_NOMEM. On error the
  *         target is unchanged.
  */
-KPI_EXTERN int kpi_target_add_assessment(kpi_assessment **out, kpi_target *target,
-                                         int32_t date, kpi_rating rating,
-                                         const char *comment);
+KPI_EXTERN kpi_assessment *kpi_target_add_assessment(kpi_target *target, int32_t date,
+                                                     kpi_rating rating,
+                                                     const char *comment);
 
 /**
  * @brief The date the figure is as of.

@@ -211,7 +211,7 @@ static int child_floor(char **argv)
 
 /* ---- child: libkpi ---- */
 
-static void count_goal(const kpi_goal *g, long long *goals, long long *targets,
+static void count_goal(kpi_goal *g, long long *goals, long long *targets,
                        long long *measurements)
 {
     (*goals)++;
@@ -269,7 +269,7 @@ static int child_libkpi(char **argv)
     char *json;
     size_t json_size;
     double t4 = now();
-    if (kpi_evaluation_render(&json, &json_size, ev, KPI_FORMAT_JSON, KPI_LANG_JA, 0) !=
+    if (kpi_evaluation_render(&json, &json_size, ev, KPI_FORMAT_JSON, KPI_LANG_JA) !=
         KPI_OK)
         die("kpi_evaluation_render: %s", kpi_error_message());
     double t5 = now();

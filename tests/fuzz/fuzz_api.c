@@ -26,48 +26,72 @@ static unsigned take(struct input *in)
 
 static const char *codes[] = {"1", "2", "1-1", "1-2", "1-1-a", "1-1-b", "2-1-a", "x"};
 static const double values[] = {0, 1, -1, 0.5, 30, 1e300, -1e-300, NAN, INFINITY, 12};
-static const int32_t dates[] = {20170401, 20170930, 20180331, 20170230, 0, 19000101,
-                                20170831, 99991231};
+static const int32_t dates[] = {20170401, 20170930, 20180331, 20170230,
+                                0,        19000101, 20170831, 99991231};
 
 #define PICK(array, in) (array)[take(in) % (sizeof(array) / sizeof((array)[0]))]
 
 static kpi_goal *some_goal(kpi_plan *plan, struct input *in)
 {
     kpi_goal *goal = NULL;
-    kpi_plan_find_goal(&goal, plan, PICK(codes, in));
+    goal = kpi_plan_find_goal(plan, PICK(codes, in));
     return goal;
 }
 
 static kpi_target *some_target(kpi_plan *plan, struct input *in)
 {
     kpi_target *target = NULL;
-    kpi_plan_find_target(&target, plan, PICK(codes, in));
+    target = kpi_plan_find_target(plan, PICK(codes, in));
     return target;
 }
 
 static void one_call(kpi_plan *plan, struct input *in)
 {
     switch (take(in) % 14) {
-    case 0: kpi_plan_add_goal(NULL, plan, PICK(codes, in), "goal"); break;
-    case 1: kpi_goal_add_goal(NULL, some_goal(plan, in), PICK(codes, in), "child"); break;
-    case 2: kpi_goal_add_target(NULL, some_goal(plan, in), PICK(codes, in), "target"); break;
-    case 3: kpi_target_set_value(some_target(plan, in), PICK(values, in)); break;
-    case 4: kpi_target_set_start_value(some_target(plan, in), PICK(values, in)); break;
-    case 5: kpi_target_set_kind(some_target(plan, in), (kpi_kind)(take(in) % 4)); break;
-    case 6: kpi_target_set_direction(some_target(plan, in), (kpi_direction)(take(in) % 3)); break;
-    case 7: kpi_target_set_schedule(some_target(plan, in), (kpi_schedule)(take(in) % 5)); break;
-    case 8: kpi_target_set_due(some_target(plan, in), PICK(dates, in)); break;
+    case 0:
+        kpi_plan_add_goal(plan, PICK(codes, in), "goal");
+        break;
+    case 1:
+        kpi_goal_add_goal(some_goal(plan, in), PICK(codes, in), "child");
+        break;
+    case 2:
+        kpi_goal_add_target(some_goal(plan, in), PICK(codes, in), "target");
+        break;
+    case 3:
+        kpi_target_set_value(some_target(plan, in), PICK(values, in));
+        break;
+    case 4:
+        kpi_target_set_start_value(some_target(plan, in), PICK(values, in));
+        break;
+    case 5:
+        kpi_target_set_kind(some_target(plan, in), (kpi_kind)(take(in) % 4));
+        break;
+    case 6:
+        kpi_target_set_direction(some_target(plan, in), (kpi_direction)(take(in) % 3));
+        break;
+    case 7:
+        kpi_target_set_schedule(some_target(plan, in), (kpi_schedule)(take(in) % 5));
+        break;
+    case 8:
+        kpi_target_set_due(some_target(plan, in), PICK(dates, in));
+        break;
     case 9:
-        kpi_target_add_measurement(NULL, some_target(plan, in), PICK(dates, in),
+        kpi_target_add_measurement(some_target(plan, in), PICK(dates, in),
                                    PICK(values, in), "m");
         break;
     case 10:
-        kpi_target_add_assessment(NULL, some_target(plan, in), PICK(dates, in),
+        kpi_target_add_assessment(some_target(plan, in), PICK(dates, in),
                                   (kpi_rating)(take(in) % 6), "a");
         break;
-    case 11: kpi_goal_set_weight(some_goal(plan, in), PICK(values, in)); break;
-    case 12: kpi_target_set_code(some_target(plan, in), PICK(codes, in)); break;
-    default: kpi_plan_set_period(plan, PICK(dates, in), PICK(dates, in)); break;
+    case 11:
+        kpi_goal_set_weight(some_goal(plan, in), PICK(values, in));
+        break;
+    case 12:
+        kpi_target_set_code(some_target(plan, in), PICK(codes, in));
+        break;
+    default:
+        kpi_plan_set_period(plan, PICK(dates, in), PICK(dates, in));
+        break;
     }
 }
 
@@ -78,7 +102,8 @@ static void evaluate_and_render(const kpi_plan *plan, int32_t as_of)
         abort();
     for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++) {
         char *out = NULL;
-        if (kpi_evaluation_render(&out, NULL, ev, (kpi_format)format, KPI_LANG_EN, 0) != KPI_OK)
+        if (kpi_evaluation_render(&out, NULL, ev, (kpi_format)format, KPI_LANG_EN) !=
+            KPI_OK)
             abort();
         kpi_free(out);
     }

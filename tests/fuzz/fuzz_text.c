@@ -24,7 +24,8 @@ static void fuzz_dates(const char *text)
         abort();
     rc = kpi_date_parse_range(&first, &last, text);
     check_error(rc);
-    if (rc == KPI_OK && (!kpi_date_is_valid(first) || !kpi_date_is_valid(last) || last < first))
+    if (rc == KPI_OK &&
+        (!kpi_date_is_valid(first) || !kpi_date_is_valid(last) || last < first))
         abort();
 }
 

@@ -370,7 +370,7 @@ PROTOTYPES = [
     ("kpi_evaluation_result_count", [_p], _size),
     ("kpi_evaluation_result_at", [_p, _size], _p, _handle),
     ("kpi_evaluation_find", [_out, _p, _str], _int, _check),
-    ("kpi_result_kind_of", [_p], _int),
+    ("kpi_result_object", [_p], _int),
     ("kpi_result_code", [_p], _str, _text),
     ("kpi_result_title", [_p], _str, _text),
     ("kpi_result_depth", [_p], _i32),

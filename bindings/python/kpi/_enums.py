@@ -208,7 +208,7 @@ class Format(enum.IntEnum):
 
 
 class ResultKind(enum.IntEnum):
-    """What a result rates (kpi_result_kind)."""
+    """What a result rates (kpi_object)."""
     PLAN = 0
     GOAL = 1
     TARGET = 2

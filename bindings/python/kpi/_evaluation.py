@@ -298,7 +298,7 @@ class Evaluation(Owner):
             records = []
             for i in range(C.kpi_evaluation_result_count(p)):
                 r = C.kpi_evaluation_result_at(p, i)
-                if not include_plan and C.kpi_result_kind_of(r) == ResultKind.PLAN:
+                if not include_plan and C.kpi_result_object(r) == ResultKind.PLAN:
                     continue
                 records.append(_record(r, lang))
             return records
@@ -337,7 +337,7 @@ def _none_if_empty(text):
 
 def _record(r, lang):
     """One result as a dict; the caller holds the evaluation's lock."""
-    kind = C.kpi_result_kind_of(r)
+    kind = C.kpi_result_object(r)
     parent = C.kpi_result_parent(r)
     rating = C.kpi_result_rating(r)
     unrated = C.kpi_result_unrated(r)
@@ -415,7 +415,7 @@ class Result(Borrowed):
 
     __slots__ = ()
 
-    kind = _result_property("kpi_result_kind_of", _enum(ResultKind),
+    kind = _result_property("kpi_result_object", _enum(ResultKind),
                             "ResultKind.PLAN, GOAL or TARGET.")
     code = _result_property("kpi_result_code", doc="The code (the plan id for the plan).")
     title = _result_property("kpi_result_title",

@@ -1,0 +1,190 @@
+/* Driving libcsv. libcsv reports no positions, so lines are counted in its
+ * callbacks: with CSV_REPALL_NL every line feed outside a record reaches
+ * the end-of-row callback, and line feeds inside quoted fields are counted
+ * in the field callback. A row starts on the line current when its first
+ * field arrives, since that field's own line feeds are counted only then. */
+#include "io/csv_read.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "util/utf8.h"
+#include "kpi/csv.h"
+
+#include <csv.h>
+#include <string.h>
+
+struct parse_state {
+    const char *source;
+    kpi__csv_row row;
+    int32_t line;
+    kpi__csv_row_fn on_row;
+    void *context;
+    int rc; /* the first error; once set, callbacks do nothing */
+};
+
+static void clear_row(kpi__csv_row *row)
+{
+    row->count = 0;
+}
+
+static void free_row(kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->buffers; i++)
+        kpi__free(row->fields[i]);
+    kpi__free(row->fields);
+    kpi__free(row->sizes);
+}
+
+static int grow_slots(kpi__csv_row *row)
+{
+    size_t capacity = row->capacity ? row->capacity * 2 : 16;
+    char **fields = kpi__reallocarray(row->fields, capacity, sizeof *fields);
+    if (!fields)
+        return KPI_ERR_NOMEM;
+    row->fields = fields;
+    size_t *sizes = kpi__reallocarray(row->sizes, capacity, sizeof *sizes);
+    if (!sizes)
+        return KPI_ERR_NOMEM;
+    row->sizes = sizes;
+    row->capacity = capacity;
+    return KPI_OK;
+}
+
+static int count_newlines(const char *s, size_t n)
+{
+    int count = 0;
+    for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+        count++;
+    return count;
+}
+
+/* Makes buffer i hold at least need bytes. */
+static int reserve_buffer(kpi__csv_row *row, size_t i, size_t need)
+{
+    if (i < row->buffers && row->sizes[i] >= need)
+        return KPI_OK;
+    size_t size = need < 32 ? 32 : need;
+    char *buffer = kpi__realloc(i < row->buffers ? row->fields[i] : NULL, size);
+    if (!buffer)
+        return KPI_ERR_NOMEM;
+    row->fields[i] = buffer;
+    row->sizes[i] = size;
+    if (i == row->buffers)
+        row->buffers++;
+    return KPI_OK;
+}
+
+static int append_field(kpi__csv_row *row, const char *data, size_t size)
+{
+    if (row->count == row->capacity && grow_slots(row) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    if (!data)
+        size = 0;
+    size_t i = row->count;
+    if (reserve_buffer(row, i, size + 1) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    if (size)
+        memcpy(row->fields[i], data, size);
+    row->fields[i][size] = '\0';
+    row->count++;
+    return KPI_OK;
+}
+
+static void on_field(void *data, size_t size, void *context)
+{
+    struct parse_state *st = context;
+    if (st->rc != KPI_OK)
+        return;
+    if (st->row.count == 0)
+        st->row.line = st->line;
+    /* libcsv's buffer may hold a little more than the limit (see
+     * bounded_realloc); the limit itself is checked here, exactly. */
+    if (size > KPI_MAX_FIELD) {
+        st->rc = kpi__error_at(KPI_ERR_LIMIT, st->source, st->row.line, 0,
+                               "%s:%d: a field is longer than the limit of %d bytes",
+                               st->source, (int)st->row.line, KPI_MAX_FIELD);
+        return;
+    }
+    st->line += count_newlines(data ? data : "", data ? size : 0);
+    st->rc = append_field(&st->row, data, size);
+}
+
+/* A row of empty fields (",,,," from a spreadsheet) is blank too. */
+static int row_is_blank(const kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++)
+        if (row->fields[i][0] != '\0')
+            return 0;
+    return 1;
+}
+
+static void on_row_end(int terminator, void *context)
+{
+    struct parse_state *st = context;
+    if (st->rc == KPI_OK && st->row.count > 0 && !row_is_blank(&st->row))
+        st->rc = st->on_row(st->context, &st->row);
+    clear_row(&st->row);
+    if (terminator == '\n')
+        st->line++;
+}
+
+/* libcsv grows a field's buffer as the field grows; refusing to grow past
+ * the limit bounds the memory one bad field can take. */
+static void *bounded_realloc(void *ptr, size_t size)
+{
+    if (size > (size_t)KPI_MAX_FIELD + 1024)
+        return NULL;
+    return kpi__realloc(ptr, size);
+}
+
+/* line is where libcsv stopped; row_line where the row it was reading
+ * began, which is where a field too long for the limit is reported. */
+static int libcsv_error(struct csv_parser *p, int32_t line, int32_t row_line,
+                        const char *source)
+{
+    if (csv_error(p) == CSV_ENOMEM && csv_get_buffer_size(p) + 1024 > KPI_MAX_FIELD)
+        return kpi__error_at(KPI_ERR_LIMIT, source, row_line, 0,
+                             "%s:%d: a field is longer than the limit of %d bytes",
+                             source, (int)row_line, KPI_MAX_FIELD);
+    if (csv_error(p) == CSV_ENOMEM)
+        return kpi__error_nomem();
+    return kpi__error_at(
+        KPI_ERR_PARSE, source, line, 0,
+        "%s:%d: malformed CSV quoting: a quote inside an unquoted field, "
+        "text after a closing quote, or a quote never closed",
+        source, (int)line);
+}
+
+/* The line the row being read began on: that of its first field, or, when
+ * no field has arrived yet, the current line (nothing of the row has been
+ * counted yet). */
+static int32_t row_line(const struct parse_state *st)
+{
+    return st->row.count ? st->row.line : st->line;
+}
+
+int kpi__csv_parse(const char *text, size_t size, const char *source,
+                   kpi__csv_row_fn on_row, void *context)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+        return kpi__error_nomem();
+    csv_set_realloc_func(&p, bounded_realloc);
+    /* libcsv grows a field's buffer by this much at a time; its default of
+     * 128 bytes makes a long field cost thousands of reallocations. */
+    csv_set_blk_size(&p, 16384);
+    csv_set_free_func(&p, kpi__free);
+    struct parse_state st = {source, {.line = 1}, 1, on_row, context, KPI_OK};
+    size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);
+    int rc = st.rc;
+    if (rc == KPI_OK && parsed != size)
+        rc = libcsv_error(&p, kpi__text_line_of(text, parsed), row_line(&st), source);
+    /* A quote never closed is found only here; it opened on the line the
+     * unfinished row started on. */
+    if (rc == KPI_OK && csv_fini(&p, on_field, on_row_end, &st) != 0)
+        rc = libcsv_error(&p, row_line(&st), row_line(&st), source);
+    if (rc == KPI_OK)
+        rc = st.rc;
+    free_row(&st.row);
+    csv_free(&p);
+    return rc;
+}

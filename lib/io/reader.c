@@ -1,0 +1,360 @@
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
+
+/* kpi_reader: reads a plan from its two files, atomically: the plan is
+ * built aside and handed over only when both files were read without
+ * error. */
+#include "util/alloc.h"
+#include "io/csv_read.h"
+#include "util/error.h"
+#include "io/load.h"
+#include "util/number.h"
+#include "io/decode.h"
+#include "io/warnings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct kpi_reader {
+    int keep_explicit_only; /* 0: read empty target columns from the text */
+    kpi_encoding encoding;
+    kpi_encoding detected;
+    kpi__warnings warnings;
+    kpi__error_record error; /* the last read's failure (kpi_reader_error_code()) */
+};
+
+int kpi_reader_new(kpi_reader **out)
+{
+    if (!out)
+        return kpi__error_null("kpi_reader_new", "out");
+    *out = kpi__calloc(1, sizeof **out);
+    return *out ? KPI_OK : KPI_ERR_NOMEM;
+}
+
+void kpi_reader_free(kpi_reader *reader)
+{
+    if (!reader)
+        return;
+    kpi__warnings_clear(&reader->warnings);
+    kpi__free(reader);
+}
+
+static int reader_null(const kpi_reader *reader, const char *function)
+{
+    if (reader)
+        return 0;
+    kpi__error_null(function, "reader");
+    return 1;
+}
+
+int kpi_reader_infer(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_infer") ? 0 : !reader->keep_explicit_only;
+}
+
+int kpi_reader_set_infer(kpi_reader *reader, int infer)
+{
+    if (reader_null(reader, "kpi_reader_set_infer"))
+        return KPI_ERR_ARGUMENT;
+    reader->keep_explicit_only = !infer;
+    return KPI_OK;
+}
+
+kpi_encoding kpi_reader_encoding(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_encoding") ? KPI_ENCODING_AUTO
+                                                      : reader->encoding;
+}
+
+int kpi_reader_set_encoding(kpi_reader *reader, kpi_encoding encoding)
+{
+    if (reader_null(reader, "kpi_reader_set_encoding"))
+        return KPI_ERR_ARGUMENT;
+    if ((int)encoding < KPI_ENCODING_AUTO || encoding > KPI_ENCODING_CP932)
+        return kpi__error(KPI_ERR_VALUE, "reader: encoding must be 0..2, got %d",
+                          (int)encoding);
+    reader->encoding = encoding;
+    return KPI_OK;
+}
+
+kpi_encoding kpi_reader_detected_encoding(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_detected_encoding") ? KPI_ENCODING_AUTO
+                                                               : reader->detected;
+}
+
+size_t kpi_reader_warning_count(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_warning_count") ? 0 : reader->warnings.count;
+}
+
+static const kpi__warning *warning_at(const kpi_reader *reader, size_t index,
+                                      const char *function)
+{
+    if (reader_null(reader, function))
+        return NULL;
+    if (index >= reader->warnings.count) {
+        kpi__error(KPI_ERR_RANGE, "reader: warning index %zu is out of range (%zu)",
+                   index, reader->warnings.count);
+        return NULL;
+    }
+    return &reader->warnings.items[index];
+}
+
+const char *kpi_reader_warning_at(const kpi_reader *reader, size_t index)
+{
+    const kpi__warning *w = warning_at(reader, index, "kpi_reader_warning_at");
+    return w ? w->message : NULL;
+}
+
+kpi_warning kpi_reader_warning_kind_at(const kpi_reader *reader, size_t index)
+{
+    const kpi__warning *w = warning_at(reader, index, "kpi_reader_warning_kind_at");
+    return w ? (kpi_warning)w->kind : KPI_WARNING_IGNORED;
+}
+
+int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index)
+{
+    const kpi__warning *w = warning_at(reader, index, "kpi_reader_warning_line_at");
+    return w ? w->line : 0;
+}
+
+/* One of the two files: its bytes, or a path to read them from only when
+ * they are needed (and to free right after), so that a national plan's
+ * files are never all in memory at once. */
+struct input {
+    const char *name; /* for messages */
+    const char *path; /* a file to read, or NULL */
+    const char *bytes;
+    size_t size;
+};
+
+/* Decodes and parses one file's bytes into load. */
+static int load_bytes(kpi_reader *reader, kpi__load *load, const char *bytes, size_t size,
+                      kpi__csv_row_fn on_row)
+{
+    const char *text;
+    char *owned;
+    size_t text_size;
+    int rc = kpi__text_decode(&text, &owned, &text_size, &reader->detected, bytes, size,
+                              reader->encoding, load->source);
+    if (rc != KPI_OK)
+        return rc;
+    rc = kpi__csv_parse(text, text_size, load->source, on_row, load);
+    kpi__free(owned);
+    if (rc == KPI_OK && !load->have_header)
+        rc =
+            kpi__error_at(KPI_ERR_PARSE, load->source, 1, 0,
+                          "%s:1: the file is empty; expected a header row", load->source);
+    return rc;
+}
+
+static int slurp(char **out, size_t *size, const char *path);
+
+static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
+                      kpi__csv_row_fn on_row)
+{
+    if (!in->path)
+        return load_bytes(reader, load, in->bytes, in->size, on_row);
+    char *bytes = NULL;
+    size_t size = 0;
+    int rc = slurp(&bytes, &size, in->path);
+    if (rc == KPI_OK)
+        rc = load_bytes(reader, load, bytes, size, on_row);
+    kpi__free(bytes);
+    return rc;
+}
+
+static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *structure,
+                     const struct input *progress)
+{
+    kpi__c_numeric locale;
+    kpi__c_numeric_enter(&locale);
+    kpi__load load = {.source = structure->name,
+                      .warnings = &reader->warnings,
+                      .infer = !reader->keep_explicit_only};
+    int rc = load_input(reader, &load, structure, kpi__structure_row);
+    if (rc == KPI_OK && !load.plan)
+        rc =
+            kpi__error_at(KPI_ERR_PARSE, structure->name, 2, 0,
+                          "%s:2: no plan row; the first row after the header must be one",
+                          structure->name);
+    if (rc == KPI_OK && progress) {
+        kpi__load progress_load = {
+            .plan = load.plan, .source = progress->name, .warnings = &reader->warnings};
+        rc = load_input(reader, &progress_load, progress, kpi__progress_row);
+    }
+    kpi__c_numeric_leave(&locale);
+    if (rc != KPI_OK) {
+        kpi_plan_free(load.plan);
+        kpi__warnings_clear(&reader->warnings);
+        return rc;
+    }
+    *out = load.plan;
+    return KPI_OK;
+}
+
+/* Ends a read: its failure is kept on the reader, a success clears it. */
+static int read_done(kpi_reader *reader, int rc)
+{
+    if (rc == KPI_OK)
+        kpi__error_forget(&reader->error);
+    return kpi__error_keep(&reader->error, rc);
+}
+
+static int read_buffers(kpi_plan **out, kpi_reader *reader, const char *structure,
+                        size_t structure_size, const char *progress, size_t progress_size)
+{
+    if (!out)
+        return kpi__error_null("kpi_reader_read_buffers", "out");
+    *out = NULL;
+    if (!structure)
+        return kpi__error_null("kpi_reader_read_buffers", "structure");
+    kpi__warnings_clear(&reader->warnings);
+    if (structure_size > (size_t)KPI_MAX_FILE || progress_size > (size_t)KPI_MAX_FILE)
+        return kpi__error_at(
+            KPI_ERR_LIMIT,
+            structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress", 0, 0,
+            "%s: the file is larger than the limit of %d bytes",
+            structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress",
+            KPI_MAX_FILE);
+    struct input s = {"structure", NULL, structure, structure_size};
+    struct input p = {"progress", NULL, progress, progress_size};
+    return read_both(out, reader, &s, progress ? &p : NULL);
+}
+
+int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader, const char *structure,
+                            size_t structure_size, const char *progress,
+                            size_t progress_size)
+{
+    if (reader_null(reader, "kpi_reader_read_buffers")) {
+        if (out)
+            *out = NULL;
+        return KPI_ERR_ARGUMENT;
+    }
+    return read_done(reader, read_buffers(out, reader, structure, structure_size,
+                                          progress, progress_size));
+}
+
+/* Reads a whole file, refusing one larger than KPI_MAX_FILE. */
+static int too_large(const char *path)
+{
+    return kpi__error_at(KPI_ERR_LIMIT, path, 0, 0,
+                         "%s: the file is larger than the limit of %d bytes", path,
+                         KPI_MAX_FILE);
+}
+
+static int slurp(char **out, size_t *size, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: cannot open: %s", path,
+                             strerror(errno));
+    /* A regular file's size is known before reading: refuse a large one
+     * without first allocating for it. (Pipes are bounded as they are read.) */
+    struct stat st;
+    int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > KPI_MAX_FILE) {
+        fclose(f);
+        return too_large(path);
+    }
+    char *data = NULL;
+    size_t length = 0, capacity = 0;
+    /* A regular file's buffer is allocated once, at its size (+1 to see
+     * the end without growing). */
+    if (regular && st.st_size > 0) {
+        capacity = (size_t)st.st_size + 1;
+        data = kpi__malloc(capacity + 1);
+        if (!data) {
+            fclose(f);
+            return KPI_ERR_NOMEM;
+        }
+    }
+    int rc = KPI_OK;
+    for (;;) {
+        /* One byte past the limit is enough to know a file is too large. */
+        if (length == capacity) {
+            if (length > (size_t)KPI_MAX_FILE) {
+                rc = too_large(path);
+                break;
+            }
+            capacity = capacity ? capacity * 2 : 65536;
+            if (capacity > (size_t)KPI_MAX_FILE + 1)
+                capacity = (size_t)KPI_MAX_FILE + 1;
+            char *grown = kpi__realloc(data, capacity + 1);
+            if (!grown) {
+                rc = KPI_ERR_NOMEM;
+                break;
+            }
+            data = grown;
+        }
+        size_t n = fread(data + length, 1, capacity - length, f);
+        length += n;
+        if (n == 0) {
+            if (ferror(f))
+                rc = kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: read error", path);
+            break;
+        }
+    }
+    if (rc == KPI_OK && length > (size_t)KPI_MAX_FILE)
+        rc = too_large(path);
+    fclose(f);
+    if (rc != KPI_OK) {
+        kpi__free(data);
+        return rc;
+    }
+    *out = data;
+    *size = length;
+    return KPI_OK;
+}
+
+static int read_files(kpi_plan **out, kpi_reader *reader, const char *structure_path,
+                      const char *progress_path)
+{
+    if (!out)
+        return kpi__error_null("kpi_reader_read_files", "out");
+    *out = NULL;
+    if (!structure_path)
+        return kpi__error_null("kpi_reader_read_files", "structure_path");
+    kpi__warnings_clear(&reader->warnings);
+    struct input structure = {structure_path, structure_path, NULL, 0};
+    struct input progress = {progress_path, progress_path, NULL, 0};
+    return read_both(out, reader, &structure, progress_path ? &progress : NULL);
+}
+
+int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader, const char *structure_path,
+                          const char *progress_path)
+{
+    if (reader_null(reader, "kpi_reader_read_files")) {
+        if (out)
+            *out = NULL;
+        return KPI_ERR_ARGUMENT;
+    }
+    return read_done(reader, read_files(out, reader, structure_path, progress_path));
+}
+
+int kpi_reader_error_code(const kpi_reader *reader)
+{
+    return reader ? reader->error.code : KPI_ERR_ARGUMENT;
+}
+
+const char *kpi_reader_error_message(const kpi_reader *reader)
+{
+    return reader ? reader->error.message : "";
+}
+
+const char *kpi_reader_error_source(const kpi_reader *reader)
+{
+    return reader ? reader->error.source : "";
+}
+
+int32_t kpi_reader_error_line(const kpi_reader *reader)
+{
+    return reader ? reader->error.line : 0;
+}
+
+int32_t kpi_reader_error_column(const kpi_reader *reader)
+{
+    return reader ? reader->error.column : 0;
+}

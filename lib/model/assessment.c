@@ -1,0 +1,141 @@
+/* Assessments: a person's rating (進捗度) of a target or a goal. */
+#include "model/model.h"
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/error.h"
+
+#include <stdio.h>
+
+static int check_rating(kpi_rating rating, const char *owner)
+{
+    if (rating >= KPI_RATING_NOT_PROGRESSED && rating <= KPI_RATING_AHEAD)
+        return KPI_OK;
+    return kpi__error(KPI_ERR_VALUE,
+                      "%s: assessment rating must be one of ◎ ○ △ × (1..4), got %d",
+                      owner, (int)rating);
+}
+
+static int check_date(int32_t date, const char *owner)
+{
+    char what[KPI_MAX_CODE + 40];
+    snprintf(what, sizeof what, "%s: assessment date", owner);
+    return kpi__date_check(date, 0, what);
+}
+
+int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
+                        int32_t date, kpi_rating rating, const char *comment,
+                        const char *owner)
+{
+    int rc = check_date(date, owner);
+    if (rc == KPI_OK)
+        rc = check_rating(rating, owner);
+    if (rc != KPI_OK)
+        return rc;
+    if (list->count >= KPI_MAX_RECORDS)
+        return kpi__error(KPI_ERR_LIMIT, "%s: already %d assessments, the limit", owner,
+                          KPI_MAX_RECORDS);
+    char *copy = NULL;
+    rc = kpi__set_string(&copy, comment); /* NOMEM, or ENCODING for bad text */
+    if (rc != KPI_OK)
+        return rc;
+    kpi_assessment *a = kpi__segvec_append(list, sizeof *a);
+    if (!a) {
+        kpi__free(copy);
+        return KPI_ERR_NOMEM;
+    }
+    a->plan = plan;
+    a->date = date;
+    a->rating = rating;
+    a->comment = copy;
+    *out = a;
+    return KPI_OK;
+}
+
+kpi_assessment *kpi__assessment_at(const kpi__segvec *list, size_t index)
+{
+    if (index >= list->count) {
+        kpi__error(KPI_ERR_RANGE, "assessment index %zu is out of range (%zu)", index,
+                   list->count);
+        return NULL;
+    }
+    return kpi__segvec_at(list, index, sizeof(kpi_assessment));
+}
+
+void kpi__assessments_free(kpi__segvec *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        kpi_assessment *a = kpi__segvec_at(list, i, sizeof *a);
+        kpi__free(a->comment);
+        kpi__free(a->author);
+    }
+    kpi__segvec_free(list);
+}
+
+static int assessment_null(const kpi_assessment *a, const char *function)
+{
+    if (a)
+        return 0;
+    kpi__error_null(function, "assessment");
+    return 1;
+}
+
+int32_t kpi_assessment_date(const kpi_assessment *assessment)
+{
+    return assessment_null(assessment, "kpi_assessment_date") ? 0 : assessment->date;
+}
+
+int kpi_assessment_set_date(kpi_assessment *assessment, int32_t date)
+{
+    if (assessment_null(assessment, "kpi_assessment_set_date"))
+        return KPI_ERR_ARGUMENT;
+    int rc = kpi__date_check(date, 0, "assessment date");
+    if (rc == KPI_OK)
+        assessment->date = date;
+    return kpi__model_done(assessment->plan, rc);
+}
+
+kpi_rating kpi_assessment_rating(const kpi_assessment *assessment)
+{
+    return assessment_null(assessment, "kpi_assessment_rating") ? KPI_RATING_NONE
+                                                                : assessment->rating;
+}
+
+int kpi_assessment_set_rating(kpi_assessment *assessment, kpi_rating rating)
+{
+    if (assessment_null(assessment, "kpi_assessment_set_rating"))
+        return KPI_ERR_ARGUMENT;
+    int rc = check_rating(rating, "assessment");
+    if (rc == KPI_OK)
+        assessment->rating = rating;
+    return kpi__model_done(assessment->plan, rc);
+}
+
+const char *kpi_assessment_comment(const kpi_assessment *assessment)
+{
+    return assessment_null(assessment, "kpi_assessment_comment")
+               ? ""
+               : kpi__string_or_empty(assessment->comment);
+}
+
+int kpi_assessment_set_comment(kpi_assessment *assessment, const char *comment)
+{
+    if (assessment_null(assessment, "kpi_assessment_set_comment"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__model_done(assessment->plan,
+                           kpi__set_string(&assessment->comment, comment));
+}
+
+const char *kpi_assessment_author(const kpi_assessment *assessment)
+{
+    return assessment_null(assessment, "kpi_assessment_author")
+               ? ""
+               : kpi__string_or_empty(assessment->author);
+}
+
+int kpi_assessment_set_author(kpi_assessment *assessment, const char *author)
+{
+    if (assessment_null(assessment, "kpi_assessment_set_author"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__model_done(assessment->plan,
+                           kpi__set_string(&assessment->author, author));
+}

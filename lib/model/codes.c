@@ -1,0 +1,38 @@
+/* The plan's code index: every goal and target code is unique in its plan,
+ * and found in O(1). Goals and targets register and rename themselves here
+ * without calling back into the plan. */
+#include "model/model.h"
+#include "util/alloc.h"
+#include "util/error.h"
+
+#include <string.h>
+
+int kpi__plan_code_taken(const kpi_plan *plan, const char *code)
+{
+    return kpi__strmap_get(&plan->goals_by_code, code) != NULL ||
+           kpi__strmap_get(&plan->targets_by_code, code) != NULL;
+}
+
+int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *new_code,
+                     void *object, const char *what)
+{
+    if (new_code && strcmp(new_code, *code) == 0)
+        return KPI_OK;
+    int rc = kpi__check_code(new_code, what);
+    if (rc != KPI_OK)
+        return rc;
+    if (kpi__plan_code_taken(plan, new_code))
+        return kpi__error(
+            KPI_ERR_DUPLICATE,
+            "%s \"%s\": code \"%s\" is already used by another goal or target", what,
+            *code, new_code);
+    char *copy = kpi__strdup(new_code);
+    if (!copy)
+        return KPI_ERR_NOMEM;
+    /* Removing one key frees a slot, so the put below cannot fail. */
+    kpi__strmap_remove(map, *code);
+    kpi__free(*code);
+    *code = copy;
+    kpi__strmap_put(map, *code, object);
+    return KPI_OK;
+}

@@ -1,0 +1,219 @@
+/* Measurements: the figures reported against a target, kept in the order
+ * they were added (the evaluator relies on that order to pick the last one
+ * of a date). */
+#include "model/model.h"
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/error.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* Millions of measurements make a national plan: keep each at 32 bytes on
+ * 64-bit machines (ISSUE 9's memory budget). */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct kpi_measurement) == 32,
+               "a measurement must stay 32 bytes");
+
+/* A figure on its own: finite, and 0..1 for a milestone. */
+static int check_value(const kpi_target *target, double value)
+{
+    if (!isfinite(value))
+        return kpi__error(KPI_ERR_VALUE,
+                          "target \"%s\": measurement value must be finite, got %g",
+                          target->code, value);
+    if (target->kind == KPI_KIND_MILESTONE && (value < 0 || value > 1))
+        return kpi__error(KPI_ERR_VALUE,
+                          "target \"%s\": a milestone's progress must be 0..1, got %g",
+                          target->code, value);
+    return KPI_OK;
+}
+
+static int check_date(const kpi_target *target, int32_t date)
+{
+    if (kpi_date_is_valid(date))
+        return KPI_OK; /* the usual case, without building a message */
+    char what[KPI_MAX_CODE + 40];
+    snprintf(what, sizeof what, "target \"%s\": measurement date", target->code);
+    return kpi__date_check(date, 0, what);
+}
+
+size_t kpi_target_measurement_count(const kpi_target *target)
+{
+    if (!target) {
+        kpi__error_null("kpi_target_measurement_count", "target");
+        return 0;
+    }
+    return target->measurements.count;
+}
+
+kpi_measurement *kpi_target_measurement_at(kpi_target *target, size_t index)
+{
+    if (!target) {
+        kpi__error_null("kpi_target_measurement_at", "target");
+        return NULL;
+    }
+    if (index >= target->measurements.count) {
+        kpi__error(KPI_ERR_RANGE,
+                   "target \"%s\": measurement index %zu is out of range (%zu)",
+                   target->code, index, target->measurements.count);
+        return NULL;
+    }
+    return kpi__segvec_at(&target->measurements, index, sizeof(kpi_measurement));
+}
+
+/* Appends the measurement; on error the target is unchanged. */
+static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t date,
+                           double value, const char *note)
+{
+    int rc = check_date(target, date);
+    if (rc == KPI_OK)
+        rc = check_value(target, value);
+    if (rc != KPI_OK)
+        return rc;
+    if (target->measurements.count >= KPI_MAX_RECORDS)
+        return kpi__error(KPI_ERR_LIMIT,
+                          "target \"%s\": already %d measurements, the limit",
+                          target->code, KPI_MAX_RECORDS);
+    kpi__measurement_texts *texts = NULL;
+    if (note && *note) {
+        texts = kpi__calloc(1, sizeof *texts);
+        if (!texts)
+            return KPI_ERR_NOMEM;
+        rc = kpi__set_string(&texts->note, note);
+        if (rc != KPI_OK) {
+            kpi__free(texts);
+            return rc;
+        }
+    }
+    kpi_measurement *m = kpi__segvec_append(&target->measurements, sizeof *m);
+    if (!m) {
+        if (texts)
+            kpi__free(texts->note);
+        kpi__free(texts);
+        return KPI_ERR_NOMEM;
+    }
+    m->target = target;
+    m->date = date;
+    m->value = value;
+    m->texts = texts;
+    *out = m;
+    return KPI_OK;
+}
+
+kpi_measurement *kpi_target_add_measurement(kpi_target *target, int32_t date,
+                                            double value, const char *note)
+{
+    if (!target) {
+        kpi__error_null("kpi_target_add_measurement", "target");
+        return NULL;
+    }
+    kpi_measurement *m = NULL;
+    int rc = measurement_add(&m, target, date, value, note);
+    return kpi__model_done(target->goal->plan, rc) == KPI_OK ? m : NULL;
+}
+
+void kpi__measurement_clear(kpi_measurement *m)
+{
+    if (!m->texts)
+        return;
+    kpi__free(m->texts->note);
+    kpi__free(m->texts->author);
+    kpi__free(m->texts);
+    m->texts = NULL;
+}
+
+/* Sets the note or the author, allocating the pair on first use. */
+static int set_text(kpi_measurement *m, int author, const char *value)
+{
+    if (!m->texts) {
+        if (!value || !*value)
+            return KPI_OK;
+        kpi__measurement_texts *texts = kpi__calloc(1, sizeof *texts);
+        if (!texts)
+            return KPI_ERR_NOMEM;
+        int rc = kpi__set_string(author ? &texts->author : &texts->note, value);
+        if (rc != KPI_OK) {
+            kpi__free(texts);
+            return rc;
+        }
+        m->texts = texts;
+        return KPI_OK;
+    }
+    return kpi__set_string(author ? &m->texts->author : &m->texts->note, value);
+}
+
+static const char *get_text(const kpi_measurement *m, int author)
+{
+    if (!m->texts)
+        return "";
+    return kpi__string_or_empty(author ? m->texts->author : m->texts->note);
+}
+
+static int measurement_null(const kpi_measurement *m, const char *function)
+{
+    if (m)
+        return 0;
+    kpi__error_null(function, "measurement");
+    return 1;
+}
+
+int32_t kpi_measurement_date(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_date") ? 0 : measurement->date;
+}
+
+int kpi_measurement_set_date(kpi_measurement *measurement, int32_t date)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_date"))
+        return KPI_ERR_ARGUMENT;
+    int rc = check_date(measurement->target, date);
+    if (rc == KPI_OK)
+        measurement->date = date;
+    return kpi__model_done(measurement->target->goal->plan, rc);
+}
+
+double kpi_measurement_value(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_value") ? (double)NAN
+                                                                  : measurement->value;
+}
+
+int kpi_measurement_set_value(kpi_measurement *measurement, double value)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_value"))
+        return KPI_ERR_ARGUMENT;
+    int rc = check_value(measurement->target, value);
+    if (rc == KPI_OK)
+        measurement->value = value;
+    return kpi__model_done(measurement->target->goal->plan, rc);
+}
+
+const char *kpi_measurement_note(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_note")
+               ? ""
+               : get_text(measurement, 0);
+}
+
+int kpi_measurement_set_note(kpi_measurement *measurement, const char *note)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_note"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__model_done(measurement->target->goal->plan,
+                           set_text(measurement, 0, note));
+}
+
+const char *kpi_measurement_author(const kpi_measurement *measurement)
+{
+    return measurement_null(measurement, "kpi_measurement_author")
+               ? ""
+               : get_text(measurement, 1);
+}
+
+int kpi_measurement_set_author(kpi_measurement *measurement, const char *author)
+{
+    if (measurement_null(measurement, "kpi_measurement_set_author"))
+        return KPI_ERR_ARGUMENT;
+    return kpi__model_done(measurement->target->goal->plan,
+                           set_text(measurement, 1, author));
+}

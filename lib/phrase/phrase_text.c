@@ -1,0 +1,297 @@
+/* The phrase as code points: strict UTF-8 decoding, the normalisation that
+ * lets the rest of the reader see one spelling of each character
+ * (３０件以上 and 30件以上 alike), character classes and word matching. */
+#include "util/alloc.h"
+#include "util/error.h"
+#include "phrase/phrase.h"
+#include "util/utf8.h"
+
+#include <string.h>
+
+/* ---- Decoding ------------------------------------------------------------ */
+
+/* Decodes the sequence at s[i] (len bytes in all). Returns its length, or 0
+ * for an invalid sequence (see kpi__utf8_decode()). */
+static size_t decode_one(const unsigned char *s, size_t len, size_t i, uint32_t *out)
+{
+    return kpi__utf8_decode((const char *)s + i, len - i, out);
+}
+
+/* One spelling per character, so that the tables need list each word once:
+ * full-width ASCII becomes ASCII, every blank a space, every line break
+ * '\n', the bracket pairs the city uses (), the wave dashes ~, and the
+ * half-width forms of ・、。 their full-width ones. Kana and kanji stay. */
+static uint32_t normalise(uint32_t c)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+    switch (c) {
+    case '\r':
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+        return '\n';
+    case '\t':
+    case 0x0B:
+    case 0x0C:
+    case 0xA0:
+    case 0x3000:
+    case 0x200B: /* zero-width space */
+    case 0xFEFF: /* byte order mark */
+        return ' ';
+    case '[':
+    case 0x3010: /* 【 */
+    case 0x3014: /* 〔 */
+        return '(';
+    case ']':
+    case 0x3011: /* 】 */
+    case 0x3015: /* 〕 */
+        return ')';
+    case 0x301C: /* 〜 */
+    case 0x2053: /* ⁓ */
+        return '~';
+    case 0xFF65: /* ･ */
+    case 0x00B7: /* · */
+        return 0x30FB;
+    case 0xFF64: /* ､ */
+        return 0x3001;
+    case 0xFF61: /* ｡ */
+        return 0x3002;
+    case 0x2212: /* − */
+    case 0x2010: /* ‐ */
+    case 0x2011:
+        return '-';
+    default:
+        break;
+    }
+    /* Other control characters read as blanks: they are never part of a
+     * target, and treating them so keeps fragments apart. */
+    if (c < 0x20 && c != '\n')
+        return ' ';
+    return c;
+}
+
+int kpi__ptext_decode(kpi__ptext *t, const char *text, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    t->n = 0;
+    t->cp = kpi__calloc(size + 1, sizeof *t->cp);
+    t->off = kpi__calloc(size + 1, sizeof *t->off);
+    if (!t->cp || !t->off) {
+        kpi__ptext_free(t);
+        return KPI_ERR_NOMEM;
+    }
+    size_t i = 0;
+    while (i < size) {
+        uint32_t c = 0;
+        size_t len = decode_one(s, size, i, &c);
+        if (len == 0) {
+            kpi__ptext_free(t);
+            return kpi__error(KPI_ERR_VALUE,
+                              "phrase: invalid UTF-8 at byte offset %zu (byte 0x%02X)", i,
+                              (unsigned)s[i]);
+        }
+        t->cp[t->n] = normalise(c);
+        t->off[t->n] = i;
+        t->n++;
+        i += len;
+    }
+    t->off[t->n] = size;
+    return KPI_OK;
+}
+
+void kpi__ptext_free(kpi__ptext *t)
+{
+    kpi__free(t->cp);
+    kpi__free(t->off);
+    t->cp = NULL;
+    t->off = NULL;
+    t->n = 0;
+}
+
+/* ---- Character classes --------------------------------------------------- */
+
+int kpi__pt_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int kpi__pt_ascii_letter(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+int kpi__pt_hiragana(uint32_t c)
+{
+    return c >= 0x3041 && c <= 0x309F;
+}
+
+int kpi__pt_wordchar(uint32_t c)
+{
+    return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC    /* katakana, ー */
+           || (c >= 0x31F0 && c <= 0x31FF)                /* small katakana */
+           || (c >= 0x3400 && c <= 0x4DBF)                /* kanji ext. A */
+           || (c >= 0x4E00 && c <= 0x9FFF)                /* kanji */
+           || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005 /* compat., 々 */
+           || (c >= 0x20000 && c <= 0x3FFFF);             /* kanji ext. B.. */
+}
+
+int kpi__pt_separator(uint32_t c)
+{
+    return c == ' ' || c == '\n' || c == 0x3001 || c == 0x3002 || c == 0x30FB ||
+           c == ',' || c == ':' || c == ';' || c == '/' || c == '~' || c == '-';
+}
+
+int kpi__pt_bullet(uint32_t c)
+{
+    switch (c) {
+    case 0x30FB: /* ・ */
+    case 0x25CF: /* ● */
+    case 0x25CB: /* ○ */
+    case 0x25CE: /* ◎ */
+    case 0x25A0: /* ■ */
+    case 0x25A1: /* □ */
+    case 0x25C6: /* ◆ */
+    case 0x25C7: /* ◇ */
+    case 0x25AA: /* ▪ */
+    case 0x2022: /* • */
+    case 0x203B: /* ※ */
+        return 1;
+    default:
+        /* ① .. ⑳ and ㉑ .. ㉟: the seed numbers its initiatives so. */
+        return (c >= 0x2460 && c <= 0x2473) || (c >= 0x3251 && c <= 0x325F);
+    }
+}
+
+/* ---- Words ---------------------------------------------------------------- */
+
+/* The next code point of a UTF-8 literal of the tables (valid by
+ * construction), advancing *p. */
+static uint32_t literal_next(const char **p)
+{
+    const unsigned char *s = (const unsigned char *)*p;
+    uint32_t c = 0;
+    size_t len = decode_one(s, 4, 0, &c);
+    /* A literal never holds an invalid sequence; stop cleanly if one did. */
+    if (len == 0)
+        len = 1, c = 0xFFFD;
+    *p += len;
+    return c;
+}
+
+static size_t literal_length(const char *word)
+{
+    size_t n = 0;
+    while (*word) {
+        literal_next(&word);
+        n++;
+    }
+    return n;
+}
+
+size_t kpi__pt_match(const uint32_t *cp, size_t at, size_t end, const char *word)
+{
+    size_t i = at;
+    while (*word) {
+        if (i >= end || cp[i] != literal_next(&word))
+            return 0;
+        i++;
+    }
+    return i - at;
+}
+
+size_t kpi__pt_match_end(const uint32_t *cp, size_t begin, size_t end, const char *word)
+{
+    size_t len = literal_length(word);
+    if (len == 0 || end < begin || end - begin < len)
+        return 0;
+    return kpi__pt_match(cp, end - len, end, word);
+}
+
+size_t kpi__pt_match_table(const uint32_t *cp, size_t at, size_t end,
+                           const char *const *table, size_t *which)
+{
+    size_t best = 0;
+    for (size_t k = 0; table[k]; k++) {
+        size_t len = kpi__pt_match(cp, at, end, table[k]);
+        if (len > best) {
+            best = len;
+            if (which)
+                *which = k;
+        }
+    }
+    return best;
+}
+
+size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
+                               const char *const *table, size_t *which)
+{
+    size_t best = 0;
+    for (size_t k = 0; table[k]; k++) {
+        size_t len = kpi__pt_match_end(cp, begin, end, table[k]);
+        if (len > best) {
+            best = len;
+            if (which)
+                *which = k;
+        }
+    }
+    return best;
+}
+
+/* ---- Encoding ------------------------------------------------------------ */
+
+static size_t encode_one(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+char *kpi__pt_encode(const uint32_t *cp, size_t begin, size_t end)
+{
+    size_t count = end > begin ? end - begin : 0;
+    char *out = kpi__malloc(count * 4 + 1);
+    if (!out)
+        return NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < count; i++)
+        len += encode_one(cp[begin + i], out + len);
+    out[len] = '\0';
+    return out;
+}
+
+size_t kpi__pt_quote(char *buf, size_t size, const uint32_t *cp, size_t begin, size_t end)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
+    size_t len = 0;
+    for (size_t i = begin; i < end; i++) {
+        char one[4];
+        size_t n = encode_one(cp[i], one);
+        /* Keep room for the ellipsis and the NUL whenever more follows. */
+        if (len + n + sizeof ellipsis > size) {
+            memcpy(buf + len, ellipsis, sizeof ellipsis);
+            return len + sizeof ellipsis - 1;
+        }
+        memcpy(buf + len, one, n);
+        len += n;
+    }
+    buf[len] = '\0';
+    return len;
+}

@@ -1,0 +1,114 @@
+/* kpi_evaluation_render(): argument checks and the choice of format. The
+ * formats themselves are render_*.c; what they share is display.c. */
+#include "report/render.h"
+#include "util/error.h"
+#include "util/number.h"
+
+#include <string.h>
+
+static const char *const format_names[] = {"text", "markdown", "json", "csv", "html"};
+
+const char *kpi_format_name(kpi_format format)
+{
+    if ((int)format < 0 || format > KPI_FORMAT_HTML)
+        return "";
+    return format_names[format];
+}
+
+int kpi_format_parse(kpi_format *out, const char *name)
+{
+    if (!out)
+        return kpi__error_null("kpi_format_parse", "out");
+    if (!name)
+        return kpi__error_null("kpi_format_parse", "name");
+    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_HTML; f++) {
+        if (strcmp(name, format_names[f]) == 0) {
+            *out = (kpi_format)f;
+            return KPI_OK;
+        }
+    }
+    if (strcmp(name, "md") == 0) {
+        *out = KPI_FORMAT_MARKDOWN;
+        return KPI_OK;
+    }
+    char quoted[KPI__CLIP_SIZE];
+    return kpi__error(
+        KPI_ERR_VALUE,
+        "\"%s\" is not a format: expected text, markdown, json, csv or html",
+        kpi__clip(quoted, name));
+}
+
+static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,
+                        kpi_lang lang, int32_t width)
+{
+    if (!out)
+        return kpi__error_null("kpi_evaluation_render", "out");
+    *out = NULL;
+    if (!ev)
+        return kpi__error_null("kpi_evaluation_render", "evaluation");
+    if ((int)format < 0 || format > KPI_FORMAT_HTML)
+        return kpi__error(KPI_ERR_VALUE, "render: format must be 0..4, got %d",
+                          (int)format);
+    if ((int)lang < 0 || lang > KPI_LANG_EN)
+        return kpi__error(KPI_ERR_VALUE,
+                          "render: language must be 0 (ja) or 1 (en), got %d", (int)lang);
+    if (width != 0 && width < 40)
+        return kpi__error(KPI_ERR_VALUE, "render: width must be 0 or at least 40, got %d",
+                          (int)width);
+    return KPI_OK;
+}
+
+static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format,
+                     kpi_lang lang, int32_t width)
+{
+    switch (format) {
+    case KPI_FORMAT_TEXT:
+        kpi__render_text(b, ev, lang, width ? width : 100);
+        break;
+    case KPI_FORMAT_MARKDOWN:
+        kpi__render_markdown(b, ev, lang);
+        break;
+    case KPI_FORMAT_JSON:
+        kpi__render_json(b, ev, lang);
+        break;
+    case KPI_FORMAT_CSV:
+        kpi__render_csv(b, ev, lang);
+        break;
+    case KPI_FORMAT_HTML:
+        kpi__render_html(b, ev, lang);
+        break;
+    }
+}
+
+/* Both entry points: the text format's width is its own option. */
+static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format format,
+                  kpi_lang lang, int32_t width)
+{
+    int rc = check_render(out, ev, format, lang, width);
+    if (rc != KPI_OK)
+        return rc;
+    kpi__strbuf b = {0};
+    kpi__c_numeric locale;
+    kpi__c_numeric_enter(&locale);
+    dispatch(&b, ev, format, lang, width);
+    kpi__c_numeric_leave(&locale);
+    size_t length = b.length;
+    *out = kpi__strbuf_finish(&b);
+    if (!*out)
+        return kpi__error_nomem();
+    if (size)
+        *size = length;
+    return KPI_OK;
+}
+
+int kpi_evaluation_render(char **out, size_t *size, const kpi_evaluation *ev,
+                          kpi_format format, kpi_lang lang)
+{
+    return render(out, size, ev, format, lang, 0);
+}
+
+int kpi_evaluation_render_text(char **out, size_t *size, const kpi_evaluation *ev,
+                               kpi_lang lang, int32_t width)
+{
+    return render(out, size, ev, KPI_FORMAT_TEXT, lang, width);
+}

@@ -1,0 +1,277 @@
+/* The CSV report: one row per result in plan order (the plan, then each
+ * goal, its targets and its child goals) with every result field, for a
+ * spreadsheet. UTF-8 with a BOM so that Excel reads it as UTF-8, CRLF line
+ * ends as spreadsheets write them, quoting left to libcsv's csv_write().
+ * The header is English whatever the language; only the words in the
+ * cells (unrated_label, reason) follow it. Schema: docs/report-formats.md. */
+#include "model/names.h"
+#include "report/display.h"
+#include "report/render.h"
+#include "util/alloc.h"
+#include "util/number.h"
+#include "util/utf8.h"
+
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The columns, in order; docs/report-formats.md describes each. */
+static const char *const header[] = {
+    "kind",
+    "code",
+    "parent",
+    "depth",
+    "title",
+    "text",
+    "unit",
+    "rating",
+    "rating_name",
+    "computed_rating",
+    "assessed",
+    "mismatch",
+    "assessment_date",
+    "unrated_reason",
+    "unrated_label",
+    "target_kind",
+    "direction",
+    "actual",
+    "expected",
+    "target",
+    "start_value",
+    "elapsed",
+    "pace",
+    "achievement",
+    "measured",
+    "start",
+    "due",
+    "weight",
+    "count_ahead",
+    "count_on_track",
+    "count_behind",
+    "count_not_progressed",
+    "count_unrated",
+    "reason",
+    "inferred",
+};
+
+/* One row being written; fields counts the cells so far. */
+struct row {
+    kpi__strbuf *out;
+    int fields;
+};
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Quotes are needed for a delimiter, a quote, a line break, or blanks at
+ * either end that a reader might trim (libcsv trims spaces and tabs). */
+static int needs_quotes(const char *s, size_t n)
+{
+    if (n && (is_blank(s[0]) || is_blank(s[n - 1])))
+        return 1;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void quoted(kpi__strbuf *out, const char *text, size_t n)
+{
+    size_t size = csv_write(NULL, 0, text, n);
+    char *buf = kpi__malloc(size);
+    if (!buf) {
+        out->failed = 1;
+        return;
+    }
+    csv_write(buf, size, text, n);
+    kpi__strbuf_append_n(out, buf, size);
+    kpi__free(buf);
+}
+
+static void valid_cell(kpi__strbuf *out, const char *text, size_t n)
+{
+    if (needs_quotes(text, n))
+        quoted(out, text, n);
+    else
+        kpi__strbuf_append_n(out, text, n);
+}
+
+/* Copies text with each byte that is not part of valid UTF-8 replaced by
+ * U+FFFD. */
+static void clean_utf8(kpi__strbuf *clean, const char *text, size_t n)
+{
+    for (;;) {
+        size_t valid = kpi__utf8_valid_prefix(text, n);
+        kpi__strbuf_append_n(clean, text, valid);
+        if (valid == n)
+            return;
+        kpi__strbuf_append(clean, "\xEF\xBF\xBD");
+        text += valid + 1;
+        n -= valid + 1;
+    }
+}
+
+/* The file says UTF-8 in its BOM, so a cell must be UTF-8 even when the
+ * text is not (the setters take text as given). */
+static void cell_text(struct row *w, const char *text)
+{
+    size_t n = strlen(text);
+    if (kpi__utf8_valid_prefix(text, n) == n) {
+        valid_cell(w->out, text, n);
+        return;
+    }
+    kpi__strbuf clean = {0};
+    clean_utf8(&clean, text, n);
+    if (clean.failed)
+        w->out->failed = 1;
+    else
+        valid_cell(w->out, clean.data, clean.length);
+    kpi__strbuf_free(&clean);
+}
+
+static void cell(struct row *w, const char *text)
+{
+    if (w->fields++)
+        kpi__strbuf_append(w->out, ",");
+    cell_text(w, text ? text : "");
+}
+
+/* Exactly the double; empty for NaN (and for infinities, which no
+ * spreadsheet reads). */
+static void number_cell(struct row *w, double value)
+{
+    char buf[KPI__NUMBER_SIZE] = "";
+    if (isfinite(value))
+        kpi__number_format(buf, value);
+    cell(w, buf);
+}
+
+static void size_cell(struct row *w, size_t value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", value);
+    cell(w, buf);
+}
+
+static void date_cell(struct row *w, int32_t date)
+{
+    char buf[16];
+    kpi__display_date(buf, date);
+    cell(w, buf);
+}
+
+static void bool_cell(struct row *w, int value)
+{
+    cell(w, value ? "true" : "false");
+}
+
+static void empty_cells(struct row *w, int count)
+{
+    while (count-- > 0)
+        cell(w, "");
+}
+
+static void end_row(struct row *w)
+{
+    kpi__strbuf_append(w->out, "\r\n");
+    w->fields = 0;
+}
+
+/* kind .. unit: what the row is and where it sits. */
+static void identity_cells(struct row *w, const kpi_result *r)
+{
+    const kpi_result *parent = kpi_result_parent(r);
+    cell(w, kpi__object_name(r->kind));
+    cell(w, r->code);
+    cell(w, parent ? parent->code : "");
+    size_cell(w, (size_t)r->depth);
+    cell(w, r->title);
+    cell(w, r->text);
+    cell(w, r->unit);
+}
+
+/* rating .. unrated_label. */
+static void rating_cells(struct row *w, const kpi_result *r, kpi_lang lang)
+{
+    cell(w, kpi_rating_symbol(r->rating));
+    cell(w, kpi_rating_name(r->rating));
+    cell(w, kpi_rating_symbol(r->computed));
+    bool_cell(w, r->assessed);
+    bool_cell(w, r->mismatch);
+    date_cell(w, r->assessment_date);
+    cell(w, kpi_unrated_name(r->unrated));
+    cell(w, kpi_unrated_label(r->unrated, lang));
+}
+
+/* target_kind .. due: empty for goals and the plan. */
+static void target_cells(struct row *w, const kpi_result *r)
+{
+    if (r->kind != KPI_OBJECT_TARGET) {
+        empty_cells(w, 12);
+        return;
+    }
+    cell(w, kpi_kind_name(r->target_kind));
+    cell(w, kpi_direction_name(r->direction));
+    number_cell(w, r->actual);
+    number_cell(w, r->expected);
+    number_cell(w, r->target);
+    number_cell(w, r->start_value);
+    number_cell(w, r->elapsed);
+    number_cell(w, r->pace);
+    number_cell(w, r->achievement);
+    date_cell(w, r->measured);
+    date_cell(w, r->start);
+    date_cell(w, r->due);
+}
+
+/* count_ahead .. count_unrated: empty for targets, which have no children. */
+static void count_cells(struct row *w, const kpi_result *r)
+{
+    if (r->kind == KPI_OBJECT_TARGET) {
+        empty_cells(w, 5);
+        return;
+    }
+    size_t unrated = 0;
+    for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
+        unrated += r->unrated_counts[reason];
+    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
+        size_cell(w, r->rating_counts[rating]);
+    size_cell(w, unrated);
+}
+
+/* The reason line in the report's language. */
+static void reason_cell(struct row *w, const kpi_result *r, kpi_lang lang)
+{
+    const char *reason = kpi_result_reason(r, lang);
+    if (!reason) {
+        w->out->failed = 1;
+        return;
+    }
+    cell(w, reason);
+}
+
+static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
+{
+    identity_cells(w, r);
+    rating_cells(w, r, lang);
+    target_cells(w, r);
+    number_cell(w, r->weight);
+    count_cells(w, r);
+    reason_cell(w, r, lang);
+    char inferred[128];
+    kpi__field_names_format(inferred, sizeof inferred, r->inferred);
+    cell(w, inferred);
+    end_row(w);
+}
+
+int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+{
+    struct row w = {out, 0};
+    kpi__strbuf_append(out, "\xEF\xBB\xBF");
+    for (size_t i = 0; i < sizeof header / sizeof *header; i++)
+        cell(&w, header[i]);
+    end_row(&w);
+    for (size_t i = 0; i < ev->count; i++)
+        result_row(&w, &ev->results[i], lang);
+    return out->failed ? KPI_ERR_NOMEM : KPI_OK;
+}

@@ -1,0 +1,17 @@
+/* Internal: the structure behind kpi_policy. */
+#ifndef KPI_LIB_POLICY_H
+#define KPI_LIB_POLICY_H
+
+#include "kpi/evaluate.h"
+
+struct kpi_policy {
+    double ahead;
+    double on_track;
+    kpi_rollup rollup;
+    int use_assessments;
+};
+
+/* The defaults of kpi_policy_new(). */
+void kpi__policy_defaults(kpi_policy *policy);
+
+#endif

@@ -1,0 +1,237 @@
+/* The rating rules of the evaluation contract, for one target and for one
+ * goal's roll-up. Each step of the contract is one function below, named
+ * after it, so that a reader can check the code against the rules. */
+#include "rules/evaluation.h"
+#include "model/model.h"
+#include "util/date.h"
+
+#include <math.h>
+
+/* Thresholds are compared with this tolerance, so that a pace that is
+ * exactly on a threshold in decimal is not pushed below it by rounding. */
+#define TOLERANCE 1e-9
+
+/* The "gain" g(x): progress from S in the good direction. */
+static double gain(const kpi_result *r, double x)
+{
+    return r->direction == KPI_DIRECTION_INCREASE ? x - r->start_value
+                                                  : r->start_value - x;
+}
+
+static kpi_schedule effective_schedule(const kpi_target *t)
+{
+    if (t->schedule != KPI_SCHEDULE_DEFAULT)
+        return t->schedule;
+    return t->kind == KPI_KIND_MILESTONE ? KPI_SCHEDULE_STEP : KPI_SCHEDULE_LINEAR;
+}
+
+/* Step 1: A from the measurements dated on or before d. LATEST takes the
+ * greatest date, and of equal dates the one added last (hence >=). */
+static void find_actual(kpi_result *r, const kpi_target *t, int32_t as_of)
+{
+    double sum = 0;
+    int found = 0;
+    for (size_t i = 0; i < t->measurements.count; i++) {
+        const kpi_measurement *m = kpi__segvec_at(&t->measurements, i, sizeof *m);
+        if (m->date > as_of)
+            continue;
+        sum += m->value;
+        if (!found || m->date >= r->measured) {
+            r->measured = m->date;
+            if (t->accumulate == KPI_ACCUMULATE_LATEST)
+                r->actual = m->value;
+        }
+        found = 1;
+    }
+    if (found && t->accumulate == KPI_ACCUMULATE_SUM)
+        r->actual = isnan(r->start_value) ? (double)NAN : r->start_value + sum;
+}
+
+/* Step 2: f in whole days, both ends inclusive, clamped to 0..1. */
+static double elapsed_fraction(int32_t as_of, int32_t start, int32_t due)
+{
+    double done = (double)kpi__date_to_days(as_of) - kpi__date_to_days(start) + 1;
+    double span = (double)kpi__date_to_days(due) - kpi__date_to_days(start) + 1;
+    double f = done / span;
+    return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+/* Step 3: E by schedule. */
+static double expected_value(const kpi_result *r, kpi_schedule schedule, int32_t as_of)
+{
+    switch (schedule) {
+    case KPI_SCHEDULE_STEP:
+        return as_of >= r->due ? r->target : r->start_value;
+    case KPI_SCHEDULE_LEVEL:
+        return r->target;
+    default:
+        return r->start_value + (r->target - r->start_value) * r->elapsed;
+    }
+}
+
+/* Step 7: the first of QUALITATIVE, INCOMPLETE, INVALID, NO_DATA that
+ * applies (NOT_DUE comes from the pace). */
+static kpi_unrated first_reason(const kpi_result *r, const kpi_target *t)
+{
+    if (t->kind == KPI_KIND_QUALITATIVE)
+        return KPI_UNRATED_QUALITATIVE;
+    if (isnan(r->target) || isnan(r->start_value))
+        return KPI_UNRATED_INCOMPLETE;
+    /* A gain that overflows (values near the largest double) cannot be
+     * compared with anything: as contradictory as no gain at all. */
+    double g_target = gain(r, r->target);
+    if (g_target <= 0 || !isfinite(g_target) || r->due < r->start)
+        return KPI_UNRATED_INVALID;
+    if (isnan(r->actual))
+        return KPI_UNRATED_NO_DATA;
+    return KPI_UNRATED_NONE;
+}
+
+/* Steps 4 and 5: the computed rating from A, E and T. */
+static void rate_pace(kpi_result *r, const kpi_policy *policy)
+{
+    double g_actual = gain(r, r->actual);
+    double g_expected = gain(r, r->expected);
+    if (g_expected <= 0) {
+        if (g_actual >= gain(r, r->target) - TOLERANCE)
+            r->computed = KPI_RATING_AHEAD;
+        else if (g_actual > 0)
+            r->computed = KPI_RATING_ON_TRACK;
+        else
+            r->computed_unrated = KPI_UNRATED_NOT_DUE;
+        return;
+    }
+    r->pace = g_actual / g_expected;
+    if (r->pace >= policy->ahead - TOLERANCE)
+        r->computed = KPI_RATING_AHEAD;
+    else if (r->pace >= policy->on_track - TOLERANCE)
+        r->computed = KPI_RATING_ON_TRACK;
+    else if (r->pace > TOLERANCE)
+        r->computed = KPI_RATING_BEHIND;
+    else
+        r->computed = KPI_RATING_NOT_PROGRESSED;
+}
+
+/* Step 8 (and the goal rule): the latest assessment dated on or before d
+ * becomes the effective rating; of equal dates the one added last. */
+static void apply_assessment(kpi_result *r, const kpi__segvec *assessments,
+                             const kpi_evaluation *ev)
+{
+    r->rating = r->computed;
+    r->unrated = r->computed_unrated;
+    if (!ev->policy.use_assessments)
+        return;
+    const kpi_assessment *latest = NULL;
+    for (size_t i = 0; i < assessments->count; i++) {
+        const kpi_assessment *a = kpi__segvec_at(assessments, i, sizeof *a);
+        if (a->date <= ev->as_of && (!latest || a->date >= latest->date))
+            latest = a;
+    }
+    if (!latest)
+        return;
+    r->rating = latest->rating;
+    r->unrated = KPI_UNRATED_NONE;
+    r->assessed = 1;
+    r->assessment_date = latest->date;
+    r->mismatch = r->computed != KPI_RATING_NONE && r->computed != r->rating;
+}
+
+void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *ev)
+{
+    r->target_kind = t->kind;
+    r->direction = t->direction;
+    r->inferred = t->inferred;
+    r->weight = t->weight;
+    r->start = t->start ? t->start : ev->start;
+    r->due = t->due ? t->due : ev->end;
+    r->target = kpi__target_effective_value(t);
+    r->start_value = kpi__target_effective_start(t);
+    find_actual(r, t, ev->as_of);
+    if (r->due >= r->start)
+        r->elapsed = elapsed_fraction(ev->as_of, r->start, r->due);
+    r->computed_unrated = first_reason(r, t);
+    /* E is part of the rating (steps 3 to 5), so a target stopped by an
+     * earlier reason reports none, as the contract's worked examples do. */
+    if (r->computed_unrated == KPI_UNRATED_NONE) {
+        r->expected = expected_value(r, effective_schedule(t), ev->as_of);
+        rate_pace(r, &ev->policy);
+    }
+    /* Step 6: achievement for every computed rating, also above 100%. */
+    if (r->computed != KPI_RATING_NONE)
+        r->achievement = gain(r, r->actual) / gain(r, r->target);
+    apply_assessment(r, &t->assessments, ev);
+}
+
+static const double scores[] = {0, 0, 1, 2, 3}; /* indexed by kpi_rating */
+
+static kpi_rating rollup_criteria(const size_t *counts, size_t rated)
+{
+    if (counts[KPI_RATING_NOT_PROGRESSED] == rated)
+        return KPI_RATING_NOT_PROGRESSED;
+    if (counts[KPI_RATING_NOT_PROGRESSED] + counts[KPI_RATING_BEHIND] > 0)
+        return KPI_RATING_BEHIND;
+    if (counts[KPI_RATING_AHEAD] == rated)
+        return KPI_RATING_AHEAD;
+    return KPI_RATING_ON_TRACK;
+}
+
+static kpi_rating rollup_worst(const size_t *counts)
+{
+    kpi_rating r = KPI_RATING_NOT_PROGRESSED;
+    while (r < KPI_RATING_AHEAD && counts[r] == 0)
+        r++;
+    return r;
+}
+
+static kpi_rating rollup_weighted(double mean)
+{
+    if (mean >= 2.5 - TOLERANCE)
+        return KPI_RATING_AHEAD;
+    if (mean >= 1.5 - TOLERANCE)
+        return KPI_RATING_ON_TRACK;
+    if (mean >= 0.5 - TOLERANCE)
+        return KPI_RATING_BEHIND;
+    return KPI_RATING_NOT_PROGRESSED;
+}
+
+/* Counts the direct children by effective rating and unrated reason and
+ * returns how many are rated; the weighted mean goes to mean_score. */
+static size_t count_children(kpi_result *r, const kpi_evaluation *ev)
+{
+    double weighted = 0, weights = 0;
+    size_t rated = 0;
+    for (size_t i = 0; i < r->child_count; i++) {
+        const kpi_result *c = &ev->results[ev->children[r->first_child + i]];
+        if (c->rating == KPI_RATING_NONE) {
+            r->unrated_counts[c->unrated]++;
+            continue;
+        }
+        r->rating_counts[c->rating]++;
+        weighted += c->weight * scores[c->rating];
+        weights += c->weight;
+        rated++;
+    }
+    if (rated)
+        r->mean_score = weighted / weights;
+    return rated;
+}
+
+void kpi__rate_goal(kpi_result *r, const kpi__segvec *assessments,
+                    const kpi_evaluation *ev)
+{
+    size_t rated = count_children(r, ev);
+    if (rated == 0)
+        r->computed_unrated = KPI_UNRATED_NO_RATED_CHILDREN;
+    else if (ev->policy.rollup == KPI_ROLLUP_WORST)
+        r->computed = rollup_worst(r->rating_counts);
+    else if (ev->policy.rollup == KPI_ROLLUP_WEIGHTED)
+        r->computed = rollup_weighted(r->mean_score);
+    else
+        r->computed = rollup_criteria(r->rating_counts, rated);
+    if (assessments)
+        apply_assessment(r, assessments, ev);
+    else {
+        r->rating = r->computed;
+        r->unrated = r->computed_unrated;
+    }
+}

@@ -1,0 +1,186 @@
+/* Reading an evaluation: its results by index or by code, and each result's
+ * fields. Getters take NULL without crashing and record the error. */
+#include "rules/evaluation.h"
+#include "util/error.h"
+
+#include <math.h>
+
+static int ev_null(const kpi_evaluation *ev, const char *function)
+{
+    if (ev)
+        return 0;
+    kpi__error_null(function, "evaluation");
+    return 1;
+}
+
+int32_t kpi_evaluation_as_of(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_as_of") ? 0 : ev->as_of;
+}
+
+int32_t kpi_evaluation_start(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_start") ? 0 : ev->start;
+}
+
+int32_t kpi_evaluation_end(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_end") ? 0 : ev->end;
+}
+
+const kpi_policy *kpi_evaluation_policy(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_policy") ? NULL : &ev->policy;
+}
+
+const char *kpi_evaluation_organization(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_organization") ? "" : ev->organization;
+}
+
+const char *kpi_evaluation_department(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_department") ? "" : ev->department;
+}
+
+size_t kpi_evaluation_note_count(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_note_count") ? 0 : ev->note_count;
+}
+
+const char *kpi_evaluation_note_at(const kpi_evaluation *ev, size_t index)
+{
+    if (ev_null(ev, "kpi_evaluation_note_at"))
+        return NULL;
+    if (index >= ev->note_count) {
+        kpi__error(KPI_ERR_RANGE, "evaluation: note index %zu is out of range (%zu)",
+                   index, ev->note_count);
+        return NULL;
+    }
+    return ev->notes[index];
+}
+
+size_t kpi_evaluation_result_count(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_result_count") ? 0 : ev->count;
+}
+
+const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *ev, size_t index)
+{
+    if (ev_null(ev, "kpi_evaluation_result_at"))
+        return NULL;
+    if (index >= ev->count) {
+        kpi__error(KPI_ERR_RANGE, "evaluation: result index %zu is out of range (%zu)",
+                   index, ev->count);
+        return NULL;
+    }
+    return &ev->results[index];
+}
+
+const kpi_result *kpi_evaluation_find(const kpi_evaluation *ev, const char *code)
+{
+    if (ev_null(ev, "kpi_evaluation_find"))
+        return NULL;
+    if (!code) {
+        kpi__error_null("kpi_evaluation_find", "code");
+        return NULL;
+    }
+    const kpi_result *r = kpi__strmap_get(&ev->by_code, code);
+    if (!r)
+        kpi__error(KPI_ERR_NOT_FOUND, "evaluation: no result with code \"%s\"", code);
+    return r;
+}
+
+static int result_null(const kpi_result *r, const char *function)
+{
+    if (r)
+        return 0;
+    kpi__error_null(function, "result");
+    return 1;
+}
+
+/* Every plain field of a result is read the same way. */
+#define RESULT_GETTER(type, name, field, fallback)                                       \
+    type kpi_result_##name(const kpi_result *result)                                     \
+    {                                                                                    \
+        return result_null(result, "kpi_result_" #name) ? (fallback) : result->field;    \
+    }
+
+RESULT_GETTER(kpi_object, object, kind, KPI_OBJECT_PLAN)
+RESULT_GETTER(const char *, code, code, "")
+RESULT_GETTER(const char *, title, title, "")
+RESULT_GETTER(int32_t, depth, depth, 0)
+RESULT_GETTER(size_t, child_count, child_count, 0)
+RESULT_GETTER(double, weight, weight, (double)NAN)
+RESULT_GETTER(kpi_rating, rating, rating, KPI_RATING_NONE)
+RESULT_GETTER(kpi_rating, computed_rating, computed, KPI_RATING_NONE)
+RESULT_GETTER(int, assessed, assessed, 0)
+RESULT_GETTER(int, mismatch, mismatch, 0)
+RESULT_GETTER(kpi_unrated, unrated, unrated, KPI_UNRATED_NONE)
+RESULT_GETTER(kpi_unrated, computed_unrated, computed_unrated, KPI_UNRATED_NONE)
+RESULT_GETTER(int32_t, assessment_date, assessment_date, 0)
+RESULT_GETTER(double, actual, actual, (double)NAN)
+RESULT_GETTER(double, expected, expected, (double)NAN)
+RESULT_GETTER(double, value, target, (double)NAN)
+RESULT_GETTER(double, start_value, start_value, (double)NAN)
+RESULT_GETTER(double, elapsed, elapsed, (double)NAN)
+RESULT_GETTER(double, pace, pace, (double)NAN)
+RESULT_GETTER(double, achievement, achievement, (double)NAN)
+RESULT_GETTER(int32_t, measured, measured, 0)
+RESULT_GETTER(int32_t, start, start, 0)
+RESULT_GETTER(int32_t, due, due, 0)
+RESULT_GETTER(kpi_kind, target_kind, target_kind, KPI_KIND_NUMERIC)
+RESULT_GETTER(kpi_direction, direction, direction, KPI_DIRECTION_INCREASE)
+RESULT_GETTER(uint32_t, inferred, inferred, 0)
+
+const char *kpi_result_unit(const kpi_result *result)
+{
+    if (result_null(result, "kpi_result_unit"))
+        return "";
+    return result->unit ? result->unit : "";
+}
+
+const char *kpi_result_text(const kpi_result *result)
+{
+    if (result_null(result, "kpi_result_text"))
+        return "";
+    return result->text ? result->text : "";
+}
+
+const kpi_result *kpi_result_parent(const kpi_result *result)
+{
+    if (result_null(result, "kpi_result_parent") || result->parent == KPI__NO_PARENT)
+        return NULL;
+    return &result->evaluation->results[result->parent];
+}
+
+const kpi_result *kpi_result_child_at(const kpi_result *result, size_t index)
+{
+    if (result_null(result, "kpi_result_child_at"))
+        return NULL;
+    if (index >= result->child_count) {
+        kpi__error(KPI_ERR_RANGE, "result \"%s\": child index %zu is out of range (%zu)",
+                   result->code, index, result->child_count);
+        return NULL;
+    }
+    const kpi_evaluation *ev = result->evaluation;
+    return &ev->results[ev->children[result->first_child + index]];
+}
+
+size_t kpi_result_count_rating(const kpi_result *result, kpi_rating rating)
+{
+    if (result_null(result, "kpi_result_count_rating"))
+        return 0;
+    if (rating < KPI_RATING_NOT_PROGRESSED || rating > KPI_RATING_AHEAD)
+        return 0;
+    return result->rating_counts[rating];
+}
+
+size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason)
+{
+    if (result_null(result, "kpi_result_count_unrated"))
+        return 0;
+    if (reason <= KPI_UNRATED_NONE || reason >= KPI__UNRATED_COUNT)
+        return 0;
+    return result->unrated_counts[reason];
+}

@@ -1,0 +1,56 @@
+/* UTF-8: the one decoder of libkpi, used by every parser and by the
+ * checks that strings handed to the API are valid. */
+#include "util/utf8.h"
+
+int32_t kpi__text_line_of(const char *text, size_t offset)
+{
+    int32_t line = 1;
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+size_t kpi__utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    static const uint32_t min_value[5] = {0, 0, 0x80, 0x800, 0x10000};
+    const unsigned char *u = (const unsigned char *)s;
+    size_t count = u[0] < 0x80                   ? 1
+                   : u[0] >= 0xC2 && u[0] < 0xE0 ? 2
+                   : u[0] >= 0xE0 && u[0] < 0xF0 ? 3
+                   : u[0] >= 0xF0 && u[0] < 0xF5 ? 4
+                                                 : 0;
+    if (count == 0 || count > n)
+        return 0;
+    uint32_t value = count == 1 ? u[0] : u[0] & (0x7Fu >> count);
+    for (size_t i = 1; i < count; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        value = (value << 6) | (u[i] & 0x3Fu);
+    }
+    /* Overlong forms, surrogates and values past U+10FFFF are refused, as
+     * RFC 3629 says: no disguised "0" or "-" is ever read as one. */
+    if (value < min_value[count] || value > 0x10FFFF ||
+        (value >= 0xD800 && value <= 0xDFFF))
+        return 0;
+    *cp = value;
+    return count;
+}
+
+size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = 0;
+    while (i < size) {
+        /* Fast path: plain ASCII. */
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = kpi__utf8_decode(bytes + i, size - i, &cp);
+        if (len == 0)
+            return i;
+        i += len;
+    }
+    return size;
+}
