@@ -30,6 +30,11 @@ declaration) must satisfy these rules:
     from the plan; valid until the plan is freed", "which the caller frees
     with kpi_free()", "a static string, never freed".
 
+(c) One ownership rule (docs/using.md): what comes back through a
+    pointer-to-pointer is the caller's to free, and everything borrowed is
+    returned directly. So a `**` parameter's @param must name how the
+    caller frees it (one of OWNED_PHRASES) and must not call it borrowed.
+
 Also, every KPI_ERR_ name mentioned in a function's comment must be a code
 that kpi/error.h defines (names inside "double quotes" are strings, e.g.
 kpi_error_name()'s "KPI_ERR_UNKNOWN", and are not checked), and every
@@ -56,6 +61,9 @@ LIFETIME_PHRASES = (
     "never freed",
     "static",
 )
+
+# Wording that says the caller frees what a ** parameter receives (rule c).
+OWNED_PHRASES = ("caller frees", "kpi_free", "_free(")
 
 # The marker that exempts an int function from rule (a).
 NOT_A_STATUS = "not a status"
@@ -175,6 +183,13 @@ def check_function(decl, doc, codes):
             problems.append(
                 "@param %s (an out-pointer) says nothing of ownership or lifetime (one of: %s)"
                 % (pname, ", ".join(LIFETIME_PHRASES))
+            )
+        elif "borrowed" in text.lower() or not any(
+            phrase in text.lower() for phrase in OWNED_PHRASES
+        ):
+            problems.append(
+                "@param %s: what comes back through ** is the caller's to free, so it must "
+                "say how (one of: %s) and not be borrowed" % (pname, ", ".join(OWNED_PHRASES))
             )
     unquoted = re.sub(r'"[^"\n]*"', "", doc)
     for code in sorted(set(ERROR_NAME.findall(unquoted)) - codes):

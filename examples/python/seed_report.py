@@ -4,7 +4,7 @@ report, then the evaluation's records as a table: with plain Python, and
 with pandas as well when it is installed.
 
     KPI_LIBRARY=build/lib/libkpi.so python3 examples/python/seed_report.py
-    python3 examples/python/seed_report.py --as-of 2018-03-31 --lang en
+    python3 examples/python/seed_report.py --as-of 2018-03-31 --lang en --width 80
     python3 examples/python/seed_report.py my-structure.csv my-progress.csv
 
 Run from the tree, it finds the kpi package in bindings/python and, without
@@ -104,7 +104,10 @@ def main(argv=None):
                         default=os.path.join(DATA, "ueda-2017-progress.csv"))
     parser.add_argument("--as-of", default="2017-09-30",
                         help="the date to rate as of (ISO or 平成29年9月30日)")
-    parser.add_argument("--lang", default="ja", choices=["ja", "en"])
+    parser.add_argument("--lang", default="ja", choices=["ja", "en"],
+                        help="the language of the report and the reasons")
+    parser.add_argument("--width", type=int, default=None,
+                        help="the text report's width in terminal cells (default 100)")
     args = parser.parse_args(argv)
 
     try:
@@ -114,16 +117,21 @@ def main(argv=None):
             for warning in plan.warnings:
                 if warning.kind == kpi.WarningKind.IGNORED:
                     print("warning:", warning.message, file=sys.stderr)
-            evaluation = plan.evaluate(args.as_of, lang=args.lang)
+            evaluation = plan.evaluate(args.as_of)
     except kpi.KpiError as e:
         # e.g. structure.csv:14: column "due": "2017-13-01" is not a date: ...
         print("seed_report: %s" % e, file=sys.stderr)
         return 1
 
     # The evaluation is a snapshot: the plan is closed, the report remains.
+    # It has no language: the report and the records are asked for in one.
     with evaluation:
-        print(evaluation.render("text", args.lang))
-        records = evaluation.to_records(include_plan=False)
+        try:
+            print(evaluation.render("text", lang=args.lang, width=args.width))
+        except kpi.KpiValueError as e:  # a width below 40
+            print("seed_report: %s" % e, file=sys.stderr)
+            return 2
+        records = evaluation.to_records(include_plan=False, lang=args.lang)
 
         print()
         print("Records (%d goals and targets as of %s):" % (len(records), evaluation.as_of))

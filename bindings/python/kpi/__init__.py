@@ -9,7 +9,8 @@ package, then on the system's library search path.
     plan = kpi.Plan.read_csv("ueda-2017-structure.csv", "ueda-2017-progress.csv")
     ev = plan.evaluate("2017-09-30")
     print(ev["3-2-a"].reason)   # 32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎
-    print(ev.render("text"))
+    print(ev["3-2-a"].reason_in("en"))
+    print(ev.render("text"))     # ev.render("text", lang="en", width=80)
     rows = ev.to_records()       # pandas.DataFrame(rows)
 
 See docs/python.md in the libkpi tree for the whole API.
@@ -20,8 +21,8 @@ from ._capi import C as _C
 from ._capi import WRITTEN_FOR as _WRITTEN_FOR
 from ._dates import (add_days, date_diff, fiscal_range, fiscal_year, format_date,
                      is_valid_date, make_date, parse_date, parse_date_range)
-from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Rating,
-                     ResultKind, Rollup, Schedule, Unrated, WarningKind, WriteFlags)
+from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Object,
+                     Rating, Rollup, Schedule, Unrated, WarningKind, WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
                       KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiMisuseError,
                       KpiNoMemory, KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
@@ -53,6 +54,16 @@ def version_number():
     return _C.kpi_version_number()
 
 
+def __getattr__(name):
+    # Deprecated names, still reachable with a warning (PEP 562).
+    if name == "ResultKind":
+        import warnings
+        warnings.warn("kpi.ResultKind is deprecated: use kpi.Object (kpi_object)",
+                      DeprecationWarning, stacklevel=2)
+        return Object
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+
+
 def error_name(code):
     """The stable name of a kpi_error code, e.g. "KPI_ERR_VALUE"."""
     return _C.kpi_error_name(code).decode("ascii", "replace")
@@ -64,8 +75,8 @@ __all__ = [
     "KpiEncodingError", "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError",
     "KpiMisuseError", "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError",
     "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE", "Measurement", "Note",
-    "PhraseTarget", "Plan", "Policy", "Problem", "RECORD_FIELDS", "Rating",
-    "ReaderWarning", "Result", "ResultKind", "Rollup", "Schedule", "Target", "Unrated",
+    "Object", "PhraseTarget", "Plan", "Policy", "Problem", "RECORD_FIELDS", "Rating",
+    "ReaderWarning", "Result", "Rollup", "Schedule", "Target", "Unrated",
     "WarningKind", "WriteFlags", "add_days", "date_diff", "error_name", "fiscal_range",
     "fiscal_year", "format_date", "is_valid_date", "library_path", "make_date",
     "parse_date", "parse_date_range", "parse_phrase", "version", "version_number",

@@ -28,9 +28,12 @@ errcheck, which raises the KpiError subclass of the code with libkpi's last
 error (message, source, line, column) read right after the failing call,
 on the same thread (the last error is thread-local and ctypes runs the
 errcheck on the calling thread before anything else can call libkpi
-there). Getters returning a handle by index have :func:`_handle`, which
-raises on NULL. The other getters cannot fail on the handles the package
-passes them (it never passes NULL or an index out of range).
+there). Functions returning a borrowed object, NULL on error with the last
+error set (a handle by index, by code, or a new one from an ``_add_``
+function), have :func:`_handle`; ``const char *`` results that may be NULL
+on error (kpi_result_reason) are covered by :func:`_text`. Both read the
+last error the same way. The other getters cannot fail on the handles the
+package passes them (it never passes NULL or an index out of range).
 """
 
 import ctypes
@@ -176,7 +179,8 @@ def _text(result, func, args):
 
 
 def _handle(result, func, args):
-    """errcheck for getters of a handle by index: the address, or raise on NULL."""
+    """errcheck for functions returning a borrowed object (by index, by code,
+    or just added): the address, or raise the last error on NULL."""
     if result is None:
         code = C.kpi_error_code()
         raise last_error(code if code < 0 else KPI_ERR_ARGUMENT, func.__name__)
@@ -240,6 +244,9 @@ PROTOTYPES = [
     # kpi/plan.h
     ("kpi_plan_new", [_out, _str], _int, _check),
     ("kpi_plan_free", [_p], None),
+    # the plan's own last failed change: a code and a message, no errcheck
+    ("kpi_plan_error_code", [_p], _int),
+    ("kpi_plan_error_message", [_p], _str, _text),
     ("kpi_plan_id", [_p], _str, _text),
     ("kpi_plan_set_id", [_p, _str], _int, _check),
     ("kpi_plan_title", [_p], _str, _text),
@@ -254,9 +261,9 @@ PROTOTYPES = [
     ("kpi_plan_set_fiscal_year", [_p, _i32], _int, _check),
     ("kpi_plan_goal_count", [_p], _size),
     ("kpi_plan_goal_at", [_p, _size], _p, _handle),
-    ("kpi_plan_add_goal", [_out, _p, _str, _str], _int, _check),
-    ("kpi_plan_find_goal", [_out, _p, _str], _int, _check),
-    ("kpi_plan_find_target", [_out, _p, _str], _int, _check),
+    ("kpi_plan_add_goal", [_p, _str, _str], _p, _handle),
+    ("kpi_plan_find_goal", [_p, _str], _p, _handle),
+    ("kpi_plan_find_target", [_p, _str], _p, _handle),
     ("kpi_plan_total_goal_count", [_p], _size),
     ("kpi_plan_total_target_count", [_p], _size),
     ("kpi_plan_note_count", [_p], _size),
@@ -276,13 +283,13 @@ PROTOTYPES = [
     ("kpi_goal_depth", [_p], _i32),
     ("kpi_goal_goal_count", [_p], _size),
     ("kpi_goal_goal_at", [_p, _size], _p, _handle),
-    ("kpi_goal_add_goal", [_out, _p, _str, _str], _int, _check),
+    ("kpi_goal_add_goal", [_p, _str, _str], _p, _handle),
     ("kpi_goal_target_count", [_p], _size),
     ("kpi_goal_target_at", [_p, _size], _p, _handle),
-    ("kpi_goal_add_target", [_out, _p, _str, _str], _int, _check),
+    ("kpi_goal_add_target", [_p, _str, _str], _p, _handle),
     ("kpi_goal_assessment_count", [_p], _size),
     ("kpi_goal_assessment_at", [_p, _size], _p, _handle),
-    ("kpi_goal_add_assessment", [_out, _p, _i32, _int, _str], _int, _check),
+    ("kpi_goal_add_assessment", [_p, _i32, _int, _str], _p, _handle),
     ("kpi_goal_note_count", [_p], _size),
     ("kpi_goal_note_at", [_p, _size], _str, _text),
     ("kpi_goal_note_code_at", [_p, _size], _str, _text),
@@ -324,10 +331,10 @@ PROTOTYPES = [
     ("kpi_target_goal", [_p], _p),
     ("kpi_target_measurement_count", [_p], _size),
     ("kpi_target_measurement_at", [_p, _size], _p, _handle),
-    ("kpi_target_add_measurement", [_out, _p, _i32, _dbl, _str], _int, _check),
+    ("kpi_target_add_measurement", [_p, _i32, _dbl, _str], _p, _handle),
     ("kpi_target_assessment_count", [_p], _size),
     ("kpi_target_assessment_at", [_p, _size], _p, _handle),
-    ("kpi_target_add_assessment", [_out, _p, _i32, _int, _str], _int, _check),
+    ("kpi_target_add_assessment", [_p, _i32, _int, _str], _p, _handle),
     ("kpi_measurement_date", [_p], _i32),
     ("kpi_measurement_set_date", [_p, _i32], _int, _check),
     ("kpi_measurement_value", [_p], _dbl),
@@ -355,8 +362,6 @@ PROTOTYPES = [
     ("kpi_policy_set_rollup", [_p, _int], _int, _check),
     ("kpi_policy_use_assessments", [_p], _int),
     ("kpi_policy_set_use_assessments", [_p, _int], _int, _check),
-    ("kpi_policy_lang", [_p], _int),
-    ("kpi_policy_set_lang", [_p, _int], _int, _check),
     ("kpi_evaluate", [_out, _p, _i32, _p], _int, _check),
     ("kpi_evaluation_free", [_p], None),
     ("kpi_evaluation_as_of", [_p], _i32),
@@ -369,7 +374,7 @@ PROTOTYPES = [
     ("kpi_evaluation_note_at", [_p, _size], _str, _text),
     ("kpi_evaluation_result_count", [_p], _size),
     ("kpi_evaluation_result_at", [_p, _size], _p, _handle),
-    ("kpi_evaluation_find", [_out, _p, _str], _int, _check),
+    ("kpi_evaluation_find", [_p, _str], _p, _handle),
     ("kpi_result_object", [_p], _int),
     ("kpi_result_code", [_p], _str, _text),
     ("kpi_result_title", [_p], _str, _text),
@@ -387,7 +392,7 @@ PROTOTYPES = [
     ("kpi_result_assessment_date", [_p], _i32),
     ("kpi_result_actual", [_p], _dbl),
     ("kpi_result_expected", [_p], _dbl),
-    ("kpi_result_target", [_p], _dbl),
+    ("kpi_result_value", [_p], _dbl),
     ("kpi_result_start_value", [_p], _dbl),
     ("kpi_result_elapsed", [_p], _dbl),
     ("kpi_result_pace", [_p], _dbl),
@@ -402,7 +407,7 @@ PROTOTYPES = [
     ("kpi_result_direction", [_p], _int),
     ("kpi_result_count_rating", [_p, _int], _size),
     ("kpi_result_count_unrated", [_p, _int], _size),
-    ("kpi_result_reason", [_p], _str, _text),
+    ("kpi_result_reason", [_p, _int], _str, _text),
     ("kpi_validate", [_out, _p], _int, _check),
     ("kpi_problems_free", [_p], None),
     ("kpi_problems_count", [_p], _size),
@@ -424,13 +429,22 @@ PROTOTYPES = [
     ("kpi_reader_warning_kind_at", [_p, _size], _int),
     ("kpi_reader_warning_line_at", [_p, _size], _i32),
     ("kpi_reader_detected_encoding", [_p], _int),
+    # the reader's own last failed read (no errcheck on the code)
+    ("kpi_reader_error_code", [_p], _int),
+    ("kpi_reader_error_message", [_p], _str, _text),
+    ("kpi_reader_error_source", [_p], _str, _text),
+    ("kpi_reader_error_line", [_p], _i32),
+    ("kpi_reader_error_column", [_p], _i32),
     ("kpi_plan_write_structure", [_out, _sizep, _p, _u32], _int, _check),
     ("kpi_plan_write_progress", [_out, _sizep, _p, _u32], _int, _check),
     ("kpi_plan_write_files", [_p, _str, _str, _u32], _int, _check),
+
+    # kpi/file.h
     ("kpi_file_write", [_str, c_void_p, c_size_t], _int, _check),
 
     # kpi/render.h
-    ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int, _i32], _int, _check),
+    ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int], _int, _check),
+    ("kpi_evaluation_render_text", [_out, _sizep, _p, _int, _i32], _int, _check),
     ("kpi_format_parse", [_intp, _str], _int, _check),
     ("kpi_format_name", [_int], _str, _text),
 

@@ -4,12 +4,36 @@ Every setter that takes an enumeration also accepts its member name in any
 case (``"milestone"``), and ratings also their symbol (``"◎"``) or stable
 name (``"on_track"``); languages also ``"ja"`` and ``"en"``; formats their
 names (``"json"``, ``"md"``).
+
+Every enumeration has ``stable_name``, the form files and reports use. Each
+class says in one line where it comes from: ``_c_name("kpi_kind_name")``,
+libkpi's name function, or ``_c_name(None)`` for an enumeration libkpi has no
+name function for yet, which then uses the member's name in lower case. When
+libkpi gains kpi_object_name(), kpi_schedule_name() and the others, each of
+those lines names its function and the binding keeps no names of its own.
 """
 
 import ctypes
 import enum
 
 from ._capi import C, text_in
+
+
+def _c_name(function):
+    """The ``stable_name`` property of an enumeration: libkpi's name function
+    ``function`` (``"kpi_kind_name"``), or, while libkpi has none (None), the
+    member's name in lower case."""
+    if function is None:
+        def fget(self):
+            return self.name.lower()
+    else:
+        fn = getattr(C, function)
+
+        def fget(self):
+            return fn(self)
+    return property(fget, doc="The stable name (%s)." % (
+        function + "()" if function else "the member's name in lower case until libkpi "
+        "has a name function for it"))
 
 
 class Rating(enum.IntEnum):
@@ -25,11 +49,9 @@ class Rating(enum.IntEnum):
         """"◎", "○", "△", "×", or "" for NONE (kpi_rating_symbol)."""
         return C.kpi_rating_symbol(self)
 
-    @property
-    def stable_name(self):
-        """"ahead", "on_track", "behind", "not_progressed", or "" for NONE
-        (kpi_rating_name): the form used in files and reports."""
-        return C.kpi_rating_name(self)
+    #: "ahead", "on_track", "behind", "not_progressed", or "" for NONE
+    #: (kpi_rating_name): the form used in files and reports.
+    stable_name = _c_name("kpi_rating_name")
 
     def label(self, lang="ja"):
         """The label in a language, e.g. "目標を上回る進捗" or "ahead of target"."""
@@ -64,10 +86,8 @@ class Unrated(enum.IntEnum):
     NOT_DUE = 5
     NO_RATED_CHILDREN = 6
 
-    @property
-    def stable_name(self):
-        """"NO_DATA", ..., or "" for NONE (kpi_unrated_name)."""
-        return C.kpi_unrated_name(self)
+    #: "NO_DATA", ..., or "" for NONE (kpi_unrated_name).
+    stable_name = _c_name("kpi_unrated_name")
 
     def label(self, lang="ja"):
         """The reason in words, e.g. "測定値なし" / "no figure reported"."""
@@ -86,6 +106,9 @@ class Kind(enum.IntEnum):
     MILESTONE = 1
     QUALITATIVE = 2
 
+    #: "numeric", "milestone", "qualitative" (kpi_kind_name)
+    stable_name = _c_name("kpi_kind_name")
+
     @classmethod
     def of(cls, value):
         if isinstance(value, str):
@@ -97,6 +120,9 @@ class Direction(enum.IntEnum):
     """Which way is better (kpi_direction)."""
     INCREASE = 0  #: 以上
     DECREASE = 1  #: 以下
+
+    #: "increase", "decrease" (kpi_direction_name)
+    stable_name = _c_name("kpi_direction_name")
 
     @classmethod
     def of(cls, value):
@@ -112,6 +138,8 @@ class Schedule(enum.IntEnum):
     STEP = 2
     LEVEL = 3
 
+    stable_name = _c_name(None)  # kpi_schedule_name() to come
+
     @classmethod
     def of(cls, value):
         if value is None:
@@ -126,6 +154,8 @@ class Accumulate(enum.IntEnum):
     LATEST = 0
     SUM = 1
 
+    stable_name = _c_name(None)  # kpi_accumulate_name() to come
+
     @classmethod
     def of(cls, value):
         if isinstance(value, str):
@@ -139,6 +169,8 @@ class Rollup(enum.IntEnum):
     WORST = 1
     WEIGHTED = 2
 
+    stable_name = _c_name(None)  # kpi_rollup_name() to come
+
     @classmethod
     def of(cls, value):
         if isinstance(value, str):
@@ -147,9 +179,14 @@ class Rollup(enum.IntEnum):
 
 
 class Lang(enum.IntEnum):
-    """Language of human-readable text (kpi_lang)."""
+    """Language of human-readable text (kpi_lang): the labels, reason lines
+    and reports, chosen for each call that makes text (Result.reason_in(),
+    Evaluation.render(), Evaluation.to_records(), Rating.label(), ...).
+    Lang.JA is the default everywhere."""
     JA = 0
     EN = 1
+
+    stable_name = _c_name(None)  # kpi_lang_name() to come: "ja", "en"
 
     @classmethod
     def of(cls, value):
@@ -163,6 +200,8 @@ class Encoding(enum.IntEnum):
     AUTO = 0
     UTF8 = 1
     CP932 = 2
+
+    stable_name = _c_name(None)  # kpi_encoding_name() to come
 
     @classmethod
     def of(cls, value):
@@ -187,10 +226,8 @@ class Format(enum.IntEnum):
     CSV = 3
     HTML = 4
 
-    @property
-    def stable_name(self):
-        """"text", "markdown", "json", "csv" or "html" (kpi_format_name)."""
-        return C.kpi_format_name(self)
+    #: "text", "markdown", "json", "csv" or "html" (kpi_format_name)
+    stable_name = _c_name("kpi_format_name")
 
     @classmethod
     def parse(cls, name):
@@ -207,11 +244,15 @@ class Format(enum.IntEnum):
         return _member(cls, value, "format")
 
 
-class ResultKind(enum.IntEnum):
-    """What a result rates (kpi_object)."""
+class Object(enum.IntEnum):
+    """The objects of a plan that are rated (kpi_object): what a Result
+    rates (Result.kind)."""
     PLAN = 0
     GOAL = 1
     TARGET = 2
+
+    #: "plan", "goal", "target": the records' and reports' ``kind``
+    stable_name = _c_name(None)  # kpi_object_name() to come
 
 
 class Field(enum.IntFlag):
@@ -231,6 +272,7 @@ class Field(enum.IntFlag):
         """The fields' names, lower case and separated by spaces in bit order
         ("unit value"), as the CSV report's ``inferred`` column and the JSON
         report's "inferred" member write them; "" for none."""
+        # (each bit's name: kpi_field_name() to come, as for the enumerations)
         return " ".join(m.name.lower() for m in _FIELD_BITS if self & m)
 
     @classmethod
@@ -276,6 +318,8 @@ class WarningKind(enum.IntEnum):
     """What a reader's warning is about (kpi_warning)."""
     IGNORED = 0   #: something in the file was not used (an unknown column, ...)
     INFERRED = 1  #: fields were read from a target's text, or could not be
+
+    stable_name = _c_name(None)  # kpi_warning_name() to come
 
 
 class WriteFlags(enum.IntFlag):

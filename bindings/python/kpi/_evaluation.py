@@ -1,34 +1,50 @@
-"""Rating: Policy, Evaluation, Result, and the records for pandas."""
+"""Rating: Policy, Evaluation, Result, and the records for pandas.
+
+Languages: an evaluation has none. Every call that makes text takes the
+language it wants, Lang.JA by default: ``result.reason`` (Japanese),
+``result.reason_in(lang)``, ``evaluation.render(format, lang)``,
+``evaluation.to_records(lang=...)``, ``result.to_record(lang)``.
+"""
 
 import ctypes
 
 from ._capi import C, take_text, text_in
 from ._dates import date_out
-from ._enums import (Direction, Field, Format, Kind, Lang, Rating, ResultKind, Rollup,
-                     Unrated, enum_out)
+from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollup, Unrated,
+                     enum_out)
 from ._handle import Borrowed, Owner
 from ._model import float_in, opt_float
 
-_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "lang")
+_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments")
+
+#: The language of text when a call names none.
+DEFAULT_LANG = Lang.JA
+
+_LANG_MOVED = ("the language is no policy setting: give it where text is made, "
+               "as render(format, lang=...), to_records(lang=...) or "
+               "Result.reason_in(lang)")
 
 
 class Policy(Owner):
-    """How to rate: the thresholds, the roll-up rule, whether assessments
-    override computed ratings, and the language of reason lines.
+    """How to rate: the thresholds, the roll-up rule and whether assessments
+    override computed ratings.
 
     ``Policy()`` has libkpi's defaults (ahead 1.10, on-track 0.95,
-    Rollup.CRITERIA, assessments used, Lang.JA); keywords change them:
-    ``Policy(rollup="weighted", lang="en")``. A policy is only read by
-    Plan.evaluate() and may be reused and shared.
+    Rollup.CRITERIA, assessments used); keywords change them:
+    ``Policy(rollup="weighted")``. A policy is only read by Plan.evaluate()
+    and may be reused and shared. It has no language: the language of
+    reasons and reports is chosen when they are asked for.
     """
 
     def __init__(self, *, ahead=None, on_track=None, rollup=None, use_assessments=None,
-                 lang=None):
+                 **unknown):
+        if unknown:
+            _unknown_settings(unknown)
         out = ctypes.c_void_p()
         C.kpi_policy_new(ctypes.byref(out))
         self._adopt(out.value, "policy", C.kpi_policy_free)
         self._apply(ahead=ahead, on_track=on_track, rollup=rollup,
-                    use_assessments=use_assessments, lang=lang)
+                    use_assessments=use_assessments)
 
     @classmethod
     def from_settings(cls, base=None, **settings):
@@ -36,8 +52,7 @@ class Policy(Owner):
         applied. Unknown settings raise TypeError."""
         unknown = set(settings) - set(_SETTINGS)
         if unknown:
-            raise TypeError("unknown policy setting(s): %s (expected %s)"
-                            % (", ".join(sorted(unknown)), ", ".join(_SETTINGS)))
+            _unknown_settings(unknown)
         if base is not None and not isinstance(base, Policy):
             raise TypeError("policy must be a kpi.Policy or None, not %s"
                             % type(base).__name__)
@@ -45,8 +60,7 @@ class Policy(Owner):
         values.update({k: v for k, v in settings.items() if v is not None})
         return cls(**values)
 
-    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None,
-               lang=None):
+    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None):
         if ahead is not None or on_track is not None:
             self.set_thresholds(self.ahead if ahead is None else ahead,
                                 self.on_track if on_track is None else on_track)
@@ -54,8 +68,6 @@ class Policy(Owner):
             self.rollup = rollup
         if use_assessments is not None:
             self.use_assessments = use_assessments
-        if lang is not None:
-            self.lang = lang
 
     @property
     def ahead(self):
@@ -99,15 +111,6 @@ class Policy(Owner):
     def use_assessments(self, value):
         self._call(C.kpi_policy_set_use_assessments, 1 if value else 0)
 
-    @property
-    def lang(self):
-        """The language of reason lines: Lang.JA (default) or Lang.EN."""
-        return enum_out(Lang, self._call(C.kpi_policy_lang))
-
-    @lang.setter
-    def lang(self, value):
-        self._call(C.kpi_policy_set_lang, Lang.of(value))
-
     def settings(self):
         """The settings as a dict of the keyword arguments of Policy()."""
         h = self._h
@@ -125,11 +128,18 @@ class Policy(Owner):
                                             for k, v in self.settings().items())
 
 
+def _unknown_settings(names):
+    message = "unknown policy setting(s): %s (expected %s)" % (
+        ", ".join(sorted(names)), ", ".join(_SETTINGS))
+    if "lang" in names:
+        message += "; " + _LANG_MOVED
+    raise TypeError(message)
+
+
 def _policy_settings(ptr):
     return {"ahead": C.kpi_policy_ahead(ptr), "on_track": C.kpi_policy_on_track(ptr),
             "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
-            "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
-            "lang": enum_out(Lang, C.kpi_policy_lang(ptr))}
+            "use_assessments": bool(C.kpi_policy_use_assessments(ptr))}
 
 
 class Evaluation(Owner):
@@ -142,6 +152,9 @@ class Evaluation(Owner):
     ``len(ev)``, iteration and ``ev[i]`` go over the results;
     ``ev["3-2-a"]`` (or ``ev.find("3-2-a")``) is the result of a code, and
     ``ev[plan.id]`` the plan's.
+
+    An evaluation has no language: render(), to_records() and
+    Result.reason_in() take the one they write in (Japanese by default).
     """
 
     @classmethod
@@ -195,13 +208,6 @@ class Evaluation(Owner):
             settings = _policy_settings(C.kpi_evaluation_policy(h.get()))
         return Policy(**settings)
 
-    @property
-    def lang(self):
-        """The language of the reason lines (the policy's)."""
-        h = self._h
-        with h.lock:
-            return enum_out(Lang, C.kpi_policy_lang(C.kpi_evaluation_policy(h.get())))
-
     def __len__(self):
         return self._call(C.kpi_evaluation_result_count)
 
@@ -231,10 +237,8 @@ class Evaluation(Owner):
     def find(self, code):
         """The result of the goal or target with this code, or of the plan for
         the plan id; KpiNotFound (a KeyError) when there is none."""
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_evaluation_find, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False))
-        return Result(self, out.value)
+        return Result(self, self._call(C.kpi_evaluation_find,
+                                       text_in(code, "code", allow_none=False)))
 
     def get(self, code, default=None):
         """The result of a code, or ``default``."""
@@ -252,34 +256,43 @@ class Evaluation(Owner):
         """The plan's result (the first)."""
         return self[0]
 
-    def render(self, format="text", lang=None, width=0):
+    def render(self, format="text", lang=DEFAULT_LANG, width=None):
         """The report as a str. ``format``: "text", "markdown" (or "md"),
-        "json", "csv", "html" or a Format. ``lang``: "ja" or "en" (default:
-        the policy's). ``width``: for text, the width in terminal cells (0:
-        100; at least 40). The BOM libkpi puts before CSV is left out of
-        the str; render_bytes() gives the exact bytes."""
+        "json", "csv", "html" or a Format. ``lang``: "ja" (default) or "en",
+        the language of headings, words and reason lines. ``width``: for the
+        text format only, the width in terminal cells to fit (at least 40;
+        0 or None for libkpi's default of 100); any other format with a
+        width raises ValueError. The BOM libkpi puts before CSV is left out
+        of the str; render_bytes() gives the exact bytes."""
         data = self.render_bytes(format, lang, width)
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         return data.decode("utf-8", "replace")
 
-    def render_bytes(self, format="text", lang=None, width=0):
-        """The report exactly as libkpi writes it (UTF-8 bytes)."""
+    def render_bytes(self, format="text", lang=DEFAULT_LANG, width=None):
+        """The report exactly as libkpi writes it (UTF-8 bytes); arguments as
+        render()."""
         fmt = Format.of(format)
-        if lang is None:
-            lang = self.lang
         lang = Lang.of(lang)
-        if isinstance(width, bool) or not isinstance(width, int):
-            raise TypeError("width must be an int, not %s" % type(width).__name__)
+        if width is not None:
+            if isinstance(width, bool) or not isinstance(width, int):
+                raise TypeError("width must be an int or None, not %s" % type(width).__name__)
+            if fmt != Format.TEXT:
+                raise ValueError("width is an option of the text format only, not of %s"
+                                 % getattr(fmt, "stable_name", fmt))
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         h = self._h
         with h.lock:
-            C.kpi_evaluation_render(ctypes.byref(out), ctypes.byref(size), h.get(), fmt,
-                                    lang, width)
+            if width is None:
+                C.kpi_evaluation_render(ctypes.byref(out), ctypes.byref(size), h.get(), fmt,
+                                        lang)
+            else:
+                C.kpi_evaluation_render_text(ctypes.byref(out), ctypes.byref(size), h.get(),
+                                             lang, width)
             return take_text(out.value, size.value)
 
-    def to_records(self, include_plan=True):
+    def to_records(self, include_plan=True, lang=DEFAULT_LANG):
         """A list of dicts, one per result in plan order: the plan (first,
         kind "plan", unless ``include_plan`` is False), every goal and every
         target. ``pandas.DataFrame(ev.to_records())`` takes it as it is.
@@ -288,17 +301,18 @@ class Evaluation(Owner):
         Python values: ``None`` where the CSV cell is empty (unrated, not a
         target, no date), ``float`` numbers, ``datetime.date`` dates,
         ``bool`` flags, ratings as symbols (``"◎"``) with ``rating_name``
-        ("ahead"). The reason line and unrated_label are in the
-        evaluation's language.
+        ("ahead"). The ``reason`` line and ``unrated_label`` are in ``lang``
+        ("ja", the default, or "en"), as the CSV report of that language
+        writes them.
         """
+        lang = Lang.of(lang)
         h = self._h
         with h.lock:
             p = h.get()
-            lang = C.kpi_policy_lang(C.kpi_evaluation_policy(p))
             records = []
             for i in range(C.kpi_evaluation_result_count(p)):
                 r = C.kpi_evaluation_result_at(p, i)
-                if not include_plan and C.kpi_result_object(r) == ResultKind.PLAN:
+                if not include_plan and C.kpi_result_object(r) == Object.PLAN:
                     continue
                 records.append(_record(r, lang))
             return records
@@ -323,12 +337,10 @@ RECORD_FIELDS = (
     "count_unrated", "reason", "inferred",
 )
 
-_KIND_NAMES = {ResultKind.PLAN: "plan", ResultKind.GOAL: "goal", ResultKind.TARGET: "target"}
 
-
-def _lower_name(cls, value):
+def _stable_name(cls, value):
     member = enum_out(cls, value)
-    return member.name.lower() if isinstance(member, cls) else str(value)
+    return member.stable_name if isinstance(member, cls) else str(value)
 
 
 def _none_if_empty(text):
@@ -341,9 +353,9 @@ def _record(r, lang):
     parent = C.kpi_result_parent(r)
     rating = C.kpi_result_rating(r)
     unrated = C.kpi_result_unrated(r)
-    is_target = kind == ResultKind.TARGET
+    is_target = kind == Object.TARGET
     rec = {
-        "kind": _KIND_NAMES.get(kind, str(kind)),
+        "kind": _stable_name(Object, kind),
         "code": C.kpi_result_code(r),
         "parent": C.kpi_result_code(parent) if parent else None,
         "depth": C.kpi_result_depth(r),
@@ -361,11 +373,11 @@ def _record(r, lang):
     }
     if is_target:
         rec.update({
-            "target_kind": _lower_name(Kind, C.kpi_result_target_kind(r)),
-            "direction": _lower_name(Direction, C.kpi_result_direction(r)),
+            "target_kind": C.kpi_kind_name(C.kpi_result_target_kind(r)),
+            "direction": C.kpi_direction_name(C.kpi_result_direction(r)),
             "actual": opt_float(C.kpi_result_actual(r)),
             "expected": opt_float(C.kpi_result_expected(r)),
-            "target": opt_float(C.kpi_result_target(r)),
+            "target": opt_float(C.kpi_result_value(r)),
             "start_value": opt_float(C.kpi_result_start_value(r)),
             "elapsed": opt_float(C.kpi_result_elapsed(r)),
             "pace": opt_float(C.kpi_result_pace(r)),
@@ -389,7 +401,7 @@ def _record(r, lang):
         rec["count_not_progressed"] = C.kpi_result_count_rating(r, Rating.NOT_PROGRESSED)
         rec["count_unrated"] = sum(C.kpi_result_count_unrated(r, u)
                                    for u in Unrated if u != Unrated.NONE)
-    rec["reason"] = C.kpi_result_reason(r)
+    rec["reason"] = C.kpi_result_reason(r, lang)
     rec["inferred"] = Field(C.kpi_result_inferred(r)).stable_name
     return rec
 
@@ -415,8 +427,8 @@ class Result(Borrowed):
 
     __slots__ = ()
 
-    kind = _result_property("kpi_result_object", _enum(ResultKind),
-                            "ResultKind.PLAN, GOAL or TARGET.")
+    kind = _result_property("kpi_result_object", _enum(Object),
+                            "What the result rates: Object.PLAN, GOAL or TARGET.")
     code = _result_property("kpi_result_code", doc="The code (the plan id for the plan).")
     title = _result_property("kpi_result_title",
                              doc="Goal title, target label or plan title.")
@@ -443,8 +455,12 @@ class Result(Borrowed):
     actual = _result_property("kpi_result_actual", opt_float, "Actual A, or None.")
     expected = _result_property("kpi_result_expected", opt_float,
                                 "Expected E at the as-of date, or None.")
-    target = _result_property("kpi_result_target", opt_float,
-                              "Target value T in effect, or None.")
+    value = _result_property("kpi_result_value", opt_float,
+                             "Target value T in effect (relative targets computed), or "
+                             "None; as Target.value is the value set.")
+    #: The same as ``value``, under the name of the records' key and the
+    #: CSV report's column.
+    target = value
     start_value = _result_property("kpi_result_start_value", opt_float,
                                    "Start value S in effect, or None.")
     elapsed = _result_property("kpi_result_elapsed", opt_float,
@@ -465,8 +481,20 @@ class Result(Borrowed):
                                    "The Kind of a target (NUMERIC for goals and the plan).")
     direction = _result_property("kpi_result_direction", _enum(Direction),
                                  "The Direction of a target (INCREASE otherwise).")
-    reason = _result_property("kpi_result_reason",
-                              doc="The one-line reason, in the policy's language.")
+
+    @property
+    def reason(self):
+        """The one-line reason in Japanese (the default language), e.g.
+        ``32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎``; reason_in()
+        gives it in another language."""
+        return self._call(C.kpi_result_reason, DEFAULT_LANG)
+
+    def reason_in(self, lang):
+        """The one-line reason in ``lang`` ("ja", "en" or a Lang), e.g.
+        ``32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎``.
+        libkpi builds each language's lines on the first request and keeps
+        them with the evaluation."""
+        return self._call(C.kpi_result_reason, Lang.of(lang))
     inferred = _result_property("kpi_result_inferred", _enum(Field),
                                 "For a target, the Field flag of the fields read from its "
                                 "text rather than given; Field.NONE otherwise.")
@@ -516,12 +544,10 @@ class Result(Borrowed):
         """{Unrated: count} of the direct children, for every reason."""
         return {u: self.count_unrated(u) for u in Unrated if u != Unrated.NONE}
 
-    def to_record(self):
-        """This result as one dict of Evaluation.to_records()."""
-        h = self._h
-        with h.lock:
-            p = h.get()
-            return _record(self._ptr, C.kpi_policy_lang(C.kpi_evaluation_policy(p)))
+    def to_record(self, lang=DEFAULT_LANG):
+        """This result as one dict of Evaluation.to_records(), its text in
+        ``lang``."""
+        return self._call(_record, Lang.of(lang))
 
     def __repr__(self):
         if self._h.ptr is None:

@@ -90,7 +90,7 @@ class Owner:
             return fn(h.get(), *args)
 
     def _call_out(self, fn, out, *args):
-        """fn(out, this object's address, *args): for kpi_x_add_y(&out, x, ...)."""
+        """fn(out, this object's address, *args): for kpi_validate(&out, plan)."""
         h = self._h
         with h.lock:
             return fn(out, h.get(), *args)
@@ -112,12 +112,6 @@ class Borrowed:
         with h.lock:
             h.get()
             return fn(self._ptr, *args)
-
-    def _call_out(self, fn, out, *args):
-        h = self._h
-        with h.lock:
-            h.get()
-            return fn(out, self._ptr, *args)
 
     def __bool__(self):
         # True even when len() is 0 (a goal without children, a target

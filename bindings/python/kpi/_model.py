@@ -24,8 +24,8 @@ from ._capi import C, path_in, take_text, text_in
 from ._dates import FIRST, LAST, date_in, date_out
 from ._enums import (Accumulate, Direction, Encoding, Field, Kind, Rating, Schedule, Unrated,
                      WarningKind, WriteFlags, enum_out)
-from ._errors import (KPI_ERR_NOT_FOUND, KpiDateError, KpiNotFound, KpiRangeError,
-                      KpiValueError)
+from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiDateError, KpiNotFound, KpiRangeError,
+                      KpiValueError, error_class)
 from ._handle import Borrowed, Owner
 
 
@@ -186,12 +186,6 @@ def _note_list(obj, count, note_at, code_at):
         return notes
 
 
-def _added(out):
-    if not out.value:  # pragma: no cover (libkpi sets out on success)
-        raise KpiValueError("libkpi returned no object", function="add")
-    return out.value
-
-
 # ---------------------------------------------------------------------------
 # Plan
 
@@ -342,6 +336,27 @@ class Plan(Owner):
         """Sets the period to a Japanese fiscal year (2017: 2017-04-01 to 2018-03-31)."""
         self._call(C.kpi_plan_set_fiscal_year, _dates._i32(fiscal_year, "fiscal_year"))
 
+    @property
+    def last_error(self):
+        """The error of the last change to the plan or anything in it (a
+        setter, an ``add_`` method) that libkpi refused, as the KpiError
+        subclass that was raised then (``code``, ``name``, ``message``), not
+        raised again; None when none has failed since the plan was made or
+        read (kpi_plan_error_code(), kpi_plan_error_message()). Its
+        ``function`` is None: libkpi keeps no record of which call failed.
+        It stays until another change fails: a later successful change, or
+        a lookup that finds nothing, leaves it. Errors the binding finds
+        before calling libkpi (a wrong type, a bad field of add_target())
+        are not recorded."""
+        h = self._h
+        with h.lock:
+            p = h.get()
+            code = C.kpi_plan_error_code(p)
+            if code == KPI_OK:
+                return None
+            message = C.kpi_plan_error_message(p)
+        return error_class(code)(message or "error %d" % code, code)
+
     # -- goals and targets --------------------------------------------------
 
     @property
@@ -363,27 +378,22 @@ class Plan(Owner):
         a goal or target of the plan already has the code."""
         if weight is not None:
             _check_weight(weight)
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_plan_add_goal, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False), text_in(title, "title"))
-        goal = Goal(self, _added(out))
+        goal = Goal(self, self._call(C.kpi_plan_add_goal,
+                                     text_in(code, "code", allow_none=False),
+                                     text_in(title, "title")))
         if weight is not None:
             goal.weight = weight
         return goal
 
     def find_goal(self, code):
         """The goal of any depth with this code; KpiNotFound when none."""
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_plan_find_goal, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False))
-        return Goal(self, out.value)
+        return Goal(self, self._call(C.kpi_plan_find_goal,
+                                     text_in(code, "code", allow_none=False)))
 
     def find_target(self, code):
         """The target with this code; KpiNotFound when none."""
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_plan_find_target, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False))
-        return Target(self, out.value)
+        return Target(self, self._call(C.kpi_plan_find_target,
+                                       text_in(code, "code", allow_none=False)))
 
     def __getitem__(self, code):
         """``plan["3-2"]`` is a Goal, ``plan["3-2-a"]`` a Target: goals and
@@ -460,8 +470,10 @@ class Plan(Owner):
 
         ``policy`` is a Policy (or None for the defaults); keyword settings
         override it for this call only: ``ahead``, ``on_track``, ``rollup``
-        ("criteria", "worst", "weighted"), ``use_assessments``, ``lang``
-        ("ja", "en").
+        ("criteria", "worst", "weighted"), ``use_assessments``. The
+        evaluation has no language: its reasons and reports are made in the
+        language asked for when they are read (Result.reason_in(),
+        Evaluation.render(), Evaluation.to_records()).
         """
         from ._evaluation import Evaluation, Policy  # (imports this module)
         day = date_in(datetime.date.today() if as_of is None else as_of, "as_of",
@@ -665,10 +677,9 @@ class Goal(_PlanChild):
         """Adds a child goal and returns it (KpiLimitError past depth 32)."""
         if weight is not None:
             _check_weight(weight)
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_goal_add_goal, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False), text_in(title, "title"))
-        goal = Goal(self._owner, _added(out))
+        goal = Goal(self._owner, self._call(C.kpi_goal_add_goal,
+                                            text_in(code, "code", allow_none=False),
+                                            text_in(title, "title")))
         if weight is not None:
             goal.weight = weight
         return goal
@@ -684,16 +695,15 @@ class Goal(_PlanChild):
         if unknown:
             raise TypeError("unknown target field(s): %s" % ", ".join(sorted(unknown)))
         converted = _convert_target_fields(fields)
-        out = ctypes.c_void_p()
-        self._call_out(C.kpi_goal_add_target, ctypes.byref(out),
-                       text_in(code, "code", allow_none=False), text_in(label, "label"))
-        target = Target(self._owner, _added(out))
+        c = text_in(code, "code", allow_none=False)
+        lab = text_in(label, "label")
         h = self._h
         with h.lock:
             h.get()
+            ptr = C.kpi_goal_add_target(self._ptr, c, lab)
             for setter, value in converted:
-                setter(target._ptr, value)
-        return target
+                setter(ptr, value)
+        return Target(self._owner, ptr)
 
     def add_assessment(self, date, rating, comment=None, author=None):
         """Records a person's rating of the goal (進捗度) and returns the
@@ -716,14 +726,13 @@ def _add_assessment(obj, add, date, rating, comment, author):
     r = Rating.of(rating)
     c = text_in(comment, "comment")
     a = text_in(author, "author")
-    out = ctypes.c_void_p()
     h = obj._h
     with h.lock:
         h.get()
-        add(ctypes.byref(out), obj._ptr, day, r, c)
+        ptr = add(obj._ptr, day, r, c)
         if a is not None:
-            C.kpi_assessment_set_author(out.value, a)
-    return Assessment(obj._owner, _added(out), obj)
+            C.kpi_assessment_set_author(ptr, a)
+    return Assessment(obj._owner, ptr, obj)
 
 
 # ---------------------------------------------------------------------------
@@ -870,14 +879,13 @@ class Target(_PlanChild):
         v = float_in(value, "value", allow_none=False)
         n = text_in(note, "note")
         a = text_in(author, "author")
-        out = ctypes.c_void_p()
         h = self._h
         with h.lock:
             h.get()
-            C.kpi_target_add_measurement(ctypes.byref(out), self._ptr, day, v, n)
+            ptr = C.kpi_target_add_measurement(self._ptr, day, v, n)
             if a is not None:
-                C.kpi_measurement_set_author(out.value, a)
-        return Measurement(self._owner, _added(out), self)
+                C.kpi_measurement_set_author(ptr, a)
+        return Measurement(self._owner, ptr, self)
 
     def add_assessment(self, date, rating, comment=None, author=None):
         """Records a person's rating of the target and returns the Assessment."""

@@ -160,16 +160,19 @@ def test_not_found():
     with pytest.raises(kpi.KpiNotFound) as e:
         plan.find_goal("9")
     check(e.value, kpi.KpiNotFound, -4, "ueda-2017", '"9"')
+    assert e.value.function == "kpi_plan_find_goal"
     with pytest.raises(KeyError):
         plan["9-9-z"]
-    with pytest.raises(kpi.KpiNotFound):
+    with pytest.raises(kpi.KpiNotFound) as e:
         plan.find_target("3")  # a goal, not a target
+    assert e.value.function == "kpi_plan_find_target"
     assert plan.get("9") is None and "3" in plan and "9" not in plan
     ev = plan.evaluate("2017-09-30")
     with pytest.raises(kpi.KpiNotFound) as e:
         ev.find("nope")
     assert e.value.function == "kpi_evaluation_find"
-    assert ev.get("nope", 1) == 1 and ev["ueda-2017"].kind == kpi.ResultKind.PLAN
+    check(e.value, kpi.KpiNotFound, -4, '"nope"')
+    assert ev.get("nope", 1) == 1 and ev["ueda-2017"].kind == kpi.Object.PLAN
 
 
 def test_duplicate():
@@ -178,6 +181,7 @@ def test_duplicate():
     with pytest.raises(kpi.KpiDuplicate) as e:
         g.add_target("3-2")  # goals and targets share one namespace
     check(e.value, kpi.KpiDuplicate, -5, "3-2")
+    assert e.value.function == "kpi_goal_add_target"
     assert len(g) == 0 and plan.total_target_count == 0  # unchanged
     t = g.add_target("3-2-a")
     with pytest.raises(kpi.KpiDuplicate):
@@ -314,14 +318,131 @@ def test_limit():
         plan.add_goal("x" * (kpi.MAX_CODE + 1))  # a code too long is a VALUE error
 
 
+# --- functions that return an object, NULL on error ------------------------
+
+
+def test_errors_of_functions_returning_objects():
+    # kpi_plan_add_goal() & co. return the new object, or NULL with the last
+    # error set: each failure is the KpiError of its code, with libkpi's
+    # message and the C function, and changes nothing.
+    plan = kpi.Plan("p")
+    goal = plan.add_goal("g")
+    target = goal.add_target("t", value=1)
+    cases = [
+        (lambda: plan.add_goal(""), kpi.KpiValueError, "kpi_plan_add_goal"),
+        (lambda: plan.add_goal("t"), kpi.KpiDuplicate, "kpi_plan_add_goal"),
+        (lambda: goal.add_goal("g"), kpi.KpiDuplicate, "kpi_goal_add_goal"),
+        (lambda: goal.add_target("x" * (kpi.MAX_CODE + 1)), kpi.KpiValueError,
+         "kpi_goal_add_target"),
+        (lambda: target.add_measurement(20170230, 1), kpi.KpiDateError,
+         "kpi_target_add_measurement"),
+        (lambda: target.add_measurement("2017-09-30", float("nan")), kpi.KpiValueError,
+         "kpi_target_add_measurement"),
+        (lambda: target.add_assessment("2017-09-30", kpi.Rating.NONE), kpi.KpiValueError,
+         "kpi_target_add_assessment"),
+        (lambda: goal.add_assessment(20171301, "◎"), kpi.KpiDateError,
+         "kpi_goal_add_assessment"),
+        (lambda: plan.find_goal("t"), kpi.KpiNotFound, "kpi_plan_find_goal"),
+        (lambda: plan.find_target("g"), kpi.KpiNotFound, "kpi_plan_find_target"),
+    ]
+    for action, cls, function in cases:
+        with pytest.raises(cls) as e:
+            action()
+        check(e.value, cls, cls.default_code)
+        assert e.value.function == function, (function, e.value.function)
+    assert plan.total_goal_count == 1 and plan.total_target_count == 1
+    assert len(target.measurements) == 0 and len(target.assessments) == 0
+    assert len(goal.assessments) == 0
+    # a success after a failure gives its object: no stale error is raised
+    assert target.add_measurement("2017-09-30", 1).value == 1
+    assert goal.add_assessment("2017-09-30", "○", author="課長").author == "課長"
+    assert plan.add_goal("h", "目標").title == "目標"
+    ev = plan.evaluate("2017-09-30")
+    with pytest.raises(kpi.KpiNotFound) as e:
+        ev.find("nope")
+    assert e.value.function == "kpi_evaluation_find"
+
+
+def test_plan_keeps_its_last_error():
+    # kpi_plan_error_code()/_message(): the last change of the plan or of
+    # anything in it that libkpi refused, as the exception raised then.
+    plan = kpi.Plan("p")
+    assert plan.last_error is None
+    t = plan.add_goal("g").add_target("t")
+    with pytest.raises(kpi.KpiValueError) as e:
+        t.weight = -1
+    err = plan.last_error
+    check(err, kpi.KpiValueError, -6)
+    assert err.message == e.value.message and err.function is None
+    assert e.value.function == "kpi_target_set_weight"
+    # a later success, and a lookup that fails (it changes nothing), keep it
+    t.weight = 2
+    with pytest.raises(kpi.KpiNotFound):
+        plan.find_goal("nope")
+    assert plan.last_error.message == e.value.message
+    # the next failed change replaces it, from whatever object it came
+    with pytest.raises(kpi.KpiDuplicate) as e:
+        plan["g"].add_goal("t")
+    check(plan.last_error, kpi.KpiDuplicate, -5)
+    assert plan.last_error.message == e.value.message
+    with pytest.raises(kpi.KpiDateError) as e:
+        t.add_measurement(20170230, 1)
+    assert plan.last_error.code == kpi.KpiDateError.default_code
+    assert plan.last_error.message == e.value.message
+    # errors the binding finds itself never reach libkpi
+    with pytest.raises(TypeError):
+        t.value = "30"
+    assert type(plan.last_error) is kpi.KpiDateError
+    # each plan has its own, and a plan read from files starts clean
+    assert kpi.Plan("q").last_error is None
+    assert kpi.Plan.read_csv_bytes("type,code\nplan,r\n").last_error is None
+    plan.close()
+    with pytest.raises(kpi.KpiArgumentError, match="closed"):
+        plan.last_error
+
+
+def test_reader_keeps_its_last_error(tmp_path):
+    # The reader's own error getters (no Python reader object: Plan.read_csv
+    # makes and frees one) say what the raised exception says.
+    s = write(tmp_path, "structure.csv",
+              STRUCTURE_HEAD + PLAN_ROW + "goal,g,,目標,,,,,,\n"
+              "target,t,g,件数,件,,30,,2017-13-01,\n")
+    C = _capi.C
+    reader = ctypes.c_void_p()
+    C.kpi_reader_new(ctypes.byref(reader))
+    try:
+        assert C.kpi_reader_error_code(reader) == 0
+        assert C.kpi_reader_error_message(reader) == ""
+        out = ctypes.c_void_p()
+        with pytest.raises(kpi.KpiDateError) as e:
+            C.kpi_reader_read_files(ctypes.byref(out), reader, os.fsencode(s), None)
+        assert out.value is None
+        err = e.value
+        assert C.kpi_reader_error_code(reader) == err.code == -7
+        assert C.kpi_reader_error_message(reader) == err.message
+        assert C.kpi_reader_error_source(reader) == err.source
+        assert C.kpi_reader_error_source(reader).endswith("structure.csv")
+        assert (C.kpi_reader_error_line(reader), C.kpi_reader_error_column(reader)) == (4, 9)
+        # a successful read clears it
+        C.kpi_reader_read_buffers(ctypes.byref(out), reader, b"type,code\nplan,p\n", 17,
+                                  None, 0)
+        C.kpi_plan_free(out.value)
+        assert C.kpi_reader_error_code(reader) == 0
+        assert (C.kpi_reader_error_message(reader), C.kpi_reader_error_source(reader),
+                C.kpi_reader_error_line(reader), C.kpi_reader_error_column(reader)) == (
+                    "", "", 0, 0)
+    finally:
+        C.kpi_reader_free(reader)
+
+
 def test_every_code_has_its_class():
     names = set()
-    for code in range(-11, 0):
+    for code in range(-12, 0):
         cls = kpi._errors.error_class(code)
         assert cls is not kpi.KpiError and cls.default_code == code
         assert kpi.error_name(code) == kpi._errors.error_name(code)
         names.add(cls.__name__)
-    assert len(names) == 11
+    assert len(names) == 12
     assert kpi.error_name(-99) == "KPI_ERR_UNKNOWN"
 
 

@@ -265,7 +265,7 @@ def test_evaluation(seed_ev, seed):
     assert len(seed_ev.notes) == 6
     assert len(seed_ev) == 1 + 23 + 46
     root = seed_ev.root
-    assert root.kind == kpi.ResultKind.PLAN and root.code == "ueda-2017" and root.depth == 0
+    assert root.kind == kpi.Object.PLAN and root.code == "ueda-2017" and root.depth == 0
     assert root.parent is None and root == seed_ev["ueda-2017"] == seed_ev[0]
     assert [r.code for r in root.children] == ["1", "2", "3", "4", "5"]
     codes = [r.code for r in seed_ev]
@@ -278,11 +278,16 @@ def test_evaluation(seed_ev, seed):
     assert r.due == D(2018, 3, 31) and r.start_value == 0
     assert r.target_kind == Kind.NUMERIC and r.direction == kpi.Direction.INCREASE
     assert r.assessment_date is None and not r.assessed and not r.mismatch
+    assert r.kind == kpi.Object.TARGET and seed_ev["3-2"].kind == kpi.Object.GOAL
+    assert r.value == 30.0 and r.target == r.value
     assert len(seed_ev["3"]) == 4
     assert "3-2-a" in seed_ev and "nope" not in seed_ev
     policy = seed_ev.policy
-    assert (policy.ahead, policy.on_track, policy.rollup, policy.use_assessments,
-            policy.lang) == (1.1, 0.95, kpi.Rollup.CRITERIA, True, kpi.Lang.JA)
+    assert (policy.ahead, policy.on_track, policy.rollup, policy.use_assessments) == (
+        1.1, 0.95, kpi.Rollup.CRITERIA, True)
+    assert policy.settings() == {"ahead": 1.1, "on_track": 0.95,
+                                 "rollup": kpi.Rollup.CRITERIA, "use_assessments": True}
+    assert not hasattr(policy, "lang") and not hasattr(seed_ev, "lang")
     # every result property reads on every result
     names = [n for n, v in vars(kpi.Result).items() if isinstance(v, property)]
     for res in seed_ev:
@@ -304,6 +309,11 @@ def test_records(seed_ev):
     assert a["expected"] == pytest.approx(15.041095890410961)
     assert a["measured"] == D(2017, 9, 30) and a["parent"] == "3-2" and a["depth"] == 3
     assert a["reason"] == "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎"
+    en = {r["code"]: r for r in seed_ev.to_records(lang="en")}
+    assert en["3-2-a"]["reason"] == seed_ev["3-2-a"].reason_in("en")
+    assert en["3-3-c"]["unrated_label"] == "no figure reported"
+    assert {k: v for k, v in en["3-2-a"].items() if k != "reason"} == {
+        k: v for k, v in a.items() if k != "reason"}
     assert a["count_ahead"] is None and a["target_kind"] == "numeric"
     c = by_code["3-3-c"]
     assert c["rating"] is None and c["unrated_reason"] == "NO_DATA"
@@ -340,13 +350,14 @@ def csv_cell(value):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_records_match_the_csv_report(seed, lang):
-    ev = seed.evaluate("2017-09-30", lang=lang)
-    text = ev.render("csv")
+    # One evaluation, the language chosen by the render and records calls.
+    ev = seed.evaluate("2017-09-30")
+    text = ev.render("csv", lang)
     assert not text.startswith("\ufeff")
-    assert ev.render_bytes("csv").startswith(b"\xef\xbb\xbf")
+    assert ev.render_bytes("csv", lang).startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert list(rows[0]) == list(kpi.RECORD_FIELDS)
-    records = ev.to_records()
+    records = ev.to_records(lang=lang)
     assert len(rows) == len(records)
     for row, rec in zip(rows, records):
         for key in kpi.RECORD_FIELDS:
@@ -367,10 +378,11 @@ def walk_json(node, parent=None):
 def test_json_report(seed_ev, lang):
     doc = json.loads(seed_ev.render("json", lang))
     assert doc["as_of"] == "2017-09-30" and doc["lang"] == lang
+    assert doc["format_version"] == 2 and "lang" not in doc["policy"]
     assert doc["period"] == {"start": "2017-04-01", "end": "2018-03-31"}
     assert doc["organization"] == "上田市" and len(doc["notes"]) == 6
     nodes = list(walk_json(doc["plan"]))
-    records = seed_ev.to_records()
+    records = seed_ev.to_records(lang=lang)
     assert [n["code"] for n, _ in nodes] == [r["code"] for r in records]
     same = ("kind", "depth", "title", "rating", "rating_name", "computed_rating", "assessed",
             "mismatch", "unrated_reason", "weight")
@@ -388,8 +400,8 @@ def test_json_report(seed_ev, lang):
         else:
             assert node["counts"]["ahead"] == rec["count_ahead"]
             assert sum(node["unrated_counts"].values()) == rec["count_unrated"]
-        if lang == "ja":
-            assert node["reason"] == rec["reason"]
+        # the reasons are in the document's language, as the records'
+        assert node["reason"] == rec["reason"] == seed_ev[rec["code"]].reason_in(lang)
 
 
 @pytest.mark.parametrize("fmt", list(kpi.Format), ids=lambda f: f.name.lower())
@@ -408,14 +420,32 @@ def test_every_format_renders(seed_ev, fmt, lang):
 def test_text_report(seed_ev):
     text = seed_ev.render("text")
     assert "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎" in text
+    assert seed_ev.render("text", "ja") == seed_ev.render(kpi.Format.TEXT, kpi.Lang.JA) == text
+    # the width goes to kpi_evaluation_render_text(); 0 is its default of 100
+    assert seed_ev.render("text", width=0) == seed_ev.render("text", width=100) == text
     narrow = seed_ev.render("text", width=60)
     assert narrow != text
-    with pytest.raises(kpi.KpiValueError):
+    assert seed_ev.render_bytes("text", "en", 60).decode() == seed_ev.render("text", "en", 60)
+    with pytest.raises(kpi.KpiValueError) as e:
         seed_ev.render("text", width=10)
+    assert e.value.function == "kpi_evaluation_render_text"
+    with pytest.raises(kpi.KpiValueError):
+        seed_ev.render("text", width=-1)
+    with pytest.raises(TypeError):
+        seed_ev.render("text", width="60")
+    # the other formats have no width
+    for fmt in ("markdown", "json", "csv", "html", kpi.Format.JSON):
+        with pytest.raises(ValueError, match="text format"):
+            seed_ev.render(fmt, width=80)
+        with pytest.raises(ValueError, match="text format"):
+            seed_ev.render_bytes(fmt, "en", 0)
     with pytest.raises(kpi.KpiValueError):
         seed_ev.render("pdf")
+    with pytest.raises(kpi.KpiValueError):
+        seed_ev.render("text", 7)  # no language: libkpi refuses it
     english = seed_ev.render("text", "en")
     assert "ahead of target" in english or "Ahead" in english or "◎" in english
+    assert seed_ev["3-2-a"].reason_in("en") in english
 
 
 def test_render_after_the_plan_is_gone():
@@ -436,5 +466,12 @@ def test_evaluate_at_other_dates(seed):
     assert year_end["3-2-a"].elapsed == 1.0 and year_end["3-2-a"].rating == Rating.ON_TRACK
     today = seed.evaluate()
     assert today.as_of == D.today()
-    en = seed.evaluate("2017-09-30", policy=kpi.Policy(lang="en"), rollup="worst")
-    assert en.lang == kpi.Lang.EN and en.policy.rollup == kpi.Rollup.WORST
+    # keyword settings override the policy given, for this call only
+    policy = kpi.Policy(ahead=1.2, on_track=1.0)
+    ev = seed.evaluate("2017-09-30", policy=policy, rollup="worst")
+    assert ev.policy.rollup == kpi.Rollup.WORST and ev.policy.ahead == 1.2
+    assert policy.rollup == kpi.Rollup.CRITERIA
+    # and the language is the render call's
+    assert "ahead of target" in ev.render("text", lang="en")
+    with pytest.raises(TypeError, match="render"):
+        seed.evaluate("2017-09-30", policy=policy, lang="en")

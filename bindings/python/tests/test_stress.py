@@ -64,7 +64,7 @@ def touch(obj, rng):
         (obj.id, obj.title, obj.period, obj.notes, len(obj), obj.total_target_count)
         found += list(obj.walk())
         if rng.random() < 0.3:
-            found.append(obj.evaluate("2017-09-30", lang=rng.choice(["ja", "en"])))
+            found.append(obj.evaluate("2017-09-30"))
         if rng.random() < 0.1:
             obj.to_csv_bytes()
     elif isinstance(obj, kpi.Goal):
@@ -89,14 +89,16 @@ def touch(obj, rng):
         (obj.as_of, obj.start, obj.notes, obj.policy.settings(), len(obj))
         found += [obj[rng.randrange(len(obj))] for _ in range(3)]
         if rng.random() < 0.1:
-            obj.to_records()
+            obj.to_records(lang=rng.choice(["ja", "en"]))
         if rng.random() < 0.05:
-            obj.render(rng.choice(list(kpi.Format)))
+            obj.render(rng.choice(list(kpi.Format)), rng.choice(list(kpi.Lang)))
     elif isinstance(obj, kpi.Result):
         names = [n for n, v in vars(kpi.Result).items() if isinstance(v, property)]
         for n in names:
             getattr(obj, n)
-        obj.to_record()
+        lang = rng.choice(["ja", "en"])
+        obj.reason_in(lang)  # built on the first request per language
+        obj.to_record(lang)
         found += obj.children
         if obj.parent is not None:
             found.append(obj.parent)
@@ -185,6 +187,7 @@ def test_results_keep_the_evaluation_alive():
     del ev, plan
     gc.collect()
     assert handle.ptr and result.reason.endswith("→ ◎")
+    assert result.reason_in("en").endswith("→ ◎")
     parent = result.parent
     del result
     gc.collect()
@@ -209,6 +212,8 @@ def test_objects_of_a_closed_owner_fail_cleanly():
     for res in results:
         with pytest.raises(kpi.KpiArgumentError):
             res.reason
+        with pytest.raises(kpi.KpiArgumentError):
+            res.reason_in("en")
 
 
 def test_threads_and_close():
@@ -250,6 +255,44 @@ def test_threads_and_close():
         assert errors == []
 
 
+def test_threads_share_an_evaluation():
+    # Reason lines are built on the first request for each language; threads
+    # asking for them at once, in both languages, all get the same lines.
+    plan = kpi.Plan.read_csv_bytes(SEED_STRUCTURE, SEED_PROGRESS)
+    expected = {}
+    with plan.evaluate("2017-09-30") as first:
+        for res in first:
+            expected[res.code] = (res.reason_in("ja"), res.reason_in("en"))
+    ev = plan.evaluate("2017-09-30")
+    plan.close()
+    codes = sorted(expected)
+    errors = []
+    start = threading.Barrier(4)
+
+    def reader(seed):
+        rng = random.Random(seed)
+        start.wait()
+        try:
+            for _ in range(300):
+                code = rng.choice(codes)
+                lang = rng.randrange(2)
+                got = ev[code].reason_in(("ja", "en")[lang])
+                if got != expected[code][lang]:
+                    errors.append((code, lang, got))
+            records = ev.to_records(lang="en")
+            if [r["reason"] for r in records] != [expected[r["code"]][1] for r in records]:
+                errors.append("records")
+        except Exception as e:  # anything is a defect
+            errors.append(e)
+
+    threads = [threading.Thread(target=reader, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
 def test_interpreter_exit_with_live_objects():
     # Objects alive at exit, in cycles, in globals and held by a daemon
     # thread still reading: the finalizers at exit must not crash.
@@ -261,12 +304,13 @@ target = plan["3-2-a"]
 loop = [plan, target, ev["3"]]
 loop.append(loop)
 plan.me = loop
-policy = kpi.Policy(lang="en")
+policy = kpi.Policy(rollup="worst")
 def spin():
     while True:
         try:
             target.label
             ev.root.reason
+            ev["3-2-a"].reason_in("en")
         except kpi.KpiArgumentError:
             pass
 threading.Thread(target=spin, daemon=True).start()

@@ -57,8 +57,8 @@ GOAL3_TABLE = [
 
 def check_row(ev, code, T, A, E, r, outcome):
     res = ev[code]
-    assert res.kind == kpi.ResultKind.TARGET
-    assert res.target == T
+    assert res.kind == kpi.Object.TARGET
+    assert res.value == T
     if A is None:
         assert res.actual is None and res.expected is None and res.pace is None
         assert res.achievement is None
@@ -104,6 +104,8 @@ def test_goal3_rollup():
 def test_readme_reason_line():
     ev = goal3().evaluate("2017-09-30")
     assert ev["3-2-a"].reason == "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎"
+    # README.md's C program asks for it with KPI_LANG_JA: the default here
+    assert ev["3-2-a"].reason_in(kpi.Lang.JA) == ev["3-2-a"].reason
 
 
 def test_readme_first_program():
@@ -229,7 +231,7 @@ def test_relative_target():
     assert plan.evaluate("2017-09-30")["t"].unrated == Unrated.INCOMPLETE
     t.reference = 10
     r = plan.evaluate("2017-09-30")["t"]
-    assert r.target == pytest.approx(11)
+    assert r.value == pytest.approx(11) and r.target == r.value
     assert t.value is None and t.change_pct == 10 and t.reference == 10
 
 
@@ -333,12 +335,32 @@ def test_goal_assessment_overrides_rollup():
 
 
 def test_english_reason_line():
-    ev = goal3().evaluate(AS_OF, lang="en")
-    assert ev.lang == kpi.Lang.EN
-    reason = ev["3-2-a"].reason
+    # The language is asked for with the reason, not fixed by the policy:
+    # one evaluation gives both.
+    ev = goal3().evaluate(AS_OF)
+    reason = ev["3-2-a"].reason_in("en")
+    assert reason == "32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎"
     assert "32" in reason and "30" in reason and reason.endswith("◎")
     assert not any("\u3040" <= ch <= "\u30ff" for ch in reason)  # no kana
-    assert Unrated.NO_DATA.label("en") == ev["3-3-c"].to_record()["unrated_label"]
+    assert ev["3-2-a"].reason_in(kpi.Lang.EN) == reason
+    assert ev["3-2-a"].reason == "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎"
+    assert Unrated.NO_DATA.label("en") == ev["3-3-c"].to_record("en")["unrated_label"]
+    assert Unrated.NO_DATA.label() == ev["3-3-c"].to_record()["unrated_label"]
+    assert ev["3-3-c"].to_record(lang="en")["reason"] == ev["3-3-c"].reason_in("en")
+    # every result has a line in each language
+    for res in ev:
+        assert res.reason_in("en") and res.reason_in("ja") == res.reason
+    # a language libkpi does not have is refused by libkpi (NULL + last error)
+    with pytest.raises(kpi.KpiValueError) as e:
+        ev["3-2-a"].reason_in(7)
+    assert e.value.function == "kpi_result_reason" and "7" in e.value.message
+    with pytest.raises(ValueError):
+        ev["3-2-a"].reason_in("fr")
+    # the language is no policy setting any more
+    with pytest.raises(TypeError, match="reason_in"):
+        goal3().evaluate(AS_OF, lang="en")
+    with pytest.raises(TypeError, match="lang"):
+        kpi.Policy(lang="en")
 
 
 def test_rating_helpers():
@@ -352,6 +374,19 @@ def test_rating_helpers():
     assert Unrated.NONE.label() == ""
     assert kpi.Format.parse("md") == kpi.Format.MARKDOWN
     assert kpi.Format.JSON.stable_name == "json"
+    assert kpi.Kind.MILESTONE.stable_name == "milestone"
+    assert kpi.Direction.DECREASE.stable_name == "decrease"
+    assert [o.stable_name for o in kpi.Object] == ["plan", "goal", "target"]
+    assert kpi.Lang.EN.stable_name == "en" and kpi.Rollup.WEIGHTED.stable_name == "weighted"
+
+
+def test_result_kind_is_object():
+    # kpi_result_kind became kpi_object; ResultKind stays as a deprecated alias
+    assert [o.name for o in kpi.Object] == ["PLAN", "GOAL", "TARGET"]
+    assert list(map(int, kpi.Object)) == [0, 1, 2]
+    with pytest.warns(DeprecationWarning, match="kpi.Object"):
+        assert kpi.ResultKind is kpi.Object
+    assert "ResultKind" not in kpi.__all__ and "Object" in kpi.__all__
 
 
 def test_dates():
