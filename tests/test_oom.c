@@ -81,7 +81,7 @@ static int restore_allocator(void **state)
 /* ---- Helpers ---------------------------------------------------------- */
 
 /* The plan as bytes: equal bytes, equal plan (the round-trip tests of
- * test_csv show the files carry every field). */
+ * test_csv_round_trip show the files carry every field). */
 static char *snapshot(const kpi_plan *plan)
 {
     char *structure = NULL, *progress = NULL;

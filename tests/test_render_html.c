@@ -277,7 +277,7 @@ static void test_bar_overflow(void **state)
     assert_non_null(strstr(row, "物件登録件数30件以上"));
     assert_non_null(strstr(row, "<td class=\"num\">32</td>"));
     assert_non_null(strstr(row, "<td class=\"num\">15.04</td>"));
-    assert_non_null(strstr(row, "<td class=\"num\">30件</td>"));
+    assert_non_null(strstr(row, "<td class=\"num\">30件以上</td>"));
     assert_non_null(strstr(row, "<td class=\"num\">107%</td>"));
     assert_non_null(strstr(row, "<td class=\"num\">213%</td>"));
     assert_non_null(strstr(row, "class=\"fill\" style=\"width:100.0%\""));
@@ -299,7 +299,7 @@ static void test_unrated_in_words(void **state)
     char *html = render_seed(KPI_LANG_JA);
     char *row = target_row(html, "3-3-c");
     assert_null(strstr(row, "class=\"bar\""));
-    assert_non_null(strstr(row, "<span class=\"unrated\">未評価：実績なし</span>"));
+    assert_non_null(strstr(row, "<span class=\"unrated\">未評価: 実績なし</span>"));
     assert_non_null(strstr(row, "class=\"sym r-none\""));
     free(row);
     row = target_row(html, "1-2-d");
@@ -317,7 +317,7 @@ static void test_english(void **state)
     assert_non_null(strstr(html, "ahead of target"));
     assert_non_null(strstr(html, "Overall rating"));
     assert_non_null(strstr(html, "<th class=\"c-num num\">Achievement</th>"));
-    assert_non_null(strstr(html, "Unrated: no figure reported"));
+    assert_non_null(strstr(html, "unrated: no figure reported"));
     assert_null(strstr(html, "達成率"));
     char *row = target_row(html, "3-2-a");
     assert_non_null(strstr(row, "class=\"tick\" style=\"left:50.1%\""));

@@ -1,17 +1,33 @@
-# The cmocka programs, one per area, each registered with ctest as
-# kpi.<area>. With KPI_VALGRIND=ON every program is also run under
-# valgrind's memcheck (kpi.<area>_valgrind), failing on any error or leak.
-# The target is kpi_test_<area>; the program keeps the name test_<area>.
+# The cmocka programs, one per concept (test_<area>_<concept>.c, each file
+# saying what it covers), each registered with ctest as kpi.<name>. With
+# KPI_VALGRIND=ON every program is also run under valgrind's memcheck
+# (kpi.<name>_valgrind), failing on any error or leak. The target is
+# kpi_test_<name>; the program keeps the name test_<name>.
 # They carry the label `unit` (ctest -L unit).
-set(KPI_TESTS date model evaluate csv render_text render_data render_html oom threads bad_inputs phrase)
+set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results csv_read csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html display oom threads bad_inputs phrase rules_agree errors_kept)
 
 # Reading the seed report, shared by the test programs.
 add_library(kpi_test_seed STATIC seed.c)
 target_link_libraries(kpi_test_seed PUBLIC kpi_static)
 
+# What the programs of one area share: test_<area>_*.c links
+# kpi_test_<area>_support (<area>_support.c: the model's assertions and
+# fixture, the evaluation's fixture and seed tables, the plan-file helpers).
+set(KPI_TEST_SUPPORT_AREAS model evaluate csv)
+foreach(area IN LISTS KPI_TEST_SUPPORT_AREAS)
+  add_library(kpi_test_${area}_support STATIC ${area}_support.c)
+  target_link_libraries(kpi_test_${area}_support PUBLIC kpi_static ${CMOCKA_LIBRARY})
+  target_include_directories(kpi_test_${area}_support PUBLIC ${CMOCKA_INCLUDE_DIR})
+endforeach()
+
 foreach(name IN LISTS KPI_TESTS)
   add_executable(kpi_test_${name} test_${name}.c)
   set_target_properties(kpi_test_${name} PROPERTIES OUTPUT_NAME test_${name})
+  foreach(area IN LISTS KPI_TEST_SUPPORT_AREAS)
+    if(name MATCHES "^${area}_")
+      target_link_libraries(kpi_test_${name} PRIVATE kpi_test_${area}_support)
+    endif()
+  endforeach()
   # Tests link the static library so that they may also reach internal
   # helpers declared in lib/*.h.
   target_link_libraries(kpi_test_${name} PRIVATE kpi_test_seed kpi_static ${CMOCKA_LIBRARY}

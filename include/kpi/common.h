@@ -235,6 +235,15 @@ KPI_EXTERN const char *kpi_rating_name(kpi_rating rating);
 KPI_EXTERN int kpi_rating_parse(kpi_rating *out, const char *text);
 
 /**
+ * @brief The object's stable name, as the JSON and CSV reports write it
+ *        (their `kind`) and the structure file names its rows: "plan",
+ *        "goal", "target"; "" for a value that is no #kpi_object.
+ * @param object any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_object_name(kpi_object object);
+
+/**
  * @brief The kind's stable name, as plan files write it: "numeric",
  *        "milestone", "qualitative"; "" for unknown values.
  * @param kind any value.
@@ -249,6 +258,53 @@ KPI_EXTERN const char *kpi_kind_name(kpi_kind kind);
  * @return a static string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_direction_name(kpi_direction direction);
+
+/**
+ * @brief The schedule's stable name, as plan files write it: "default",
+ *        "linear", "step", "level"; "" for a value that is no
+ *        #kpi_schedule. (The writers leave #KPI_SCHEDULE_DEFAULT's cell
+ *        empty; the reader takes "default" too.)
+ * @param schedule any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_schedule_name(kpi_schedule schedule);
+
+/**
+ * @brief The accumulation's stable name, as plan files write it:
+ *        "latest", "sum"; "" for a value that is no #kpi_accumulate.
+ * @param accumulate any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_accumulate_name(kpi_accumulate accumulate);
+
+/**
+ * @brief The roll-up rule's stable name, as the JSON report's policy
+ *        writes it: "criteria", "worst", "weighted"; "" for a value that is
+ *        no #kpi_rollup.
+ * @param rollup any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_rollup_name(kpi_rollup rollup);
+
+/**
+ * @brief The roll-up rule in words, as the reports show it in their header
+ *        and in the goals' reason lines: "評価基準", "最低評価", "加重平均"
+ *        or "criteria", "worst", "weighted mean"; "" for a value that is no
+ *        #kpi_rollup.
+ * @param rollup any value.
+ * @param lang #KPI_LANG_EN for English; any other value gives Japanese.
+ * @return a static UTF-8 string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_rollup_label(kpi_rollup rollup, kpi_lang lang);
+
+/**
+ * @brief The language's stable name, as the JSON report's `lang` and the
+ *        HTML report's `lang` attribute write it: "ja", "en"; "" for a
+ *        value that is no #kpi_lang.
+ * @param lang any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_lang_name(kpi_lang lang);
 
 /**
  * @brief The reason's stable name: "NO_DATA", "NOT_DUE", ..., or "" for

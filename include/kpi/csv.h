@@ -37,6 +37,15 @@ typedef enum kpi_encoding {
     KPI_ENCODING_CP932 = 2 /**< CP932: Shift_JIS as Excel saves it */
 } kpi_encoding;
 
+/**
+ * @brief The encoding's stable name, as kpi-report's `--encoding` reads
+ *        it: "auto", "utf-8", "cp932"; "" for a value that is no
+ *        #kpi_encoding.
+ * @param encoding any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_encoding_name(kpi_encoding encoding);
+
 /** @brief Flags for the writers; combine with `|`. */
 typedef enum kpi_write_flags {
     KPI_WRITE_DEFAULT = 0, /**< UTF-8 with a BOM, LF line ends */
@@ -154,6 +163,14 @@ typedef enum kpi_warning {
     /** fields were read from a target's text, or could not be */
     KPI_WARNING_INFERRED = 1
 } kpi_warning;
+
+/**
+ * @brief The warning kind's stable name: "ignored", "inferred"; "" for a
+ *        value that is no #kpi_warning.
+ * @param warning any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_warning_name(kpi_warning warning);
 
 /**
  * @brief The code of the reader's last failed read, kept on the reader as

@@ -37,6 +37,17 @@ typedef enum kpi_field {
 } kpi_field;
 
 /**
+ * @brief One field's stable name, as the `inferred` column of plan files
+ *        and the `inferred` member of the JSON and CSV reports write it:
+ *        "label", "unit", "kind", "direction", "value", "change_pct",
+ *        "due"; "" for 0, a combination of bits or a value that is no
+ *        #kpi_field.
+ * @param field one #kpi_field bit.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_field_name(kpi_field field);
+
+/**
  * @brief The target's code.
  * @param target the target; NULL gives "" (and records #KPI_ERR_ARGUMENT).
  * @return borrowed from the plan; valid until the code is set again or the

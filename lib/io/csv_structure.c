@@ -59,31 +59,46 @@ static const kpi__column_spec structure_columns[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-enum row_type { ROW_PLAN, ROW_GOAL, ROW_TARGET, ROW_NOTE };
+/* The rows are the objects of kpi_object_name(), and notes. */
+enum row_type {
+    ROW_PLAN = KPI_OBJECT_PLAN,
+    ROW_GOAL = KPI_OBJECT_GOAL,
+    ROW_TARGET = KPI_OBJECT_TARGET,
+    ROW_NOTE
+};
 
+/* An enumeration cell holds its value's stable name, read with the table
+ * the writers write it from (kpi__name_parse()), or one of these other
+ * spellings people use. */
 static const kpi__spelling type_words[] = {
-    {"plan", ROW_PLAN}, {"goal", ROW_GOAL}, {"target", ROW_TARGET}, {"note", ROW_NOTE},
-    {"計画", ROW_PLAN}, {"目標", ROW_GOAL}, {"指標", ROW_TARGET},   {"注記", ROW_NOTE},
+    {KPI__NOTE_NAME, ROW_NOTE}, {"計画", ROW_PLAN}, {"目標", ROW_GOAL},
+    {"指標", ROW_TARGET},       {"注記", ROW_NOTE},
 };
 static const kpi__spelling kind_words[] = {
-    {"numeric", KPI_KIND_NUMERIC},         {"milestone", KPI_KIND_MILESTONE},
-    {"qualitative", KPI_KIND_QUALITATIVE}, {"数値", KPI_KIND_NUMERIC},
-    {"達成", KPI_KIND_MILESTONE},          {"定性", KPI_KIND_QUALITATIVE},
+    {"数値", KPI_KIND_NUMERIC},
+    {"達成", KPI_KIND_MILESTONE},
+    {"定性", KPI_KIND_QUALITATIVE},
 };
 static const kpi__spelling direction_words[] = {
-    {"increase", KPI_DIRECTION_INCREASE}, {">=", KPI_DIRECTION_INCREASE},
-    {"以上", KPI_DIRECTION_INCREASE},     {"decrease", KPI_DIRECTION_DECREASE},
-    {"<=", KPI_DIRECTION_DECREASE},       {"以下", KPI_DIRECTION_DECREASE},
+    {">=", KPI_DIRECTION_INCREASE},
+    {"以上", KPI_DIRECTION_INCREASE},
+    {"<=", KPI_DIRECTION_DECREASE},
+    {"以下", KPI_DIRECTION_DECREASE},
 };
-static const kpi__spelling schedule_words[] = {
-    {"linear", KPI_SCHEDULE_LINEAR},
-    {"step", KPI_SCHEDULE_STEP},
-    {"level", KPI_SCHEDULE_LEVEL},
-};
-static const kpi__spelling accumulate_words[] = {
-    {"latest", KPI_ACCUMULATE_LATEST},
-    {"sum", KPI_ACCUMULATE_SUM},
-};
+
+static int read_word(const kpi__load *load, const kpi__csv_row *row, int column,
+                     kpi__names names, const kpi__spelling *words, size_t word_count,
+                     const char *expected, int *out)
+{
+    char cell[64];
+    int value =
+        kpi__name_parse(names, kpi__load_trimmed(load, row, column, cell, sizeof cell));
+    if (value >= 0) {
+        *out = value;
+        return KPI_OK;
+    }
+    return kpi__load_word(load, row, column, words, word_count, expected, out);
+}
 
 #define BIT(column) (1u << (column))
 
@@ -97,8 +112,6 @@ static const uint32_t used_columns[] = {
     [ROW_NOTE] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE),
 };
 
-static const char *const type_names[] = {"plan", "goal", "target", "note"};
-
 static int warn_unused(kpi__load *load, const kpi__csv_row *row, enum row_type type)
 {
     for (int column = 0; column < S_COLUMN_COUNT; column++) {
@@ -108,7 +121,8 @@ static int warn_unused(kpi__load *load, const kpi__csv_row *row, enum row_type t
         int rc = kpi__warnings_add(
             load->warnings, KPI_WARNING_IGNORED, load->source, row->line,
             "column \"%s\" means nothing on a %s row and was ignored",
-            kpi__columns_name(&load->columns, column), type_names[type]);
+            kpi__columns_name(&load->columns, column),
+            type == ROW_NOTE ? KPI__NOTE_NAME : kpi_object_name((kpi_object)type));
         if (rc != KPI_OK)
             return rc;
     }
@@ -210,18 +224,18 @@ static int read_target_words(kpi__load *load, const kpi__csv_row *row, kpi_targe
 {
     int kind = KPI_KIND_NUMERIC, direction = KPI_DIRECTION_INCREASE;
     int schedule = KPI_SCHEDULE_DEFAULT, accumulate = KPI_ACCUMULATE_LATEST;
-    int rc = kpi__load_word(load, row, S_KIND, kind_words, COUNT(kind_words),
-                            "numeric, milestone, qualitative", &kind);
+    int rc = read_word(load, row, S_KIND, KPI__NAMES_KIND, kind_words, COUNT(kind_words),
+                       "numeric, milestone, qualitative", &kind);
     if (rc == KPI_OK)
-        rc = kpi__load_word(load, row, S_DIRECTION, direction_words,
-                            COUNT(direction_words),
-                            "increase (>=, 以上), decrease (<=, 以下)", &direction);
+        rc = read_word(load, row, S_DIRECTION, KPI__NAMES_DIRECTION, direction_words,
+                       COUNT(direction_words), "increase (>=, 以上), decrease (<=, 以下)",
+                       &direction);
     if (rc == KPI_OK)
-        rc = kpi__load_word(load, row, S_SCHEDULE, schedule_words, COUNT(schedule_words),
-                            "linear, step, level", &schedule);
+        rc = read_word(load, row, S_SCHEDULE, KPI__NAMES_SCHEDULE, NULL, 0,
+                       "linear, step, level", &schedule);
     if (rc == KPI_OK)
-        rc = kpi__load_word(load, row, S_ACCUMULATE, accumulate_words,
-                            COUNT(accumulate_words), "latest, sum", &accumulate);
+        rc = read_word(load, row, S_ACCUMULATE, KPI__NAMES_ACCUMULATE, NULL, 0,
+                       "latest, sum", &accumulate);
     if (rc != KPI_OK)
         return rc;
     /* Values come from the tables above, so the setters cannot refuse them. */
@@ -369,8 +383,8 @@ int kpi__structure_row(void *context, const kpi__csv_row *row)
         rc != KPI_OK)
         return rc;
     int type = -1;
-    rc = kpi__load_word(load, row, S_TYPE, type_words, COUNT(type_words),
-                        "plan, goal, target, note", &type);
+    rc = read_word(load, row, S_TYPE, KPI__NAMES_OBJECT, type_words, COUNT(type_words),
+                   "plan, goal, target, note", &type);
     if (rc == KPI_OK && type < 0)
         rc = kpi__load_error(load, row, S_TYPE, KPI_ERR_PARSE,
                              "empty; expected plan, goal, target or note");

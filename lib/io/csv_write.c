@@ -6,13 +6,13 @@
 #include "model/names.h"
 #include "util/error.h"
 #include "model/model.h"
+#include "util/date.h"
 #include "util/number.h"
 #include "util/strbuf.h"
 #include "kpi/csv.h"
 
 #include <csv.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 struct writer {
@@ -62,11 +62,9 @@ static void number_field(struct writer *w, double value)
 
 static void date_field(struct writer *w, int32_t date)
 {
-    char buf[16] = "";
-    if (date)
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(date / 10000),
-                 (int)(date / 100 % 100), (int)(date % 100));
-    field(w, buf);
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    field(w, iso);
 }
 
 static void end_row(struct writer *w)
@@ -97,9 +95,6 @@ static const char *const structure_header[] = {
     "weight",     "text",      "organization", "department",  "inferred",
 };
 
-static const char *const schedule_names[] = {"", "linear", "step", "level"};
-static const char *const accumulate_names[] = {"latest", "sum"};
-
 /* Weight 1 is the default; leaving it out keeps the sheet readable. */
 static void weight_field(struct writer *w, double weight)
 {
@@ -109,7 +104,7 @@ static void weight_field(struct writer *w, double weight)
 static void note_rows(struct writer *w, const kpi__notes *notes, const char *parent)
 {
     for (size_t i = 0; i < notes->count; i++) {
-        field(w, "note");
+        field(w, KPI__NOTE_NAME);
         field(w, notes->items[i].code);
         field(w, parent);
         field(w, notes->items[i].text);
@@ -135,7 +130,7 @@ static void target_row(struct writer *w, const kpi_target *t)
 {
     char inferred[128];
     kpi__field_names_format(inferred, sizeof inferred, t->inferred);
-    field(w, "target");
+    field(w, kpi_object_name(KPI_OBJECT_TARGET));
     field(w, t->code);
     field(w, t->goal->code);
     field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
@@ -148,8 +143,9 @@ static void target_row(struct writer *w, const kpi_target *t)
     number_field(w, number_unless_inferred(t, KPI_FIELD_CHANGE_PCT, t->change_pct));
     date_field(w, t->start);
     date_field(w, t->inferred & KPI_FIELD_DUE ? 0 : t->due);
-    field(w, schedule_names[t->schedule]);
-    field(w, accumulate_names[t->accumulate]);
+    /* The default schedule is left empty, as people leave it. */
+    field(w, t->schedule == KPI_SCHEDULE_DEFAULT ? "" : kpi_schedule_name(t->schedule));
+    field(w, kpi_accumulate_name(t->accumulate));
     weight_field(w, t->weight);
     field(w, t->text);
     empty_fields(w, 2);
@@ -161,7 +157,7 @@ static void target_row(struct writer *w, const kpi_target *t)
  * before their children, as the reader requires. */
 static void goal_rows(struct writer *w, const kpi_goal *g)
 {
-    field(w, "goal");
+    field(w, kpi_object_name(KPI_OBJECT_GOAL));
     field(w, g->code);
     field(w, g->parent ? g->parent->code : "");
     field(w, g->title);
@@ -178,7 +174,7 @@ static void goal_rows(struct writer *w, const kpi_goal *g)
 
 static void plan_row(struct writer *w, const kpi_plan *plan)
 {
-    field(w, "plan");
+    field(w, kpi_object_name(KPI_OBJECT_PLAN));
     field(w, plan->id);
     field(w, "");
     field(w, plan->title);

@@ -1,6 +1,7 @@
 /* The model's vocabulary: the stable names, symbols and words of its
- * enumerations (the rating scale, unrated reasons, kinds, directions, the
- * fields a target's wording can fill), in one place for the API, the
+ * enumerations (the rating scale, unrated reasons, objects, kinds,
+ * directions, schedules, roll-up rules, languages, encodings, warnings,
+ * the fields a target's wording can fill), in one place for the API, the
  * readers, the writers and the reports. */
 #include "model/names.h"
 #include "util/error.h"
@@ -79,17 +80,123 @@ int kpi_rating_parse(kpi_rating *out, const char *text)
                       text);
 }
 
+/* ---- Stable names -------------------------------------------------------
+ * One table per enumeration, indexed by value: the names plan files, the
+ * JSON and CSV reports and the readers use. */
+
+static const char *const object_names[] = {"plan", "goal", "target"};
+static const char *const kind_names[] = {"numeric", "milestone", "qualitative"};
+static const char *const direction_names[] = {"increase", "decrease"};
+/* A plan file leaves the default schedule empty (csv_write.c). */
+static const char *const schedule_names[] = {"default", "linear", "step", "level"};
+static const char *const accumulate_names[] = {"latest", "sum"};
+static const char *const rollup_names[] = {"criteria", "worst", "weighted"};
+static const char *const lang_names[] = {"ja", "en"};
+static const char *const encoding_names[] = {"auto", "utf-8", "cp932"};
+static const char *const warning_names[] = {"ignored", "inferred"};
+
+#define NAME_SET(names)                                                                  \
+    {                                                                                    \
+        names, (int)(sizeof names / sizeof names[0])                                     \
+    }
+
+static const struct {
+    const char *const *names;
+    int count;
+} name_sets[KPI__NAMES_COUNT] = {
+    [KPI__NAMES_OBJECT] = NAME_SET(object_names),
+    [KPI__NAMES_KIND] = NAME_SET(kind_names),
+    [KPI__NAMES_DIRECTION] = NAME_SET(direction_names),
+    [KPI__NAMES_SCHEDULE] = NAME_SET(schedule_names),
+    [KPI__NAMES_ACCUMULATE] = NAME_SET(accumulate_names),
+    [KPI__NAMES_ROLLUP] = NAME_SET(rollup_names),
+    [KPI__NAMES_LANG] = NAME_SET(lang_names),
+    [KPI__NAMES_ENCODING] = NAME_SET(encoding_names),
+    [KPI__NAMES_WARNING] = NAME_SET(warning_names),
+};
+
+static const char *name_of(kpi__names set, int value)
+{
+    return value >= 0 && value < name_sets[set].count ? name_sets[set].names[value] : "";
+}
+
+static int same_name_ignoring_case(const char *word, const char *name)
+{
+    for (; *word && *name; word++, name++) {
+        char c = *word >= 'A' && *word <= 'Z' ? (char)(*word - 'A' + 'a') : *word;
+        if (c != *name)
+            return 0;
+    }
+    return *word == *name;
+}
+
+int kpi__name_parse(kpi__names set, const char *word)
+{
+    if (!word || (int)set < 0 || set >= KPI__NAMES_COUNT)
+        return -1;
+    for (int value = 0; value < name_sets[set].count; value++)
+        if (same_name_ignoring_case(word, name_sets[set].names[value]))
+            return value;
+    return -1;
+}
+
+const char *kpi_object_name(kpi_object object)
+{
+    return name_of(KPI__NAMES_OBJECT, (int)object);
+}
+
 const char *kpi_kind_name(kpi_kind kind)
 {
-    static const char *const names[] = {"numeric", "milestone", "qualitative"};
-    return (int)kind >= 0 && kind <= KPI_KIND_QUALITATIVE ? names[kind] : "";
+    return name_of(KPI__NAMES_KIND, (int)kind);
 }
 
 const char *kpi_direction_name(kpi_direction direction)
 {
-    static const char *const names[] = {"increase", "decrease"};
-    return (int)direction >= 0 && direction <= KPI_DIRECTION_DECREASE ? names[direction]
-                                                                      : "";
+    return name_of(KPI__NAMES_DIRECTION, (int)direction);
+}
+
+const char *kpi_schedule_name(kpi_schedule schedule)
+{
+    return name_of(KPI__NAMES_SCHEDULE, (int)schedule);
+}
+
+const char *kpi_accumulate_name(kpi_accumulate accumulate)
+{
+    return name_of(KPI__NAMES_ACCUMULATE, (int)accumulate);
+}
+
+const char *kpi_rollup_name(kpi_rollup rollup)
+{
+    return name_of(KPI__NAMES_ROLLUP, (int)rollup);
+}
+
+const char *kpi_lang_name(kpi_lang lang)
+{
+    return name_of(KPI__NAMES_LANG, (int)lang);
+}
+
+const char *kpi_encoding_name(kpi_encoding encoding)
+{
+    return name_of(KPI__NAMES_ENCODING, (int)encoding);
+}
+
+const char *kpi_warning_name(kpi_warning warning)
+{
+    return name_of(KPI__NAMES_WARNING, (int)warning);
+}
+
+/* The roll-up rule in words, as the report header and the goals' reason
+ * lines show it ("[評価基準]", "[weighted mean 2.00]"). */
+const char *kpi_rollup_label(kpi_rollup rollup, kpi_lang lang)
+{
+    static const char *const labels[][2] = {
+        {"評価基準", "criteria"},
+        {"最低評価", "worst"},
+        {"加重平均", "weighted mean"},
+    };
+    if ((int)rollup < 0 || rollup > KPI_ROLLUP_WEIGHTED)
+        return "";
+    return labels[rollup][lang == KPI_LANG_EN];
 }
 
 struct unrated_text {
@@ -138,6 +245,14 @@ static const struct {
 };
 
 #define FIELD_COUNT (sizeof field_names / sizeof field_names[0])
+
+const char *kpi_field_name(kpi_field field)
+{
+    for (size_t i = 0; i < FIELD_COUNT; i++)
+        if (field_names[i].bit == (uint32_t)field)
+            return field_names[i].name;
+    return "";
+}
 
 int kpi__field_names_parse(uint32_t *out, const char *text)
 {

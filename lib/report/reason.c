@@ -4,63 +4,40 @@
  * They are built from the result alone, so the evaluation needs nothing
  * else from the plan, and only when asked for: kpi_evaluate() does no text
  * formatting, and a program that reads only ratings never pays for them. */
-#include "rules/evaluation.h"
+#include "report/display.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "util/number.h"
-#include "util/strbuf.h"
 
 #include <math.h>
-#include <stdio.h>
 
-/* Words that differ by language, indexed by kpi_lang. */
+/* The reason's own words, indexed by kpi_lang; the forms of values come
+ * from the display layer (display.h), as in every format. */
 struct words {
-    const char *actual_none, *target_prefix, *more, *less, *target_none;
-    const char *expected, *elapsed_before, *elapsed_after, *progress, *due, *unrated;
+    const char *actual_none, *target_prefix, *target_none;
+    const char *expected, *elapsed_before, *elapsed_after, *progress;
     const char *assessed, *computed, *computed_none, *unrated_children;
-    const char *criteria, *worst, *weighted;
-    const char *unit_space;
 };
 
 static const struct words words[] = {
-    {"実績なし", " / 目標", "以上", "以下", " / 目標未設定", ", 期待値", "経過", "",
-     "進捗", "期限", "未評価: ", "担当者評価", "計算では", "計算では未評価", "未評価",
-     "評価基準", "最低評価", "加重平均", ""},
-    {"no figure", " / target ", " or more", " or less", " / no target", ", expected ", "",
-     " elapsed", "progress ", "due ", "unrated: ", "assessed", "computed",
-     "computed: unrated", "unrated", "criteria", "worst", "weighted mean ", " "},
+    {"実績なし", " / 目標", " / 目標未設定", ", 期待値", "経過", "", "進捗", "担当者評価",
+     "計算では", "計算では未評価", "未評価"},
+    {"no figure", " / target ", " / no target", ", expected ", "", " elapsed",
+     "progress ", "assessed", "computed", "computed: unrated", "unrated"},
 };
 
 /* A fraction as a whole percent: "107%" for 1.0667. */
 static void append_percent(kpi__strbuf *b, double fraction)
 {
-    char number[KPI__NUMBER_SIZE];
-    kpi__number_fixed(number, fraction * 100, 0);
-    kpi__strbuf_append(b, number);
-    kpi__strbuf_append(b, "%");
-}
-
-static void append_number(kpi__strbuf *b, double x)
-{
-    char text[KPI__NUMBER_SIZE];
-    kpi__number_display(text, x);
-    kpi__strbuf_append(b, text);
-}
-
-static void append_quantity(kpi__strbuf *b, double x, const kpi_result *r,
-                            const struct words *w)
-{
-    append_number(b, x);
-    if (r->unit && *r->unit) {
-        kpi__strbuf_append(b, w->unit_space);
-        kpi__strbuf_append(b, r->unit);
-    }
+    char percent[KPI__NUMBER_SIZE];
+    kpi__number_percent(percent, fraction);
+    kpi__strbuf_append(b, percent);
 }
 
 static void append_date(kpi__strbuf *b, int32_t date)
 {
-    kpi__strbuf_printf(b, "%04d-%02d-%02d", (int)(date / 10000), (int)(date / 100 % 100),
-                       (int)(date % 100));
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    kpi__strbuf_append(b, iso);
 }
 
 /* "→ ◎", "→ 未評価: 実績なし", "→ ○ (担当者評価 2017-09-30、計算では◎)". */
@@ -69,8 +46,7 @@ static void append_verdict(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
     const struct words *w = &words[lang];
     kpi__strbuf_append(b, " → ");
     if (r->rating == KPI_RATING_NONE) {
-        kpi__strbuf_append(b, w->unrated);
-        kpi__strbuf_append(b, kpi_unrated_label(r->unrated, lang));
+        kpi__display_unrated(b, r->unrated, lang);
         return;
     }
     kpi__strbuf_append(b, kpi_rating_symbol(r->rating));
@@ -104,18 +80,23 @@ static void append_expected(kpi__strbuf *b, const kpi_result *r, const struct wo
     kpi__strbuf_append(b, ")");
 }
 
-static void append_numeric(kpi__strbuf *b, const kpi_result *r, const struct words *w)
+static void append_actual(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
     if (isnan(r->actual))
-        kpi__strbuf_append(b, w->actual_none);
+        kpi__strbuf_append(b, words[lang].actual_none);
     else
-        append_quantity(b, r->actual, r, w);
+        kpi__display_quantity(b, r, r->actual, lang);
+}
+
+static void append_numeric(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    const struct words *w = &words[lang];
+    append_actual(b, r, lang);
     if (isnan(r->target)) {
         kpi__strbuf_append(b, w->target_none);
     } else {
         kpi__strbuf_append(b, w->target_prefix);
-        append_quantity(b, r->target, r, w);
-        kpi__strbuf_append(b, r->direction == KPI_DIRECTION_INCREASE ? w->more : w->less);
+        kpi__display_target(b, r, lang);
     }
     if (!isnan(r->achievement)) {
         kpi__strbuf_append(b, " (");
@@ -126,30 +107,26 @@ static void append_numeric(kpi__strbuf *b, const kpi_result *r, const struct wor
 }
 
 /* A milestone reads as progress against its due date. */
-static void append_milestone(kpi__strbuf *b, const kpi_result *r, const struct words *w)
+static void append_milestone(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    if (isnan(r->actual))
-        kpi__strbuf_append(b, w->actual_none);
-    else {
-        kpi__strbuf_append(b, w->progress);
-        append_percent(b, r->actual);
-    }
-    kpi__strbuf_printf(b, " / %s", w->due);
-    append_date(b, r->due);
+    if (!isnan(r->actual))
+        kpi__strbuf_append(b, words[lang].progress);
+    append_actual(b, r, lang);
+    char due[KPI__DUE_SIZE];
+    kpi__display_due(due, r->due, lang);
+    kpi__strbuf_append(b, " / ");
+    kpi__strbuf_append(b, due);
 }
 
 static char *build_target(const kpi_result *r, kpi_lang lang)
 {
-    const struct words *w = &words[lang];
     kpi__strbuf b = {0};
     if (r->target_kind == KPI_KIND_MILESTONE)
-        append_milestone(&b, r, w);
+        append_milestone(&b, r, lang);
     else if (r->target_kind == KPI_KIND_NUMERIC)
-        append_numeric(&b, r, w);
-    else if (!isnan(r->actual))
-        append_quantity(&b, r->actual, r, w);
+        append_numeric(&b, r, lang);
     else
-        kpi__strbuf_append(&b, w->actual_none);
+        append_actual(&b, r, lang);
     append_verdict(&b, r, lang);
     return kpi__strbuf_finish(&b);
 }
@@ -179,16 +156,19 @@ static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
     kpi__strbuf_append(b, ")");
 }
 
+/* " [評価基準]", " [weighted mean 2.00]": the rule that rated the goal. */
 static void append_rule(kpi__strbuf *b, const kpi_result *r, kpi_rollup rollup,
-                        const struct words *w)
+                        kpi_lang lang)
 {
     if (r->computed == KPI_RATING_NONE)
         return;
-    if (rollup == KPI_ROLLUP_WEIGHTED)
-        kpi__strbuf_printf(b, " [%s%.2f]", w->weighted, r->mean_score);
-    else
-        kpi__strbuf_printf(b, " [%s]",
-                           rollup == KPI_ROLLUP_WORST ? w->worst : w->criteria);
+    kpi__strbuf_printf(b, " [%s", kpi_rollup_label(rollup, lang));
+    if (rollup == KPI_ROLLUP_WEIGHTED) {
+        char score[KPI__NUMBER_SIZE];
+        kpi__number_fixed(score, r->mean_score, 2);
+        kpi__strbuf_printf(b, "%s%s", lang == KPI_LANG_JA ? "" : " ", score);
+    }
+    kpi__strbuf_append(b, "]");
 }
 
 static char *build_goal(const kpi_result *r, kpi_rollup rollup, kpi_lang lang)
@@ -196,8 +176,16 @@ static char *build_goal(const kpi_result *r, kpi_rollup rollup, kpi_lang lang)
     kpi__strbuf b = {0};
     append_counts(&b, r, lang);
     append_verdict(&b, r, lang);
-    append_rule(&b, r, rollup, &words[lang]);
+    append_rule(&b, r, rollup, lang);
     return kpi__strbuf_finish(&b);
+}
+
+const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result, kpi_lang lang)
+{
+    const char *reason = kpi_result_reason(result, lang);
+    if (!reason)
+        out->failed = 1;
+    return reason ? reason : "";
 }
 
 const char *kpi_result_reason(const kpi_result *result, kpi_lang lang)

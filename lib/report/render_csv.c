@@ -8,6 +8,7 @@
 #include "report/display.h"
 #include "report/render.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/number.h"
 #include "util/utf8.h"
 
@@ -155,9 +156,9 @@ static void size_cell(struct row *w, size_t value)
 
 static void date_cell(struct row *w, int32_t date)
 {
-    char buf[16];
-    kpi__display_date(buf, date);
-    cell(w, buf);
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    cell(w, iso);
 }
 
 static void bool_cell(struct row *w, int value)
@@ -181,7 +182,7 @@ static void end_row(struct row *w)
 static void identity_cells(struct row *w, const kpi_result *r)
 {
     const kpi_result *parent = kpi_result_parent(r);
-    cell(w, kpi__object_name(r->kind));
+    cell(w, kpi_object_name(r->kind));
     cell(w, r->code);
     cell(w, parent ? parent->code : "");
     size_cell(w, (size_t)r->depth);
@@ -239,17 +240,6 @@ static void count_cells(struct row *w, const kpi_result *r)
     size_cell(w, unrated);
 }
 
-/* The reason line in the report's language. */
-static void reason_cell(struct row *w, const kpi_result *r, kpi_lang lang)
-{
-    const char *reason = kpi_result_reason(r, lang);
-    if (!reason) {
-        w->out->failed = 1;
-        return;
-    }
-    cell(w, reason);
-}
-
 static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
 {
     identity_cells(w, r);
@@ -257,7 +247,7 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
     target_cells(w, r);
     number_cell(w, r->weight);
     count_cells(w, r);
-    reason_cell(w, r, lang);
+    cell(w, kpi__display_reason(w->out, r, lang)); /* in the report's language */
     char inferred[128];
     kpi__field_names_format(inferred, sizeof inferred, r->inferred);
     cell(w, inferred);

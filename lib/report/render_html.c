@@ -15,176 +15,33 @@
 #include <math.h>
 #include <string.h>
 
-/* Words only this page uses, indexed by kpi_lang. */
+/* Words only this page uses, indexed by kpi_lang; every other word and
+ * form comes from the display layer (display.h), as in the other formats. */
 struct html_words {
     const char *overview, *breakdown, *total_before, *total_after;
-    const char *bar_fill, *key_sep, *bar_tick, *bar_over;
-    const char *due, *or_less, *period_sep, *label_sep, *no_value, *bar_head;
+    const char *bar_fill, *key_sep, *bar_tick, *bar_over, *bar_head;
 };
 
 static const struct html_words html_words[] = {
     {"重点目標一覧", "目標の内訳", "（全", "件）", "棒：目標値に対する実績", " ／ ",
-     "縦線：基準日の期待値", "目標値を超過", "期限", "以下", " 〜 ", "：", "—",
-     "実績 ／ 目標値"},
+     "縦線：基準日の期待値", "目標値を超過", "実績 ／ 目標値"},
     {"Goals at a glance", "Targets by rating", " (", " in all)",
      "bar: actual against the target value", "; ", "tick: expected as of the date",
-     "above the target value", "due", "or less", " – ", ": ", "—",
-     "Actual / target value"},
+     "above the target value", "Actual / target value"},
 };
 
-/* Constants so that the page carries its whole look with it, in parts
- * because ISO C compilers need only take 4095-byte string literals.
- * Colours follow the legend: ◎ green, ○ blue, △ amber, × red, unrated
- * grey; the symbols themselves keep the ratings apart without colour. */
-static const char *const css[] = {
-    ":root{--ahead:#1e7b3c;--on_track:#1f5fae;--behind:#b86e00;--not_progressed:#c23a2e;"
-    "--none:#8b919b;--ink:#1f2430;--muted:#5f6775;--line:#cfd5de;--soft:#eef1f5;"
-    "--band:#f5f7fa}\n"
-    "*{box-sizing:border-box}\n"
-    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    "body{margin:0;background:#e9ecf0;color:var(--ink);font-family:\"Noto Sans CJK JP\","
-    "\"Noto Sans JP\",\"Hiragino Sans\",\"Hiragino Kaku Gothic ProN\",\"Yu Gothic\","
-    "YuGothic,Meiryo,sans-serif;font-size:14px;line-height:1.55}\n"
-    ".page{max-width:1320px;margin:0 auto;padding:26px 32px 36px;background:#fff}\n"
-    "h2{font-size:15px;margin:0 0 8px;padding-left:8px;border-left:4px solid "
-    "var(--ink)}\n"
-    "section{margin:18px 0}\n"
-    ".r-ahead{--c:var(--ahead)}.r-on_track{--c:var(--on_track)}"
-    ".r-behind{--c:var(--behind)}.r-not_progressed{--c:var(--not_progressed)}"
-    ".r-none{--c:var(--none)}\n"
-    ".sym{display:inline-block;flex:none;width:1.8em;height:1.8em;line-height:1.8em;"
-    "text-align:center;border-radius:5px;background:var(--c);color:#fff;font-weight:700;"
-    "font-size:15px}\n",
-    /* The header: the document's own title block, the overall rating beside it. */
-    "header.report{display:flex;gap:28px;align-items:stretch;padding-bottom:16px;"
-    "border-bottom:3px double var(--ink)}\n"
-    ".head-main{flex:1;min-width:0}\n"
-    ".kicker{margin:0;color:var(--muted);font-size:13px;letter-spacing:.06em}\n"
-    "h1{margin:2px 0 12px;font-size:25px;line-height:1.3;letter-spacing:.02em}\n"
-    "dl.meta{display:flex;flex-wrap:wrap;gap:6px;margin:0}\n"
-    "dl.meta div{display:flex;border:1px solid var(--line);border-radius:4px;"
-    "overflow:hidden;font-size:13px}\n"
-    "dl.meta dt{background:var(--soft);color:var(--muted);padding:3px 9px}\n"
-    "dl.meta dd{margin:0;padding:3px 10px;font-weight:600}\n"
-    ".overall{flex:none;align-self:flex-start;display:grid;"
-    "grid-template-columns:auto 1fr;column-gap:14px;align-items:center;min-width:300px;"
-    "max-width:380px;border:2px solid var(--c);border-radius:8px;padding:12px 16px;"
-    "background:var(--band)}\n"
-    ".overall .sym{grid-column:1;grid-row:1/4;font-size:38px;width:1.5em;height:1.5em;"
-    "line-height:1.5em;border-radius:10px}\n"
-    ".overall .what,.overall .label,.overall .reason{grid-column:2}\n"
-    ".overall .what{font-size:12px;color:var(--muted);letter-spacing:.08em}\n"
-    ".overall .label{font-size:17px;font-weight:700;color:var(--c);line-height:1.3}\n"
-    ".overall .reason{font-size:12px;color:var(--muted);margin-top:2px}\n"
-    /* The legend, as the seed's ※ 評価基準 line. */
-    ".legend{display:flex;flex-wrap:wrap;align-items:center;gap:8px 22px;"
-    "padding:10px 14px;background:var(--band);border:1px solid var(--line);"
-    "border-radius:6px}\n"
-    ".legend h2{margin:0}\n"
-    ".legend ul{display:flex;flex-wrap:wrap;gap:6px 18px;margin:0;padding:0;"
-    "list-style:none}\n"
-    ".legend li{display:flex;align-items:center;gap:6px;font-size:13px}\n"
-    ".legend .sym{font-size:13px}\n"
-    ".legend .keys{display:flex;flex-wrap:wrap;gap:6px 28px;flex-basis:100%;"
-    "padding-top:6px;border-top:1px dashed var(--line)}\n"
-    ".legend .key{display:flex;align-items:center;gap:8px;font-size:12px;"
-    "color:var(--muted)}\n"
-    ".legend .key .bar{width:90px}\n"
-    ".totals{display:flex;align-items:center;gap:12px;margin:12px 0 0;font-size:13px}\n"
-    ".totals .what{color:var(--muted)}\n",
-    /* The overview: one line per top-level goal. */
-    "table{border-collapse:collapse;width:100%}\n"
-    "th{font-size:11.5px;font-weight:600;color:var(--muted);text-align:left;"
-    "padding:5px 8px;border-bottom:1.5px solid var(--line);white-space:nowrap}\n"
-    "td{padding:6px 8px;border-bottom:1px solid var(--soft);vertical-align:middle}\n"
-    "tr{break-inside:avoid;page-break-inside:avoid}\n"
-    ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-    ".code{white-space:nowrap;color:var(--muted);font-variant-numeric:tabular-nums}\n"
-    ".overview a{color:inherit;text-decoration:none}\n"
-    ".overview .title{font-weight:600}\n"
-    ".dist{display:inline-flex;vertical-align:middle;width:220px;height:12px;border-"
-    "radius:3px;overflow:hidden;"
-    "background:var(--soft)}\n"
-    ".dist span{display:block;height:100%;background:var(--c)}\n"
-    ".counts{font-size:12px;color:var(--muted);white-space:nowrap}\n"
-    ".counts b{color:var(--c);font-weight:700}\n",
-    /* Goals folded by level. */
-    "details.goal{margin:16px 0;border:1px solid var(--line);border-radius:7px;"
-    "background:#fff}\n"
-    "details.goal details.goal{margin:12px 14px;border-color:var(--soft)}\n"
-    "summary{display:flex;gap:12px;align-items:flex-start;padding:10px 14px;"
-    "cursor:pointer;list-style:none;border-left:6px solid var(--c);"
-    "border-radius:7px 7px 0 0}\n"
-    "summary::-webkit-details-marker{display:none}\n"
-    "summary::after{content:\"\\25BE\";margin-left:auto;color:var(--muted)}\n"
-    "details:not([open])>summary::after{content:\"\\25B8\"}\n"
-    ".depth-1>summary{background:var(--band)}\n"
-    "summary .head{display:block;min-width:0}\n"
-    "summary .kind{display:block;font-size:11.5px;color:var(--muted);"
-    "letter-spacing:.06em}\n"
-    "summary .title{font-weight:700}\n"
-    ".depth-1>summary .title{font-size:17px}\n"
-    ".depth-1>summary .sym{font-size:18px}\n"
-    "summary .code{margin-right:.6em}\n"
-    "summary .reason{display:block;font-size:12px;color:var(--muted)}\n"
-    ".goal table{margin:4px 0 6px}\n"
-    ".goal td:first-child,.goal th:first-child{padding-left:14px}\n"
-    ".goal table{table-layout:fixed}\n"
-    ".c-sym{width:52px}.c-code{width:68px}.c-num{width:76px}.c-tv{width:112px}"
-    ".c-bar{width:236px}\n"
-    ".wording{font-weight:500}\n"
-    ".sub{display:block;font-size:11.5px;color:var(--muted);font-weight:400}\n"
-    ".tag{display:inline-block;margin-left:6px;padding:0 6px;border:1px solid "
-    "var(--line);"
-    "border-radius:3px;font-size:11px;color:var(--muted);font-weight:400}\n"
-    ".nil{color:#a3a9b2}\n",
-    /* The bar: the track is the way to the target value, the fill the
-     * actual, the tick the expected value; an arrow marks an overshoot. */
-    ".bar{position:relative;display:block;height:12px;margin-right:12px;"
-    "background:var(--soft);border-right:2px solid #9aa2ad}\n"
-    ".bar .fill{position:absolute;left:0;top:0;bottom:0;background:var(--c)}\n"
-    ".bar .tick{position:absolute;top:-4px;bottom:-4px;width:2px;margin-left:-1px;"
-    "background:var(--ink)}\n"
-    ".bar .over{position:absolute;left:100%;top:-2px;margin-left:1px;width:0;height:0;"
-    "border-top:8px solid transparent;border-bottom:8px solid transparent;"
-    "border-left:9px solid var(--c)}\n"
-    ".unrated{display:inline-block;padding:1px 8px;border-radius:4px;font-size:12px;"
-    "color:var(--muted);background:var(--soft)}\n"
-    ".note-line{font-size:12px;color:var(--muted)}\n"
-    /* Notes (市長指示事項). */
-    ".notes ul{margin:0;padding:10px 14px 10px 32px;border:1px solid var(--line);"
-    "border-radius:6px}\n"
-    ".notes li{margin:3px 0}\n",
-    "@media print{\n"
-    "@page{size:A4 landscape;margin:12mm}\n"
-    "body{background:#fff;font-size:9pt;line-height:1.4}\n"
-    ".page{max-width:none;padding:0}\n"
-    "h1{font-size:16pt;margin-bottom:8px}\n"
-    "section{margin:10px 0}\n"
-    ".overall{min-width:240px;padding:8px 12px}\n"
-    ".overall .sym{font-size:28px}\n"
-    ".legend{padding:6px 10px}\n"
-    "th{padding:3px 6px}td{padding:3px 6px}\n"
-    ".sym{font-size:12px}\n"
-    "details.goal{margin:8px 0;border-radius:0}\n"
-    "details.goal details.goal{margin:6px 8px}\n"
-    /* Closed or open on screen, every goal prints open. */
-    "details::details-content{content-visibility:visible}\n"
-    "summary{padding:6px 10px;cursor:auto;break-after:avoid;page-break-after:avoid}\n"
-    "summary::after{content:none!important}\n"
-    ".depth-1>summary .title{font-size:13pt}\n"
-    ".depth-1>summary .sym{font-size:14px}\n"
-    "header.report,.legend,h2{break-inside:avoid;page-break-inside:avoid}\n"
-    ".goal td:first-child,.goal th:first-child{padding-left:10px}\n"
-    ".c-sym{width:50px}.c-code{width:56px}.c-num{width:60px}.c-tv{width:96px}"
-    ".c-bar{width:180px}\n"
-    ".unrated{font-size:10.5px;padding:0 6px}\n"
-    "}\n",
-};
+/* Shown for a missing value, so that an empty cell never looks like 0. */
+static const char NO_VALUE[] = "<span class=\"nil\">—</span>";
 
-/* Text in element content and attribute values alike. */
+/* The stylesheet, report.css, built in as bytes (see lib/CMakeLists.txt). */
+extern const unsigned char kpi__report_css[];
+extern const size_t kpi__report_css_size;
+
+/* Text in element content and attribute values alike; nothing for NULL. */
 static void put_text(kpi__strbuf *out, const char *text)
 {
+    if (!text)
+        return;
     const char *run = text;
     for (const char *p = text; *p; p++) {
         const char *entity = NULL;
@@ -214,29 +71,12 @@ static void put_text(kpi__strbuf *out, const char *text)
     kpi__strbuf_append(out, run);
 }
 
-static void put_number(kpi__strbuf *out, double value)
+/* A display form built apart (display.h), then escaped onto the page. */
+static void put_built(kpi__strbuf *out, kpi__strbuf *built)
 {
-    char buf[32];
-    kpi__display_number(buf, value);
-    /* kpi__display_number leaves "1." for 1.0027; show the whole number. */
-    size_t n = strlen(buf);
-    if (n > 0 && buf[n - 1] == '.')
-        buf[n - 1] = '\0';
-    kpi__strbuf_append(out, buf);
-}
-
-static void put_percent(kpi__strbuf *out, double fraction)
-{
-    char buf[32];
-    kpi__display_percent(buf, fraction);
-    kpi__strbuf_append(out, buf);
-}
-
-static void put_date(kpi__strbuf *out, int32_t date)
-{
-    char buf[16];
-    kpi__display_date(buf, date);
-    kpi__strbuf_append(out, buf);
+    char *text = kpi__display_finish(out, built);
+    put_text(out, text);
+    kpi__free(text);
 }
 
 /* The rating's CSS class: r-ahead, r-on_track, ..., r-none. */
@@ -249,32 +89,19 @@ static const char *rating_class(kpi_rating rating)
 /* A coloured badge; unrated shows a dash and names why in its title. */
 static void put_symbol(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
 {
+    kpi__strbuf why = {0};
     kpi__strbuf_printf(out, "<span class=\"sym r-%s\" title=\"", rating_class(r->rating));
-    if (r->rating == KPI_RATING_NONE) {
-        put_text(out, kpi__word(KPI__W_UNRATED, lang));
-        put_text(out, html_words[lang].label_sep);
-        put_text(out, kpi_unrated_label(r->unrated, lang));
-        kpi__strbuf_append(out, "\">–</span>");
-        return;
-    }
-    put_text(out, kpi_rating_label(r->rating, lang));
-    kpi__strbuf_printf(out, "\">%s</span>", kpi_rating_symbol(r->rating));
+    if (r->rating == KPI_RATING_NONE)
+        kpi__display_unrated(&why, r->unrated, lang);
+    else
+        kpi__strbuf_append(&why, kpi_rating_label(r->rating, lang));
+    put_built(out, &why);
+    kpi__strbuf_printf(out, "\">%s</span>", kpi__display_symbol(r->rating));
 }
 
-/* The result's reason line, escaped; a failed allocation fails the page. */
 static void put_reason(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
 {
-    const char *reason = kpi_result_reason(r, lang);
-    if (!reason) {
-        out->failed = 1;
-        return;
-    }
-    put_text(out, reason);
-}
-
-static const kpi_result *child_at(const kpi_evaluation *ev, const kpi_result *r, size_t i)
-{
-    return &ev->results[ev->children[r->first_child + i]];
+    put_text(out, kpi__display_reason(out, r, lang));
 }
 
 static size_t result_index(const kpi_evaluation *ev, const kpi_result *r)
@@ -286,7 +113,7 @@ static void put_head(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     const char *title = ev->results[0].title;
     kpi__strbuf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n",
-                       lang == KPI_LANG_EN ? "en" : "ja");
+                       kpi_lang_name(lang));
     kpi__strbuf_append(out, "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                             "content=\"width=device-width, initial-scale=1\">\n<title>");
     put_text(out, *title ? title : kpi__word(KPI__W_REPORT_TITLE, lang));
@@ -295,8 +122,7 @@ static void put_head(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
         put_text(out, ev->department);
     }
     kpi__strbuf_append(out, "</title>\n<style>\n");
-    for (size_t i = 0; i < sizeof css / sizeof css[0]; i++)
-        kpi__strbuf_append(out, css[i]);
+    kpi__strbuf_append_n(out, (const char *)kpi__report_css, kpi__report_css_size);
     kpi__strbuf_append(out, "</style>\n</head>\n<body>\n<div class=\"page\">\n");
 }
 
@@ -378,19 +204,11 @@ static void put_meta_item(kpi__strbuf *out, kpi__word_id word, const char *value
 
 static void put_meta(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
-    char from[16], to[16], as_of[16];
-    kpi__display_date(from, ev->start);
-    kpi__display_date(to, ev->end);
-    kpi__display_date(as_of, ev->as_of);
+    kpi__header header;
+    kpi__display_header(&header, ev, lang);
     kpi__strbuf_append(out, "<dl class=\"meta\">");
-    put_meta_item(out, KPI__W_ORGANIZATION, ev->organization, lang);
-    put_meta_item(out, KPI__W_DEPARTMENT, ev->department, lang);
-    kpi__strbuf_append(out, "<div><dt>");
-    put_text(out, kpi__word(KPI__W_PERIOD, lang));
-    kpi__strbuf_printf(out, "</dt><dd>%s%s%s</dd></div>", from,
-                       html_words[lang].period_sep, to);
-    put_meta_item(out, KPI__W_AS_OF, as_of, lang);
-    put_meta_item(out, KPI__W_ROLLUP, kpi__rollup_label(ev->policy.rollup, lang), lang);
+    for (int i = 0; i < KPI__HEADER_FIELDS; i++)
+        put_meta_item(out, header.words[i], header.values[i], lang);
     kpi__strbuf_append(out, "</dl>\n");
 }
 
@@ -403,10 +221,7 @@ static void put_overall(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lan
     kpi__strbuf_append(out, "</div>");
     put_symbol(out, plan, lang);
     kpi__strbuf_append(out, "<div class=\"label\">");
-    if (plan->rating == KPI_RATING_NONE)
-        put_text(out, kpi__word(KPI__W_UNRATED, lang));
-    else
-        put_text(out, kpi_rating_label(plan->rating, lang));
+    put_text(out, kpi__display_rating_label(plan->rating, lang));
     kpi__strbuf_append(out, "</div><div class=\"reason\">");
     put_reason(out, plan, lang);
     kpi__strbuf_append(out, "</div></div>\n");
@@ -446,7 +261,8 @@ static void put_legend_keys(kpi__strbuf *out, kpi_lang lang)
                             "<span class=\"over\"></span></span>");
     put_text(out, w->bar_over);
     kpi__strbuf_append(out, "</span><span class=\"key\">");
-    put_text(out, lang == KPI_LANG_EN ? "* " : "＊ ");
+    put_text(out, kpi__display_mark(lang));
+    kpi__strbuf_append(out, " ");
     put_text(out, kpi__word(KPI__W_INFERRED, lang));
     kpi__strbuf_append(out, "</span></div>");
 }
@@ -459,9 +275,8 @@ static void put_legend(kpi__strbuf *out, kpi_lang lang)
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NONE; rating--) {
         const kpi_rating r = (kpi_rating)rating;
         kpi__strbuf_printf(out, "<li><span class=\"sym r-%s\">%s</span>", rating_class(r),
-                           r == KPI_RATING_NONE ? "–" : kpi_rating_symbol(r));
-        put_text(out, r == KPI_RATING_NONE ? kpi__word(KPI__W_UNRATED, lang)
-                                           : kpi_rating_label(r, lang));
+                           kpi__display_symbol(r));
+        put_text(out, kpi__display_rating_label(r, lang));
         kpi__strbuf_append(out, "</li>");
     }
     kpi__strbuf_append(out, "</ul>\n");
@@ -507,14 +322,8 @@ static void put_overview(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
     put_text(out, html_words[lang].breakdown);
     kpi__strbuf_append(out, "</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < plan->child_count; i++)
-        put_overview_row(out, ev, child_at(ev, plan, i), lang);
+        put_overview_row(out, ev, kpi_result_child_at(plan, i), lang);
     kpi__strbuf_append(out, "</tbody>\n</table>\n</section>\n");
-}
-
-/* "—" for a missing value, so that an empty cell never looks like a zero. */
-static void put_missing(kpi__strbuf *out, kpi_lang lang)
-{
-    kpi__strbuf_printf(out, "<span class=\"nil\">%s</span>", html_words[lang].no_value);
 }
 
 /* The unit goes with the target value, or with the actual when there is
@@ -524,54 +333,48 @@ static int shows_target_value(const kpi_result *r)
     return !isnan(r->target) && r->target_kind != KPI_KIND_QUALITATIVE;
 }
 
-/* Actual and expected: a milestone's are progress from 0 to 1, so they
- * read as percents; a number reads as itself. */
+/* Actual and expected as every format shows them; "—" when missing. */
 static void put_value_cell(kpi__strbuf *out, const kpi_result *r, double value,
                            int with_unit, kpi_lang lang)
 {
-    kpi__strbuf_append(out, "<td class=\"num\">");
-    if (isnan(value))
-        put_missing(out, lang);
-    else if (r->target_kind == KPI_KIND_MILESTONE)
-        put_percent(out, value);
+    char figure[KPI__NUMBER_SIZE];
+    kpi__strbuf quantity = {0};
+    kpi__display_figure(figure, r, value);
+    if (with_unit)
+        kpi__display_quantity(&quantity, r, value, lang);
     else
-        put_number(out, value);
-    if (!isnan(value) && with_unit)
-        put_text(out, r->unit ? r->unit : "");
+        kpi__strbuf_append(&quantity, figure);
+    kpi__strbuf_append(out, "<td class=\"num\">");
+    if (!*figure)
+        kpi__strbuf_append(out, NO_VALUE);
+    put_built(out, &quantity);
     kpi__strbuf_append(out, "</td>");
 }
 
+/* The target with its unit and comparison, and the due date when it is
+ * not the end of the period. */
 static void put_target_value_cell(kpi__strbuf *out, const kpi_evaluation *ev,
                                   const kpi_result *r, kpi_lang lang)
 {
+    kpi__strbuf target = {0};
+    char due[KPI__DUE_SIZE];
     kpi__strbuf_append(out, "<td class=\"num\">");
-    if (!shows_target_value(r)) {
-        put_missing(out, lang);
-    } else if (r->target_kind == KPI_KIND_MILESTONE) {
-        put_percent(out, r->target);
-    } else {
-        put_number(out, r->target);
-        put_text(out, r->unit ? r->unit : "");
-        if (r->direction == KPI_DIRECTION_DECREASE)
-            kpi__strbuf_printf(out, " %s", html_words[lang].or_less);
-    }
-    /* The due date matters only when it is not the end of the period. */
+    if (!shows_target_value(r))
+        kpi__strbuf_append(out, NO_VALUE);
+    kpi__display_target(&target, r, lang);
+    put_built(out, &target);
     if (r->due && r->due != ev->end) {
-        kpi__strbuf_printf(out, "<span class=\"sub\">%s ", html_words[lang].due);
-        put_date(out, r->due);
-        kpi__strbuf_append(out, "</span>");
+        kpi__display_due(due, r->due, lang);
+        kpi__strbuf_printf(out, "<span class=\"sub\">%s</span>", due);
     }
     kpi__strbuf_append(out, "</td>");
 }
 
-static void put_percent_cell(kpi__strbuf *out, double fraction, kpi_lang lang)
+static void put_percent_cell(kpi__strbuf *out, double fraction)
 {
-    kpi__strbuf_append(out, "<td class=\"num\">");
-    if (isnan(fraction))
-        put_missing(out, lang);
-    else
-        put_percent(out, fraction);
-    kpi__strbuf_append(out, "</td>");
+    char percent[KPI__NUMBER_SIZE];
+    kpi__number_percent(percent, fraction);
+    kpi__strbuf_printf(out, "<td class=\"num\">%s</td>", *percent ? percent : NO_VALUE);
 }
 
 /* Progress in the good direction from the start value, as in the rules. */
@@ -621,10 +424,10 @@ static void put_bar_cell(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
     double done = share_of_target(r, r->actual);
     kpi__strbuf_append(out, "<td>");
     if (r->rating == KPI_RATING_NONE) {
+        kpi__strbuf why = {0};
         kpi__strbuf_append(out, "<span class=\"unrated\">");
-        put_text(out, kpi__word(KPI__W_UNRATED, lang));
-        put_text(out, html_words[lang].label_sep);
-        put_text(out, kpi_unrated_label(r->unrated, lang));
+        kpi__display_unrated(&why, r->unrated, lang);
+        put_built(out, &why);
         kpi__strbuf_append(out, "</span>");
     } else if (r->target_kind != KPI_KIND_QUALITATIVE && !isnan(done)) {
         put_bar(out, r, done, lang);
@@ -648,10 +451,8 @@ static void put_wording_cell(kpi__strbuf *out, const kpi_result *r, kpi_lang lan
         kpi__strbuf_append(out, "<span class=\"tag\">");
         put_text(out, kpi__word(KPI__W_ASSESSED, lang));
         if (r->mismatch) {
-            kpi__strbuf_printf(out, " · %s ", kpi__word(KPI__W_COMPUTED, lang));
-            kpi__strbuf_append(out, r->computed == KPI_RATING_NONE
-                                        ? "–"
-                                        : kpi_rating_symbol(r->computed));
+            kpi__strbuf_printf(out, " · %s %s", kpi__word(KPI__W_COMPUTED, lang),
+                               kpi__display_symbol(r->computed));
         }
         kpi__strbuf_append(out, "</span>");
     }
@@ -677,8 +478,8 @@ static void put_target_row(kpi__strbuf *out, const kpi_evaluation *ev,
     put_value_cell(out, r, r->actual, !shows_target_value(r), lang);
     put_value_cell(out, r, r->expected, 0, lang);
     put_target_value_cell(out, ev, r, lang);
-    put_percent_cell(out, r->achievement, lang);
-    put_percent_cell(out, r->pace, lang);
+    put_percent_cell(out, r->achievement);
+    put_percent_cell(out, r->pace);
     put_bar_cell(out, r, lang);
     kpi__strbuf_append(out, "</tr>\n");
 }
@@ -710,13 +511,13 @@ static void put_targets(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_re
                         kpi_lang lang)
 {
     size_t n = 0;
-    while (n < g->child_count && child_at(ev, g, n)->kind == KPI_OBJECT_TARGET)
+    while (n < g->child_count && kpi_result_child_at(g, n)->kind == KPI_OBJECT_TARGET)
         n++;
     if (!n)
         return;
     put_targets_head(out, lang);
     for (size_t i = 0; i < n; i++)
-        put_target_row(out, ev, child_at(ev, g, i), lang);
+        put_target_row(out, ev, kpi_result_child_at(g, i), lang);
     kpi__strbuf_append(out, "</tbody>\n</table>\n");
 }
 
@@ -751,7 +552,7 @@ static void put_goal(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_resul
     put_goal_summary(out, g, lang);
     put_targets(out, ev, g, lang);
     for (size_t i = 0; i < g->child_count; i++) {
-        const kpi_result *child = child_at(ev, g, i);
+        const kpi_result *child = kpi_result_child_at(g, i);
         if (child->kind == KPI_OBJECT_GOAL)
             put_goal(out, ev, child, lang);
     }
@@ -763,7 +564,7 @@ static void put_goals(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     const kpi_result *plan = &ev->results[0];
     kpi__strbuf_append(out, "<main>\n");
     for (size_t i = 0; i < plan->child_count; i++)
-        put_goal(out, ev, child_at(ev, plan, i), lang);
+        put_goal(out, ev, kpi_result_child_at(plan, i), lang);
     kpi__strbuf_append(out, "</main>\n");
 }
 

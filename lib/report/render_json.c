@@ -5,12 +5,11 @@
 #include "model/names.h"
 #include "report/display.h"
 #include "report/render.h"
-#include "util/alloc.h"
+#include "util/date.h"
 #include "util/number.h"
 #include "util/utf8.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 /* Raised when a key is removed, renamed or changes meaning; keys may be
@@ -165,32 +164,9 @@ static void member_bool(struct json *j, const char *name, int value)
 
 static void member_date(struct json *j, const char *name, int32_t date)
 {
-    char buf[16];
-    kpi__display_date(buf, date);
-    member_optional(j, name, buf);
-}
-
-static const char *rollup_name(kpi_rollup rollup)
-{
-    static const char *const names[] = {"criteria", "worst", "weighted"};
-    return names[rollup];
-}
-
-static const char *lang_name(kpi_lang lang)
-{
-    return lang == KPI_LANG_EN ? "en" : "ja";
-}
-
-/* The reason line is rebuilt in the requested language; the evaluation
- * keeps only the policy's. */
-static void member_reason(struct json *j, const kpi_result *r, kpi_lang lang)
-{
-    const char *reason = kpi_result_reason(r, lang);
-    if (!reason) {
-        j->out->failed = 1;
-        return;
-    }
-    member_string(j, "reason", reason);
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    member_optional(j, name, iso);
 }
 
 static void rating_members(struct json *j, const kpi_result *r, kpi_lang lang)
@@ -205,7 +181,7 @@ static void rating_members(struct json *j, const kpi_result *r, kpi_lang lang)
     member_date(j, "assessment_date", r->assessment_date);
     member_optional(j, "unrated_reason", kpi_unrated_name(r->unrated));
     member_optional(j, "unrated_label", kpi_unrated_label(r->unrated, lang));
-    member_reason(j, r, lang);
+    member_string(j, "reason", kpi__display_reason(j->out, r, lang));
 }
 
 static void target_members(struct json *j, const kpi_result *r)
@@ -265,7 +241,7 @@ static void node(struct json *j, const kpi_result *r, kpi_lang lang)
     begin(j, "{");
     member_string(j, "code", r->code);
     member_string(j, "title", r->title);
-    member_string(j, "kind", kpi__object_name(r->kind));
+    member_string(j, "kind", kpi_object_name(r->kind));
     member_size(j, "depth", (size_t)r->depth);
     member_number(j, "weight", r->weight);
     rating_members(j, r, lang);
@@ -284,7 +260,7 @@ static void policy(struct json *j, const kpi_policy *p)
     begin(j, "{");
     member_number(j, "ahead", p->ahead);
     member_number(j, "on_track", p->on_track);
-    member_string(j, "rollup", rollup_name(p->rollup));
+    member_string(j, "rollup", kpi_rollup_name(p->rollup));
     member_bool(j, "use_assessments", p->use_assessments);
     end(j, "}");
 }
@@ -332,7 +308,7 @@ int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     begin(&j, "{");
     key(&j, "format_version");
     kpi__strbuf_printf(out, "%d", FORMAT_VERSION);
-    member_string(&j, "lang", lang_name(lang));
+    member_string(&j, "lang", kpi_lang_name(lang));
     member_date(&j, "as_of", ev->as_of);
     period(&j, ev);
     policy(&j, &ev->policy);

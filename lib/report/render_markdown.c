@@ -14,13 +14,10 @@
  * Bytes that are not UTF-8 become U+FFFD, so the output is always UTF-8. */
 #include "report/display.h"
 #include "report/render.h"
-#include "util/alloc.h"
 #include "report/width.h"
+#include "util/alloc.h"
 
 #include <string.h>
-
-/* Shown where an unrated result's symbol would be, as in the text report. */
-static const char UNRATED_MARK[] = "―";
 
 enum context {
     INLINE, /* a heading, a paragraph or a list item: breaks become blanks */
@@ -47,7 +44,9 @@ static int is_markdown_punctuation(char c)
 }
 
 /* Escapes what would start a block at the beginning of a line: a list
- * marker ("- ", "+ ", "1. ") or a setext underline ("="). */
+ * marker ("- ", "+ ", "1. ") or a setext underline ("="). A table cell is
+ * inline content, where nothing starts a block, so that a value such as
+ * "1.5 t" stays as it is. */
 static size_t escape_line_start(kpi__strbuf *out, const char *s)
 {
     if ((s[0] == '-' || s[0] == '+' || s[0] == '=')) {
@@ -71,7 +70,7 @@ static void put_text(kpi__strbuf *out, const char *s, enum context context)
     if (!s)
         return;
     size_t n = strlen(s);
-    for (size_t i = escape_line_start(out, s); i < n;) {
+    for (size_t i = context == INLINE ? escape_line_start(out, s) : 0; i < n;) {
         uint32_t cp;
         size_t len = kpi__utf8_next(s + i, n - i, &cp);
         if (s[i] == '\r' && s[i + 1] == '\n') {
@@ -92,67 +91,27 @@ static void put_text(kpi__strbuf *out, const char *s, enum context context)
     }
 }
 
-/* A reason line, which the renderer owns and frees here. */
 static void put_reason(kpi__strbuf *out, const kpi_result *r, kpi_lang lang,
                        enum context context)
 {
-    const char *reason = kpi_result_reason(r, lang);
-    if (!reason) {
-        out->failed = 1;
-        return;
-    }
-    put_text(out, reason, context);
+    put_text(out, kpi__display_reason(out, r, lang), context);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Values                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static const char *symbol_or_mark(kpi_rating rating)
+/* A display form built apart (display.h), then escaped for where it goes. */
+static void put_built(kpi__strbuf *out, kpi__strbuf *built, enum context context)
 {
-    return rating == KPI_RATING_NONE ? UNRATED_MARK : kpi_rating_symbol(rating);
-}
-
-/* A number as every format shows it, without the trailing dot that
- * kpi__display_number() leaves for values such as 0.997 ("1."). */
-static void number(char *buf, double value)
-{
-    kpi__display_number(buf, value);
-    size_t n = strlen(buf);
-    if (n > 0 && buf[n - 1] == '.')
-        buf[n - 1] = '\0';
-}
-
-/* A figure: a milestone's progress as a percent, others as numbers. */
-static void figure(char *buf, const kpi_result *r, double value)
-{
-    if (r->target_kind == KPI_KIND_MILESTONE)
-        kpi__display_percent(buf, value);
-    else
-        number(buf, value);
-}
-
-/* "30件" ("30 件" in English, as the reason line); "100%" for a milestone. */
-static void put_target_value(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
-{
-    char buf[32];
-    figure(buf, r, r->target);
-    kpi__strbuf_append(out, buf);
-    if (buf[0] && r->target_kind != KPI_KIND_MILESTONE && r->unit && *r->unit) {
-        kpi__strbuf_append(out, lang == KPI_LANG_EN ? " " : "");
-        put_text(out, r->unit, CELL);
-    }
+    char *text = kpi__display_finish(out, built);
+    put_text(out, text, context);
+    kpi__free(text);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Tables of targets                                                        */
 /* ------------------------------------------------------------------------ */
-
-static const kpi_result *child_of(const kpi_result *r, size_t i)
-{
-    const kpi_evaluation *ev = r->evaluation;
-    return &ev->results[ev->children[r->first_child + i]];
-}
 
 static void put_cell_number(kpi__strbuf *out, const char *buf)
 {
@@ -161,24 +120,26 @@ static void put_cell_number(kpi__strbuf *out, const char *buf)
 
 static void put_row(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
 {
-    char buf[32];
+    char buf[KPI__NUMBER_SIZE];
+    kpi__strbuf target = {0};
     const char *wording = r->text && *r->text ? r->text : r->title;
-    kpi__strbuf_printf(out, "| %s | ", symbol_or_mark(r->rating));
+    kpi__strbuf_printf(out, "| %s | ", kpi__display_symbol(r->rating));
     put_text(out, r->code, CELL);
     kpi__strbuf_append(out, " | ");
     put_text(out, kpi__inferred_mark(r, lang), CELL);
     put_text(out, wording, CELL);
     kpi__strbuf_append(out, " |");
-    figure(buf, r, r->actual);
+    kpi__display_figure(buf, r, r->actual);
     put_cell_number(out, buf);
-    figure(buf, r, r->expected);
+    kpi__display_figure(buf, r, r->expected);
     put_cell_number(out, buf);
     kpi__strbuf_append(out, " ");
-    put_target_value(out, r, lang);
+    kpi__display_target(&target, r, lang);
+    put_built(out, &target, CELL);
     kpi__strbuf_append(out, " |");
-    kpi__display_percent(buf, r->achievement);
+    kpi__number_percent(buf, r->achievement);
     put_cell_number(out, buf);
-    kpi__display_percent(buf, r->pace);
+    kpi__number_percent(buf, r->pace);
     put_cell_number(out, buf);
     kpi__strbuf_append(out, " ");
     put_reason(out, r, lang, CELL);
@@ -193,7 +154,7 @@ static void put_table(kpi__strbuf *out, const kpi_result *goal, kpi_lang lang)
     kpi__strbuf_append(out, "\n");
     kpi__strbuf_append(out, DELIMITER_ROW);
     for (size_t i = 0; i < goal->child_count; i++) {
-        const kpi_result *r = child_of(goal, i);
+        const kpi_result *r = kpi_result_child_at(goal, i);
         if (r->kind == KPI_OBJECT_TARGET)
             put_row(out, r, lang);
     }
@@ -204,21 +165,13 @@ static void put_table(kpi__strbuf *out, const kpi_result *goal, kpi_lang lang)
 /* Goals                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static int has_targets(const kpi_result *goal)
-{
-    for (size_t i = 0; i < goal->child_count; i++)
-        if (child_of(goal, i)->kind == KPI_OBJECT_TARGET)
-            return 1;
-    return 0;
-}
-
 /* "## △ 重点目標 1 title", one level deeper per level of goals. */
 static void put_goal_heading(kpi__strbuf *out, const kpi_result *g, kpi_lang lang)
 {
     int level = g->depth + 1 < 6 ? (int)g->depth + 1 : 6;
     kpi__word_id word = g->depth <= 1 ? KPI__W_GOAL : KPI__W_INITIATIVE;
-    kpi__strbuf_printf(out, "%.*s %s %s ", level, "######", symbol_or_mark(g->rating),
-                       kpi__word(word, lang));
+    kpi__strbuf_printf(out, "%.*s %s %s ", level, "######",
+                       kpi__display_symbol(g->rating), kpi__word(word, lang));
     put_text(out, g->code, INLINE);
     if (g->title && *g->title) {
         kpi__strbuf_append(out, " ");
@@ -232,10 +185,10 @@ static void put_goal(kpi__strbuf *out, const kpi_result *g, kpi_lang lang)
     put_goal_heading(out, g, lang);
     put_reason(out, g, lang, INLINE);
     kpi__strbuf_append(out, "\n\n");
-    if (has_targets(g))
+    if (kpi__has_targets(g))
         put_table(out, g, lang);
     for (size_t i = 0; i < g->child_count; i++) {
-        const kpi_result *c = child_of(g, i);
+        const kpi_result *c = kpi_result_child_at(g, i);
         if (c->kind == KPI_OBJECT_GOAL)
             put_goal(out, c, lang);
     }
@@ -258,32 +211,24 @@ static void put_field(kpi__strbuf *out, kpi__word_id word, const char *value,
 static void put_header(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     const kpi_result *plan = &ev->results[0];
-    char start[16], end[16], as_of[16];
-    kpi__display_date(start, ev->start);
-    kpi__display_date(end, ev->end);
-    kpi__display_date(as_of, ev->as_of);
+    kpi__header header;
+    kpi__display_header(&header, ev, lang);
     kpi__strbuf_printf(out, "# %s\n\n", kpi__word(KPI__W_REPORT_TITLE, lang));
     if (plan->title && *plan->title) {
         put_text(out, plan->title, INLINE);
         kpi__strbuf_append(out, "\n\n");
     }
-    put_field(out, KPI__W_ORGANIZATION, ev->organization, lang);
-    put_field(out, KPI__W_DEPARTMENT, ev->department, lang);
-    kpi__strbuf_printf(out, "- **%s**: %s %s %s\n", kpi__word(KPI__W_PERIOD, lang), start,
-                       lang == KPI_LANG_JA ? "～" : "to", end);
-    put_field(out, KPI__W_AS_OF, as_of, lang);
-    put_field(out, KPI__W_ROLLUP, kpi__rollup_label(ev->policy.rollup, lang), lang);
+    for (int i = 0; i < KPI__HEADER_FIELDS; i++)
+        put_field(out, header.words[i], header.values[i], lang);
     kpi__strbuf_append(out, "\n");
 }
 
 static void put_overall(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     const kpi_result *plan = &ev->results[0];
-    const char *label = plan->rating == KPI_RATING_NONE
-                            ? kpi__word(KPI__W_UNRATED, lang)
-                            : kpi_rating_label(plan->rating, lang);
     kpi__strbuf_printf(out, "## %s\n\n**%s %s**\n\n", kpi__word(KPI__W_PLAN_RATING, lang),
-                       symbol_or_mark(plan->rating), label);
+                       kpi__display_symbol(plan->rating),
+                       kpi__display_rating_label(plan->rating, lang));
     put_reason(out, plan, lang, INLINE);
     kpi__strbuf_append(out, "\n\n");
 }
@@ -294,8 +239,9 @@ static void put_legend(kpi__strbuf *out, kpi_lang lang)
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
         kpi__strbuf_printf(out, "- %s %s\n", kpi_rating_symbol((kpi_rating)rating),
                            kpi_rating_label((kpi_rating)rating, lang));
-    kpi__strbuf_printf(out, "- %s %s\n", lang == KPI_LANG_EN ? "\\*" : "＊",
-                       kpi__word(KPI__W_INFERRED, lang));
+    kpi__strbuf_append(out, "- ");
+    put_text(out, kpi__display_mark(lang), INLINE);
+    kpi__strbuf_printf(out, " %s\n", kpi__word(KPI__W_INFERRED, lang));
 }
 
 static void put_notes(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
@@ -315,7 +261,7 @@ int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
     put_header(out, ev, lang);
     const kpi_result *plan = &ev->results[0];
     for (size_t i = 0; i < plan->child_count; i++) {
-        const kpi_result *g = child_of(plan, i);
+        const kpi_result *g = kpi_result_child_at(plan, i);
         if (g->kind == KPI_OBJECT_GOAL)
             put_goal(out, g, lang);
     }

@@ -2,6 +2,7 @@
  * goal's roll-up. Each step of the contract is one function below, named
  * after it, so that a reader can check the code against the rules. */
 #include "rules/evaluation.h"
+#include "rules/target_reason.h"
 #include "model/model.h"
 #include "util/date.h"
 
@@ -14,8 +15,7 @@
 /* The "gain" g(x): progress from S in the good direction. */
 static double gain(const kpi_result *r, double x)
 {
-    return r->direction == KPI_DIRECTION_INCREASE ? x - r->start_value
-                                                  : r->start_value - x;
+    return kpi__gain(r->direction, r->start_value, x);
 }
 
 static kpi_schedule effective_schedule(const kpi_target *t)
@@ -70,18 +70,13 @@ static double expected_value(const kpi_result *r, kpi_schedule schedule, int32_t
 }
 
 /* Step 7: the first of QUALITATIVE, INCOMPLETE, INVALID, NO_DATA that
- * applies (NOT_DUE comes from the pace). */
-static kpi_unrated first_reason(const kpi_result *r, const kpi_target *t)
+ * applies. The first three come from the target alone
+ * (kpi__target_reason(), which kpi_validate() reports too); NOT_DUE comes
+ * from the pace. */
+static kpi_unrated first_reason(const kpi_result *r, kpi_unrated from_target)
 {
-    if (t->kind == KPI_KIND_QUALITATIVE)
-        return KPI_UNRATED_QUALITATIVE;
-    if (isnan(r->target) || isnan(r->start_value))
-        return KPI_UNRATED_INCOMPLETE;
-    /* A gain that overflows (values near the largest double) cannot be
-     * compared with anything: as contradictory as no gain at all. */
-    double g_target = gain(r, r->target);
-    if (g_target <= 0 || !isfinite(g_target) || r->due < r->start)
-        return KPI_UNRATED_INVALID;
+    if (from_target != KPI_UNRATED_NONE)
+        return from_target;
     if (isnan(r->actual))
         return KPI_UNRATED_NO_DATA;
     return KPI_UNRATED_NONE;
@@ -142,14 +137,16 @@ void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *
     r->direction = t->direction;
     r->inferred = t->inferred;
     r->weight = t->weight;
-    r->start = t->start ? t->start : ev->start;
-    r->due = t->due ? t->due : ev->end;
-    r->target = kpi__target_effective_value(t);
-    r->start_value = kpi__target_effective_start(t);
+    kpi__target_facts facts;
+    kpi_unrated from_target = kpi__target_reason(&facts, t, ev->start, ev->end);
+    r->start = facts.start;
+    r->due = facts.due;
+    r->target = facts.target;
+    r->start_value = facts.start_value;
     find_actual(r, t, ev->as_of);
     if (r->due >= r->start)
         r->elapsed = elapsed_fraction(ev->as_of, r->start, r->due);
-    r->computed_unrated = first_reason(r, t);
+    r->computed_unrated = first_reason(r, from_target);
     /* E is part of the rating (steps 3 to 5), so a target stopped by an
      * earlier reason reports none, as the contract's worked examples do. */
     if (r->computed_unrated == KPI_UNRATED_NONE) {

@@ -1,6 +1,9 @@
 /* kpi_validate(): the problems that keep targets from being rated
  * (INCOMPLETE) or make their values contradict each other (INVALID), found
- * without evaluating, with a message that says what to fix. */
+ * without evaluating, with a message that says what to fix. What is a
+ * problem is decided by kpi__target_reason(), which kpi_evaluate() rates
+ * by: this file only words it. */
+#include "rules/target_reason.h"
 #include "model/model.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -45,44 +48,55 @@ static int add_problem(kpi_problems *list, kpi_unrated kind, const kpi_target *t
     return KPI_OK;
 }
 
-/* What a numeric or milestone target needs before it can be rated, in the
- * order the evaluator checks it. */
-static int check_complete(kpi_problems *list, const kpi_target *t)
+/* The message for one cause: what to fix, with the values in effect. */
+static void describe(char *detail, size_t size, kpi__cause cause, const kpi_target *t,
+                     const kpi__target_facts *f)
 {
-    if (t->kind == KPI_KIND_NUMERIC && isnan(t->change_pct) && isnan(t->value))
-        return add_problem(list, KPI_UNRATED_INCOMPLETE, t, "no target value (T) is set");
-    if (t->kind == KPI_KIND_NUMERIC && !isnan(t->change_pct) && isnan(t->reference))
-        return add_problem(list, KPI_UNRATED_INCOMPLETE, t,
-                           "a relative target needs its reference value (R)");
-    if (t->direction == KPI_DIRECTION_DECREASE && isnan(t->start_value))
-        return add_problem(list, KPI_UNRATED_INCOMPLETE, t,
-                           "a DECREASE target needs its start value (S)");
-    return KPI_OK;
+    int up = t->direction == KPI_DIRECTION_INCREASE;
+    switch (cause) {
+    case KPI__CAUSE_NO_TARGET:
+        snprintf(detail, size, "no target value (T) is set");
+        break;
+    case KPI__CAUSE_NO_REFERENCE:
+        snprintf(detail, size, "a relative target needs its reference value (R)");
+        break;
+    case KPI__CAUSE_NO_START:
+        snprintf(detail, size, "a DECREASE target needs its start value (S)");
+        break;
+    case KPI__CAUSE_NO_GAIN:
+        snprintf(detail, size, "target value %g is not %s the start value %g", f->target,
+                 up ? "above" : "below", f->start_value);
+        break;
+    case KPI__CAUSE_GAIN_OVERFLOW:
+        snprintf(detail, size,
+                 "target value %g is too far %s the start value %g: %s overflows",
+                 f->target, up ? "above" : "below", f->start_value,
+                 up ? "T - S" : "S - T");
+        break;
+    case KPI__CAUSE_DUE_BEFORE_START:
+        snprintf(detail, size, "due date %d is before the start date %d", (int)f->due,
+                 (int)f->start);
+        break;
+    }
 }
 
-/* Values that contradict each other: no progress is possible from S to T
- * in the target's direction, or the due date is before the start. */
-static int check_consistent(kpi_problems *list, const kpi_target *t, const kpi_plan *plan)
+/* One problem per cause of the target's reason, in the order of the
+ * causes; nothing for a target that can be rated or is QUALITATIVE (only a
+ * person's assessment rates it: that is no problem to fix). */
+static int check_target(kpi_problems *list, const kpi_target *t, const kpi_plan *plan)
 {
-    char detail[160];
-    double target = kpi__target_effective_value(t);
-    double start = kpi__target_effective_start(t);
-    double gain =
-        t->direction == KPI_DIRECTION_INCREASE ? target - start : start - target;
-    if (gain <= 0) {
-        snprintf(detail, sizeof detail, "target value %g is not %s the start value %g",
-                 target, t->direction == KPI_DIRECTION_INCREASE ? "above" : "below",
-                 start);
-        int rc = add_problem(list, KPI_UNRATED_INVALID, t, detail);
+    kpi__target_facts facts;
+    kpi_unrated reason = kpi__target_reason(&facts, t, plan->start, plan->end);
+    if (reason != KPI_UNRATED_INCOMPLETE && reason != KPI_UNRATED_INVALID)
+        return KPI_OK;
+    for (unsigned cause = 1; cause <= KPI__CAUSE_LAST; cause <<= 1) {
+        if (!(facts.causes & cause))
+            continue;
+        char detail[160];
+        describe(detail, sizeof detail, (kpi__cause)cause, t, &facts);
+        int rc = add_problem(list, reason, t, detail);
         if (rc != KPI_OK)
             return rc;
-    }
-    int32_t d0 = t->start ? t->start : plan->start;
-    int32_t d1 = t->due ? t->due : plan->end;
-    if (d0 && d1 && d1 < d0) {
-        snprintf(detail, sizeof detail, "due date %d is before the start date %d",
-                 (int)d1, (int)d0);
-        return add_problem(list, KPI_UNRATED_INVALID, t, detail);
     }
     return KPI_OK;
 }
@@ -90,13 +104,7 @@ static int check_consistent(kpi_problems *list, const kpi_target *t, const kpi_p
 static int validate_goal(kpi_problems *list, const kpi_goal *goal)
 {
     for (size_t i = 0; i < goal->targets.count; i++) {
-        const kpi_target *t = goal->targets.items[i];
-        if (t->kind == KPI_KIND_QUALITATIVE)
-            continue;
-        size_t before = list->count;
-        int rc = check_complete(list, t);
-        if (rc == KPI_OK && list->count == before)
-            rc = check_consistent(list, t, goal->plan);
+        int rc = check_target(list, goal->targets.items[i], goal->plan);
         if (rc != KPI_OK)
             return rc;
     }

@@ -213,6 +213,18 @@ void kpi__number_display(char *buf, double value)
         strcpy(buf, "0");
 }
 
+void kpi__number_percent(char *buf, double fraction)
+{
+    buf[0] = '\0';
+    if (isnan(fraction))
+        return;
+    /* Cut to 30 characters before the %, so that it fits whatever the
+     * value (the fuzzer found 1e300 overflowing a report's buffer). */
+    char number[KPI__NUMBER_SIZE];
+    kpi__number_fixed(number, fraction * 100, 0);
+    snprintf(buf, KPI__NUMBER_SIZE, "%.30s%%", number);
+}
+
 /* "%g" switches to an exponent as soon as the precision is shorter than
  * the integer part (10 at precision 1 is "1e+01"); people write 10, so
  * numbers of ordinary size are printed positionally with the same digits. */

@@ -38,4 +38,8 @@ void kpi__number_fixed(char *buf, double value, int decimals);
  * holds KPI__NUMBER_SIZE bytes. */
 void kpi__number_display(char *buf, double value);
 
+/* A fraction for people to read as a whole percent ("107%" for 1.0667,
+ * "0%"); "" for NaN. buf holds KPI__NUMBER_SIZE bytes. */
+void kpi__number_percent(char *buf, double fraction);
+
 #endif

@@ -220,6 +220,12 @@ PROTOTYPES = [
     ("kpi_kind_name", [_int], _str, _text),
     ("kpi_direction_name", [_int], _str, _text),
     ("kpi_unrated_label", [_int, _int], _str, _text),
+    ("kpi_object_name", [_int], _str, _text),
+    ("kpi_schedule_name", [_int], _str, _text),
+    ("kpi_accumulate_name", [_int], _str, _text),
+    ("kpi_rollup_name", [_int], _str, _text),
+    ("kpi_rollup_label", [_int, _int], _str, _text),
+    ("kpi_lang_name", [_int], _str, _text),
 
     # kpi/error.h (no errcheck: they are what the errchecks read)
     ("kpi_error_code", [], _int),
@@ -296,6 +302,7 @@ PROTOTYPES = [
     ("kpi_goal_add_note", [_p, _str, _str], _int, _check),
 
     # kpi/target.h
+    ("kpi_field_name", [_int], _str, _text),
     ("kpi_target_code", [_p], _str, _text),
     ("kpi_target_set_code", [_p, _str], _int, _check),
     ("kpi_target_label", [_p], _str, _text),
@@ -416,6 +423,8 @@ PROTOTYPES = [
     ("kpi_problems_message_at", [_p, _size], _str, _text),
 
     # kpi/csv.h
+    ("kpi_encoding_name", [_int], _str, _text),
+    ("kpi_warning_name", [_int], _str, _text),
     ("kpi_reader_new", [_out], _int, _check),
     ("kpi_reader_free", [_p], None),
     ("kpi_reader_infer", [_p], _int),

@@ -5,12 +5,9 @@ case (``"milestone"``), and ratings also their symbol (``"◎"``) or stable
 name (``"on_track"``); languages also ``"ja"`` and ``"en"``; formats their
 names (``"json"``, ``"md"``).
 
-Every enumeration has ``stable_name``, the form files and reports use. Each
-class says in one line where it comes from: ``_c_name("kpi_kind_name")``,
-libkpi's name function, or ``_c_name(None)`` for an enumeration libkpi has no
-name function for yet, which then uses the member's name in lower case. When
-libkpi gains kpi_object_name(), kpi_schedule_name() and the others, each of
-those lines names its function and the binding keeps no names of its own.
+Every enumeration has ``stable_name``, the form files and reports use,
+from libkpi's own name function (``_c_name("kpi_kind_name")``), so that the
+binding keeps no table of names of its own.
 """
 
 import ctypes
@@ -21,19 +18,13 @@ from ._capi import C, text_in
 
 def _c_name(function):
     """The ``stable_name`` property of an enumeration: libkpi's name function
-    ``function`` (``"kpi_kind_name"``), or, while libkpi has none (None), the
-    member's name in lower case."""
-    if function is None:
-        def fget(self):
-            return self.name.lower()
-    else:
-        fn = getattr(C, function)
+    ``function`` (``"kpi_kind_name"``), so that the binding keeps no name
+    table of its own."""
+    fn = getattr(C, function)
 
-        def fget(self):
-            return fn(self)
-    return property(fget, doc="The stable name (%s)." % (
-        function + "()" if function else "the member's name in lower case until libkpi "
-        "has a name function for it"))
+    def fget(self):
+        return fn(self)
+    return property(fget, doc="The stable name (%s())." % function)
 
 
 class Rating(enum.IntEnum):
@@ -138,7 +129,7 @@ class Schedule(enum.IntEnum):
     STEP = 2
     LEVEL = 3
 
-    stable_name = _c_name(None)  # kpi_schedule_name() to come
+    stable_name = _c_name("kpi_schedule_name")
 
     @classmethod
     def of(cls, value):
@@ -154,7 +145,7 @@ class Accumulate(enum.IntEnum):
     LATEST = 0
     SUM = 1
 
-    stable_name = _c_name(None)  # kpi_accumulate_name() to come
+    stable_name = _c_name("kpi_accumulate_name")
 
     @classmethod
     def of(cls, value):
@@ -169,7 +160,7 @@ class Rollup(enum.IntEnum):
     WORST = 1
     WEIGHTED = 2
 
-    stable_name = _c_name(None)  # kpi_rollup_name() to come
+    stable_name = _c_name("kpi_rollup_name")
 
     @classmethod
     def of(cls, value):
@@ -186,7 +177,7 @@ class Lang(enum.IntEnum):
     JA = 0
     EN = 1
 
-    stable_name = _c_name(None)  # kpi_lang_name() to come: "ja", "en"
+    stable_name = _c_name("kpi_lang_name")
 
     @classmethod
     def of(cls, value):
@@ -201,7 +192,7 @@ class Encoding(enum.IntEnum):
     UTF8 = 1
     CP932 = 2
 
-    stable_name = _c_name(None)  # kpi_encoding_name() to come
+    stable_name = _c_name("kpi_encoding_name")
 
     @classmethod
     def of(cls, value):
@@ -252,7 +243,7 @@ class Object(enum.IntEnum):
     TARGET = 2
 
     #: "plan", "goal", "target": the records' and reports' ``kind``
-    stable_name = _c_name(None)  # kpi_object_name() to come
+    stable_name = _c_name("kpi_object_name")
 
 
 class Field(enum.IntFlag):
@@ -272,8 +263,7 @@ class Field(enum.IntFlag):
         """The fields' names, lower case and separated by spaces in bit order
         ("unit value"), as the CSV report's ``inferred`` column and the JSON
         report's "inferred" member write them; "" for none."""
-        # (each bit's name: kpi_field_name() to come, as for the enumerations)
-        return " ".join(m.name.lower() for m in _FIELD_BITS if self & m)
+        return " ".join(_field_name(m) for m in _FIELD_BITS if self & m)
 
     @classmethod
     def parse(cls, text):
@@ -309,6 +299,11 @@ class Field(enum.IntFlag):
         return cls(value)
 
 
+def _field_name(bit):
+    """One field's stable name, libkpi's (kpi_field_name())."""
+    return C.kpi_field_name(int(bit))
+
+
 _FIELD_BITS = [Field.LABEL, Field.UNIT, Field.KIND, Field.DIRECTION, Field.VALUE,
                Field.CHANGE_PCT, Field.DUE]
 _FIELD_NAMES = {m.name for m in _FIELD_BITS}
@@ -319,7 +314,7 @@ class WarningKind(enum.IntEnum):
     IGNORED = 0   #: something in the file was not used (an unknown column, ...)
     INFERRED = 1  #: fields were read from a target's text, or could not be
 
-    stable_name = _c_name(None)  # kpi_warning_name() to come
+    stable_name = _c_name("kpi_warning_name")
 
 
 class WriteFlags(enum.IntFlag):
