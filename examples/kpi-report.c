@@ -161,23 +161,25 @@ static int read_format(struct options *o, const char *value)
     return EXIT_OK;
 }
 
+/* The option values are libkpi's own names of its enumerations
+ * (kpi_lang_name(), kpi_rollup_name(), kpi_encoding_name()): the program
+ * keeps no table of them. Each reader tries the values in order until the
+ * name function runs out of names. */
 static int read_lang(struct options *o, const char *value)
 {
-    if (strcmp(value, "ja") == 0)
-        o->lang = KPI_LANG_JA;
-    else if (strcmp(value, "en") == 0)
-        o->lang = KPI_LANG_EN;
-    else
-        return fail(EXIT_USAGE, "--lang: \"%s\" is not a language: expected ja or en",
-                    value);
-    return EXIT_OK;
+    for (int i = 0; *kpi_lang_name((kpi_lang)i); i++) {
+        if (strcmp(value, kpi_lang_name((kpi_lang)i)) == 0) {
+            o->lang = (kpi_lang)i;
+            return EXIT_OK;
+        }
+    }
+    return fail(EXIT_USAGE, "--lang: \"%s\" is not a language: expected ja or en", value);
 }
 
 static int read_rollup(struct options *o, const char *value)
 {
-    static const char *const names[] = {"criteria", "worst", "weighted"};
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(value, names[i]) == 0) {
+    for (int i = 0; *kpi_rollup_name((kpi_rollup)i); i++) {
+        if (strcmp(value, kpi_rollup_name((kpi_rollup)i)) == 0) {
             o->rollup = (kpi_rollup)i;
             return EXIT_OK;
         }
@@ -190,18 +192,17 @@ static int read_rollup(struct options *o, const char *value)
 
 static int read_encoding(struct options *o, const char *value)
 {
-    if (strcmp(value, "auto") == 0)
-        o->encoding = KPI_ENCODING_AUTO;
-    else if (strcmp(value, "utf-8") == 0 || strcmp(value, "utf8") == 0)
-        o->encoding = KPI_ENCODING_UTF8;
-    else if (strcmp(value, "cp932") == 0)
-        o->encoding = KPI_ENCODING_CP932;
-    else
-        return fail(
-            EXIT_USAGE,
-            "--encoding: \"%s\" is not an encoding: expected auto, utf-8 or cp932",
-            value);
-    return EXIT_OK;
+    /* "utf8" is accepted too: people write it so. */
+    const char *name = strcmp(value, "utf8") == 0 ? "utf-8" : value;
+    for (int i = 0; *kpi_encoding_name((kpi_encoding)i); i++) {
+        if (strcmp(name, kpi_encoding_name((kpi_encoding)i)) == 0) {
+            o->encoding = (kpi_encoding)i;
+            return EXIT_OK;
+        }
+    }
+    return fail(EXIT_USAGE,
+                "--encoding: \"%s\" is not an encoding: expected auto, utf-8 or cp932",
+                value);
 }
 
 /* A threshold: a finite number above 0, written in full. */

@@ -1,4 +1,5 @@
-# The layers of lib/ (docs/architecture.md), checked twice:
+# The layers of lib/ (docs/architecture.md), checked twice (and every file
+# under 600 lines):
 #  - in the sources: every source and internal header lives in one layer's
 #    folder, includes the internal headers of other folders by their path
 #    ("util/alloc.h"), and only from the layers its own layer may use;
@@ -31,6 +32,13 @@ foreach(layer IN LISTS layers)
     list(APPEND problems "${LIB}/${layer}: the layer has no files")
   endif()
   foreach(f IN LISTS files)
+    # One concept per file: a file past 600 lines holds more than one.
+    file(READ ${f} text)
+    string(REGEX MATCHALL "\n" newlines "${text}")
+    list(LENGTH newlines line_count)
+    if(line_count GREATER 600)
+      list(APPEND problems "${f}: ${line_count} lines; split it (600 at most)")
+    endif()
     file(STRINGS ${f} includes REGEX "^#[ \t]*include[ \t]*\"")
     foreach(line IN LISTS includes)
       string(REGEX REPLACE "^#[ \t]*include[ \t]*\"([^\"]*)\".*" "\\1" path "${line}")

@@ -2,6 +2,7 @@
  * Quoting is left to libcsv's csv_write(); a file on disk is replaced only
  * by rename(), once its new content is completely written. */
 #include "util/alloc.h"
+#include "util/csv_cell.h"
 #include "io/csv_infer.h"
 #include "model/names.h"
 #include "util/error.h"
@@ -11,7 +12,6 @@
 #include "util/strbuf.h"
 #include "kpi/csv.h"
 
-#include <csv.h>
 #include <math.h>
 #include <string.h>
 
@@ -21,35 +21,13 @@ struct writer {
     int fields; /* fields written on the current row */
 };
 
-/* A field needs quotes when it holds a delimiter, a quote, a line break,
- * or blanks a reader might trim. */
-static int needs_quotes(const char *s, size_t n)
-{
-    if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-        return 1;
-    return strpbrk(s, ",\"\r\n") != NULL;
-}
-
 static void field(struct writer *w, const char *text)
 {
     if (!text)
         text = "";
     if (w->fields++)
         kpi__strbuf_append(&w->out, ",");
-    size_t n = strlen(text);
-    if (!needs_quotes(text, n)) {
-        kpi__strbuf_append_n(&w->out, text, n);
-        return;
-    }
-    size_t quoted = csv_write(NULL, 0, text, n);
-    char *buf = kpi__malloc(quoted);
-    if (!buf) {
-        w->out.failed = 1;
-        return;
-    }
-    csv_write(buf, quoted, text, n);
-    kpi__strbuf_append_n(&w->out, buf, quoted);
-    kpi__free(buf);
+    kpi__csv_cell(&w->out, text, strlen(text));
 }
 
 static void number_field(struct writer *w, double value)

@@ -8,11 +8,11 @@
 #include "report/display.h"
 #include "report/render.h"
 #include "util/alloc.h"
+#include "util/csv_cell.h"
 #include "util/date.h"
 #include "util/number.h"
 #include "util/utf8.h"
 
-#include <csv.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,41 +62,6 @@ struct row {
     int fields;
 };
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-/* Quotes are needed for a delimiter, a quote, a line break, or blanks at
- * either end that a reader might trim (libcsv trims spaces and tabs). */
-static int needs_quotes(const char *s, size_t n)
-{
-    if (n && (is_blank(s[0]) || is_blank(s[n - 1])))
-        return 1;
-    return strpbrk(s, ",\"\r\n") != NULL;
-}
-
-static void quoted(kpi__strbuf *out, const char *text, size_t n)
-{
-    size_t size = csv_write(NULL, 0, text, n);
-    char *buf = kpi__malloc(size);
-    if (!buf) {
-        out->failed = 1;
-        return;
-    }
-    csv_write(buf, size, text, n);
-    kpi__strbuf_append_n(out, buf, size);
-    kpi__free(buf);
-}
-
-static void valid_cell(kpi__strbuf *out, const char *text, size_t n)
-{
-    if (needs_quotes(text, n))
-        quoted(out, text, n);
-    else
-        kpi__strbuf_append_n(out, text, n);
-}
-
 /* Copies text with each byte that is not part of valid UTF-8 replaced by
  * U+FFFD. */
 static void clean_utf8(kpi__strbuf *clean, const char *text, size_t n)
@@ -118,7 +83,7 @@ static void cell_text(struct row *w, const char *text)
 {
     size_t n = strlen(text);
     if (kpi__utf8_valid_prefix(text, n) == n) {
-        valid_cell(w->out, text, n);
+        kpi__csv_cell(w->out, text, n);
         return;
     }
     kpi__strbuf clean = {0};
@@ -126,7 +91,7 @@ static void cell_text(struct row *w, const char *text)
     if (clean.failed)
         w->out->failed = 1;
     else
-        valid_cell(w->out, clean.data, clean.length);
+        kpi__csv_cell(w->out, clean.data, clean.length);
     kpi__strbuf_free(&clean);
 }
 
