@@ -20,6 +20,7 @@
 #include "kpi/plan.h"
 #include "kpi/goal.h"
 #include "kpi/target.h"
+#include "kpi/progress.h"
 #include "kpi/evaluate.h"
 #include "kpi/csv.h"
 #include "kpi/file.h"

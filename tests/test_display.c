@@ -820,7 +820,7 @@ static void every_enumeration_has_names(void **state)
         name_fn name;
         const char *names[5];
     } sets[] = {
-        {KPI__NAMES_OBJECT, object_name, {"plan", "goal", "target"}},
+        {KPI__NAMES_OBJECT, object_name, {"plan", "goal", "target", "directive"}},
         {KPI__NAMES_KIND, kind_name, {"numeric", "milestone", "qualitative"}},
         {KPI__NAMES_DIRECTION, direction_name, {"increase", "decrease"}},
         {KPI__NAMES_SCHEDULE, schedule_name, {"default", "linear", "step", "level"}},
@@ -852,13 +852,13 @@ static void every_enumeration_has_names(void **state)
     assert_string_equal(kpi_rollup_label(KPI_ROLLUP_WEIGHTED, KPI_LANG_EN),
                         "weighted mean");
     assert_string_equal(kpi_rollup_label((kpi_rollup)3, KPI_LANG_EN), "");
-    static const char *const fields[] = {"label", "unit",       "kind", "direction",
-                                         "value", "change_pct", "due"};
-    for (int bit = 0; bit < 7; bit++)
+    static const char *const fields[] = {"label", "unit",       "kind", "direction", "value",
+                                         "change_pct", "due", "status", "planned"};
+    for (int bit = 0; bit < 9; bit++)
         assert_string_equal(kpi_field_name((kpi_field)(1 << bit)), fields[bit]);
     assert_string_equal(kpi_field_name((kpi_field)0), "");
     assert_string_equal(kpi_field_name((kpi_field)3), "");
-    assert_string_equal(kpi_field_name((kpi_field)128), "");
+    assert_string_equal(kpi_field_name((kpi_field)512), "");
 }
 
 /* A plan file holds the names the writers take from the name functions,

@@ -123,6 +123,7 @@ static void test_unrated_texts(void **state)
         {KPI_UNRATED_NO_DATA, "NO_DATA"},
         {KPI_UNRATED_NOT_DUE, "NOT_DUE"},
         {KPI_UNRATED_NO_RATED_CHILDREN, "NO_RATED_CHILDREN"},
+        {KPI_UNRATED_CANCELLED, "CANCELLED"},
     };
     /* Every reason but NONE is listed: the one after the last has no name. */
     assert_empty(kpi_unrated_name((kpi_unrated)(sizeof names / sizeof names[0] + 1)));

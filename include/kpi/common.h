@@ -147,15 +147,36 @@ typedef enum kpi_unrated {
     KPI_UNRATED_INVALID = 3, /**< values contradict: g(T) <= 0 or due before start */
     KPI_UNRATED_NO_DATA = 4, /**< no measurement dated on or before the as-of date */
     KPI_UNRATED_NOT_DUE = 5, /**< nothing expected yet and nothing achieved */
-    KPI_UNRATED_NO_RATED_CHILDREN = 6 /**< a goal none of whose children is rated */
+    KPI_UNRATED_NO_RATED_CHILDREN = 6, /**< a goal none of whose children is rated */
+    KPI_UNRATED_CANCELLED = 7 /**< the latest status says 中止: no longer a target, left
+                                   out of roll-ups */
 } kpi_unrated;
+
+/**
+ * @brief The state of the work an update reports (進捗状況), as the city
+ *        words it: 検討中 is #KPI_STATUS_PREPARING, 開催予定 #KPI_STATUS_SCHEDULED.
+ *        kpi_status_parse() reads the stable names and the Japanese words.
+ */
+typedef enum kpi_status {
+    KPI_STATUS_NONE = 0,        /**< the update says nothing of the state */
+    KPI_STATUS_NOT_STARTED = 1, /**< nothing done yet (未着手) */
+    KPI_STATUS_PREPARING = 2,   /**< work toward it under way, nothing delivered (検討中,
+                                     準備中, 調整中, 策定中, 協議中, 計画中) */
+    KPI_STATUS_IN_PROGRESS = 3, /**< delivering (実施中, 推進中, 継続中, 取組中) */
+    KPI_STATUS_SCHEDULED = 4,   /**< planned for a date, which the update gives (予定,
+                                     開催予定, 実施予定) */
+    KPI_STATUS_DONE = 5,        /**< finished (完了, 実施済, 開催済, 策定済, 達成) */
+    KPI_STATUS_POSTPONED = 6,   /**< will not happen within the period (延期, 見送り, 休止) */
+    KPI_STATUS_CANCELLED = 7    /**< dropped: no longer a target (中止, 取りやめ, 廃止) */
+} kpi_status;
 
 /** @brief The objects of a plan that are rated: the plan itself, its goals
  *  and its targets. */
 typedef enum kpi_object {
     KPI_OBJECT_PLAN = 0,  /**< the plan: the roll-up of its top-level goals */
-    KPI_OBJECT_GOAL = 1,  /**< a goal at any depth */
-    KPI_OBJECT_TARGET = 2 /**< a target */
+    KPI_OBJECT_GOAL = 1,     /**< a goal at any depth */
+    KPI_OBJECT_TARGET = 2,   /**< a target */
+    KPI_OBJECT_DIRECTIVE = 3 /**< a directive (指示事項), which is followed up, not rated */
 } kpi_object;
 
 /** @brief What a target measures. */
@@ -237,7 +258,7 @@ KPI_EXTERN int kpi_rating_parse(kpi_rating *out, const char *text);
 /**
  * @brief The object's stable name, as the JSON and CSV reports write it
  *        (their `kind`) and the structure file names its rows: "plan",
- *        "goal", "target"; "" for a value that is no #kpi_object.
+ *        "goal", "target", "directive"; "" for a value that is no #kpi_object.
  * @param object any value.
  * @return a static string, never freed; never NULL.
  */
@@ -322,6 +343,39 @@ KPI_EXTERN const char *kpi_unrated_name(kpi_unrated reason);
  * @return a static UTF-8 string, never freed; never NULL.
  */
 KPI_EXTERN const char *kpi_unrated_label(kpi_unrated reason, kpi_lang lang);
+
+/**
+ * @brief The status's stable name, as the progress file's `status` column
+ *        writes it: "not_started", "preparing", "in_progress", "scheduled",
+ *        "done", "postponed", "cancelled"; "" for #KPI_STATUS_NONE and
+ *        values that are no #kpi_status.
+ * @param status any value.
+ * @return a static string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_status_name(kpi_status status);
+
+/**
+ * @brief The status in words, e.g. "検討中" or "preparing", as reports and
+ *        reason lines show it; "" for #KPI_STATUS_NONE and unknown values.
+ * @param status any value.
+ * @param lang #KPI_LANG_EN for English; any other value gives Japanese.
+ * @return a static UTF-8 string, never freed; never NULL.
+ */
+KPI_EXTERN const char *kpi_status_label(kpi_status status, kpi_lang lang);
+
+/**
+ * @brief Reads a status: its stable name ("preparing", any case) or one of
+ *        the Japanese words a city writes for it (検討中, 準備中, 調整中,
+ *        策定中, 協議中, 計画中, 実施中, 予定, 開催予定, 完了, 実施済,
+ *        延期, 中止, ...; docs/progress.md lists them all), blanks around
+ *        it ignored.
+ * @param out receives the status; unchanged on failure. Not NULL.
+ * @param text the word. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p text is NULL;
+ *         #KPI_ERR_VALUE for a word that names no status (the message
+ *         quotes it and lists the stable names).
+ */
+KPI_EXTERN int kpi_status_parse(kpi_status *out, const char *text);
 
 #ifdef __cplusplus
 }

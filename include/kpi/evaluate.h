@@ -102,6 +102,21 @@ KPI_EXTERN int kpi_policy_use_assessments(const kpi_policy *policy);
  */
 KPI_EXTERN int kpi_policy_set_use_assessments(kpi_policy *policy, int use);
 /**
+ * @brief After how many days an unanswered directive is overdue.
+ * @param policy the policy; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the days (90 by default).
+ */
+KPI_EXTERN int32_t kpi_policy_directive_days(const kpi_policy *policy);
+/**
+ * @brief Sets after how many days an unanswered directive is overdue
+ *        (kpi_result_overdue(), kpi_validate()).
+ * @param policy the policy. Not NULL.
+ * @param days 1 to 36500.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL; #KPI_ERR_VALUE
+ *         for a number of days out of range. On error nothing changes.
+ */
+KPI_EXTERN int kpi_policy_set_directive_days(kpi_policy *policy, int32_t days);
+/**
  * @brief Rates the plan as of @p as_of.
  * @param out receives the evaluation, which the caller frees with
  *        kpi_evaluation_free(); NULL on failure. Not NULL.
@@ -431,6 +446,131 @@ KPI_EXTERN size_t kpi_result_count_rating(const kpi_result *result, kpi_rating r
  * @return the count; 0 for a target.
  */
 KPI_EXTERN size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason);
+
+/**
+ * @brief The status the rating rests on: that of the latest update dated
+ *        on or before the as-of date that gives one (kpi/progress.h).
+ * @param result the result; NULL gives #KPI_STATUS_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the status; #KPI_STATUS_NONE when no update gives one.
+ */
+KPI_EXTERN kpi_status kpi_result_status(const kpi_result *result);
+/**
+ * @brief The planned date given with that status.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return YYYYMMDD, or 0.
+ */
+KPI_EXTERN int32_t kpi_result_planned(const kpi_result *result);
+/**
+ * @brief The date of the update that gave that status.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return YYYYMMDD, or 0 when no update gives a status.
+ */
+KPI_EXTERN int32_t kpi_result_status_date(const kpi_result *result);
+/**
+ * @brief The date of the latest update on or before the as-of date, as
+ *        reports show beside the rating.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return YYYYMMDD, or 0 when there is none.
+ */
+KPI_EXTERN int32_t kpi_result_update_date(const kpi_result *result);
+/**
+ * @brief The text of that latest update, verbatim.
+ * @param result the result; NULL gives "" (and records #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation: valid until it is freed; "" when
+ *         there is none.
+ */
+KPI_EXTERN const char *kpi_result_update_text(const kpi_result *result);
+/**
+ * @brief The status of that latest update (which may give none).
+ * @param result the result; NULL gives #KPI_STATUS_NONE (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the status.
+ */
+KPI_EXTERN kpi_status kpi_result_update_status(const kpi_result *result);
+/**
+ * @brief Whether the latest figure (A) was read from a progress text by the
+ *        reader rather than written by the city.
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
+KPI_EXTERN int kpi_result_figure_inferred(const kpi_result *result);
+
+/**
+ * @brief Number of directives (指示事項) in the evaluation, in the plan's
+ *        order. They are results of kind #KPI_OBJECT_DIRECTIVE, apart from
+ *        the tree of kpi_evaluation_result_at().
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the count.
+ */
+KPI_EXTERN size_t kpi_evaluation_directive_count(const kpi_evaluation *evaluation);
+/**
+ * @brief The directive at @p index.
+ * @param evaluation the evaluation; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_evaluation_directive_count() - 1.
+ * @return the result, borrowed until the evaluation is freed; NULL (and the
+ *         last error #KPI_ERR_RANGE) when out of range.
+ */
+KPI_EXTERN const kpi_result *kpi_evaluation_directive_at(const kpi_evaluation *evaluation,
+                                                         size_t index);
+/**
+ * @brief Who gave a directive (市長 by default).
+ * @param result a directive's result; NULL gives "" (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return borrowed from the evaluation: valid until it is freed; "" for
+ *         other results.
+ */
+KPI_EXTERN const char *kpi_result_issuer(const kpi_result *result);
+/**
+ * @brief When a directive was given.
+ * @param result a directive's result; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return YYYYMMDD, or 0 when unknown (and for other results).
+ */
+KPI_EXTERN int32_t kpi_result_issued(const kpi_result *result);
+/**
+ * @brief Whether a directive is still open: no response on or before the
+ *        as-of date says #KPI_STATUS_DONE or #KPI_STATUS_CANCELLED.
+ * @param result a directive's result; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code (0 for other results).
+ */
+KPI_EXTERN int kpi_result_open(const kpi_result *result);
+/**
+ * @brief How many days an open directive has been open as of the as-of
+ *        date.
+ * @param result a directive's result; NULL gives -1 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the days; -1 when it is closed, its date is unknown or later
+ *         than the as-of date (and for other results).
+ */
+KPI_EXTERN int32_t kpi_result_days_open(const kpi_result *result);
+/**
+ * @brief Whether a directive is open, has no response and is older than
+ *        the policy allows (kpi_policy_set_directive_days()).
+ * @param result a directive's result; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
+KPI_EXTERN int kpi_result_overdue(const kpi_result *result);
+/**
+ * @brief Number of goals a directive is addressed to (0: the whole plan).
+ * @param result a directive's result; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the count (0 for other results).
+ */
+KPI_EXTERN size_t kpi_result_goal_count(const kpi_result *result);
+/**
+ * @brief The code of the goal at @p index a directive is addressed to.
+ * @param result a directive's result; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_result_goal_count() - 1.
+ * @return borrowed from the evaluation: valid until it is freed; NULL (and
+ *         the last error #KPI_ERR_RANGE) when out of range.
+ */
+KPI_EXTERN const char *kpi_result_goal_code_at(const kpi_result *result, size_t index);
 
 /**
  * @brief The one-line reason a person can read, in the language asked,

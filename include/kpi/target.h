@@ -33,7 +33,9 @@ typedef enum kpi_field {
     KPI_FIELD_DIRECTION = 8,   /**< the direction */
     KPI_FIELD_VALUE = 16,      /**< the target value T */
     KPI_FIELD_CHANGE_PCT = 32, /**< the percent of a relative target */
-    KPI_FIELD_DUE = 64         /**< the due date */
+    KPI_FIELD_DUE = 64,        /**< the due date */
+    KPI_FIELD_STATUS = 128,    /**< an update's status (kpi/progress.h) */
+    KPI_FIELD_PLANNED = 256    /**< an update's planned date */
 } kpi_field;
 
 /**
@@ -453,6 +455,15 @@ KPI_EXTERN const char *kpi_measurement_author(const kpi_measurement *measurement
  */
 KPI_EXTERN int kpi_measurement_set_author(kpi_measurement *measurement,
                                           const char *author);
+/**
+ * @brief Whether the figure was read from a progress text by the reader
+ *        (kpi_reader_set_infer()) rather than written by the city: such a
+ *        figure is marked in reports and is not written back to files.
+ * @param measurement the measurement; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return #KPI_FIELD_VALUE when read from text, else 0.
+ */
+KPI_EXTERN uint32_t kpi_measurement_inferred(const kpi_measurement *measurement);
 
 /**
  * @brief The date the rating is as of.

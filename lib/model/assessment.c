@@ -44,6 +44,7 @@ int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
         return KPI_ERR_NOMEM;
     }
     a->plan = plan;
+    a->seq = kpi__plan_next_seq(plan);
     a->date = date;
     a->rating = rating;
     a->comment = copy;

@@ -1,5 +1,5 @@
-/* The plan's code index: every goal and target code is unique in its plan,
- * and found in O(1). Goals and targets register and rename themselves here
+/* The plan's code index: every goal, target and directive code is unique
+ * in its plan, and found in O(1). They register and rename themselves here
  * without calling back into the plan. */
 #include "model/model.h"
 #include "util/alloc.h"
@@ -10,7 +10,17 @@
 int kpi__plan_code_taken(const kpi_plan *plan, const char *code)
 {
     return kpi__strmap_get(&plan->goals_by_code, code) != NULL ||
-           kpi__strmap_get(&plan->targets_by_code, code) != NULL;
+           kpi__strmap_get(&plan->targets_by_code, code) != NULL ||
+           kpi__strmap_get(&plan->directives_by_code, code) != NULL;
+}
+
+uint32_t kpi__plan_next_seq(kpi_plan *plan)
+{
+    /* 2^31 rows would need 2,048 targets at the record limit each: a plan
+     * stops at KPI_MAX_OBJECTS long before; the counter simply saturates. */
+    if (plan->next_seq < KPI__SEQ_MASK)
+        plan->next_seq++;
+    return plan->next_seq;
 }
 
 int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *new_code,

@@ -81,6 +81,7 @@ void kpi__goal_free(kpi_goal *goal)
     kpi__ptrvec_free(&goal->goals);
     kpi__ptrvec_free(&goal->targets);
     kpi__assessments_free(&goal->assessments);
+    kpi__updates_free(&goal->updates);
     kpi__notes_free(&goal->notes);
     kpi__free(goal->code);
     kpi__free(goal->title);
@@ -296,4 +297,27 @@ int kpi_goal_add_note(kpi_goal *goal, const char *code, const char *text)
     char owner[KPI_MAX_CODE + 16];
     snprintf(owner, sizeof owner, "goal \"%s\"", goal->code);
     return kpi__model_done(goal->plan, kpi__notes_add(&goal->notes, code, text, owner));
+}
+
+kpi_update *kpi_goal_add_update(kpi_goal *goal, int32_t date, const char *text)
+{
+    if (goal_null(goal, "kpi_goal_add_update"))
+        return NULL;
+    char owner[KPI_MAX_CODE + 16];
+    snprintf(owner, sizeof owner, "goal \"%s\"", goal->code);
+    kpi_update *u = NULL;
+    int rc = kpi__update_add(&u, goal->plan, &goal->updates, date, text, owner);
+    return kpi__model_done(goal->plan, rc) == KPI_OK ? u : NULL;
+}
+
+size_t kpi_goal_update_count(const kpi_goal *goal)
+{
+    return goal_null(goal, "kpi_goal_update_count") ? 0 : goal->updates.count;
+}
+
+kpi_update *kpi_goal_update_at(kpi_goal *goal, size_t index)
+{
+    if (goal_null(goal, "kpi_goal_update_at"))
+        return NULL;
+    return kpi__update_at(&goal->updates, index);
 }

@@ -96,6 +96,7 @@ static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t da
     m->date = date;
     m->value = value;
     m->texts = texts;
+    m->seq = kpi__plan_next_seq(target->goal->plan);
     *out = m;
     return KPI_OK;
 }

@@ -1,5 +1,6 @@
 /* Internal: the structures behind the opaque handles of kpi/plan.h,
- * kpi/goal.h and kpi/target.h, and helpers shared by their sources. */
+ * kpi/goal.h, kpi/target.h and kpi/progress.h, and helpers shared by their
+ * sources. */
 #ifndef KPI_LIB_MODEL_H
 #define KPI_LIB_MODEL_H
 
@@ -31,6 +32,14 @@ struct kpi_plan {
     kpi__notes notes;
     kpi__strmap goals_by_code;
     kpi__strmap targets_by_code;
+    kpi__ptrvec directives; /* kpi_directive *, in the order added */
+    kpi__strmap directives_by_code;
+    int32_t report_date; /* 基準日; 0 when unset */
+    /* The order of progress entries (measurements, assessments, updates)
+     * as they were added: the order of the rows of the progress file, kept
+     * so that writing gives the rows back in it (and "the later row" on the
+     * same date stays the later row). */
+    uint32_t next_seq;
     kpi__error_record error; /* the last failed change (kpi_plan_error_code()) */
 };
 
@@ -44,6 +53,7 @@ struct kpi_goal {
     kpi__ptrvec goals;   /* child kpi_goal * */
     kpi__ptrvec targets; /* kpi_target * */
     kpi__segvec assessments;
+    kpi__segvec updates; /* kpi_update */
     kpi__notes notes;
 };
 
@@ -67,6 +77,7 @@ struct kpi_target {
     uint32_t inferred; /* kpi_field bits read from the text */
     kpi__segvec measurements;
     kpi__segvec assessments;
+    kpi__segvec updates; /* kpi_update */
 };
 
 /* The strings a measurement may have, allocated only when one is set, so
@@ -76,11 +87,18 @@ typedef struct kpi__measurement_texts {
     char *author;
 } kpi__measurement_texts;
 
+/* The seq field of a measurement keeps in its top bit whether the figure
+ * was read from a progress text by the reader (kpi_measurement_inferred())
+ * rather than written by the city; the rest is its row order. */
+#define KPI__SEQ_INFERRED 0x80000000u
+#define KPI__SEQ_MASK 0x7FFFFFFFu
+
 struct kpi_measurement {
     kpi_target *target;            /* to check a milestone's 0..1 range on correction */
     kpi__measurement_texts *texts; /* NULL when neither is set */
     double value;
     int32_t date;
+    uint32_t seq; /* row order (and KPI__SEQ_INFERRED); fits the padding: 32 bytes */
 };
 
 /* Frees what a measurement owns. */
@@ -92,7 +110,52 @@ struct kpi_assessment {
     char *author;
     int32_t date;
     kpi_rating rating;
+    uint32_t seq; /* row order */
 };
+
+struct kpi_update {
+    kpi_plan *plan;
+    char *text; /* NULL when none, or when the text is its measurement's note */
+    char *author;
+    int32_t date;
+    int32_t planned; /* 0 when none */
+    kpi_status status;
+    uint32_t inferred; /* KPI_FIELD_STATUS, KPI_FIELD_PLANNED read from the text */
+    uint32_t seq;      /* row order; the same as its measurement's when it has one */
+    /* The figure reported on the same row of the progress file, whose note
+     * is then this update's text: one row, read and written as one. */
+    kpi_measurement *measurement;
+};
+
+struct kpi_directive {
+    kpi_plan *plan;
+    char *code;
+    char *text;
+    char *issuer; /* NULL: 市長 */
+    int32_t date; /* 0 when unknown */
+    kpi__ptrvec goals;   /* kpi_goal * addressed; none: the whole plan */
+    kpi__segvec updates; /* kpi_update: the responses */
+};
+
+/* The next row order number of plan's progress entries. */
+uint32_t kpi__plan_next_seq(kpi_plan *plan);
+
+/* Updates, shared by targets, goals and directives; owner describes the
+ * object for messages, e.g. `target "3-2-a"`. */
+int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t date,
+                    const char *text, const char *owner);
+kpi_update *kpi__update_at(const kpi__segvec *list, size_t index);
+void kpi__updates_free(kpi__segvec *list);
+/* Reads an update into its figure's row: the update takes the
+ * measurement's row order and its text is the measurement's note. */
+void kpi__update_link(kpi_update *update, kpi_measurement *measurement);
+/* Marks fields (KPI_FIELD_STATUS, KPI_FIELD_PLANNED) as read from the text;
+ * and a measurement's figure likewise. */
+void kpi__update_set_inferred(kpi_update *update, uint32_t fields);
+void kpi__measurement_set_inferred(kpi_measurement *measurement);
+
+/* Frees a directive and what it owns (not its entry in the plan's map). */
+void kpi__directive_free(kpi_directive *directive);
 
 /* Ends a public call that was to change plan (or anything in it): keeps a
  * failure on the plan as well as the thread's last error, and returns rc. */
@@ -114,7 +177,7 @@ const char *kpi__string_or_empty(const char *field);
  * bytes); what names the object for the message. */
 int kpi__check_code(const char *code, const char *what);
 
-/* Whether a goal or target of the plan already has code. */
+/* Whether a goal, target or directive of the plan already has code. */
 int kpi__plan_code_taken(const kpi_plan *plan, const char *code);
 
 /* Gives the goal or target object registered in map under *code the code

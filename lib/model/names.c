@@ -5,6 +5,7 @@
  * readers, the writers and the reports. */
 #include "model/names.h"
 #include "util/error.h"
+#include "util/status_words.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -84,7 +85,7 @@ int kpi_rating_parse(kpi_rating *out, const char *text)
  * One table per enumeration, indexed by value: the names plan files, the
  * JSON and CSV reports and the readers use. */
 
-static const char *const object_names[] = {"plan", "goal", "target"};
+static const char *const object_names[] = {"plan", "goal", "target", "directive"};
 static const char *const kind_names[] = {"numeric", "milestone", "qualitative"};
 static const char *const direction_names[] = {"increase", "decrease"};
 /* A plan file leaves the default schedule empty (csv_write.c). */
@@ -213,11 +214,12 @@ static const struct unrated_text unrated[] = {
     {"NO_DATA", "実績なし", "no figure reported"},
     {"NOT_DUE", "期限前で実績なし", "nothing expected or achieved yet"},
     {"NO_RATED_CHILDREN", "評価できる項目なし", "no rated children"},
+    {"CANCELLED", "中止", "cancelled"},
 };
 
 static const struct unrated_text *unrated_text(kpi_unrated reason)
 {
-    if (reason < KPI_UNRATED_NONE || reason > KPI_UNRATED_NO_RATED_CHILDREN)
+    if (reason < KPI_UNRATED_NONE || reason > KPI_UNRATED_CANCELLED)
         return &unrated[0];
     return &unrated[reason];
 }
@@ -241,7 +243,8 @@ static const struct {
     {KPI_FIELD_LABEL, "label"}, {KPI_FIELD_UNIT, "unit"},
     {KPI_FIELD_KIND, "kind"},   {KPI_FIELD_DIRECTION, "direction"},
     {KPI_FIELD_VALUE, "value"}, {KPI_FIELD_CHANGE_PCT, "change_pct"},
-    {KPI_FIELD_DUE, "due"},
+    {KPI_FIELD_DUE, "due"},     {KPI_FIELD_STATUS, "status"},
+    {KPI_FIELD_PLANNED, "planned"},
 };
 
 #define FIELD_COUNT (sizeof field_names / sizeof field_names[0])
@@ -293,4 +296,43 @@ void kpi__field_names_format(char *buf, size_t size, uint32_t bits)
             return;
         used += (size_t)n;
     }
+}
+
+/* ---- Statuses ------------------------------------------------------------ */
+
+const char *kpi_status_name(kpi_status status)
+{
+    const char *name = kpi__status_stable_name(status);
+    return name ? name : "";
+}
+
+const char *kpi_status_label(kpi_status status, kpi_lang lang)
+{
+    const char *label = kpi__status_label(status, lang == KPI_LANG_EN);
+    return label ? label : "";
+}
+
+int kpi_status_parse(kpi_status *out, const char *text)
+{
+    if (!out)
+        return kpi__error_null("kpi_status_parse", "out");
+    if (!text)
+        return kpi__error_null("kpi_status_parse", "text");
+    const char *begin = text;
+    const char *end = text + strlen(text);
+    while (begin < end && is_blank(*begin))
+        begin++;
+    while (end > begin && is_blank(end[-1]))
+        end--;
+    kpi_status status = kpi__status_of_word(begin, (size_t)(end - begin));
+    if (status == KPI_STATUS_NONE) {
+        char quoted[KPI__CLIP_SIZE];
+        return kpi__error(KPI_ERR_VALUE,
+                          "\"%s\" is not a status: expected not_started, preparing, "
+                          "in_progress, scheduled, done, postponed, cancelled or a "
+                          "Japanese word for one (検討中, 予定, 完了, 中止, ...)",
+                          kpi__clip(quoted, text));
+    }
+    *out = status;
+    return KPI_OK;
 }

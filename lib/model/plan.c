@@ -32,9 +32,13 @@ void kpi_plan_free(kpi_plan *plan)
     for (size_t i = 0; i < plan->goals.count; i++)
         kpi__goal_free(plan->goals.items[i]);
     kpi__ptrvec_free(&plan->goals);
+    for (size_t i = 0; i < plan->directives.count; i++)
+        kpi__directive_free(plan->directives.items[i]);
+    kpi__ptrvec_free(&plan->directives);
     kpi__notes_free(&plan->notes);
     kpi__strmap_free(&plan->goals_by_code);
     kpi__strmap_free(&plan->targets_by_code);
+    kpi__strmap_free(&plan->directives_by_code);
     kpi__free(plan->id);
     kpi__free(plan->title);
     kpi__free(plan->organization);
@@ -253,4 +257,19 @@ int kpi_plan_add_note(kpi_plan *plan, const char *code, const char *text)
     if (plan_null(plan, "kpi_plan_add_note"))
         return KPI_ERR_ARGUMENT;
     return kpi__model_done(plan, kpi__notes_add(&plan->notes, code, text, "plan"));
+}
+
+int32_t kpi_plan_report_date(const kpi_plan *plan)
+{
+    return plan_null(plan, "kpi_plan_report_date") ? 0 : plan->report_date;
+}
+
+int kpi_plan_set_report_date(kpi_plan *plan, int32_t date)
+{
+    if (plan_null(plan, "kpi_plan_set_report_date"))
+        return KPI_ERR_ARGUMENT;
+    int rc = kpi__date_check(date, 1, "plan: report date (基準日)");
+    if (rc == KPI_OK)
+        plan->report_date = date;
+    return kpi__model_done(plan, rc);
 }

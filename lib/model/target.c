@@ -18,6 +18,7 @@ void kpi__target_free(kpi_target *target)
     }
     kpi__segvec_free(&target->measurements);
     kpi__assessments_free(&target->assessments);
+    kpi__updates_free(&target->updates);
     kpi__free(target->code);
     kpi__free(target->label);
     kpi__free(target->unit);
@@ -316,4 +317,28 @@ kpi_assessment *kpi_target_add_assessment(kpi_target *target, int32_t date,
     int rc =
         kpi__assessment_add(&a, plan, &target->assessments, date, rating, comment, owner);
     return kpi__model_done(plan, rc) == KPI_OK ? a : NULL;
+}
+
+kpi_update *kpi_target_add_update(kpi_target *target, int32_t date, const char *text)
+{
+    if (target_null(target, "kpi_target_add_update"))
+        return NULL;
+    char owner[KPI_MAX_CODE + 16];
+    snprintf(owner, sizeof owner, "target \"%s\"", target->code);
+    kpi_plan *plan = target->goal->plan;
+    kpi_update *u = NULL;
+    int rc = kpi__update_add(&u, plan, &target->updates, date, text, owner);
+    return kpi__model_done(plan, rc) == KPI_OK ? u : NULL;
+}
+
+size_t kpi_target_update_count(const kpi_target *target)
+{
+    return target_null(target, "kpi_target_update_count") ? 0 : target->updates.count;
+}
+
+kpi_update *kpi_target_update_at(kpi_target *target, size_t index)
+{
+    if (target_null(target, "kpi_target_update_at"))
+        return NULL;
+    return kpi__update_at(&target->updates, index);
 }

@@ -65,7 +65,7 @@ static int walk_target(struct walk *w, const kpi_target *t, size_t parent)
     if (!r)
         return KPI_ERR_NOMEM;
     r->text = kpi__strdup(kpi__string_or_empty(t->text));
-    if (!r->text)
+    if (!r->text || kpi__result_progress(r, &t->updates, w->ev->as_of) != KPI_OK)
         return KPI_ERR_NOMEM;
     kpi__rate_target(r, t, w->ev);
     return KPI_OK;
@@ -81,6 +81,8 @@ static int walk_goal(struct walk *w, const kpi_goal *goal, size_t parent)
     if (!r)
         return KPI_ERR_NOMEM;
     r->weight = goal->weight;
+    if (kpi__result_progress(r, &goal->updates, w->ev->as_of) != KPI_OK)
+        return KPI_ERR_NOMEM;
     reserve_children(w, r, goal->targets.count + goal->goals.count);
     for (size_t i = 0; i < goal->targets.count; i++)
         if (walk_target(w, goal->targets.items[i], index) != KPI_OK)
@@ -108,6 +110,39 @@ static int walk_plan(struct walk *w, const kpi_plan *plan)
     return KPI_OK;
 }
 
+/* A directive's result: what reports show of it and its follow-up, after
+ * the tree's results. */
+static int walk_directive(struct walk *w, const kpi_directive *d)
+{
+    kpi_evaluation *ev = w->ev;
+    kpi_result *r = &ev->results[w->next_result++];
+    result_init(r, ev, KPI_OBJECT_DIRECTIVE);
+    r->code = kpi__strdup(d->code);
+    r->title = kpi__strdup(d->text);
+    r->issuer = kpi__strdup(kpi_directive_issuer(d));
+    r->goals = d->goals.count ? kpi__calloc(d->goals.count, sizeof *r->goals) : NULL;
+    if (!r->code || !r->title || !r->issuer || (d->goals.count && !r->goals))
+        return KPI_ERR_NOMEM;
+    for (; r->goal_count < d->goals.count; r->goal_count++) {
+        const kpi_goal *g = d->goals.items[r->goal_count];
+        if (!(r->goals[r->goal_count] = kpi__strdup(g->code)))
+            return KPI_ERR_NOMEM;
+    }
+    r->issued = d->date;
+    if (kpi__result_progress(r, &d->updates, ev->as_of) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    kpi__directive_state(r, ev);
+    return KPI_OK;
+}
+
+static int walk_directives(struct walk *w, const kpi_plan *plan)
+{
+    for (size_t i = 0; i < plan->directives.count; i++)
+        if (walk_directive(w, plan->directives.items[i]) != KPI_OK)
+            return KPI_ERR_NOMEM;
+    return KPI_OK;
+}
+
 /* What a report needs of the plan besides its results. */
 static int copy_plan_texts(kpi_evaluation *ev, const kpi_plan *plan)
 {
@@ -131,9 +166,10 @@ static int copy_plan_texts(kpi_evaluation *ev, const kpi_plan *plan)
 /* Goals and targets replace the plan id on a clash, as documented. */
 static int index_codes(kpi_evaluation *ev)
 {
-    if (kpi__strmap_reserve(&ev->by_code, ev->count) != KPI_OK)
+    size_t all = ev->count + ev->directive_count;
+    if (kpi__strmap_reserve(&ev->by_code, all) != KPI_OK)
         return KPI_ERR_NOMEM;
-    for (size_t i = 0; i < ev->count; i++)
+    for (size_t i = 0; i < all; i++)
         kpi__strmap_put(&ev->by_code, ev->results[i].code, &ev->results[i]);
     return KPI_OK;
 }
@@ -149,14 +185,20 @@ static void choose_period(kpi_evaluation *ev, const kpi_plan *plan)
     kpi_date_fiscal_range(&ev->start, &ev->end, kpi_date_fiscal_year(ev->as_of));
 }
 
-static int check_args(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of)
+/* The as-of date: the one given, else the plan's report date (基準日). */
+static int check_args(kpi_evaluation **out, const kpi_plan *plan, int32_t *as_of)
 {
     if (!out)
         return kpi__error_null("kpi_evaluate", "out");
     *out = NULL;
     if (!plan)
         return kpi__error_null("kpi_evaluate", "plan");
-    return kpi__date_check(as_of, 0, "kpi_evaluate: as_of");
+    if (*as_of == 0 && plan->report_date)
+        *as_of = plan->report_date;
+    if (*as_of == 0)
+        return kpi__error(KPI_ERR_DATE, "kpi_evaluate: no as-of date given and the plan "
+                                        "has no report date (基準日)");
+    return kpi__date_check(*as_of, 0, "kpi_evaluate: as_of");
 }
 
 static kpi_evaluation *evaluation_alloc(const kpi_plan *plan)
@@ -165,7 +207,8 @@ static kpi_evaluation *evaluation_alloc(const kpi_plan *plan)
     if (!ev)
         return NULL;
     ev->count = 1 + plan->goals_by_code.count + plan->targets_by_code.count;
-    ev->results = kpi__calloc(ev->count, sizeof *ev->results);
+    ev->directive_count = plan->directives.count;
+    ev->results = kpi__calloc(ev->count + ev->directive_count, sizeof *ev->results);
     ev->children = kpi__calloc(ev->count, sizeof *ev->children);
     if (!ev->results || !ev->children) {
         kpi_evaluation_free(ev);
@@ -177,7 +220,7 @@ static kpi_evaluation *evaluation_alloc(const kpi_plan *plan)
 int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
                  const kpi_policy *policy)
 {
-    int rc = check_args(out, plan, as_of);
+    int rc = check_args(out, plan, &as_of);
     if (rc != KPI_OK)
         return rc;
     kpi_evaluation *ev = evaluation_alloc(plan);
@@ -192,6 +235,8 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
     struct walk w = {ev, 0, 0};
     rc = walk_plan(&w, plan);
     if (rc == KPI_OK)
+        rc = walk_directives(&w, plan);
+    if (rc == KPI_OK)
         rc = index_codes(ev);
     if (rc == KPI_OK)
         rc = copy_plan_texts(ev, plan);
@@ -203,18 +248,27 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
     return KPI_OK;
 }
 
+static void result_free(kpi_result *r)
+{
+    kpi__free(r->code);
+    kpi__free(r->title);
+    kpi__free(r->unit);
+    kpi__free(r->text);
+    kpi__free(r->update_text);
+    kpi__free(r->issuer);
+    for (size_t g = 0; g < r->goal_count; g++)
+        kpi__free(r->goals[g]);
+    kpi__free(r->goals);
+    for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
+        kpi__free(atomic_load(&r->reasons[lang]));
+}
+
 void kpi_evaluation_free(kpi_evaluation *ev)
 {
     if (!ev)
         return;
-    for (size_t i = 0; ev->results && i < ev->count; i++) {
-        kpi__free(ev->results[i].code);
-        kpi__free(ev->results[i].title);
-        kpi__free(ev->results[i].unit);
-        kpi__free(ev->results[i].text);
-        for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
-            kpi__free(atomic_load(&ev->results[i].reasons[lang]));
-    }
+    for (size_t i = 0; ev->results && i < ev->count + ev->directive_count; i++)
+        result_free(&ev->results[i]);
     for (size_t i = 0; i < ev->note_count; i++)
         kpi__free(ev->notes[i]);
     kpi__free(ev->notes);

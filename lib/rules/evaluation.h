@@ -17,7 +17,7 @@
  * indexed by them. Internal: a new value in a minor release must not break
  * a program that sized an array with a public constant. */
 #define KPI__LANG_COUNT 2
-#define KPI__UNRATED_COUNT 7
+#define KPI__UNRATED_COUNT 8
 
 struct kpi_result {
     const kpi_evaluation *evaluation;
@@ -65,6 +65,27 @@ struct kpi_result {
     size_t rating_counts[KPI_RATING_AHEAD + 1];
     size_t unrated_counts[KPI__UNRATED_COUNT];
     double mean_score;
+
+    /* Progress (updates dated on or before d): the status the rating rests
+     * on, from the latest update that gives one, and the latest update of
+     * all, as reports show it. */
+    kpi_status status;
+    int32_t planned;
+    int32_t status_date; /* 0: no update gives a status */
+    int32_t update_date; /* 0: no update */
+    kpi_status update_status;
+    int32_t update_planned;
+    char *update_text; /* NULL when no update */
+    int figure_inferred; /* A's latest figure was read from a progress text */
+
+    /* Directives only. */
+    char *issuer;
+    int32_t issued; /* 0 when unknown */
+    int open;
+    int32_t days_open; /* -1 when the date is unknown or it is closed */
+    int overdue;       /* open, unanswered, older than the policy allows */
+    char **goals;      /* codes of the goals addressed */
+    size_t goal_count;
 };
 
 struct kpi_evaluation {
@@ -76,8 +97,10 @@ struct kpi_evaluation {
     char *department;
     char **notes; /* the plan's notes' texts */
     size_t note_count;
-    kpi_result *results;
+    kpi_result *results; /* count tree results (plan, goals, targets), then the
+                            directive_count directives */
     size_t count;
+    size_t directive_count;
     size_t *children; /* children of result i: children[first_child .. +child_count] */
     kpi__strmap by_code;
 };
@@ -87,5 +110,20 @@ void kpi__rate_target(kpi_result *result, const kpi_target *target,
                       const kpi_evaluation *evaluation);
 void kpi__rate_goal(kpi_result *result, const kpi__segvec *assessments,
                     const kpi_evaluation *evaluation);
+
+/* Progress (rules/progress.c). kpi__result_progress() reads the updates
+ * dated on or before the as-of date into the result's progress fields
+ * (copying the latest text: KPI_ERR_NOMEM when it cannot).
+ * kpi__under_way() says whether the status reports work under way, the
+ * contract's evidence that counts like progress. kpi__rate_by_status()
+ * rates a target that has no figure (rule 3); kpi__cap_by_status() turns
+ * ◎ or ○ into △ when the status says the deadline will be missed. */
+int kpi__result_progress(kpi_result *result, const kpi__segvec *updates, int32_t as_of);
+int kpi__under_way(const kpi_result *result, int32_t as_of);
+void kpi__rate_by_status(kpi_result *result, int nothing_expected, int32_t as_of);
+void kpi__cap_by_status(kpi_result *result);
+/* A directive's state as of the evaluation's date (open, days open,
+ * overdue), from its responses, already read into result. */
+void kpi__directive_state(kpi_result *result, const kpi_evaluation *evaluation);
 
 #endif

@@ -11,6 +11,7 @@ void kpi__policy_defaults(kpi_policy *policy)
     policy->on_track = 0.95;
     policy->rollup = KPI_ROLLUP_CRITERIA;
     policy->use_assessments = 1;
+    policy->directive_days = 90;
 }
 
 int kpi_policy_new(kpi_policy **out)
@@ -89,5 +90,21 @@ int kpi_policy_set_use_assessments(kpi_policy *policy, int use)
     if (policy_null(policy, "kpi_policy_set_use_assessments"))
         return KPI_ERR_ARGUMENT;
     policy->use_assessments = use != 0;
+    return KPI_OK;
+}
+
+int32_t kpi_policy_directive_days(const kpi_policy *policy)
+{
+    return policy_null(policy, "kpi_policy_directive_days") ? 0 : policy->directive_days;
+}
+
+int kpi_policy_set_directive_days(kpi_policy *policy, int32_t days)
+{
+    if (policy_null(policy, "kpi_policy_set_directive_days"))
+        return KPI_ERR_ARGUMENT;
+    if (days < 1 || days > 36500)
+        return kpi__error(KPI_ERR_VALUE,
+                          "policy: directive days must be 1..36500, got %d", (int)days);
+    policy->directive_days = days;
     return KPI_OK;
 }

@@ -9,6 +9,7 @@ struct kpi_policy {
     double on_track;
     kpi_rollup rollup;
     int use_assessments;
+    int32_t directive_days; /* a directive unanswered longer is overdue */
 };
 
 /* The defaults of kpi_policy_new(). */

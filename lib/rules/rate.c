@@ -1,6 +1,8 @@
 /* The rating rules of the evaluation contract, for one target and for one
- * goal's roll-up. Each step of the contract is one function below, named
- * after it, so that a reader can check the code against the rules. */
+ * goal's roll-up, with progress as evidence (progress.c) as the progress
+ * contract replaces rules 4 and 5. Each step of the contract is one
+ * function below, named after it, so that a reader can check the code
+ * against the rules. */
 #include "rules/evaluation.h"
 #include "rules/target_reason.h"
 #include "model/model.h"
@@ -38,6 +40,7 @@ static void find_actual(kpi_result *r, const kpi_target *t, int32_t as_of)
         sum += m->value;
         if (!found || m->date >= r->measured) {
             r->measured = m->date;
+            r->figure_inferred = (m->seq & KPI__SEQ_INFERRED) != 0;
             if (t->accumulate == KPI_ACCUMULATE_LATEST)
                 r->actual = m->value;
         }
@@ -69,42 +72,71 @@ static double expected_value(const kpi_result *r, kpi_schedule schedule, int32_t
     }
 }
 
-/* Step 7: the first of QUALITATIVE, INCOMPLETE, INVALID, NO_DATA that
- * applies. The first three come from the target alone
- * (kpi__target_reason(), which kpi_validate() reports too); NOT_DUE comes
- * from the pace. */
-static kpi_unrated first_reason(const kpi_result *r, kpi_unrated from_target)
+/* Progress rule 1: a milestone reported done has A = 1 (its completion is
+ * its figure), unless a measurement dated after that update says more. */
+static void take_done_milestone(kpi_result *r, const kpi_target *t)
 {
-    if (from_target != KPI_UNRATED_NONE)
-        return from_target;
-    if (isnan(r->actual))
-        return KPI_UNRATED_NO_DATA;
-    return KPI_UNRATED_NONE;
+    if (r->status != KPI_STATUS_DONE || t->kind != KPI_KIND_MILESTONE)
+        return;
+    if (!isnan(r->actual) && r->measured > r->status_date)
+        return;
+    r->actual = 1;
+    r->measured = r->status_date;
+    r->figure_inferred = 0;
 }
 
-/* Steps 4 and 5: the computed rating from A, E and T. */
-static void rate_pace(kpi_result *r, const kpi_policy *policy)
+/* Step 7: the first of CANCELLED, QUALITATIVE, INCOMPLETE, INVALID that
+ * applies. CANCELLED comes from the status; the next three from the target
+ * alone (kpi__target_reason(), which kpi_validate() reports too). NO_DATA
+ * and NOT_DUE come from the figures and the status (rate_target_values). */
+static kpi_unrated first_reason(const kpi_result *r, kpi_unrated from_target)
+{
+    if (r->status == KPI_STATUS_CANCELLED)
+        return KPI_UNRATED_CANCELLED;
+    return from_target;
+}
+
+/* Steps 4 and 5 with a figure: the computed rating from A, E and T, a
+ * status of work under way counting as progress, then rule 2's cap. */
+static void rate_pace(kpi_result *r, const kpi_policy *policy, int under_way)
 {
     double g_actual = gain(r, r->actual);
     double g_expected = gain(r, r->expected);
     if (g_expected <= 0) {
         if (g_actual >= gain(r, r->target) - TOLERANCE)
             r->computed = KPI_RATING_AHEAD;
-        else if (g_actual > 0)
+        else if (g_actual > 0 || under_way)
             r->computed = KPI_RATING_ON_TRACK;
         else
             r->computed_unrated = KPI_UNRATED_NOT_DUE;
+    } else {
+        r->pace = g_actual / g_expected;
+        if (r->pace >= policy->ahead - TOLERANCE)
+            r->computed = KPI_RATING_AHEAD;
+        else if (r->pace >= policy->on_track - TOLERANCE)
+            r->computed = KPI_RATING_ON_TRACK;
+        else if (r->pace > TOLERANCE || under_way)
+            r->computed = KPI_RATING_BEHIND;
+        else
+            r->computed = KPI_RATING_NOT_PROGRESSED;
+    }
+    kpi__cap_by_status(r);
+}
+
+/* Steps 3 to 5: E, then the rating by the figure or, without one, by the
+ * status. A target with neither is NO_DATA and reports no E, as in v1. */
+static void rate_values(kpi_result *r, const kpi_target *t, const kpi_evaluation *ev)
+{
+    if (isnan(r->actual) && r->status == KPI_STATUS_NONE) {
+        r->computed_unrated = KPI_UNRATED_NO_DATA;
         return;
     }
-    r->pace = g_actual / g_expected;
-    if (r->pace >= policy->ahead - TOLERANCE)
-        r->computed = KPI_RATING_AHEAD;
-    else if (r->pace >= policy->on_track - TOLERANCE)
-        r->computed = KPI_RATING_ON_TRACK;
-    else if (r->pace > TOLERANCE)
-        r->computed = KPI_RATING_BEHIND;
+    r->expected = expected_value(r, effective_schedule(t), ev->as_of);
+    int under_way = kpi__under_way(r, ev->as_of);
+    if (!isnan(r->actual))
+        rate_pace(r, &ev->policy, under_way);
     else
-        r->computed = KPI_RATING_NOT_PROGRESSED;
+        kpi__rate_by_status(r, gain(r, r->expected) <= 0, ev->as_of);
 }
 
 /* Step 8 (and the goal rule): the latest assessment dated on or before d
@@ -144,17 +176,17 @@ void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *
     r->target = facts.target;
     r->start_value = facts.start_value;
     find_actual(r, t, ev->as_of);
+    take_done_milestone(r, t);
     if (r->due >= r->start)
         r->elapsed = elapsed_fraction(ev->as_of, r->start, r->due);
     r->computed_unrated = first_reason(r, from_target);
     /* E is part of the rating (steps 3 to 5), so a target stopped by an
      * earlier reason reports none, as the contract's worked examples do. */
-    if (r->computed_unrated == KPI_UNRATED_NONE) {
-        r->expected = expected_value(r, effective_schedule(t), ev->as_of);
-        rate_pace(r, &ev->policy);
-    }
-    /* Step 6: achievement for every computed rating, also above 100%. */
-    if (r->computed != KPI_RATING_NONE)
+    if (r->computed_unrated == KPI_UNRATED_NONE)
+        rate_values(r, t, ev);
+    /* Step 6: achievement for every rating computed from a figure, also
+     * above 100%; none for one rated by its status alone. */
+    if (r->computed != KPI_RATING_NONE && !isnan(r->actual))
         r->achievement = gain(r, r->actual) / gain(r, r->target);
     apply_assessment(r, &t->assessments, ev);
 }
@@ -217,7 +249,9 @@ void kpi__rate_goal(kpi_result *r, const kpi__segvec *assessments,
                     const kpi_evaluation *ev)
 {
     size_t rated = count_children(r, ev);
-    if (rated == 0)
+    if (r->status == KPI_STATUS_CANCELLED)
+        r->computed_unrated = KPI_UNRATED_CANCELLED; /* out of its parent's roll-up */
+    else if (rated == 0)
         r->computed_unrated = KPI_UNRATED_NO_RATED_CHILDREN;
     else if (ev->policy.rollup == KPI_ROLLUP_WORST)
         r->computed = rollup_worst(r->rating_counts);

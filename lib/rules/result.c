@@ -77,6 +77,23 @@ const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *ev, size_t inde
     return &ev->results[index];
 }
 
+size_t kpi_evaluation_directive_count(const kpi_evaluation *ev)
+{
+    return ev_null(ev, "kpi_evaluation_directive_count") ? 0 : ev->directive_count;
+}
+
+const kpi_result *kpi_evaluation_directive_at(const kpi_evaluation *ev, size_t index)
+{
+    if (ev_null(ev, "kpi_evaluation_directive_at"))
+        return NULL;
+    if (index >= ev->directive_count) {
+        kpi__error(KPI_ERR_RANGE, "evaluation: directive index %zu is out of range (%zu)",
+                   index, ev->directive_count);
+        return NULL;
+    }
+    return &ev->results[ev->count + index];
+}
+
 const kpi_result *kpi_evaluation_find(const kpi_evaluation *ev, const char *code)
 {
     if (ev_null(ev, "kpi_evaluation_find"))
@@ -132,19 +149,42 @@ RESULT_GETTER(int32_t, due, due, 0)
 RESULT_GETTER(kpi_kind, target_kind, target_kind, KPI_KIND_NUMERIC)
 RESULT_GETTER(kpi_direction, direction, direction, KPI_DIRECTION_INCREASE)
 RESULT_GETTER(uint32_t, inferred, inferred, 0)
+RESULT_GETTER(kpi_status, status, status, KPI_STATUS_NONE)
+RESULT_GETTER(int32_t, planned, planned, 0)
+RESULT_GETTER(int32_t, status_date, status_date, 0)
+RESULT_GETTER(int32_t, update_date, update_date, 0)
+RESULT_GETTER(kpi_status, update_status, update_status, KPI_STATUS_NONE)
+RESULT_GETTER(int, figure_inferred, figure_inferred, 0)
+RESULT_GETTER(int32_t, issued, issued, 0)
+RESULT_GETTER(int, open, open, 0)
+RESULT_GETTER(int32_t, days_open, days_open, -1)
+RESULT_GETTER(int, overdue, overdue, 0)
+RESULT_GETTER(size_t, goal_count, goal_count, 0)
 
-const char *kpi_result_unit(const kpi_result *result)
-{
-    if (result_null(result, "kpi_result_unit"))
-        return "";
-    return result->unit ? result->unit : "";
-}
+/* The strings a result may lack: "" rather than NULL. */
+#define RESULT_STRING(name, field)                                                       \
+    const char *kpi_result_##name(const kpi_result *result)                              \
+    {                                                                                    \
+        if (result_null(result, "kpi_result_" #name))                                    \
+            return "";                                                                   \
+        return result->field ? result->field : "";                                       \
+    }
 
-const char *kpi_result_text(const kpi_result *result)
+RESULT_STRING(unit, unit)
+RESULT_STRING(text, text)
+RESULT_STRING(update_text, update_text)
+RESULT_STRING(issuer, issuer)
+
+const char *kpi_result_goal_code_at(const kpi_result *result, size_t index)
 {
-    if (result_null(result, "kpi_result_text"))
-        return "";
-    return result->text ? result->text : "";
+    if (result_null(result, "kpi_result_goal_code_at"))
+        return NULL;
+    if (index >= result->goal_count) {
+        kpi__error(KPI_ERR_RANGE, "result \"%s\": goal index %zu is out of range (%zu)",
+                   result->code, index, result->goal_count);
+        return NULL;
+    }
+    return result->goals[index];
 }
 
 const kpi_result *kpi_result_parent(const kpi_result *result)
