@@ -340,10 +340,13 @@ static void progress_value_and_rating(void **state)
 static void progress_neither_value_nor_rating(void **state)
 {
     (void)state;
+    /* A row needs a value, a rating, a note or a status (a note alone is
+     * an update, docs/csv-format.md). */
     progress_error(P_BASE "t,2017-09-30\n",
                    (expected){KPI_ERR_PARSE, NULL, 3, NULL, -1, "value"});
     assert_contains(kpi_error_message(), "rating");
-    progress_error(P_BASE "g,2017-09-30,,,comment\n",
+    assert_contains(kpi_error_message(), "status");
+    progress_error(P_BASE "g,2017-09-30,,,,someone\n",
                    (expected){KPI_ERR_PARSE, NULL, 3, NULL, -1, "value"});
 }
 

@@ -179,9 +179,9 @@ static void numbers_refused(void **state)
                    (expected){KPI_ERR_VALUE, NULL, 3, "value", 3, "\"-1e400\""});
     assert_contains(kpi_error_message(), "too large");
 
-    /* The value of a measurement row is required: empty with no rating is
-     * an error, whatever the other cells hold. */
-    progress_error(P_BASE "t,2017-09-30,,,just a note\n",
+    /* A row with no value, rating, note or status says nothing: an error,
+     * whoever wrote it. */
+    progress_error(P_BASE "t,2017-09-30,,,,someone\n",
                    (expected){KPI_ERR_PARSE, NULL, 3, NULL, -1, "value"});
     assert_contains(kpi_error_message(), "rating");
 }

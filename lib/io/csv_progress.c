@@ -1,12 +1,24 @@
-/* Loading the progress file: one row per measurement (a value) or
- * assessment (a rating) of a target, or an assessment of a goal. */
-#include "util/error.h"
+/* Loading the progress file (docs/csv-format.md): one row per report on a
+ * target, a goal or a directive. A row with a value is a measurement, one
+ * with a rating an assessment; a row with a status, a planned date or only
+ * a text is an update, and so is a measurement's row that carries a status
+ * (then one row holds both, written back as one). */
 #include "io/load.h"
+#include "util/error.h"
 
 #include <math.h>
 #include <string.h>
 
-enum progress_column { P_CODE, P_DATE, P_VALUE, P_RATING, P_NOTE, P_AUTHOR };
+enum progress_column {
+    P_CODE,
+    P_DATE,
+    P_VALUE,
+    P_RATING,
+    P_NOTE,
+    P_AUTHOR,
+    P_STATUS,
+    P_PLANNED
+};
 
 static const kpi__column_spec progress_columns[] = {
     {P_CODE, "code", {"コード", "番号"}, 1},
@@ -15,59 +27,137 @@ static const kpi__column_spec progress_columns[] = {
     {P_RATING, "rating", {"評価", "進捗度"}, 0},
     {P_NOTE, "note", {"備考", "進捗状況", "コメント"}, 0},
     {P_AUTHOR, "author", {"記入者", "担当者"}, 0},
+    {P_STATUS, "status", {"状況", "ステータス"}, 0},
+    {P_PLANNED, "planned", {"予定日", "予定"}, 0},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The target or goal a row is about. */
+/* The target, goal or directive a row is about: exactly one is set. */
 struct subject {
     kpi_target *target;
     kpi_goal *goal;
+    kpi_directive *directive;
 };
 
+/* The progress file lists an object's rows together: the last code looked
+ * up is remembered to skip the hash lookups for the next row. */
 static int find_subject(kpi__load *load, const kpi__csv_row *row, struct subject *s)
 {
     char code[KPI_MAX_CODE + 2];
     kpi__load_trimmed(load, row, P_CODE, code, sizeof code);
-    s->target = NULL;
-    s->goal = NULL;
+    *s = (struct subject){NULL, NULL, NULL};
     if (!*code)
         return kpi__load_error(load, row, P_CODE, KPI_ERR_VALUE,
-                               "empty; expected the code of a target or goal");
-    if ((load->last_target || load->last_goal) && strcmp(code, load->last_code) == 0) {
-        s->target = load->last_target;
-        s->goal = load->last_goal;
+                               "empty; expected the code of a target, goal or directive");
+    if ((load->last_target || load->last_goal || load->last_directive) &&
+        strcmp(code, load->last_code) == 0) {
+        *s = (struct subject){load->last_target, load->last_goal, load->last_directive};
         return KPI_OK;
     }
-    if ((s->target = kpi_plan_find_target(load->plan, code)) != NULL ||
-        (s->goal = kpi_plan_find_goal(load->plan, code)) != NULL) {
-        memcpy(load->last_code, code, strlen(code) + 1);
-        load->last_target = s->target;
-        load->last_goal = s->goal;
-        return KPI_OK;
-    }
-    return kpi__load_error(load, row, P_CODE, KPI_ERR_NOT_FOUND,
-                           "\"%s\" is no target or goal of the structure file", code);
+    kpi_plan *plan = load->plan;
+    if (!(s->target = kpi__strmap_get(&plan->targets_by_code, code)) &&
+        !(s->goal = kpi__strmap_get(&plan->goals_by_code, code)) &&
+        !(s->directive = kpi__strmap_get(&plan->directives_by_code, code)))
+        return kpi__load_error(load, row, P_CODE, KPI_ERR_NOT_FOUND,
+                               "\"%s\" is no target, goal or directive of the structure "
+                               "file",
+                               code);
+    memcpy(load->last_code, code, strlen(code) + 1);
+    load->last_target = s->target;
+    load->last_goal = s->goal;
+    load->last_directive = s->directive;
+    return KPI_OK;
 }
 
-static int read_measurement(kpi__load *load, const kpi__csv_row *row, kpi_target *t,
-                            int32_t date)
+/* The status and planned date of a row: either may be empty; a scheduled
+ * status needs its date. */
+static int read_status(kpi__load *load, const kpi__csv_row *row, kpi_status *status,
+                       int32_t *planned)
 {
+    char word[64];
+    const char *text = kpi__load_trimmed(load, row, P_STATUS, word, sizeof word);
+    *status = KPI_STATUS_NONE;
+    *planned = 0;
+    if (*text && kpi_status_parse(status, text) != KPI_OK)
+        return kpi__load_wrap(load, row, P_STATUS, kpi_error_code());
+    int rc = kpi__load_date(load, row, P_PLANNED, 1, planned);
+    if (rc == KPI_OK && *status == KPI_STATUS_SCHEDULED && !*planned)
+        rc = kpi__load_error(load, row, P_PLANNED, KPI_ERR_VALUE,
+                             "empty; a scheduled row needs its planned date (予定日)");
+    return rc;
+}
+
+/* The update of a row, on the row's subject. */
+static kpi_update *add_update(const struct subject *s, int32_t date, const char *text)
+{
+    if (s->target)
+        return kpi_target_add_update(s->target, date, text);
+    if (s->goal)
+        return kpi_goal_add_update(s->goal, date, text);
+    return kpi_directive_add_update(s->directive, date, text);
+}
+
+static int read_update(kpi__load *load, const kpi__csv_row *row, const struct subject *s,
+                       int32_t date, kpi_measurement *figure)
+{
+    kpi_status status;
+    int32_t planned;
+    int rc = read_status(load, row, &status, &planned);
+    if (rc != KPI_OK)
+        return rc;
+    if (figure && status == KPI_STATUS_NONE && !planned)
+        return KPI_OK; /* a figure and its note: a measurement alone */
+    const char *note = kpi__columns_cell(&load->columns, row, P_NOTE);
+    kpi_update *u = add_update(s, date, figure ? NULL : note);
+    if (!u)
+        return kpi__load_wrap(load, row, P_NOTE, kpi_error_code());
+    if (figure)
+        kpi__update_link(u, figure);
+    if (kpi_update_set_status(u, status, planned) != KPI_OK)
+        return kpi__load_wrap(load, row, P_STATUS, kpi_error_code());
+    if (!figure &&
+        kpi_update_set_author(u, kpi__columns_cell(&load->columns, row, P_AUTHOR)) != KPI_OK)
+        return kpi__load_wrap(load, row, P_AUTHOR, kpi_error_code());
+    return KPI_OK;
+}
+
+static int read_measurement(kpi__load *load, const kpi__csv_row *row,
+                            const struct subject *s, int32_t date)
+{
+    if (!s->target)
+        return kpi__load_error(load, row, P_VALUE, KPI_ERR_VALUE,
+                               "\"%s\" is no target; only targets take values",
+                               s->goal ? kpi_goal_code(s->goal)
+                                       : kpi_directive_code(s->directive));
     double value = NAN;
     int rc = kpi__load_number(load, row, P_VALUE, &value);
     if (rc != KPI_OK)
         return rc;
     kpi_measurement *m = kpi_target_add_measurement(
-        t, date, value, kpi__columns_cell(&load->columns, row, P_NOTE));
+        s->target, date, value, kpi__columns_cell(&load->columns, row, P_NOTE));
     if (!m)
         return kpi__load_wrap(load, row, P_VALUE, kpi_error_code());
     rc = kpi_measurement_set_author(m, kpi__columns_cell(&load->columns, row, P_AUTHOR));
-    return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, P_AUTHOR, rc);
+    if (rc != KPI_OK)
+        return kpi__load_wrap(load, row, P_AUTHOR, rc);
+    return read_update(load, row, s, date, m);
 }
 
+/* A rating is a person's judgement, not a state of the work: its row takes
+ * no status (give that on a row of its own). */
 static int read_assessment(kpi__load *load, const kpi__csv_row *row,
                            const struct subject *s, int32_t date)
 {
+    if (s->directive)
+        return kpi__load_error(load, row, P_RATING, KPI_ERR_VALUE,
+                               "\"%s\" is a directive; directives are not rated",
+                               kpi_directive_code(s->directive));
+    if (*kpi__columns_cell(&load->columns, row, P_STATUS) ||
+        *kpi__columns_cell(&load->columns, row, P_PLANNED))
+        return kpi__load_error(load, row, P_STATUS, KPI_ERR_PARSE,
+                               "a row with a rating takes no status or planned date: give "
+                               "them on a row of their own");
     char text[64];
     kpi_rating rating;
     int rc = kpi_rating_parse(&rating,
@@ -84,27 +174,30 @@ static int read_assessment(kpi__load *load, const kpi__csv_row *row,
     return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, P_AUTHOR, rc);
 }
 
-/* A row is a measurement or an assessment: exactly one of value and
- * rating is filled, and only targets have measurements. */
+static int has(const kpi__load *load, const kpi__csv_row *row, int column)
+{
+    return *kpi__columns_cell(&load->columns, row, column) != '\0';
+}
+
+/* A row is a measurement (a value), an assessment (a rating) or an update
+ * (a status, a planned date or a text), never a value and a rating. */
 static int read_row(kpi__load *load, const kpi__csv_row *row, const struct subject *s,
                     int32_t date)
 {
-    int has_value = *kpi__columns_cell(&load->columns, row, P_VALUE) != '\0';
-    int has_rating = *kpi__columns_cell(&load->columns, row, P_RATING) != '\0';
+    int has_value = has(load, row, P_VALUE), has_rating = has(load, row, P_RATING);
     if (has_value && has_rating)
         return kpi__load_error(load, row, P_RATING, KPI_ERR_PARSE,
                                "a row has a value (a measurement) or a rating (an "
                                "assessment), not both");
-    if (!has_value && !has_rating)
-        return kpi__load_error(load, row, P_VALUE, KPI_ERR_PARSE,
-                               "empty, and so is \"rating\": a row needs one of them");
+    if (has_value)
+        return read_measurement(load, row, s, date);
     if (has_rating)
         return read_assessment(load, row, s, date);
-    if (!s->target)
-        return kpi__load_error(load, row, P_VALUE, KPI_ERR_VALUE,
-                               "\"%s\" is a goal; goals take ratings, not values",
-                               kpi_goal_code(s->goal));
-    return read_measurement(load, row, s->target, date);
+    if (!has(load, row, P_NOTE) && !has(load, row, P_STATUS) && !has(load, row, P_PLANNED))
+        return kpi__load_error(load, row, P_VALUE, KPI_ERR_PARSE,
+                               "empty, and so are \"rating\", \"note\" and \"status\": a "
+                               "row needs one of them");
+    return read_update(load, row, s, date, NULL);
 }
 
 int kpi__progress_row(void *context, const kpi__csv_row *row)

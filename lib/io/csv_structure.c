@@ -1,5 +1,5 @@
-/* Loading the structure file: one row per plan, goal, target or note,
- * each parent defined on an earlier row. */
+/* Loading the structure file: one row per plan, goal, target, directive or
+ * note, each parent defined on an earlier row. */
 #include "util/alloc.h"
 #include "util/error.h"
 #include "io/csv_infer.h"
@@ -30,6 +30,9 @@ enum structure_column {
     S_ORGANIZATION,
     S_DEPARTMENT,
     S_INFERRED,
+    S_ISSUER,
+    S_DATE,
+    S_REPORT_DATE,
     S_COLUMN_COUNT
 };
 
@@ -55,6 +58,9 @@ static const kpi__column_spec structure_columns[] = {
     {S_ORGANIZATION, "organization", {"団体", "団体名", "自治体"}, 0},
     {S_DEPARTMENT, "department", {"担当部局", "担当部局名", "部局"}, 0},
     {S_INFERRED, "inferred", {"読取項目"}, 0},
+    {S_ISSUER, "issuer", {"指示者"}, 0},
+    {S_DATE, "date", {"指示日", "日付"}, 0},
+    {S_REPORT_DATE, "report_date", {"基準日"}, 0},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -64,6 +70,7 @@ enum row_type {
     ROW_PLAN = KPI_OBJECT_PLAN,
     ROW_GOAL = KPI_OBJECT_GOAL,
     ROW_TARGET = KPI_OBJECT_TARGET,
+    ROW_DIRECTIVE = KPI_OBJECT_DIRECTIVE,
     ROW_NOTE
 };
 
@@ -72,7 +79,8 @@ enum row_type {
  * spellings people use. */
 static const kpi__spelling type_words[] = {
     {KPI__NOTE_NAME, ROW_NOTE}, {"計画", ROW_PLAN}, {"目標", ROW_GOAL},
-    {"指標", ROW_TARGET},       {"注記", ROW_NOTE},
+    {"指標", ROW_TARGET},       {"指示事項", ROW_DIRECTIVE},
+    {"注記", ROW_NOTE},
 };
 static const kpi__spelling kind_words[] = {
     {"数値", KPI_KIND_NUMERIC},
@@ -106,9 +114,12 @@ static int read_word(const kpi__load *load, const kpi__csv_row *row, int column,
  * reported as a warning rather than silently dropped. */
 static const uint32_t used_columns[] = {
     [ROW_PLAN] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_TITLE) | BIT(S_START) | BIT(S_DUE) |
-                 BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT),
+                 BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT) | BIT(S_REPORT_DATE),
     [ROW_GOAL] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE) | BIT(S_WEIGHT),
-    [ROW_TARGET] = ~(BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT)),
+    [ROW_TARGET] = ~(BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT) | BIT(S_ISSUER) |
+                     BIT(S_DATE) | BIT(S_REPORT_DATE)),
+    [ROW_DIRECTIVE] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE) |
+                      BIT(S_ISSUER) | BIT(S_DATE),
     [ROW_NOTE] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE),
 };
 
@@ -178,6 +189,11 @@ static int read_plan(kpi__load *load, const kpi__csv_row *row)
                         plan, kpi__columns_cell(&load->columns, row, S_DEPARTMENT)));
     if (rc == KPI_OK)
         rc = read_plan_period(load, row);
+    int32_t report_date = 0;
+    if (rc == KPI_OK)
+        rc = kpi__load_date(load, row, S_REPORT_DATE, 1, &report_date);
+    if (rc == KPI_OK)
+        rc = setter(load, row, S_REPORT_DATE, kpi_plan_set_report_date(plan, report_date));
     return rc;
 }
 
@@ -375,6 +391,61 @@ static int read_note(kpi__load *load, const kpi__csv_row *row)
     return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, S_TITLE, rc);
 }
 
+/* A directive's parent cell: the codes of the goals it is addressed to,
+ * separated by ";" (empty, or the plan id: the whole plan). */
+static int address_goals(kpi__load *load, const kpi__csv_row *row, kpi_directive *d)
+{
+    const char *cell = kpi__columns_cell(&load->columns, row, S_PARENT);
+    while (*cell) {
+        size_t n = strcspn(cell, ";");
+        char code[KPI_MAX_CODE + 2];
+        size_t b = 0, e = n;
+        while (b < e && (cell[b] == ' ' || cell[b] == '\t'))
+            b++;
+        while (e > b && (cell[e - 1] == ' ' || cell[e - 1] == '\t'))
+            e--;
+        if (e - b > KPI_MAX_CODE)
+            return kpi__load_error(load, row, S_PARENT, KPI_ERR_VALUE,
+                                   "a goal code longer than %d bytes", KPI_MAX_CODE);
+        memcpy(code, cell + b, e - b);
+        code[e - b] = '\0';
+        kpi_goal *goal = *code && strcmp(code, load->plan->id) != 0
+                             ? kpi__strmap_get(&load->plan->goals_by_code, code)
+                             : NULL;
+        if (*code && strcmp(code, load->plan->id) != 0 && !goal)
+            return kpi__load_error(load, row, S_PARENT, KPI_ERR_NOT_FOUND,
+                                   "\"%s\" is not a goal defined on an earlier row", code);
+        if (goal && kpi_directive_add_goal(d, goal) != KPI_OK)
+            return kpi__load_wrap(load, row, S_PARENT, kpi_error_code());
+        cell += n;
+        if (*cell)
+            cell++;
+    }
+    return KPI_OK;
+}
+
+static int read_directive(kpi__load *load, const kpi__csv_row *row)
+{
+    char code[KPI_MAX_CODE + 2];
+    const char *text = kpi__columns_cell(&load->columns, row, S_TITLE);
+    if (!*text)
+        return kpi__load_error(load, row, S_TITLE, KPI_ERR_VALUE,
+                               "a directive needs its text in this column");
+    kpi_directive *d =
+        kpi_plan_add_directive(load->plan, code_cell(load, row, S_CODE, code), text);
+    if (!d)
+        return kpi__load_wrap(load, row, S_CODE, kpi_error_code());
+    int32_t date = 0;
+    int rc = kpi__load_date(load, row, S_DATE, 0, &date);
+    if (rc == KPI_OK)
+        rc = setter(load, row, S_DATE, kpi_directive_set_date(d, date));
+    if (rc == KPI_OK)
+        rc = setter(load, row, S_ISSUER,
+                    kpi_directive_set_issuer(
+                        d, kpi__columns_cell(&load->columns, row, S_ISSUER)));
+    return rc == KPI_OK ? address_goals(load, row, d) : rc;
+}
+
 int kpi__structure_row(void *context, const kpi__csv_row *row)
 {
     kpi__load *load = context;
@@ -384,10 +455,10 @@ int kpi__structure_row(void *context, const kpi__csv_row *row)
         return rc;
     int type = -1;
     rc = read_word(load, row, S_TYPE, KPI__NAMES_OBJECT, type_words, COUNT(type_words),
-                   "plan, goal, target, note", &type);
+                   "plan, goal, target, directive, note", &type);
     if (rc == KPI_OK && type < 0)
         rc = kpi__load_error(load, row, S_TYPE, KPI_ERR_PARSE,
-                             "empty; expected plan, goal, target or note");
+                             "empty; expected plan, goal, target, directive or note");
     if (rc == KPI_OK && type != ROW_PLAN && !load->plan)
         rc = kpi__load_error(load, row, S_TYPE, KPI_ERR_PARSE,
                              "the first row after the header must be the plan row");
@@ -397,6 +468,7 @@ int kpi__structure_row(void *context, const kpi__csv_row *row)
         [ROW_PLAN] = read_plan,
         [ROW_GOAL] = read_goal,
         [ROW_TARGET] = read_target,
+        [ROW_DIRECTIVE] = read_directive,
         [ROW_NOTE] = read_note,
     };
     rc = readers[type](load, row);

@@ -1,93 +1,57 @@
-/* Writing plan files: the two CSV files of a plan, in memory or to paths.
- * Quoting is left to libcsv's csv_write(); a file on disk is replaced only
- * by rename(), once its new content is completely written. */
-#include "util/alloc.h"
-#include "util/csv_cell.h"
-#include "io/csv_infer.h"
-#include "model/names.h"
-#include "util/error.h"
+/* Writing plan files: the two CSV files of a plan, in memory or to paths;
+ * the structure file here, the progress file's rows in
+ * csv_write_progress.c. A file on disk is replaced only by rename(), once
+ * its new content is completely written. */
+#include "io/csv_write.h"
+#include "io/write_row.h"
 #include "model/model.h"
-#include "util/date.h"
+#include "model/names.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include "util/number.h"
-#include "util/strbuf.h"
 #include "kpi/csv.h"
+#include "kpi/file.h"
 
 #include <math.h>
 #include <string.h>
 
-struct writer {
-    kpi__strbuf out;
-    uint32_t flags;
-    int fields; /* fields written on the current row */
-};
-
-static void field(struct writer *w, const char *text)
-{
-    if (!text)
-        text = "";
-    if (w->fields++)
-        kpi__strbuf_append(&w->out, ",");
-    kpi__csv_cell(&w->out, text, strlen(text));
-}
-
-static void number_field(struct writer *w, double value)
-{
-    char buf[KPI__NUMBER_SIZE] = "";
-    if (!isnan(value))
-        kpi__number_format(buf, value);
-    field(w, buf);
-}
-
-static void date_field(struct writer *w, int32_t date)
-{
-    char iso[KPI__DATE_ISO_SIZE];
-    kpi__date_iso(iso, date);
-    field(w, iso);
-}
-
-static void end_row(struct writer *w)
-{
-    kpi__strbuf_append(&w->out, w->flags & KPI_WRITE_CRLF ? "\r\n" : "\n");
-    w->fields = 0;
-}
-
-static void empty_fields(struct writer *w, int count)
-{
-    while (count-- > 0)
-        field(w, "");
-}
-
-static void header(struct writer *w, const char *const *names, size_t count)
-{
-    if (!(w->flags & KPI_WRITE_NO_BOM))
-        kpi__strbuf_append(&w->out, "\xEF\xBB\xBF");
-    for (size_t i = 0; i < count; i++)
-        field(w, names[i]);
-    end_row(w);
-}
-
+/* The columns every structure file has, then those only a plan with
+ * directives or a report date needs (so that other plans' files keep the
+ * columns they always had). */
 static const char *const structure_header[] = {
     "type",       "code",      "parent",       "title",       "unit",
     "kind",       "direction", "value",        "start_value", "reference",
     "change_pct", "start",     "due",          "schedule",    "accumulate",
     "weight",     "text",      "organization", "department",  "inferred",
+    "issuer",     "date",      "report_date",
 };
 
-/* Weight 1 is the default; leaving it out keeps the sheet readable. */
-static void weight_field(struct writer *w, double weight)
+#define BASE_COLUMNS 20
+#define EXTENDED_COLUMNS 3
+
+/* Ends a structure row, with the extended columns left empty. */
+static void end_structure_row(kpi__writer *w)
 {
-    number_field(w, weight == 1.0 ? (double)NAN : weight);
+    if (w->extended)
+        kpi__write_empty(w, EXTENDED_COLUMNS);
+    kpi__write_end_row(w);
 }
 
-static void note_rows(struct writer *w, const kpi__notes *notes, const char *parent)
+/* Weight 1 is the default; leaving it out keeps the sheet readable. */
+static void weight_field(kpi__writer *w, double weight)
+{
+    kpi__write_number(w, weight == 1.0 ? (double)NAN : weight);
+}
+
+static void note_rows(kpi__writer *w, const kpi__notes *notes, const char *parent)
 {
     for (size_t i = 0; i < notes->count; i++) {
-        field(w, KPI__NOTE_NAME);
-        field(w, notes->items[i].code);
-        field(w, parent);
-        field(w, notes->items[i].text);
-        empty_fields(w, 16);
-        end_row(w);
+        kpi__write_field(w, KPI__NOTE_NAME);
+        kpi__write_field(w, notes->items[i].code);
+        kpi__write_field(w, parent);
+        kpi__write_field(w, notes->items[i].text);
+        kpi__write_empty(w, 16);
+        end_structure_row(w);
     }
 }
 
@@ -104,45 +68,45 @@ static double number_unless_inferred(const kpi_target *t, uint32_t field, double
     return t->inferred & field ? (double)NAN : value;
 }
 
-static void target_row(struct writer *w, const kpi_target *t)
+static void target_row(kpi__writer *w, const kpi_target *t)
 {
     char inferred[128];
     kpi__field_names_format(inferred, sizeof inferred, t->inferred);
-    field(w, kpi_object_name(KPI_OBJECT_TARGET));
-    field(w, t->code);
-    field(w, t->goal->code);
-    field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
-    field(w, unless_inferred(t, KPI_FIELD_UNIT, t->unit));
-    field(w, unless_inferred(t, KPI_FIELD_KIND, kpi_kind_name(t->kind)));
-    field(w, unless_inferred(t, KPI_FIELD_DIRECTION, kpi_direction_name(t->direction)));
-    number_field(w, number_unless_inferred(t, KPI_FIELD_VALUE, t->value));
-    number_field(w, t->start_value);
-    number_field(w, t->reference);
-    number_field(w, number_unless_inferred(t, KPI_FIELD_CHANGE_PCT, t->change_pct));
-    date_field(w, t->start);
-    date_field(w, t->inferred & KPI_FIELD_DUE ? 0 : t->due);
+    kpi__write_field(w, kpi_object_name(KPI_OBJECT_TARGET));
+    kpi__write_field(w, t->code);
+    kpi__write_field(w, t->goal->code);
+    kpi__write_field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
+    kpi__write_field(w, unless_inferred(t, KPI_FIELD_UNIT, t->unit));
+    kpi__write_field(w, unless_inferred(t, KPI_FIELD_KIND, kpi_kind_name(t->kind)));
+    kpi__write_field(w, unless_inferred(t, KPI_FIELD_DIRECTION, kpi_direction_name(t->direction)));
+    kpi__write_number(w, number_unless_inferred(t, KPI_FIELD_VALUE, t->value));
+    kpi__write_number(w, t->start_value);
+    kpi__write_number(w, t->reference);
+    kpi__write_number(w, number_unless_inferred(t, KPI_FIELD_CHANGE_PCT, t->change_pct));
+    kpi__write_date(w, t->start);
+    kpi__write_date(w, t->inferred & KPI_FIELD_DUE ? 0 : t->due);
     /* The default schedule is left empty, as people leave it. */
-    field(w, t->schedule == KPI_SCHEDULE_DEFAULT ? "" : kpi_schedule_name(t->schedule));
-    field(w, kpi_accumulate_name(t->accumulate));
+    kpi__write_field(w, t->schedule == KPI_SCHEDULE_DEFAULT ? "" : kpi_schedule_name(t->schedule));
+    kpi__write_field(w, kpi_accumulate_name(t->accumulate));
     weight_field(w, t->weight);
-    field(w, t->text);
-    empty_fields(w, 2);
-    field(w, inferred);
-    end_row(w);
+    kpi__write_field(w, t->text);
+    kpi__write_empty(w, 2);
+    kpi__write_field(w, inferred);
+    end_structure_row(w);
 }
 
 /* A goal, its notes and targets, then its child goals: parents always come
  * before their children, as the reader requires. */
-static void goal_rows(struct writer *w, const kpi_goal *g)
+static void goal_rows(kpi__writer *w, const kpi_goal *g)
 {
-    field(w, kpi_object_name(KPI_OBJECT_GOAL));
-    field(w, g->code);
-    field(w, g->parent ? g->parent->code : "");
-    field(w, g->title);
-    empty_fields(w, 11);
+    kpi__write_field(w, kpi_object_name(KPI_OBJECT_GOAL));
+    kpi__write_field(w, g->code);
+    kpi__write_field(w, g->parent ? g->parent->code : "");
+    kpi__write_field(w, g->title);
+    kpi__write_empty(w, 11);
     weight_field(w, g->weight);
-    empty_fields(w, 4);
-    end_row(w);
+    kpi__write_empty(w, 4);
+    end_structure_row(w);
     note_rows(w, &g->notes, g->code);
     for (size_t i = 0; i < g->targets.count; i++)
         target_row(w, g->targets.items[i]);
@@ -150,79 +114,63 @@ static void goal_rows(struct writer *w, const kpi_goal *g)
         goal_rows(w, g->goals.items[i]);
 }
 
-static void plan_row(struct writer *w, const kpi_plan *plan)
+static void plan_row(kpi__writer *w, const kpi_plan *plan)
 {
-    field(w, kpi_object_name(KPI_OBJECT_PLAN));
-    field(w, plan->id);
-    field(w, "");
-    field(w, plan->title);
-    empty_fields(w, 7);
-    date_field(w, plan->start);
-    date_field(w, plan->end);
-    empty_fields(w, 4);
-    field(w, plan->organization);
-    field(w, plan->department);
-    field(w, "");
-    end_row(w);
-}
-
-static void assessment_rows(struct writer *w, const kpi__segvec *list, const char *code)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        const kpi_assessment *a = kpi__segvec_at(list, i, sizeof *a);
-        field(w, code);
-        date_field(w, a->date);
-        field(w, "");
-        field(w, kpi_rating_symbol(a->rating));
-        field(w, a->comment);
-        field(w, a->author);
-        end_row(w);
+    kpi__write_field(w, kpi_object_name(KPI_OBJECT_PLAN));
+    kpi__write_field(w, plan->id);
+    kpi__write_field(w, "");
+    kpi__write_field(w, plan->title);
+    kpi__write_empty(w, 7);
+    kpi__write_date(w, plan->start);
+    kpi__write_date(w, plan->end);
+    kpi__write_empty(w, 4);
+    kpi__write_field(w, plan->organization);
+    kpi__write_field(w, plan->department);
+    kpi__write_field(w, "");
+    if (w->extended) {
+        kpi__write_empty(w, 2);
+        kpi__write_date(w, plan->report_date);
     }
+    kpi__write_end_row(w);
 }
 
-static void target_progress(struct writer *w, const kpi_target *t)
+/* A directive: its goals in the parent column, separated by ";". */
+static void directive_row(kpi__writer *w, const kpi_directive *d)
 {
-    for (size_t i = 0; i < t->measurements.count; i++) {
-        const kpi_measurement *m = kpi__segvec_at(&t->measurements, i, sizeof *m);
-        field(w, t->code);
-        date_field(w, m->date);
-        number_field(w, m->value);
-        field(w, "");
-        field(w, kpi_measurement_note(m));
-        field(w, kpi_measurement_author(m));
-        end_row(w);
+    kpi__strbuf goals = {0};
+    for (size_t i = 0; i < d->goals.count; i++) {
+        const kpi_goal *g = d->goals.items[i];
+        kpi__strbuf_printf(&goals, "%s%s", i ? ";" : "", g->code);
     }
-    assessment_rows(w, &t->assessments, t->code);
+    char *parent = kpi__strbuf_finish(&goals);
+    if (!parent)
+        w->out.failed = 1;
+    kpi__write_field(w, kpi_object_name(KPI_OBJECT_DIRECTIVE));
+    kpi__write_field(w, d->code);
+    kpi__write_field(w, parent);
+    kpi__write_field(w, d->text);
+    kpi__write_empty(w, BASE_COLUMNS - 4);
+    kpi__write_field(w, d->issuer);
+    kpi__write_date(w, d->date);
+    kpi__write_empty(w, 1);
+    kpi__write_end_row(w);
+    kpi__free(parent);
 }
 
-static void goal_progress(struct writer *w, const kpi_goal *g)
+static void write_structure(kpi__writer *w, const kpi_plan *plan)
 {
-    assessment_rows(w, &g->assessments, g->code);
-    for (size_t i = 0; i < g->targets.count; i++)
-        target_progress(w, g->targets.items[i]);
-    for (size_t i = 0; i < g->goals.count; i++)
-        goal_progress(w, g->goals.items[i]);
-}
-
-static void write_structure(struct writer *w, const kpi_plan *plan)
-{
-    header(w, structure_header, sizeof structure_header / sizeof *structure_header);
+    w->extended = plan->directives.count > 0 || plan->report_date != 0;
+    kpi__write_header(w, structure_header,
+                      BASE_COLUMNS + (w->extended ? EXTENDED_COLUMNS : 0));
     plan_row(w, plan);
     for (size_t i = 0; i < plan->goals.count; i++)
         goal_rows(w, plan->goals.items[i]);
+    for (size_t i = 0; i < plan->directives.count; i++)
+        directive_row(w, plan->directives.items[i]);
     note_rows(w, &plan->notes, plan->id);
 }
 
-static void write_progress(struct writer *w, const kpi_plan *plan)
-{
-    static const char *const names[] = {"code",   "date", "value",
-                                        "rating", "note", "author"};
-    header(w, names, sizeof names / sizeof *names);
-    for (size_t i = 0; i < plan->goals.count; i++)
-        goal_progress(w, plan->goals.items[i]);
-}
-
-typedef void (*write_fn)(struct writer *, const kpi_plan *);
+typedef void (*write_fn)(kpi__writer *, const kpi_plan *);
 
 static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t flags,
                         write_fn write, const char *function)
@@ -232,7 +180,7 @@ static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t
     *out = NULL;
     if (!plan)
         return kpi__error_null(function, "plan");
-    struct writer w = {{0}, flags, 0};
+    kpi__writer w = {{0}, flags, 0, 0};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
     write(&w, plan);
@@ -256,7 +204,7 @@ int kpi_plan_write_structure(char **out, size_t *size, const kpi_plan *plan,
 int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan *plan,
                             uint32_t flags)
 {
-    return write_memory(out, size, plan, flags, write_progress,
+    return write_memory(out, size, plan, flags, kpi__write_progress,
                         "kpi_plan_write_progress");
 }
 
@@ -284,6 +232,6 @@ int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
         write_one(plan, structure_path, flags, write_structure, "kpi_plan_write_files");
     if (rc == KPI_OK && progress_path)
         rc =
-            write_one(plan, progress_path, flags, write_progress, "kpi_plan_write_files");
+            write_one(plan, progress_path, flags, kpi__write_progress, "kpi_plan_write_files");
     return rc;
 }

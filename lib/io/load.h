@@ -18,6 +18,7 @@ typedef struct kpi__load {
     char last_code[KPI_MAX_CODE + 2];
     kpi_target *last_target;
     kpi_goal *last_goal;
+    kpi_directive *last_directive;
 } kpi__load;
 
 /* The row handlers given to kpi__csv_parse(); context is a kpi__load. */

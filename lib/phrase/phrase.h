@@ -129,8 +129,22 @@ typedef struct kpi__pgroup {
     int ratio;          /* 前年度比110%: a ratio, no 増/減 */
     int too_long;       /* more digits than a double holds exactly */
     int integer;        /* no decimal point */
+    int period;         /* 年4回, 毎月1回: KPI__PERIOD_FREQUENCY; 年間120件: _TOTAL */
+    int zero_word;      /* ゼロ (事故ゼロ): value 0, lower is better */
     int32_t month, day; /* a MONTH; day 0 when only the month is given */
 } kpi__pgroup;
+
+/* The period written before a count. */
+enum { KPI__PERIOD_NONE, KPI__PERIOD_FREQUENCY, KPI__PERIOD_TOTAL };
+
+/* Whether a per word (当たり, あたり, につき) follows at, perhaps after more
+ * counts with units: 1人1日当たり. */
+int kpi__phrase_per_follows(const uint32_t *cp, size_t at, size_t end);
+/* The length of a period word (年, 毎月, 年に, 年間 ...) ending at at and
+ * starting at or after floor; *kind receives KPI__PERIOD_*. */
+size_t kpi__phrase_period_before(const uint32_t *cp, size_t floor, size_t at, int *kind);
+/* Whether a period word and then a digit start at at: 年4回. */
+int kpi__phrase_period_at(const uint32_t *cp, size_t at, size_t end);
 
 /* An upper bound of the number of groups of t (for sizing the array). */
 size_t kpi__pgroups_bound(const kpi__ptext *t);

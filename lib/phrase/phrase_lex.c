@@ -34,9 +34,6 @@ static const char *const month_parts[] = {"末日", "末", "上旬", "中旬", "
                                           "中",   "頃", "ごろ", NULL};
 static const char *const month_ends[] = {"までに", "まで", "に", NULL};
 
-/* What reads "per": 1人当たり500円 counts yen, not people. */
-static const char *const per_words[] = {"当たり", "あたり", "につき", NULL};
-
 /* The particles that may stand between a count and its verb or noun. */
 static const char *const links[] = {"での", "の", NULL};
 static const char *const verb_particles[] = {"を", "の", "で", "に", NULL};
@@ -116,18 +113,36 @@ static int32_t small_integer(const kpi__ptext *t, size_t i, size_t *end, int32_t
     return v;
 }
 
-/* 8月, 8月31日, 8月末までに: the month group after the digits at j (on 月). */
+/* The days after 月 at j: 18日, 18、19日, 18・19日, 18日・19日, 18~19日. The
+ * last day named is read (the event ends then); returns j when no day
+ * list ending in 日 is there. At most eight days, so the scan stays short. */
+static size_t read_days(const kpi__ptext *t, size_t j, int32_t *day)
+{
+    size_t k = j, end = j;
+    for (int named = 0; named < 8; named++) {
+        int32_t d = small_integer(t, k, &end, 31);
+        if (!d)
+            return j;
+        if (end < t->n && t->cp[end] == 0x65E5 /* 日 */) {
+            *day = d;
+            j = ++end;
+        }
+        if (end + 1 >= t->n || !kpi__pt_digit(t->cp[end + 1]) ||
+            !(t->cp[end] == 0x3001 || t->cp[end] == 0x30FB || t->cp[end] == ',' ||
+              t->cp[end] == '~'))
+            return j;
+        k = end + 1;
+    }
+    return j;
+}
+
+/* 8月, 8月31日, 8月18、19日, 8月末までに: the month group after the digits
+ * at j (on 月). */
 static size_t read_month(const kpi__ptext *t, kpi__pgroup *g, size_t j)
 {
     g->role = KPI__ROLE_MONTH;
     g->month = (int32_t)g->value;
-    j++; /* 月 */
-    size_t day_end = j;
-    int32_t day = small_integer(t, j, &day_end, 31);
-    if (day && day_end < t->n && t->cp[day_end] == 0x65E5 /* 日 */) {
-        g->day = day;
-        j = day_end + 1;
-    }
+    j = read_days(t, j + 1 /* 月 */, &g->day);
     j += kpi__pt_match_table(t->cp, j, t->n, month_parts, NULL);
     j += kpi__pt_match_table(t->cp, j, t->n, month_ends, NULL);
     return j;
@@ -363,8 +378,8 @@ static size_t read_relative(const kpi__ptext *t, kpi__pgroup *g, size_t j, size_
  * verb, the の that links it to what it counts. */
 static size_t read_count_tail(const kpi__ptext *t, kpi__pgroup *g, size_t j, size_t floor)
 {
-    if (kpi__pt_match_table(t->cp, j, t->n, per_words, NULL)) {
-        g->role = KPI__ROLE_NAME; /* 1人当たり: what is counted comes later */
+    if (kpi__phrase_per_follows(t->cp, j, t->n)) {
+        g->role = KPI__ROLE_NAME; /* 1人(1日)当たり: what is counted comes later */
         return j;
     }
     j = read_comparison(t, g, j);
@@ -450,6 +465,17 @@ static size_t read_after_number(const kpi__ptext *t, kpi__pgroup *g, size_t j,
     return read_count_tail(t, g, j, floor);
 }
 
+/* 年4回, 毎月1回, 年間120件: the period before the number is the group's. */
+static void read_period(const kpi__ptext *t, kpi__pgroup *g, size_t floor)
+{
+    int kind = KPI__PERIOD_NONE;
+    size_t len = kpi__phrase_period_before(t->cp, floor, g->start, &kind);
+    if (g->role == KPI__ROLE_COUNT && len) {
+        g->period = kind;
+        g->start -= len;
+    }
+}
+
 /* Reads the group whose digits start at i; floor is where the previous
  * group ended, which this one may not reach back over. */
 static void read_group(const kpi__ptext *t, size_t i, size_t floor, kpi__pgroup *g)
@@ -472,6 +498,7 @@ static void read_group(const kpi__ptext *t, size_t i, size_t floor, kpi__pgroup 
     g->end = g->inner_end = g->role == KPI__ROLE_NAME ? g->num_end : j;
     if (g->role == KPI__ROLE_NAME)
         return;
+    read_period(t, g, floor);
     read_approx_before(t, g, floor);
     read_brackets(t, g, floor);
     read_link(t, g);
@@ -499,6 +526,30 @@ static int read_year_end(const kpi__ptext *t, size_t i, size_t floor, kpi__pgrou
     return 1;
 }
 
+/* 事故ゼロ, ゼロ件, ゼロを目指す: a count of 0, lower being better. Not
+ * ゼロカーボン, where ゼロ begins a word. */
+static int read_zero(const kpi__ptext *t, size_t i, size_t floor, kpi__pgroup *g)
+{
+    size_t j = i + kpi__pt_match(t->cp, i, t->n, "ゼロ");
+    if (j == i)
+        return 0;
+    memset(g, 0, sizeof *g);
+    g->role = KPI__ROLE_COUNT;
+    g->upper = NAN;
+    g->integer = 1;
+    g->zero_word = 1;
+    g->decrease = 1;
+    g->start = g->num_start = i;
+    g->num_end = g->unit_start = g->unit_end = g->cmp_start = g->cmp_end = j;
+    j = read_count_tail(t, g, read_unit(t, g, j), floor);
+    if (!kpi__phrase_word_end(t->cp, j, t->n) ||
+        (j < t->n && kpi__pt_ascii_letter(t->cp[j])))
+        return 0;
+    g->end = g->inner_end = j;
+    read_brackets(t, g, floor);
+    return g->role == KPI__ROLE_COUNT;
+}
+
 static int starts_number(const kpi__ptext *t, size_t i)
 {
     return kpi__pt_digit(t->cp[i]) && (i == 0 || !kpi__pt_digit(t->cp[i - 1]));
@@ -508,7 +559,7 @@ size_t kpi__pgroups_bound(const kpi__ptext *t)
 {
     size_t count = 0;
     for (size_t i = 0; i < t->n; i++)
-        if (starts_number(t, i) || t->cp[i] == 0x672B /* 末 */)
+        if (starts_number(t, i) || t->cp[i] == 0x672B /* 末 */ || t->cp[i] == 0x30BC /* ゼ */)
             count++;
     return count;
 }
@@ -520,7 +571,7 @@ size_t kpi__pgroups_scan(const kpi__ptext *t, kpi__pgroup *groups, size_t cap)
         kpi__pgroup *g = &groups[count];
         if (starts_number(t, i)) {
             read_group(t, i, floor, g);
-        } else if (!read_year_end(t, i, floor, g)) {
+        } else if (!read_year_end(t, i, floor, g) && !read_zero(t, i, floor, g)) {
             i++;
             continue;
         }

@@ -112,8 +112,9 @@ static int complete(const splitter *s, size_t begin, size_t end, int allow_bare)
 }
 
 /* Whether the text at k continues the target before it rather than
- * starting a new one: a number, a bracket, a comparison, 前年度比, a unit
- * or a verb (開催 12回, 参加者 100 人以上, 研修の実施 (8月)). */
+ * starting a new one: a number, a bracket, a comparison, 前年度比, a unit,
+ * a verb or a rate (開催 12回, 参加者 100 人以上, 研修の実施 (8月),
+ * 研修会の開催 年4回以上). */
 static int continues(const kpi__ptext *t, size_t k)
 {
     if (k >= t->n)
@@ -124,7 +125,8 @@ static int continues(const kpi__ptext *t, size_t k)
         return 1;
     if (kpi__pt_match_table(t->cp, k, t->n, kpi__phrase_comparisons, NULL) ||
         kpi__pt_match_table(t->cp, k, t->n, kpi__phrase_markers, NULL) ||
-        kpi__pt_match_table(t->cp, k, t->n, kpi__phrase_verbs, NULL))
+        kpi__pt_match_table(t->cp, k, t->n, kpi__phrase_verbs, NULL) ||
+        kpi__phrase_period_at(t->cp, k, t->n))
         return 1;
     size_t len = kpi__pt_match_table(t->cp, k, t->n, kpi__phrase_units, NULL);
     return len > 0 && kpi__phrase_word_end(t->cp, k + len, t->n);

@@ -20,7 +20,7 @@ const char *const kpi__phrase_units[] = {
     "億円",   "円",   "ポイント",   "倍",         "ha",   "km",   "kg",
     "t",      "トン", "m",          "作品",       "公演", "試合", "大会",
     "ページ", "基",   "棟",         "区画",       "路線", "便",   "事例",
-    "チーム", "協定", "ヘクタール", NULL};
+    "チーム", "協定", "ヘクタール", "g",          "kWh",  "L",    NULL};
 
 /* Done once: a target ending so is a milestone (…の策定, …を開始). */
 const char *const kpi__phrase_milestones[] = {
@@ -97,4 +97,66 @@ int kpi__pgroup_is_target(const kpi__pgroup *g)
 int kpi__pgroup_is_strong(const kpi__pgroup *g)
 {
     return kpi__pgroup_is_target(g) && !g->bare;
+}
+
+/* ---- Rates and periods ------------------------------------------------------ */
+
+/* What reads "per": 1人当たり500円 counts yen, not people. */
+static const char *const per_words[] = {"当たり", "あたり", "につき", NULL};
+
+int kpi__phrase_per_follows(const uint32_t *cp, size_t at, size_t end)
+{
+    /* 1人1日当たり: a few more counts may stand between (three at most,
+     * so that a run of counts is not scanned again from each of them). */
+    for (int step = 0; step < 4; step++) {
+        if (kpi__pt_match_table(cp, at, end, per_words, NULL))
+            return 1;
+        size_t k = at;
+        while (k < end && kpi__pt_digit(cp[k]))
+            k++;
+        size_t unit = k > at ? kpi__pt_match_table(cp, k, end, kpi__phrase_units, NULL) : 0;
+        if (unit == 0)
+            return 0;
+        at = k + unit;
+    }
+    return 0;
+}
+
+/* The period before a count: 年4回, 毎月1回, 年に2回 (a frequency), 年間120件
+ * (a total over the year). The one-character forms only after a blank, a
+ * bracket or the like (2019年4回 is a year, 今年3件 no rate). */
+static const char *const frequencies[] = {"毎年度", "毎年", "毎月", "毎週", "毎日", "年に",
+                                          "月に",   "週に", "日に", NULL};
+static const char *const frequency_chars[] = {"年", "月", "週", NULL};
+static const char *const totals[] = {"年間", "年度間", "月間", NULL};
+
+size_t kpi__phrase_period_before(const uint32_t *cp, size_t floor, size_t at, int *kind)
+{
+    size_t len = kpi__pt_match_end_table(cp, floor, at, totals, NULL);
+    if (len) {
+        *kind = KPI__PERIOD_TOTAL;
+        return len;
+    }
+    len = kpi__pt_match_end_table(cp, floor, at, frequencies, NULL);
+    if (!len && kpi__pt_match_end_table(cp, floor, at, frequency_chars, NULL)) {
+        len = 1;
+        /* The character before may lie before floor: it is only looked at. */
+        if (at >= 2 && (kpi__pt_wordchar(cp[at - 2]) || kpi__pt_digit(cp[at - 2]) ||
+                        kpi__pt_hiragana(cp[at - 2])))
+            return 0;
+    }
+    if (len && at > len && kpi__pt_digit(cp[at - len - 1]))
+        return 0; /* 2019年に: a year */
+    *kind = len ? KPI__PERIOD_FREQUENCY : KPI__PERIOD_NONE;
+    return len;
+}
+
+int kpi__phrase_period_at(const uint32_t *cp, size_t at, size_t end)
+{
+    size_t len = kpi__pt_match_table(cp, at, end, totals, NULL);
+    if (!len)
+        len = kpi__pt_match_table(cp, at, end, frequencies, NULL);
+    if (!len)
+        len = kpi__pt_match_table(cp, at, end, frequency_chars, NULL);
+    return len && at + len < end && kpi__pt_digit(cp[at + len]);
 }

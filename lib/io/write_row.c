@@ -1,0 +1,55 @@
+/* The rows of a plan file: fields quoted only as needed (util/csv_cell.c),
+ * numbers that read back to the same double, ISO dates. */
+#include "io/write_row.h"
+#include "kpi/csv.h"
+#include "util/csv_cell.h"
+#include "util/date.h"
+#include "util/number.h"
+
+#include <math.h>
+#include <string.h>
+
+void kpi__write_field(kpi__writer *w, const char *text)
+{
+    if (!text)
+        text = "";
+    if (w->fields++)
+        kpi__strbuf_append(&w->out, ",");
+    kpi__csv_cell(&w->out, text, strlen(text));
+}
+
+void kpi__write_number(kpi__writer *w, double value)
+{
+    char buf[KPI__NUMBER_SIZE] = "";
+    if (!isnan(value))
+        kpi__number_format(buf, value);
+    kpi__write_field(w, buf);
+}
+
+void kpi__write_date(kpi__writer *w, int32_t date)
+{
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    kpi__write_field(w, iso);
+}
+
+void kpi__write_end_row(kpi__writer *w)
+{
+    kpi__strbuf_append(&w->out, w->flags & KPI_WRITE_CRLF ? "\r\n" : "\n");
+    w->fields = 0;
+}
+
+void kpi__write_empty(kpi__writer *w, int count)
+{
+    while (count-- > 0)
+        kpi__write_field(w, "");
+}
+
+void kpi__write_header(kpi__writer *w, const char *const *names, size_t count)
+{
+    if (!(w->flags & KPI_WRITE_NO_BOM))
+        kpi__strbuf_append(&w->out, "\xEF\xBB\xBF");
+    for (size_t i = 0; i < count; i++)
+        kpi__write_field(w, names[i]);
+    kpi__write_end_row(w);
+}

@@ -1,0 +1,30 @@
+/* Internal: writing the rows of a plan file, shared by the structure
+ * (csv_write.c) and progress (csv_write_progress.c) writers. */
+#ifndef KPI_LIB_IO_WRITE_ROW_H
+#define KPI_LIB_IO_WRITE_ROW_H
+
+#include "util/strbuf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct kpi__writer {
+    kpi__strbuf out;
+    uint32_t flags; /* kpi_write_flags */
+    int fields;     /* fields written on the current row */
+    int extended;   /* the file has the columns only some plans need */
+} kpi__writer;
+
+/* One field: text quoted as needed; a number in the shortest form that
+ * reads back to the same double (empty for NaN); a date in ISO form
+ * (empty for 0); empty fields. */
+void kpi__write_field(kpi__writer *w, const char *text);
+void kpi__write_number(kpi__writer *w, double value);
+void kpi__write_date(kpi__writer *w, int32_t date);
+void kpi__write_empty(kpi__writer *w, int count);
+/* Ends the row (LF, or CRLF with KPI_WRITE_CRLF). */
+void kpi__write_end_row(kpi__writer *w);
+/* The header row, after the BOM unless KPI_WRITE_NO_BOM. */
+void kpi__write_header(kpi__writer *w, const char *const *names, size_t count);
+
+#endif
