@@ -3,7 +3,7 @@
  * evaluation contract): QUALITATIVE, INCOMPLETE, INVALID, NO_DATA and
  * NOT_DUE, their precedence, the values refused before they can be
  * recorded, and kpi_validate, which lists the INCOMPLETE and INVALID
- * problems without evaluating.
+ * problems without evaluating, and the directives left UNANSWERED.
  *
  * Every test names the rule it checks. Plans are built for fiscal year 2017
  * (平成29年度, 2017-04-01..2018-03-31) and rated as of 2017-09-30, the date of
@@ -257,20 +257,20 @@ static void test_validate_lists_problems(void **state)
 
     static const struct {
         const char *code;
-        kpi_unrated kind;
+        kpi_problem kind;
     } want[] = {
-        {"no-t", KPI_UNRATED_INCOMPLETE},
-        {"rel-no-r", KPI_UNRATED_INCOMPLETE},
-        {"dec-no-s", KPI_UNRATED_INCOMPLETE},
-        {"t-le-s", KPI_UNRATED_INVALID},
-        {"dec-t-ge-s", KPI_UNRATED_INVALID},
-        {"due-before-start", KPI_UNRATED_INVALID},
-        {"nested-no-t", KPI_UNRATED_INCOMPLETE},
+        {"no-t", KPI_PROBLEM_INCOMPLETE},
+        {"rel-no-r", KPI_PROBLEM_INCOMPLETE},
+        {"dec-no-s", KPI_PROBLEM_INCOMPLETE},
+        {"t-le-s", KPI_PROBLEM_INVALID},
+        {"dec-t-ge-s", KPI_PROBLEM_INVALID},
+        {"due-before-start", KPI_PROBLEM_INVALID},
+        {"nested-no-t", KPI_PROBLEM_INCOMPLETE},
     };
     const size_t n_want = sizeof want / sizeof want[0];
 
     kpi_problems *problems = NULL;
-    assert_ok(kpi_validate(&problems, fx->plan));
+    assert_ok(kpi_validate(&problems, fx->plan, 0, NULL));
     assert_non_null(problems);
     size_t n = kpi_problems_count(problems);
     int seen[sizeof want / sizeof want[0]] = {0};
@@ -306,7 +306,7 @@ static void test_validate_clean_plan(void **state)
 {
     fixture *fx = *state;
     kpi_problems *problems = NULL;
-    assert_ok(kpi_validate(&problems, fx->plan)); /* the seed, with figures */
+    assert_ok(kpi_validate(&problems, fx->plan, 0, NULL)); /* the seed, with figures */
     assert_int_equal(kpi_problems_count(problems), 0);
     kpi_problems_free(problems);
     problems = NULL;
@@ -320,9 +320,91 @@ static void test_validate_clean_plan(void **state)
     kpi_target *dec = add_target(g, "dec", 5);
     assert_ok(kpi_target_set_direction(dec, KPI_DIRECTION_DECREASE));
     assert_ok(kpi_target_set_start_value(dec, 10));
-    assert_ok(kpi_validate(&problems, fx->other_plan));
+    assert_ok(kpi_validate(&problems, fx->other_plan, 0, NULL));
     assert_int_equal(kpi_problems_count(problems), 0);
     kpi_problems_free(problems);
+}
+
+/* The kinds and objects of kpi_validate's problems, "kind:code|...". */
+static void assert_validated(const kpi_plan *plan, int32_t as_of, const kpi_policy *policy,
+                             const char *want)
+{
+    kpi_problems *problems = NULL;
+    char got[256] = "";
+    assert_ok(kpi_validate(&problems, plan, as_of, policy));
+    for (size_t i = 0; i < kpi_problems_count(problems); i++) {
+        size_t used = strlen(got);
+        snprintf(got + used, sizeof got - used, "%s%s:%s", used ? "|" : "",
+                 kpi_problem_name(kpi_problems_kind_at(problems, i)),
+                 kpi_problems_object_at(problems, i));
+    }
+    kpi_problems_free(problems);
+    assert_string_equal(got, want);
+}
+
+/* A directive with no response dated on or before d is UNANSWERED once it
+ * is the policy's number of days old (90 by default): 2017-06-01 + 90 days
+ * is 2017-08-30. A response dated after d does not count; the plan's
+ * report date is d when none is given; without either, directives are not
+ * checked. */
+static void test_validate_unanswered_directive(void **state)
+{
+    fixture *fx = *state;
+    kpi_goal *g = kpi_plan_find_goal(fx->plan, "G");
+    kpi_directive *d = kpi_plan_add_directive(fx->plan, "D1", "総合戦略の推進を図ること");
+    assert_non_null(d);
+    assert_ok(kpi_directive_set_date(d, 20170601));
+    assert_ok(kpi_directive_add_goal(d, g));
+    kpi_directive *answered = kpi_plan_add_directive(fx->plan, "D2", "情報発信に努めること");
+    assert_ok(kpi_directive_set_date(answered, 20170401));
+    assert_non_null(kpi_directive_add_update(answered, 20170501, "広報課と協議中"));
+    kpi_directive *undated = kpi_plan_add_directive(fx->plan, "D3", "日付のない指示");
+    assert_non_null(undated);
+
+    assert_validated(fx->plan, 20170829, NULL, ""); /* 89 days */
+    assert_validated(fx->plan, 20170830, NULL, "unanswered:D1");
+    assert_validated(fx->plan, 0, NULL, ""); /* no as-of date, no report date */
+
+    kpi_policy *policy = NULL;
+    assert_ok(kpi_policy_new(&policy));
+    assert_ok(kpi_policy_set_directive_days(policy, 30));
+    assert_validated(fx->plan, 20170701, policy, "unanswered:D1");
+    assert_validated(fx->plan, 20170430, policy, ""); /* D2: 29 days */
+    assert_validated(fx->plan, 20170501, policy, ""); /* D2 answered that day */
+    kpi_policy_free(policy);
+
+    assert_ok(kpi_plan_set_report_date(fx->plan, 20170930));
+    assert_validated(fx->plan, 0, NULL, "unanswered:D1");
+    assert_non_null(kpi_directive_add_update(d, 20171001, "検討中")); /* after d */
+    assert_validated(fx->plan, 0, NULL, "unanswered:D1");
+    assert_non_null(kpi_directive_add_update(d, 20170915, "関係課と調整中"));
+    assert_validated(fx->plan, 0, NULL, "");
+
+    kpi_problems *problems = (kpi_problems *)1;
+    assert_int_equal(kpi_validate(&problems, fx->plan, 20170231, NULL), KPI_ERR_DATE);
+    assert_null(problems);
+}
+
+/* The message names the directive, its date and how long it has waited. */
+static void test_validate_unanswered_message(void **state)
+{
+    fixture *fx = *state;
+    kpi_directive *d = kpi_plan_add_directive(fx->plan, "D1", "総合戦略の推進を図ること");
+    assert_ok(kpi_directive_set_date(d, 20170601));
+    kpi_problems *problems = NULL;
+    assert_ok(kpi_validate(&problems, fx->plan, 20170930, NULL));
+    assert_int_equal(kpi_problems_count(problems), 1);
+    assert_int_equal(kpi_problems_kind_at(problems, 0), KPI_PROBLEM_UNANSWERED);
+    assert_string_equal(kpi_problems_message_at(problems, 0),
+                        "directive \"D1\": no response since it was given on 2017-06-01 "
+                        "(121 days)");
+    assert_int_equal(kpi_problems_kind_at(problems, 1), KPI_PROBLEM_NONE);
+    assert_int_equal(kpi_error_code(), KPI_ERR_RANGE);
+    kpi_problems_free(problems);
+    assert_string_equal(kpi_problem_name(KPI_PROBLEM_INCOMPLETE), "incomplete");
+    assert_string_equal(kpi_problem_name(KPI_PROBLEM_INVALID), "invalid");
+    assert_string_equal(kpi_problem_name(KPI_PROBLEM_NONE), "");
+    assert_string_equal(kpi_problem_name((kpi_problem)99), "");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -339,6 +421,8 @@ int main(void)
         PLAN_TEST(test_recording_refuses_bad_values),
         PLAN_TEST(test_validate_lists_problems),
         SEED_TEST(test_validate_clean_plan),
+        PLAN_TEST(test_validate_unanswered_directive),
+        PLAN_TEST(test_validate_unanswered_message),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -359,7 +359,7 @@ static void test_oom_validating(void **state)
     for (long n = 0;; n++) {
         kpi_problems *problems = (kpi_problems *)1;
         arm(n);
-        int rc = kpi_validate(&problems, plan);
+        int rc = kpi_validate(&problems, plan, 0, NULL);
         disarm();
         if (!refused) {
             assert_int_equal(rc, KPI_OK);

@@ -66,7 +66,7 @@ static void test_one_goal_of_100k_targets(void **state)
     kpi_evaluation_free(ev);
 
     kpi_problems *problems = NULL;
-    assert_int_equal(kpi_validate(&problems, plan), KPI_OK);
+    assert_int_equal(kpi_validate(&problems, plan, 0, NULL), KPI_OK);
     assert_int_equal(kpi_problems_count(problems), 0);
     kpi_problems_free(problems);
 

@@ -79,7 +79,7 @@ static int read_shared(const struct shared *s)
     kpi_plan_write_structure(&structure, NULL, s->plan, 0);
     failures += !same_and_free(structure, s->expected_structure);
     kpi_problems *problems = NULL;
-    failures += kpi_validate(&problems, s->plan) != KPI_OK;
+    failures += kpi_validate(&problems, s->plan, 0, NULL) != KPI_OK;
     kpi_problems_free(problems);
     return failures;
 }

@@ -37,6 +37,25 @@ typedef struct kpi_result kpi_result;
 /** @brief The problems kpi_validate() found. */
 typedef struct kpi_problems kpi_problems;
 
+/** @brief The kinds of problem kpi_validate() reports. */
+typedef enum kpi_problem {
+    KPI_PROBLEM_NONE = 0,       /**< no problem (returned on error) */
+    KPI_PROBLEM_INCOMPLETE = 1, /**< a target lacks a value its kind needs:
+                                     it would be #KPI_UNRATED_INCOMPLETE */
+    KPI_PROBLEM_INVALID = 2,    /**< a target's values contradict each other:
+                                     it would be #KPI_UNRATED_INVALID */
+    KPI_PROBLEM_UNANSWERED = 3  /**< a directive has had no response for the
+                                     policy's number of days */
+} kpi_problem;
+
+/**
+ * @brief The stable name of a problem kind: "incomplete", "invalid",
+ *        "unanswered".
+ * @param problem the kind.
+ * @return a static string; "" for #KPI_PROBLEM_NONE and unknown values.
+ */
+KPI_EXTERN const char *kpi_problem_name(kpi_problem problem);
+
 /**
  * @brief Creates a policy with the defaults: ahead 1.10, on-track 0.95,
  *        #KPI_ROLLUP_CRITERIA, assessments used, #KPI_LANG_JA.
@@ -121,11 +140,13 @@ KPI_EXTERN int kpi_policy_set_directive_days(kpi_policy *policy, int32_t days);
  * @param out receives the evaluation, which the caller frees with
  *        kpi_evaluation_free(); NULL on failure. Not NULL.
  * @param plan the plan; only read, and not needed after the call. Not NULL.
- * @param as_of the date d (valid YYYYMMDD, not 0).
+ * @param as_of the date d (valid YYYYMMDD); 0 for the plan's report date
+ *        (kpi_plan_report_date()).
  * @param policy the policy, or NULL for the defaults; only read (copied),
  *        and not needed after the call.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
- *         #KPI_ERR_DATE for an invalid or 0 @p as_of; #KPI_ERR_NOMEM.
+ *         #KPI_ERR_DATE for an invalid @p as_of, or 0 when the plan has no
+ *         report date; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
                             const kpi_policy *policy);
@@ -577,6 +598,12 @@ KPI_EXTERN const char *kpi_result_goal_code_at(const kpi_result *result, size_t 
  *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎` or
  *        `32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎`.
  *
+ * When an update gives the target a status, the line begins with it, its
+ * planned date and the update's date: `予定 2017-10-31 (2017-09-30報告、
+ * 期限2018-03-31), 実績なし / 目標1回, ... → ○`, `中止 (2017-09-30報告) →
+ * 未評価: 中止`. A directive's line is its follow-up: `未回答、指示から121日、
+ * 90日以上回答なし`, `closed: done (reported 2017-09-15)`.
+ *
  * Built on the first request for each language and kept with the
  * evaluation, so that kpi_evaluate() does no text formatting. Threads
  * sharing an evaluation may ask at the same time.
@@ -591,15 +618,22 @@ KPI_EXTERN const char *kpi_result_reason(const kpi_result *result, kpi_lang lang
 
 /**
  * @brief Lists what keeps targets from being rated or makes their values
- *        contradict each other, without evaluating. Only targets are
- *        checked (qualitative ones are skipped); goals are not.
+ *        contradict each other, and the directives left without a response
+ *        for longer than the policy allows, without evaluating. Qualitative
+ *        targets and goals are not checked.
  * @param out receives the list (possibly empty), which the caller frees
  *        with kpi_problems_free(); NULL on failure. Not NULL.
  * @param plan the plan; only read, and not needed after the call. Not NULL.
+ * @param as_of the date directives are checked as of (valid YYYYMMDD); 0
+ *        for the plan's report date (kpi_plan_report_date()), and when the
+ *        plan has none, directives are not checked.
+ * @param policy the policy (its kpi_policy_directive_days()), or NULL for
+ *        the defaults; only read.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p plan is NULL;
- *         #KPI_ERR_NOMEM.
+ *         #KPI_ERR_DATE for an invalid @p as_of; #KPI_ERR_NOMEM.
  */
-KPI_EXTERN int kpi_validate(kpi_problems **out, const kpi_plan *plan);
+KPI_EXTERN int kpi_validate(kpi_problems **out, const kpi_plan *plan, int32_t as_of,
+                            const kpi_policy *policy);
 /**
  * @brief Frees a problem list. Does nothing for NULL.
  * @param problems the list, or NULL. Every string borrowed from it becomes
@@ -613,17 +647,16 @@ KPI_EXTERN void kpi_problems_free(kpi_problems *problems);
  */
 KPI_EXTERN size_t kpi_problems_count(const kpi_problems *problems);
 /**
- * @brief The kind of problem @p index: #KPI_UNRATED_INCOMPLETE or
- *        #KPI_UNRATED_INVALID.
- * @param problems the list; NULL gives #KPI_UNRATED_NONE (and records
+ * @brief The kind of problem @p index.
+ * @param problems the list; NULL gives #KPI_PROBLEM_NONE (and records
  *        #KPI_ERR_ARGUMENT).
  * @param index 0 to kpi_problems_count() - 1.
- * @return the kind; #KPI_UNRATED_NONE (and the last error #KPI_ERR_RANGE)
+ * @return the kind; #KPI_PROBLEM_NONE (and the last error #KPI_ERR_RANGE)
  *         when out of range.
  */
-KPI_EXTERN kpi_unrated kpi_problems_kind_at(const kpi_problems *problems, size_t index);
+KPI_EXTERN kpi_problem kpi_problems_kind_at(const kpi_problems *problems, size_t index);
 /**
- * @brief The code of the target concerned.
+ * @brief The code of the target or directive concerned.
  * @param problems the list; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
  * @param index 0 to kpi_problems_count() - 1.
  * @return borrowed until the list is freed; NULL (and the last error
@@ -632,7 +665,8 @@ KPI_EXTERN kpi_unrated kpi_problems_kind_at(const kpi_problems *problems, size_t
 KPI_EXTERN const char *kpi_problems_object_at(const kpi_problems *problems, size_t index);
 /**
  * @brief The message, e.g. `target "3-3-c": a DECREASE target needs its
- *        start value (S)`.
+ *        start value (S)`, `directive "D1": no response since it was given
+ *        on 2017-06-01 (121 days)`.
  * @param problems the list; NULL gives NULL (and records #KPI_ERR_ARGUMENT).
  * @param index 0 to kpi_problems_count() - 1.
  * @return borrowed until the list is freed; NULL (and the last error

@@ -95,6 +95,8 @@ static const char *const rollup_names[] = {"criteria", "worst", "weighted"};
 static const char *const lang_names[] = {"ja", "en"};
 static const char *const encoding_names[] = {"auto", "utf-8", "cp932"};
 static const char *const warning_names[] = {"ignored", "inferred"};
+/* Indexed by kpi_problem: KPI_PROBLEM_NONE has no name. */
+static const char *const problem_names[] = {"", "incomplete", "invalid", "unanswered"};
 
 #define NAME_SET(names)                                                                  \
     {                                                                                    \
@@ -114,6 +116,7 @@ static const struct {
     [KPI__NAMES_LANG] = NAME_SET(lang_names),
     [KPI__NAMES_ENCODING] = NAME_SET(encoding_names),
     [KPI__NAMES_WARNING] = NAME_SET(warning_names),
+    [KPI__NAMES_PROBLEM] = NAME_SET(problem_names),
 };
 
 static const char *name_of(kpi__names set, int value)
@@ -144,6 +147,11 @@ int kpi__name_parse(kpi__names set, const char *word)
 const char *kpi_object_name(kpi_object object)
 {
     return name_of(KPI__NAMES_OBJECT, (int)object);
+}
+
+const char *kpi_problem_name(kpi_problem problem)
+{
+    return name_of(KPI__NAMES_PROBLEM, (int)problem);
 }
 
 const char *kpi_kind_name(kpi_kind kind)

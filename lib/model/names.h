@@ -18,6 +18,7 @@ typedef enum kpi__names {
     KPI__NAMES_LANG,       /* kpi_lang_name() */
     KPI__NAMES_ENCODING,   /* kpi_encoding_name() */
     KPI__NAMES_WARNING,    /* kpi_warning_name() */
+    KPI__NAMES_PROBLEM,    /* kpi_problem_name() */
     KPI__NAMES_COUNT
 } kpi__names;
 

@@ -1,6 +1,10 @@
 /* The one-line reasons of a result, in Japanese or English, e.g.
  *   32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎
  *   32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎
+ *   予定 2017-10-31 (2017-09-30報告、期限2018-03-31), 実績なし / 目標1回, ... → ○
+ *   中止 (2017-09-30報告) → 未評価: 中止
+ * naming what was reported (status, planned date, the update's date) as
+ * well as the figures, so that a rating never rests on anything unsaid.
  * They are built from the result alone, so the evaluation needs nothing
  * else from the plan, and only when asked for: kpi_evaluate() does no text
  * formatting, and a program that reads only ratings never pays for them. */
@@ -16,13 +20,19 @@ struct words {
     const char *actual_none, *target_prefix, *target_none;
     const char *expected, *elapsed_before, *elapsed_after, *progress;
     const char *assessed, *computed, *computed_none, *unrated_children;
+    const char *inferred, *scheduled_for, *reported_before, *reported_after, *comma;
+    const char *open, *closed, *unanswered, *days_before, *days_after, *over_before,
+        *over_after;
 };
 
 static const struct words words[] = {
     {"実績なし", " / 目標", " / 目標未設定", ", 期待値", "経過", "", "進捗", "担当者評価",
-     "計算では", "計算では未評価", "未評価"},
+     "計算では", "計算では未評価", "未評価", "（進捗状況から読取）", "", "", "報告", "、",
+     "対応中", "対応済", "未回答", "指示から", "日", "、", "日以上回答なし"},
     {"no figure", " / target ", " / no target", ", expected ", "", " elapsed",
-     "progress ", "assessed", "computed", "computed: unrated", "unrated"},
+     "progress ", "assessed", "computed", "computed: unrated", "unrated",
+     " (read from the text)", " for", "reported ", "", ", ", "open", "closed",
+     "unanswered", "", " days since issued", ", no response for ", " days or more"},
 };
 
 /* A fraction as a whole percent: "107%" for 1.0667. */
@@ -82,10 +92,39 @@ static void append_expected(kpi__strbuf *b, const kpi_result *r, const struct wo
 
 static void append_actual(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    if (isnan(r->actual))
+    if (isnan(r->actual)) {
         kpi__strbuf_append(b, words[lang].actual_none);
-    else
-        kpi__display_quantity(b, r, r->actual, lang);
+        return;
+    }
+    kpi__display_quantity(b, r, r->actual, lang);
+    if (r->figure_inferred)
+        kpi__strbuf_append(b, words[lang].inferred);
+}
+
+/* What was reported, the evidence the rating rests on besides figures:
+ * "準備中 (2017-09-30報告)", "予定 2017-10-31 (2017-09-30報告、期限2018-03-31)",
+ * "scheduled for 2017-10-31 (reported 2017-09-30, due 2018-03-31)". The
+ * deadline is named for a scheduled target that is not a milestone (a
+ * milestone's line names it already): the planned date is weighed
+ * against it. */
+static void append_status(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    const struct words *w = &words[lang];
+    kpi__strbuf_append(b, kpi_status_label(r->status, lang));
+    if (r->status == KPI_STATUS_SCHEDULED) {
+        kpi__strbuf_printf(b, "%s ", w->scheduled_for);
+        append_date(b, r->planned);
+    }
+    kpi__strbuf_printf(b, " (%s", w->reported_before);
+    append_date(b, r->status_date);
+    kpi__strbuf_append(b, w->reported_after);
+    if (r->status == KPI_STATUS_SCHEDULED && r->kind == KPI_OBJECT_TARGET &&
+        r->target_kind != KPI_KIND_MILESTONE && r->due) {
+        char due[KPI__DUE_SIZE];
+        kpi__display_due(due, r->due, lang);
+        kpi__strbuf_printf(b, "%s%s", w->comma, due);
+    }
+    kpi__strbuf_append(b, ")");
 }
 
 static void append_numeric(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
@@ -121,6 +160,14 @@ static void append_milestone(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 static char *build_target(const kpi_result *r, kpi_lang lang)
 {
     kpi__strbuf b = {0};
+    if (r->status != KPI_STATUS_NONE) {
+        append_status(&b, r, lang);
+        if (r->status == KPI_STATUS_CANCELLED) { /* no figure matters any more */
+            append_verdict(&b, r, lang);
+            return kpi__strbuf_finish(&b);
+        }
+        kpi__strbuf_append(&b, ", ");
+    }
     if (r->target_kind == KPI_KIND_MILESTONE)
         append_milestone(&b, r, lang);
     else if (r->target_kind == KPI_KIND_NUMERIC)
@@ -174,10 +221,51 @@ static void append_rule(kpi__strbuf *b, const kpi_result *r, kpi_rollup rollup,
 static char *build_goal(const kpi_result *r, kpi_rollup rollup, kpi_lang lang)
 {
     kpi__strbuf b = {0};
+    if (r->status == KPI_STATUS_CANCELLED) {
+        append_status(&b, r, lang);
+        append_verdict(&b, r, lang);
+        return kpi__strbuf_finish(&b);
+    }
     append_counts(&b, r, lang);
     append_verdict(&b, r, lang);
     append_rule(&b, r, rollup, lang);
     return kpi__strbuf_finish(&b);
+}
+
+/* A directive's follow-up: "対応中: 準備中 (2017-09-15報告)、指示から121日",
+ * "未回答、指示から121日、90日以上回答なし", "closed: done (reported
+ * 2017-09-15)". */
+static char *build_directive(const kpi_result *r, int32_t directive_days, kpi_lang lang)
+{
+    const struct words *w = &words[lang];
+    kpi__strbuf b = {0};
+    if (!r->update_date)
+        kpi__strbuf_append(&b, w->unanswered);
+    else
+        kpi__strbuf_append(&b, r->open ? w->open : w->closed);
+    if (r->status != KPI_STATUS_NONE) {
+        kpi__strbuf_append(&b, ": ");
+        append_status(&b, r, lang);
+    }
+    if (r->days_open >= 0)
+        kpi__strbuf_printf(&b, "%s%s%d%s", w->comma, w->days_before, (int)r->days_open,
+                           w->days_after);
+    if (r->overdue)
+        kpi__strbuf_printf(&b, "%s%d%s", w->over_before, (int)directive_days, w->over_after);
+    return kpi__strbuf_finish(&b);
+}
+
+static char *build(const kpi_result *r, kpi_lang lang)
+{
+    const kpi_policy *policy = &r->evaluation->policy;
+    switch (r->kind) {
+    case KPI_OBJECT_TARGET:
+        return build_target(r, lang);
+    case KPI_OBJECT_DIRECTIVE:
+        return build_directive(r, policy->directive_days, lang);
+    default:
+        return build_goal(r, policy->rollup, lang);
+    }
 }
 
 const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result, kpi_lang lang)
@@ -205,9 +293,7 @@ const char *kpi_result_reason(const kpi_result *result, kpi_lang lang)
     char *line = atomic_load(slot);
     if (line)
         return line;
-    line = result->kind == KPI_OBJECT_TARGET
-               ? build_target(result, lang)
-               : build_goal(result, result->evaluation->policy.rollup, lang);
+    line = build(result, lang);
     if (!line) {
         kpi__error_nomem();
         return NULL;

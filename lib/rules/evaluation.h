@@ -122,6 +122,11 @@ int kpi__result_progress(kpi_result *result, const kpi__segvec *updates, int32_t
 int kpi__under_way(const kpi_result *result, int32_t as_of);
 void kpi__rate_by_status(kpi_result *result, int nothing_expected, int32_t as_of);
 void kpi__cap_by_status(kpi_result *result);
+/* The one rule of an unanswered directive, for kpi_evaluate() and
+ * kpi_validate() alike: issued on or before as_of, no response dated on or
+ * before it (responded is the latest one's date, 0 for none), and at least
+ * `days` days old. */
+int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of, int32_t days);
 /* A directive's state as of the evaluation's date (open, days open,
  * overdue), from its responses, already read into result. */
 void kpi__directive_state(kpi_result *result, const kpi_evaluation *evaluation);

@@ -95,6 +95,13 @@ void kpi__cap_by_status(kpi_result *r)
         r->computed = KPI_RATING_BEHIND;
 }
 
+int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of, int32_t days)
+{
+    if (!issued || issued > as_of || responded)
+        return 0;
+    return kpi__date_to_days(as_of) - kpi__date_to_days(issued) >= days;
+}
+
 void kpi__directive_state(kpi_result *r, const kpi_evaluation *ev)
 {
     r->open = r->status != KPI_STATUS_DONE && r->status != KPI_STATUS_CANCELLED;
@@ -102,5 +109,6 @@ void kpi__directive_state(kpi_result *r, const kpi_evaluation *ev)
     if (!r->open || !r->issued || r->issued > ev->as_of)
         return;
     r->days_open = kpi__date_to_days(ev->as_of) - kpi__date_to_days(r->issued);
-    r->overdue = !r->update_date && r->days_open > ev->policy.directive_days;
+    r->overdue = kpi__directive_overdue(r->issued, r->update_date, ev->as_of,
+                                        ev->policy.directive_days);
 }

@@ -1,10 +1,14 @@
 /* kpi_validate(): the problems that keep targets from being rated
- * (INCOMPLETE) or make their values contradict each other (INVALID), found
+ * (INCOMPLETE) or make their values contradict each other (INVALID), and
+ * the directives left without a response too long (UNANSWERED), found
  * without evaluating, with a message that says what to fix. What is a
- * problem is decided by kpi__target_reason(), which kpi_evaluate() rates
- * by: this file only words it. */
+ * problem is decided by kpi__target_reason() and kpi__directive_overdue(),
+ * which kpi_evaluate() rates by: this file only words it. */
+#include "rules/evaluation.h"
+#include "rules/policy.h"
 #include "rules/target_reason.h"
 #include "model/model.h"
+#include "util/date.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -13,7 +17,7 @@
 #include <stdio.h>
 
 typedef struct kpi__problem {
-    kpi_unrated kind;
+    kpi_problem kind;
     char *object;
     char *message;
 } kpi__problem;
@@ -24,9 +28,9 @@ struct kpi_problems {
     size_t capacity;
 };
 
-/* Appends a problem with its message: `target "CODE": ` + detail. */
-static int add_problem(kpi_problems *list, kpi_unrated kind, const kpi_target *t,
-                       const char *detail)
+/* Appends a problem with its message: `OBJECT "CODE": ` + detail. */
+static int add_problem(kpi_problems *list, kpi_problem kind, kpi_object object,
+                       const char *code, const char *detail)
 {
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 8;
@@ -37,8 +41,8 @@ static int add_problem(kpi_problems *list, kpi_unrated kind, const kpi_target *t
         list->capacity = capacity;
     }
     kpi__strbuf b = {0};
-    kpi__strbuf_printf(&b, "target \"%s\": %s", t->code, detail);
-    kpi__problem p = {kind, kpi__strdup(t->code), kpi__strbuf_finish(&b)};
+    kpi__strbuf_printf(&b, "%s \"%s\": %s", kpi_object_name(object), code, detail);
+    kpi__problem p = {kind, kpi__strdup(code), kpi__strbuf_finish(&b)};
     if (!p.object || !p.message) {
         kpi__free(p.object);
         kpi__free(p.message);
@@ -94,7 +98,9 @@ static int check_target(kpi_problems *list, const kpi_target *t, const kpi_plan 
             continue;
         char detail[160];
         describe(detail, sizeof detail, (kpi__cause)cause, t, &facts);
-        int rc = add_problem(list, reason, t, detail);
+        kpi_problem kind = reason == KPI_UNRATED_INCOMPLETE ? KPI_PROBLEM_INCOMPLETE
+                                                            : KPI_PROBLEM_INVALID;
+        int rc = add_problem(list, kind, KPI_OBJECT_TARGET, t->code, detail);
         if (rc != KPI_OK)
             return rc;
     }
@@ -116,21 +122,67 @@ static int validate_goal(kpi_problems *list, const kpi_goal *goal)
     return KPI_OK;
 }
 
-int kpi_validate(kpi_problems **out, const kpi_plan *plan)
+/* The date of a directive's latest response dated on or before as_of;
+ * 0 for none. */
+static int32_t responded(const kpi_directive *d, int32_t as_of)
+{
+    int32_t latest = 0;
+    for (size_t i = 0; i < d->updates.count; i++) {
+        const kpi_update *u = kpi__segvec_at(&d->updates, i, sizeof *u);
+        if (u->date <= as_of && u->date > latest)
+            latest = u->date;
+    }
+    return latest;
+}
+
+/* UNANSWERED: a directive with no response after the policy's days. */
+static int check_directive(kpi_problems *list, const kpi_directive *d, int32_t as_of,
+                           int32_t days)
+{
+    if (!kpi__directive_overdue(d->date, responded(d, as_of), as_of, days))
+        return KPI_OK;
+    char issued[KPI__DATE_ISO_SIZE], detail[160];
+    kpi__date_iso(issued, d->date);
+    snprintf(detail, sizeof detail, "no response since it was given on %s (%d days)",
+             issued, (int)(kpi__date_to_days(as_of) - kpi__date_to_days(d->date)));
+    return add_problem(list, KPI_PROBLEM_UNANSWERED, KPI_OBJECT_DIRECTIVE, d->code, detail);
+}
+
+static int validate_plan(kpi_problems *list, const kpi_plan *plan, int32_t as_of,
+                         int32_t days)
+{
+    for (size_t i = 0; i < plan->goals.count; i++) {
+        if (validate_goal(list, plan->goals.items[i]) != KPI_OK)
+            return KPI_ERR_NOMEM;
+    }
+    for (size_t i = 0; as_of && i < plan->directives.count; i++) {
+        if (check_directive(list, plan->directives.items[i], as_of, days) != KPI_OK)
+            return KPI_ERR_NOMEM;
+    }
+    return KPI_OK;
+}
+
+int kpi_validate(kpi_problems **out, const kpi_plan *plan, int32_t as_of,
+                 const kpi_policy *policy)
 {
     if (!out)
         return kpi__error_null("kpi_validate", "out");
     *out = NULL;
     if (!plan)
         return kpi__error_null("kpi_validate", "plan");
+    if (as_of == 0)
+        as_of = plan->report_date;
+    if (as_of && kpi__date_check(as_of, 0, "kpi_validate: as_of") != KPI_OK)
+        return KPI_ERR_DATE;
+    kpi_policy defaults;
+    kpi__policy_defaults(&defaults);
+    int32_t days = (policy ? policy : &defaults)->directive_days;
     kpi_problems *list = kpi__calloc(1, sizeof *list);
     if (!list)
-        return KPI_ERR_NOMEM;
-    for (size_t i = 0; i < plan->goals.count; i++) {
-        if (validate_goal(list, plan->goals.items[i]) != KPI_OK) {
-            kpi_problems_free(list);
-            return kpi__error_nomem();
-        }
+        return kpi__error_nomem();
+    if (validate_plan(list, plan, as_of, days) != KPI_OK) {
+        kpi_problems_free(list);
+        return kpi__error_nomem();
     }
     *out = list;
     return KPI_OK;
@@ -172,10 +224,10 @@ static const kpi__problem *problem_at(const kpi_problems *problems, size_t index
     return &problems->items[index];
 }
 
-kpi_unrated kpi_problems_kind_at(const kpi_problems *problems, size_t index)
+kpi_problem kpi_problems_kind_at(const kpi_problems *problems, size_t index)
 {
     const kpi__problem *p = problem_at(problems, index, "kpi_problems_kind_at");
-    return p ? p->kind : KPI_UNRATED_NONE;
+    return p ? p->kind : KPI_PROBLEM_NONE;
 }
 
 const char *kpi_problems_object_at(const kpi_problems *problems, size_t index)

@@ -109,7 +109,7 @@ static void evaluate_and_render(const kpi_plan *plan, int32_t as_of)
     }
     kpi_evaluation_free(ev);
     kpi_problems *problems = NULL;
-    if (kpi_validate(&problems, plan) != KPI_OK)
+    if (kpi_validate(&problems, plan, 0, NULL) != KPI_OK)
         abort();
     kpi_problems_free(problems);
 }
