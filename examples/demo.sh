@@ -14,6 +14,7 @@ tools/install-missing.sh cmake gcc make libc6-dev libcsv-dev
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_BUILD_TESTS=OFF \
   -DKPI_BUILD_DOCS=OFF >/dev/null
 cmake --build build -j "$(nproc)" --target kpi-report
-# The seed's mid-year report, rated as of the date its figures are from.
+# The seed's mid-year report, rated as of its report date (基準日,
+# 2017-09-30), which the plan file gives.
 ./build/examples/kpi-report examples/data/ueda-2017-structure.csv \
-  examples/data/ueda-2017-progress.csv --as-of 2017-09-30 "$@"
+  examples/data/ueda-2017-progress.csv "$@"

@@ -63,7 +63,7 @@ static void print_help(void)
         "\n"
         "Options:\n"
         "  --as-of DATE        rate as of DATE (2017-09-30, 平成29年9月30日, ...);\n"
-        "                      default: today\n"
+        "                      default: the plan's report date (基準日), else today\n"
         "  --format FORMAT     text (default), markdown (or md), json, csv or html\n"
         "  --lang LANG         ja (default) or en: headings, words and reasons\n"
         "  --rollup RULE       how goals are rated from their children: criteria\n"
@@ -514,7 +514,11 @@ static int render(struct output *out, kpi_reader **reader, const struct options 
         kpi_policy_free(policy);
         return rc;
     }
-    if (rc == EXIT_OK && kpi_evaluate(&ev, plan, o->as_of, policy) != KPI_OK)
+    int32_t as_of = o->as_of;
+    if (rc == EXIT_OK && !as_of && !kpi_plan_report_date(plan) && !(as_of = today()))
+        rc = fail(EXIT_USAGE, "cannot tell today's date: give --as-of");
+    /* as_of 0 here: the plan's report date (基準日) */
+    if (rc == EXIT_OK && kpi_evaluate(&ev, plan, as_of, policy) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
     if (rc == EXIT_OK && render_evaluation(out, ev, o) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
@@ -567,8 +571,6 @@ int main(int argc, char **argv)
         printf("%s (libkpi) %s\n", PROGRAM, kpi_version());
         return EXIT_OK;
     }
-    if (!o.as_of && !(o.as_of = today()))
-        return fail(EXIT_USAGE, "cannot tell today's date: give --as-of");
     struct output out = {NULL, 0, kpi_free};
     kpi_reader *reader = NULL;
     rc = render(&out, &reader, &o);

@@ -26,5 +26,6 @@
 #include "kpi/file.h"
 #include "kpi/render.h"
 #include "kpi/phrase.h"
+#include "kpi/prose.h"
 
 #endif /* KPI_H */

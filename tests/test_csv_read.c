@@ -1,6 +1,5 @@
-/* Tests of reading plan files (the csv-format contract and kpi/csv.h): the
- * seed's two files load with every field and evaluate to the worked
- * examples; header names in English and Japanese, in any case, with blanks;
+/* Tests of reading plan files (the csv-format contract and kpi/csv.h) (the
+ * seed's own files: test_csv_seed.c): header names in English and Japanese, in any case, with blanks;
  * warnings for unknown and unused columns; a failed read leaves nothing
  * behind (atomic loading); files that cannot be opened; and the reader's
  * functions given NULL.
@@ -22,147 +21,6 @@
 #include "kpi.h"
 #include "seed.h"
 #include "csv_support.h"
-
-/* ---- Seed plan --------------------------------------------------------------- */
-
-static size_t count_measurements(kpi_goal *goal)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < kpi_goal_target_count(goal); i++)
-        n += kpi_target_measurement_count(kpi_goal_target_at(goal, i));
-    for (size_t i = 0; i < kpi_goal_goal_count(goal); i++)
-        n += count_measurements(kpi_goal_goal_at(goal, i));
-    return n;
-}
-
-/* The seed's two files load: plan fields, 5 top-level goals, 23 goals,
- * 46 targets, 6 notes, 35 measurements, and the columns of a few rows. */
-static void seed_files_load(void **state)
-{
-    (void)state;
-    kpi_reader *reader = new_reader();
-    kpi_plan *plan = read_files_ok(reader, SEED_STRUCTURE, SEED_PROGRESS);
-    /* The seed leaves what its phrases say to the phrase parser: one
-     * warning per target read from its text, naming it (all but 5-5-b
-     * パートナーズの獲得, whose text gives no number and no other kind). */
-    assert_int_equal(kpi_reader_warning_count(reader), 45);
-    for (size_t i = 0; i < kpi_reader_warning_count(reader); i++)
-        assert_non_null(strstr(kpi_reader_warning_at(reader, i), "read from its text"));
-    assert_int_equal(kpi_reader_detected_encoding(reader), KPI_ENCODING_UTF8);
-
-    assert_string_equal(kpi_plan_id(plan), "ueda-2017");
-    assert_string_equal(kpi_plan_title(plan),
-                        "平成29年度 重点目標一覧表（中間報告調書）");
-    assert_string_equal(kpi_plan_organization(plan), "上田市");
-    assert_string_equal(kpi_plan_department(plan), "政策企画部");
-    assert_int_equal(kpi_plan_start(plan), 20170401);
-    assert_int_equal(kpi_plan_end(plan), 20180331);
-    assert_int_equal(kpi_plan_goal_count(plan), 5);
-    assert_int_equal(kpi_plan_total_goal_count(plan), 23);
-    assert_int_equal(kpi_plan_total_target_count(plan), 46);
-    assert_int_equal(kpi_plan_note_count(plan), 6);
-    assert_string_equal(kpi_plan_note_code_at(plan, 0), "note-1");
-    assert_contains(kpi_plan_note_at(plan, 0), "[◎：目標を上回る進捗]");
-    assert_string_equal(kpi_plan_note_at(plan, 5),
-                        "サントミュージゼは、パートナーズの獲得を図ること。");
-
-    size_t measurements = 0;
-    for (size_t i = 0; i < kpi_plan_goal_count(plan); i++)
-        measurements += count_measurements(kpi_plan_goal_at(plan, i));
-    assert_int_equal(measurements, 35);
-
-    kpi_goal *goal = find_goal(plan, "3-2");
-    assert_string_equal(kpi_goal_title(goal), "信州うえだ空き家バンク制度の推進");
-    assert_string_equal(kpi_goal_code(kpi_goal_parent(goal)), "3");
-    assert_int_equal(kpi_goal_depth(goal), 2);
-    assert_true(kpi_goal_weight(goal) == 1.0);
-
-    kpi_target *t = find_target(plan, "3-2-a");
-    assert_string_equal(kpi_target_label(t), "物件登録件数");
-    assert_string_equal(kpi_target_unit(t), "件");
-    assert_string_equal(kpi_target_text(t), "物件登録件数30件以上");
-    assert_int_equal(kpi_target_kind(t), KPI_KIND_NUMERIC);
-    assert_int_equal(kpi_target_direction(t), KPI_DIRECTION_INCREASE);
-    assert_int_equal(kpi_target_schedule(t), KPI_SCHEDULE_DEFAULT);
-    assert_true(kpi_target_value(t) == 30.0);
-    assert_true(isnan(kpi_target_start_value(t)));
-    assert_true(kpi_target_weight(t) == 1.0);
-    assert_int_equal(kpi_target_start(t), 0);
-    assert_int_equal(kpi_target_due(t), 0);
-    assert_int_equal(kpi_target_measurement_count(t), 1);
-    kpi_measurement *m = kpi_target_measurement_at(t, 0);
-    assert_int_equal(kpi_measurement_date(m), 20170930);
-    assert_true(kpi_measurement_value(m) == 32.0);
-    assert_string_equal(kpi_measurement_note(m), "物件登録件数：32件");
-    assert_string_equal(kpi_measurement_author(m), "");
-
-    t = find_target(plan, "1-2-b"); /* relative: 前年度比10%増 */
-    assert_true(isnan(kpi_target_value(t)));
-    assert_true(kpi_target_change_pct(t) == 10.0);
-    assert_true(isnan(kpi_target_reference(t)));
-    t = find_target(plan, "4-2-a");
-    assert_int_equal(kpi_target_kind(t), KPI_KIND_MILESTONE);
-    assert_int_equal(kpi_target_due(t), 20170831);
-    assert_int_equal(kpi_measurement_date(kpi_target_measurement_at(t, 0)), 20170831);
-    assert_int_equal(kpi_target_kind(find_target(plan, "5-2-a")), KPI_KIND_QUALITATIVE);
-
-    kpi_plan_free(plan);
-    kpi_reader_free(reader);
-}
-
-static const kpi_result *find_result(const kpi_evaluation *evaluation, const char *code)
-{
-    const kpi_result *result = NULL;
-    if ((result = kpi_evaluation_find(evaluation, code)) == NULL) {
-        print_error("no result for \"%s\"\n", code);
-        fail();
-    }
-    return result;
-}
-
-static void check_rating(const kpi_evaluation *evaluation, const char *code,
-                         kpi_rating rating, kpi_unrated reason)
-{
-    const kpi_result *result = find_result(evaluation, code);
-    if (kpi_result_rating(result) != rating || kpi_result_unrated(result) != reason) {
-        print_error("\"%s\": expected rating %d (%s), got %d (%s): %s\n", code,
-                    (int)rating, kpi_unrated_name(reason), (int)kpi_result_rating(result),
-                    kpi_unrated_name(kpi_result_unrated(result)),
-                    kpi_result_reason(result, KPI_LANG_JA));
-        fail();
-    }
-}
-
-/* The seed read from its files evaluates as of 2017-09-30 to the worked
- * examples of evaluation.md. */
-static void seed_evaluates_worked_examples(void **state)
-{
-    (void)state;
-    kpi_plan *plan = read_files_ok(NULL, SEED_STRUCTURE, SEED_PROGRESS);
-    kpi_evaluation *evaluation = NULL;
-    assert_int_equal(kpi_evaluate(&evaluation, plan, 20170930, NULL), KPI_OK);
-
-    check_rating(evaluation, "3-2-a", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
-    assert_true(kpi_result_actual(find_result(evaluation, "3-2-a")) == 32.0);
-    assert_true(kpi_result_value(find_result(evaluation, "3-2-a")) == 30.0);
-    check_rating(evaluation, "3-2-b", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-2-c", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-1-a", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-1-b", KPI_RATING_ON_TRACK, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-1-c", KPI_RATING_ON_TRACK, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-3-b", KPI_RATING_NOT_PROGRESSED, KPI_UNRATED_NONE);
-    check_rating(evaluation, "5-3-b", KPI_RATING_BEHIND, KPI_UNRATED_NONE);
-    check_rating(evaluation, "4-2-a", KPI_RATING_ON_TRACK, KPI_UNRATED_NONE);
-    check_rating(evaluation, "4-2-b", KPI_RATING_NONE, KPI_UNRATED_NOT_DUE);
-    check_rating(evaluation, "3-3-c", KPI_RATING_NONE, KPI_UNRATED_NO_DATA);
-    check_rating(evaluation, "3-2", KPI_RATING_AHEAD, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-1", KPI_RATING_ON_TRACK, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3-3", KPI_RATING_NOT_PROGRESSED, KPI_UNRATED_NONE);
-    check_rating(evaluation, "3", KPI_RATING_BEHIND, KPI_UNRATED_NONE);
-
-    kpi_evaluation_free(evaluation);
-    kpi_plan_free(plan);
-}
 
 /* ---- Headers ---------------------------------------------------------------- */
 
@@ -473,8 +331,6 @@ static void null_arguments_reader(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(seed_files_load),
-        cmocka_unit_test(seed_evaluates_worked_examples),
         cmocka_unit_test(headers_japanese_aliases),
         cmocka_unit_test(headers_case_and_blanks),
         cmocka_unit_test(warnings_unknown_column),

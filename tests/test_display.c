@@ -340,8 +340,8 @@ static void check_markdown(const char *md, const struct pieces *p, const char *c
     char *line = line_with(md, needle);
     char *cells[16];
     size_t count = split(line, '|', cells, 16);
-    assert_int_equal(count, 11); /* nine cells between ten borders */
-    for (size_t i = 1; i < 10; i++)
+    assert_int_equal(count, 12); /* ten cells between eleven borders */
+    for (size_t i = 1; i < 11; i++)
         markdown_plain(cells[i]);
     assert_string_equal(cells[1], p->symbol);
     assert_string_equal(cells[2], code);

@@ -60,13 +60,13 @@ static void test_reason_scheduled(void **state)
 
     evaluate_as_of(fx, AS_OF);
     assert_reasons(result_of(fx, "4-2-e"),
-                   "予定 2017-10-31 (2017-09-30報告、期限2018-03-31), 実績なし / 目標1回以上, "
+                   "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）, 実績なし / 目標1回以上, "
                    "期待値0.5 (経過50%) → ○",
-                   "scheduled for 2017-10-31 (reported 2017-09-30, due 2018-03-31), no "
+                   "scheduled 2017-09-30 (planned 2017-10-31, due 2018-03-31), no "
                    "figure / target 1 回 or more, expected 0.5 (50% elapsed) → ○");
     assert_reasons(result_of(fx, "4-2-b"),
-                   "予定 2017-11-19 (2017-09-30報告), 実績なし / 期限2017-11-30 → ○",
-                   "scheduled for 2017-11-19 (reported 2017-09-30), no figure / due "
+                   "予定 2017-09-30（予定日 2017-11-19）, 実績なし / 期限2017-11-30 → ○",
+                   "scheduled 2017-09-30 (planned 2017-11-19), no figure / due "
                    "2017-11-30 → ○");
 }
 
@@ -79,8 +79,8 @@ static void test_reason_preparing(void **state)
              "企業版ふるさと納税 実施計画事業から対象事業を検討中。");
     evaluate_as_of(fx, AS_OF);
     assert_reasons(result_of(fx, "1-1-c"),
-                   "準備中 (2017-09-30報告), 実績なし / 目標1件以上, 期待値0.5 (経過50%) → △",
-                   "preparing (reported 2017-09-30), no figure / target 1 件 or more, "
+                   "準備中 2017-09-30, 実績なし / 目標1件以上, 期待値0.5 (経過50%) → △",
+                   "preparing 2017-09-30, no figure / target 1 件 or more, "
                    "expected 0.5 (50% elapsed) → △");
 }
 
@@ -96,10 +96,10 @@ static void test_reason_cancelled(void **state)
     assert_ok(kpi_update_set_status(u, KPI_STATUS_CANCELLED, 0));
 
     evaluate_as_of(fx, AS_OF);
-    assert_reasons(result_of(fx, "x"), "中止 (2017-09-30報告) → 未評価: 中止",
-                   "cancelled (reported 2017-09-30) → unrated: cancelled");
-    assert_reasons(result_of(fx, "H"), "中止 (2017-09-30報告) → 未評価: 中止",
-                   "cancelled (reported 2017-09-30) → unrated: cancelled");
+    assert_reasons(result_of(fx, "x"), "中止 2017-09-30 → 未評価: 中止",
+                   "cancelled 2017-09-30 → unrated: cancelled");
+    assert_reasons(result_of(fx, "H"), "中止 2017-09-30 → 未評価: 中止",
+                   "cancelled 2017-09-30 → unrated: cancelled");
 }
 
 /* A done milestone: its completion is its figure (100%), dated by the
@@ -114,8 +114,8 @@ static void test_reason_done_milestone(void **state)
     assert_ok(kpi_update_set_status(u, KPI_STATUS_DONE, 0));
     evaluate_as_of(fx, AS_OF);
     assert_reasons(result_of(fx, "4-2-a"),
-                   "完了 (2017-08-31報告), 進捗100% / 期限2017-08-31 → ○",
-                   "done (reported 2017-08-31), progress 100% / due 2017-08-31 → ○");
+                   "完了 2017-08-31, 進捗100% / 期限2017-08-31 → ○",
+                   "done 2017-08-31, progress 100% / due 2017-08-31 → ○");
 }
 
 /* The status comes from the latest update that gives one, and its date is
@@ -135,8 +135,8 @@ static void test_reason_status_of_latest_with_status(void **state)
 
     evaluate_as_of(fx, AS_OF);
     assert_reasons(result_of(fx, "s"),
-                   "実施中 (2017-09-30報告), 実績なし / 目標1件以上, 期待値0.5 (経過50%) → ○",
-                   "in progress (reported 2017-09-30), no figure / target 1 件 or more, "
+                   "実施中 2017-09-30, 実績なし / 目標1件以上, 期待値0.5 (経過50%) → ○",
+                   "in progress 2017-09-30, no figure / target 1 件 or more, "
                    "expected 0.5 (50% elapsed) → ○");
     assert_reasons(result_of(fx, "3-2-a"),
                    "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎",
@@ -180,13 +180,13 @@ static void test_reason_directives(void **state)
     evaluate_as_of(fx, AS_OF);
     assert_int_equal(kpi_evaluation_directive_count(fx->ev), 3);
     assert_reasons(kpi_evaluation_directive_at(fx->ev, 0),
-                   "未回答、指示から121日、90日以上回答なし",
-                   "unanswered, 121 days since issued, no response for 90 days or more");
-    assert_reasons(kpi_evaluation_directive_at(fx->ev, 1), "対応済: 完了 (2017-09-15報告)",
-                   "closed: done (reported 2017-09-15)");
+                   "未回答（121日経過）【期限超過】",
+                   "unanswered, 121 days [OVERDUE]");
+    assert_reasons(kpi_evaluation_directive_at(fx->ev, 1), "対応済: 完了 2017-09-15",
+                   "closed: done 2017-09-15");
     assert_reasons(kpi_evaluation_directive_at(fx->ev, 2),
-                   "対応中: 準備中 (2017-09-15報告)、指示から121日",
-                   "open: preparing (reported 2017-09-15), 121 days since issued");
+                   "対応中（121日経過）: 準備中 2017-09-15",
+                   "open, 121 days: preparing 2017-09-15");
 }
 
 int main(void)

@@ -21,6 +21,7 @@
 #include "kpi.h"
 #include "check.h"
 #include "model_support.h"
+#include "util/status_words.h" /* the words the readers accept */
 
 /* ---- UTF-8 spellings ----------------------------------------------------- */
 
@@ -231,6 +232,42 @@ static void test_policy_refused(void **state)
 
 /* ---- Main ---------------------------------------------------------------- */
 
+/* docs/progress.md lists every status word the readers accept, each in
+ * the row of its status (the row of `preparing` holds 検討中, ...), and the
+ * first word of each row is the status's label. */
+static void test_status_words_documented(void **state)
+{
+    (void)state;
+    FILE *f = fopen("docs/progress.md", "r");
+    assert_non_null(f);
+    char line[1024];
+    char rows[KPI_STATUS_CANCELLED + 1][1024] = {{0}};
+    while (fgets(line, sizeof line, f)) {
+        for (int s = KPI_STATUS_NOT_STARTED; s <= KPI_STATUS_CANCELLED; s++) {
+            char start[64];
+            snprintf(start, sizeof start, "| `%s` | `KPI_STATUS_", kpi_status_name((kpi_status)s));
+            if (strncmp(line, start, strlen(start)) == 0)
+                memcpy(rows[s], line, sizeof line);
+        }
+    }
+    fclose(f);
+    for (const kpi__status_word *w = kpi__status_words; w->word; w++) {
+        char word[64];
+        snprintf(word, sizeof word, " %s ", w->word);
+        if (!strstr(rows[w->status], word))
+            fail_msg("%s (%s) is not in docs/progress.md's row of its status", w->word,
+                     kpi_status_name(w->status));
+    }
+    for (int s = KPI_STATUS_NOT_STARTED; s <= KPI_STATUS_CANCELLED; s++) {
+        const char *words = strrchr(rows[s], '|');
+        assert_non_null(words);
+        *(char *)words = '\0'; /* the last cell: the words */
+        words = strrchr(rows[s], '|') + 2;
+        assert_memory_equal(words, kpi_status_label((kpi_status)s, KPI_LANG_JA),
+                            strlen(kpi_status_label((kpi_status)s, KPI_LANG_JA)));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_policy_defaults),
         cmocka_unit_test(test_policy_setters),
         cmocka_unit_test(test_policy_refused),
+        cmocka_unit_test(test_status_words_documented),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -582,6 +582,36 @@ static const reading own_phrases[] = {
      0, UNSURE, "text after the number not read"},
     /* names are not numbers */
     {"H29年度 研修1回", NUM, "H29年度 研修", 1, "回", INC, NAN, 0, 0, SURE, NULL},
+    /* per capita and per day: 1人1日 names the rate, it is no count */
+    {"市民1人1日当たりのごみ排出量800g以下", NUM, "市民1人1日当たりのごみ排出量", 800,
+     "g", DEC, NAN, 0, 0, SURE, NULL},
+    {"1日当たりの来館者数200人以上", NUM, "1日当たりの来館者数", 200, "人", INC, NAN, 0,
+     0, SURE, NULL},
+    {"1世帯あたり電力使用量300kWh以下", NUM, "1世帯あたり電力使用量", 300, "kWh", DEC,
+     NAN, 0, 0, SURE, NULL},
+    /* a frequency after a verb phrase is the target's value */
+    {"研修会の開催 年4回以上", NUM, "研修会の開催", 4, "回", INC, NAN, 0, 0, SURE, NULL},
+    {"相談会を毎月1回開催", NUM, "相談会", 1, "回", INC, NAN, 0, 0, SURE, NULL},
+    {"年に2回の研修会", NUM, "研修会", 2, "回", INC, NAN, 0, 0, SURE, NULL},
+    {"相談件数 年間120件以上", NUM, "相談件数", 120, "件", INC, NAN, 0, 0, SURE, NULL},
+    /* but a year before a count is no frequency */
+    {"2019年4回", NUM, "2019年", 4, "回", INC, NAN, 0, 0, SURE, NULL},
+    /* words for zero: a count of 0, lower being better */
+    {"事故ゼロ", NUM, "事故", 0, "", DEC, NAN, 0, 0, SURE, NULL},
+    {"待機児童ゼロ", NUM, "待機児童", 0, "", DEC, NAN, 0, 0, SURE, NULL},
+    {"労働災害ゼロ件", NUM, "労働災害", 0, "件", DEC, NAN, 0, 0, SURE, NULL},
+    {"待機児童ゼロを目指す", NUM, "待機児童", 0, "", DEC, NAN, 0, 0, SURE, NULL},
+    /* a 0 written in digits keeps its comparison's direction */
+    {"0件", NUM, "", 0, "件", INC, NAN, 0, 0, SURE, NULL},
+    {"苦情件数0件以下", NUM, "苦情件数", 0, "件", DEC, NAN, 0, 0, SURE, NULL},
+    /* ゼロ beginning a word is a name */
+    {"ゼロカーボンシティの推進", QUAL, "ゼロカーボンシティの推進", NAN, "", INC, NAN, 0,
+     0, SURE, NULL},
+    /* several days: the last is the due date */
+    {"うえだ城下町映画祭(11月18、19日)", MIL, "うえだ城下町映画祭", NAN, "", INC, NAN, 11,
+     20171119, SURE, NULL},
+    {"研修会の開催(8月1日・2日)", MIL, "研修会の開催", NAN, "", INC, NAN, 8, 20170802,
+     SURE, NULL},
 };
 
 static void test_own_phrases(void **state)
@@ -614,6 +644,10 @@ static const cell own_cells[] = {
     {"研修会の実施 (8月)", 1, {"研修会の実施 (8月)"}},
     {"講座開催数 前年度比 10% 増", 1, {"講座開催数 前年度比 10% 増"}},
     {"文化・スポーツの振興（2019・20年）", 1, {"文化・スポーツの振興（2019・20年）"}},
+    /* a rate after a blank continues the target */
+    {"研修会の開催 年4回以上", 1, {"研修会の開催 年4回以上"}},
+    {"市民1人1日当たりのごみ排出量800g以下", 1, {"市民1人1日当たりのごみ排出量800g以下"}},
+    {"事故ゼロ・待機児童ゼロ", 2, {"事故ゼロ", "待機児童ゼロ"}},
 };
 
 static void test_own_cells(void **state)

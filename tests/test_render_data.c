@@ -37,7 +37,7 @@
 
 #define AS_OF 20170930
 #define GOLDEN_DIR "tests/data/golden/"
-#define CSV_COLUMNS 35
+#define CSV_COLUMNS 51
 #define BOM "\xEF\xBB\xBF"
 
 /* ------------------------------------------------------------------------ */
@@ -367,7 +367,7 @@ static struct csv_table csv_read_back(const char *text)
     struct csv_table t = {NULL, 0, {NULL, 0}};
     struct csv_parser parser;
     assert_memory_equal(text, BOM, 3);
-    assert_non_null(strstr(text, "reason,inferred\r\n"));
+    assert_non_null(strstr(text, "open,days_open,overdue\r\n"));
     assert_int_equal(text[strlen(text) - 2], '\r');
     text += 3;
     assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL),
@@ -708,7 +708,7 @@ static void json_seed_worked_examples(void **state)
     assert_numbers_exact(json, ev, "3-1-b");
     assert_numbers_exact(json, ev, "4-2-a");
     kpi_evaluation_free(ev);
-    assert_non_null(strstr(json, "{\n  \"format_version\": 2,\n"));
+    assert_non_null(strstr(json, "{\n  \"format_version\": 3,\n"));
     assert_non_null(strstr(json, "\"as_of\": \"2017-09-30\""));
     assert_member(json, "3-2-a", "\"rating\": \"◎\",");
     assert_member(json, "3-2-a", "\"rating_name\": \"ahead\",");
@@ -725,7 +725,8 @@ static void json_seed_worked_examples(void **state)
     assert_member(json, "3-3-c", "\"unrated_reason\": \"NO_DATA\",");
     assert_member(json, "3-3-c", "\"unrated_label\": \"実績なし\",");
     assert_member(json, "3-3-c", "\"actual\": null,");
-    assert_member(json, "3-3", "\"rating\": \"×\",");
+    /* 3-3-b reports 準備中 (contract v2): △, no longer the × of an invented 0. */
+    assert_member(json, "3-3", "\"rating\": \"△\",");
     assert_member(json, "3", "\"rating\": \"△\",");
     assert_member(json, "3", "\"kind\": \"goal\",");
     assert_member(json, "ueda-2017", "\"kind\": \"plan\",");
@@ -823,7 +824,8 @@ static void csv_seed_read_back(void **state)
     (void)state;
     kpi_evaluation *ev = evaluate_seed();
     char *csv = render(ev, KPI_FORMAT_CSV, KPI_LANG_JA);
-    size_t results = kpi_evaluation_result_count(ev);
+    /* A row per result, then one per directive. */
+    size_t results = kpi_evaluation_result_count(ev) + kpi_evaluation_directive_count(ev);
     kpi_evaluation_free(ev);
     struct csv_table t = csv_read_back(csv);
     kpi_free(csv);
@@ -860,7 +862,9 @@ static void csv_header_is_english(void **state)
             "assessed,mismatch,assessment_date,unrated_reason,unrated_label,target_kind,"
             "direction,actual,expected,target,start_value,elapsed,pace,achievement,"
             "measured,start,due,weight,count_ahead,count_on_track,count_behind,"
-            "count_not_progressed,count_unrated,reason,inferred\r\n";
+            "count_not_progressed,count_unrated,reason,inferred,status,status_label,"
+            "planned,status_date,update_date,update_status,update_planned,update_text,"
+            "figure_inferred,cancelled,issuer,issued,goals,open,days_open,overdue\r\n";
     kpi_evaluation *ev = evaluate_seed();
     for (int lang = KPI_LANG_JA; lang <= KPI_LANG_EN; lang++) {
         char *csv = render(ev, KPI_FORMAT_CSV, (kpi_lang)lang);

@@ -817,11 +817,11 @@ static void markdown_escapes_cells(void **state)
     assert_non_null(strstr(md, "a\\|b<br>c \\[link\\](x) \\<b\\>"));
     assert_non_null(strstr(md, "\\# not a heading \\*nor bold\\*"));
     assert_non_null(strstr(md, "- 1\\. not a list second line\n"));
-    /* Every table line has the ten borders of nine cells. */
+    /* Every table line has the eleven borders of ten cells. */
     for (const char *line = md; *line;) {
         const char *end = strchr(line, '\n');
         size_t n = (size_t)(end - line);
-        if (n > 0 && line[0] == '|' && unescaped_pipes(line, n) != 10)
+        if (n > 0 && line[0] == '|' && unescaped_pipes(line, n) != 11)
             fail_msg("table line with %zu borders: %.*s", unescaped_pipes(line, n),
                      (int)n, line);
         line = end + 1;

@@ -510,6 +510,12 @@ KPI_EXTERN const char *kpi_result_update_text(const kpi_result *result);
  */
 KPI_EXTERN kpi_status kpi_result_update_status(const kpi_result *result);
 /**
+ * @brief The planned date of that latest update (#KPI_STATUS_SCHEDULED).
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return YYYYMMDD, or 0 when it gives none.
+ */
+KPI_EXTERN int32_t kpi_result_update_planned(const kpi_result *result);
+/**
  * @brief Whether the latest figure (A) was read from a progress text by the
  *        reader rather than written by the city.
  * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
@@ -598,11 +604,11 @@ KPI_EXTERN const char *kpi_result_goal_code_at(const kpi_result *result, size_t 
  *        e.g. `32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎` or
  *        `32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎`.
  *
- * When an update gives the target a status, the line begins with it, its
- * planned date and the update's date: `予定 2017-10-31 (2017-09-30報告、
- * 期限2018-03-31), 実績なし / 目標1回, ... → ○`, `中止 (2017-09-30報告) →
- * 未評価: 中止`. A directive's line is its follow-up: `未回答、指示から121日、
- * 90日以上回答なし`, `closed: done (reported 2017-09-15)`.
+ * When an update gives the target a status, the line begins with it, the
+ * update's date and the planned date: `予定 2017-09-30（予定日 2017-10-31、
+ * 期限2018-03-31）, 実績なし / 目標1回以上, ... → ○`, `中止 2017-09-30 →
+ * 未評価: 中止`. A directive's line is its follow-up: `未回答（121日経過）
+ * 【期限超過】`, `closed: done 2017-09-15`.
  *
  * Built on the first request for each language and kept with the
  * evaluation, so that kpi_evaluate() does no text formatting. Threads

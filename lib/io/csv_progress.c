@@ -1,8 +1,9 @@
 /* Loading the progress file (docs/csv-format.md): one row per report on a
  * target, a goal or a directive. A row with a value is a measurement, one
  * with a rating an assessment; a row with a status, a planned date or only
- * a text is an update, and so is a measurement's row that carries a status
- * (then one row holds both, written back as one). */
+ * a text is an update, and so is a measurement's row that carries a text
+ * or a status (then one row holds both, the update's text the
+ * measurement's note, written back as one row). */
 #include "io/load.h"
 #include "util/error.h"
 
@@ -106,9 +107,9 @@ static int read_update(kpi__load *load, const kpi__csv_row *row, const struct su
     int rc = read_status(load, row, &status, &planned);
     if (rc != KPI_OK)
         return rc;
-    if (figure && status == KPI_STATUS_NONE && !planned)
-        return KPI_OK; /* a figure and its note: a measurement alone */
     const char *note = kpi__columns_cell(&load->columns, row, P_NOTE);
+    if (figure && status == KPI_STATUS_NONE && !planned && !*note)
+        return KPI_OK; /* a bare figure: a measurement alone */
     kpi_update *u = add_update(s, date, figure ? NULL : note);
     if (!u)
         return kpi__load_wrap(load, row, P_NOTE, kpi_error_code());

@@ -76,8 +76,20 @@ static void measurement_row(kpi__writer *w, const char *code, const kpi_measurem
     kpi__write_end_row(w);
 }
 
+/* Whether the update holds anything a row of the file can: its text, or a
+ * status or planned date the city wrote. A row with none of them could not
+ * be read back (a row needs a value, a rating, a note or a status), so an
+ * update without them is not written. */
+static int update_has_row(const kpi_update *u)
+{
+    return *kpi_update_text(u) || (u->status && !(u->inferred & KPI_FIELD_STATUS)) ||
+           (u->planned && !(u->inferred & KPI_FIELD_PLANNED));
+}
+
 static void update_row(kpi__writer *w, const char *code, const kpi_update *u)
 {
+    if (!update_has_row(u))
+        return;
     kpi__write_field(w, code);
     kpi__write_date(w, u->date);
     kpi__write_empty(w, 2);

@@ -37,6 +37,8 @@ typedef struct kpi__ptext {
 /* Decodes and normalises size bytes of UTF-8. Returns KPI_OK, KPI_ERR_VALUE
  * naming the byte offset of the first invalid sequence, or KPI_ERR_NOMEM. */
 int kpi__ptext_decode(kpi__ptext *t, const char *text, size_t size);
+/* The same, naming what is read in the message ("prose"). */
+int kpi__ptext_decode_as(kpi__ptext *t, const char *text, size_t size, const char *what);
 void kpi__ptext_free(kpi__ptext *t);
 
 /* Character classes of normalised code points. */
@@ -124,13 +126,13 @@ typedef struct kpi__pgroup {
     int linked;        /* followed by の/での and what it counts: 8回の展覧会 */
     int unit_in_label; /* the unit came after の (1以上のアカウント) */
     int unit_unknown; /* the unit is not in the table (5コース以上 is, 5クール以上 not) */
-    int approx;         /* 約, 程度, 前後 */
-    int baseline;       /* 前年度比 or the like is written */
-    int ratio;          /* 前年度比110%: a ratio, no 増/減 */
-    int too_long;       /* more digits than a double holds exactly */
-    int integer;        /* no decimal point */
-    int period;         /* 年4回, 毎月1回: KPI__PERIOD_FREQUENCY; 年間120件: _TOTAL */
-    int zero_word;      /* ゼロ (事故ゼロ): value 0, lower is better */
+    int approx;    /* 約, 程度, 前後 */
+    int baseline;  /* 前年度比 or the like is written */
+    int ratio;     /* 前年度比110%: a ratio, no 増/減 */
+    int too_long;  /* more digits than a double holds exactly */
+    int integer;   /* no decimal point */
+    int period;    /* 年4回, 毎月1回: KPI__PERIOD_FREQUENCY; 年間120件: _TOTAL */
+    int zero_word; /* ゼロ (事故ゼロ): value 0, lower is better */
     int32_t month, day; /* a MONTH; day 0 when only the month is given */
 } kpi__pgroup;
 
@@ -170,6 +172,18 @@ typedef struct kpi__pspan {
  * or KPI_ERR_NOMEM. */
 int kpi__phrase_split(const kpi__ptext *t, const kpi__pgroup *groups, size_t count,
                       kpi__pspan **out, size_t *out_count);
+
+/* Whether the text at k continues what is before a blank rather than
+ * starting something new: a number, a bracket, a comparison, 前年度比, a
+ * unit, a verb right after a count, a rate (年4回). */
+int kpi__phrase_continues(const kpi__ptext *t, size_t k);
+
+/* The unit a label names when the number has none: the end of
+ * 推進交付金新規事業 (事業), or the X of X数 (物件登録件数: 件; 開催数: 回;
+ * 来場者数: 人). Returns its length in cp (the unit is cp[*start..]), or 0;
+ * *fixed receives a unit that is not in the label (回 of 開催数). */
+size_t kpi__phrase_unit_from_label(const uint32_t *cp, size_t b, size_t e, size_t *start,
+                                   const char **fixed);
 
 /* Whether groups[i] counts something (COUNT, RELATIVE or CHANGE); strong when
  * it also has a unit, comparison, verb or brackets, unlike a bare 2. */

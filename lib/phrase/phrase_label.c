@@ -71,7 +71,7 @@ void kpi__pr_trim_label(const uint32_t *cp, size_t *b, size_t *e)
 
 /* Drops the brackets that removing months left empty: 説明会(6月・10月)
  * leaves 説明会(・). Returns the new length. */
-static size_t drop_empty_brackets(uint32_t *cp, size_t len)
+size_t kpi__pr_drop_empty_brackets(uint32_t *cp, size_t len)
 {
     size_t w = 0;
     for (size_t i = 0; i < len; i++) {
@@ -107,7 +107,7 @@ size_t kpi__pr_build_label(kpi__preader *r, const kpi__pgroup *cut, size_t *b)
             continue;
         r->scratch[len++] = c;
     }
-    len = drop_empty_brackets(r->scratch, len);
+    len = kpi__pr_drop_empty_brackets(r->scratch, len);
     *b = 0;
     kpi__pr_trim_label(r->scratch, b, &len);
     return len;

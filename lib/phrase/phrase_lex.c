@@ -559,7 +559,8 @@ size_t kpi__pgroups_bound(const kpi__ptext *t)
 {
     size_t count = 0;
     for (size_t i = 0; i < t->n; i++)
-        if (starts_number(t, i) || t->cp[i] == 0x672B /* 末 */ || t->cp[i] == 0x30BC /* ゼ */)
+        if (starts_number(t, i) || t->cp[i] == 0x672B /* 末 */ ||
+            t->cp[i] == 0x30BC /* ゼ */)
             count++;
     return count;
 }

@@ -44,8 +44,8 @@ const kpi__pgroup *kpi__pr_select_target(const kpi__preader *r, size_t *candidat
  * 推進交付金新規事業 (事業), or the X of X数 (物件登録件数: 件; 開催数: 回;
  * 利用者数: 人). Returns the unit's length in scratch, or 0; *fixed
  * receives a unit that is not in the label. */
-static size_t unit_from_label(const uint32_t *cp, size_t b, size_t e, size_t *start,
-                              const char **fixed)
+size_t kpi__phrase_unit_from_label(const uint32_t *cp, size_t b, size_t e, size_t *start,
+                                   const char **fixed)
 {
     /* X数 where X is no unit but names one: 開催数 counts 回, 来場者数 人. */
     static const char *const counted[] = {"開催", "実施", "者", "客", "員", NULL};
@@ -77,7 +77,7 @@ static void read_unit(kpi__preader *r, const kpi__pgroup *g, size_t lb, size_t l
     }
     size_t start = 0;
     const char *fixed = NULL;
-    size_t len = unit_from_label(r->scratch, lb, le, &start, &fixed);
+    size_t len = kpi__phrase_unit_from_label(r->scratch, lb, le, &start, &fixed);
     if (len == 0)
         return;
     r->out->unit =

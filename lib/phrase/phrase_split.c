@@ -115,7 +115,7 @@ static int complete(const splitter *s, size_t begin, size_t end, int allow_bare)
  * starting a new one: a number, a bracket, a comparison, 前年度比, a unit,
  * a verb or a rate (開催 12回, 参加者 100 人以上, 研修の実施 (8月),
  * 研修会の開催 年4回以上). */
-static int continues(const kpi__ptext *t, size_t k)
+int kpi__phrase_continues(const kpi__ptext *t, size_t k)
 {
     if (k >= t->n)
         return 0;
@@ -169,7 +169,7 @@ static int cut_at(const splitter *s, size_t start, size_t i, size_t *next)
             k++;
         *next = k;
         return k < t->n && t->cp[k] != '\n' && complete(s, start, i, 1) &&
-               !continues(t, k);
+               !kpi__phrase_continues(t, k);
     }
     return 0;
 }

@@ -73,6 +73,11 @@ static uint32_t normalise(uint32_t c)
 
 int kpi__ptext_decode(kpi__ptext *t, const char *text, size_t size)
 {
+    return kpi__ptext_decode_as(t, text, size, "phrase");
+}
+
+int kpi__ptext_decode_as(kpi__ptext *t, const char *text, size_t size, const char *what)
+{
     const unsigned char *s = (const unsigned char *)text;
     t->n = 0;
     t->cp = kpi__calloc(size + 1, sizeof *t->cp);
@@ -88,8 +93,8 @@ int kpi__ptext_decode(kpi__ptext *t, const char *text, size_t size)
         if (len == 0) {
             kpi__ptext_free(t);
             return kpi__error(KPI_ERR_VALUE,
-                              "phrase: invalid UTF-8 at byte offset %zu (byte 0x%02X)", i,
-                              (unsigned)s[i]);
+                              "%s: invalid UTF-8 at byte offset %zu (byte 0x%02X)", what,
+                              i, (unsigned)s[i]);
         }
         t->cp[t->n] = normalise(c);
         t->off[t->n] = i;

@@ -114,7 +114,8 @@ int kpi__phrase_per_follows(const uint32_t *cp, size_t at, size_t end)
         size_t k = at;
         while (k < end && kpi__pt_digit(cp[k]))
             k++;
-        size_t unit = k > at ? kpi__pt_match_table(cp, k, end, kpi__phrase_units, NULL) : 0;
+        size_t unit =
+            k > at ? kpi__pt_match_table(cp, k, end, kpi__phrase_units, NULL) : 0;
         if (unit == 0)
             return 0;
         at = k + unit;
@@ -125,8 +126,8 @@ int kpi__phrase_per_follows(const uint32_t *cp, size_t at, size_t end)
 /* The period before a count: 年4回, 毎月1回, 年に2回 (a frequency), 年間120件
  * (a total over the year). The one-character forms only after a blank, a
  * bracket or the like (2019年4回 is a year, 今年3件 no rate). */
-static const char *const frequencies[] = {"毎年度", "毎年", "毎月", "毎週", "毎日", "年に",
-                                          "月に",   "週に", "日に", NULL};
+static const char *const frequencies[] = {"毎年度", "毎年", "毎月", "毎週", "毎日",
+                                          "年に",   "月に", "週に", "日に", NULL};
 static const char *const frequency_chars[] = {"年", "月", "週", NULL};
 static const char *const totals[] = {"年間", "年度間", "月間", NULL};
 

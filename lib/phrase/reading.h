@@ -78,6 +78,10 @@ const char *kpi__pr_quote(const kpi__preader *r, size_t b, size_t e,
  * the の of 9地域での is a particle, the に of にぎわい is not. */
 void kpi__pr_trim_label(const uint32_t *cp, size_t *b, size_t *e);
 
+/* Drops the brackets that removing months left empty: 説明会(6月・10月)
+ * leaves 説明会(・). Returns the new length. */
+size_t kpi__pr_drop_empty_brackets(uint32_t *cp, size_t len);
+
 /* Builds the label in r->scratch: the fragment without cut and months,
  * blanks collapsed, trimmed. Returns its end; *b receives its start. */
 size_t kpi__pr_build_label(kpi__preader *r, const kpi__pgroup *cut, size_t *b);

@@ -4,6 +4,7 @@
  * same way. Numbers, dates and names themselves are formatted below, in
  * util/number.c, util/date.c and model/names.c. */
 #include "report/display.h"
+#include "report/width.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -32,10 +33,18 @@ static const char *const words[KPI__W_COUNT][2] = {
     [KPI__W_COMPUTED] = {"計算値", "Computed"},
     [KPI__W_PLAN_RATING] = {"全体評価", "Overall rating"},
     [KPI__W_LEGEND] = {"評価基準", "Rating scale"},
-    [KPI__W_NOTES] = {"市長指示事項・備考", "Notes"},
+    [KPI__W_NOTES] = {"備考", "Notes"},
     [KPI__W_ROLLUP] = {"集計方法", "Roll-up"},
     [KPI__W_INFERRED] = {"期限・数値目標等の文言から読み取った目標",
                          "target read from its wording"},
+    [KPI__W_UPDATE] = {"進捗状況", "Progress"},
+    [KPI__W_DIRECTIVES] = {"指示事項", "Directives"},
+    [KPI__W_DIRECTIVE] = {"指示", "Directive"},
+    [KPI__W_ISSUED] = {"指示者・指示日", "Issued by"},
+    [KPI__W_ADDRESSED] = {"対象", "Goals"},
+    [KPI__W_RESPONSE] = {"対応", "Response"},
+    [KPI__W_STATE] = {"状況", "State"},
+    [KPI__W_CANCELLED] = {"中止した目標", "Cancelled targets"},
 };
 
 const char *kpi__word(kpi__word_id id, kpi_lang lang)
@@ -156,8 +165,237 @@ char *kpi__display_finish(kpi__strbuf *out, kpi__strbuf *built)
 
 int kpi__has_targets(const kpi_result *goal)
 {
-    for (size_t i = 0; i < goal->child_count; i++)
-        if (kpi_result_child_at(goal, i)->kind == KPI_OBJECT_TARGET)
+    for (size_t i = 0; i < goal->child_count; i++) {
+        const kpi_result *c = kpi_result_child_at(goal, i);
+        if (c->kind == KPI_OBJECT_TARGET && !kpi__is_cancelled(c))
+            return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress: updates and cancelled targets                                  */
+/* ------------------------------------------------------------------------ */
+
+static void append_date(kpi__strbuf *b, int32_t date)
+{
+    char iso[KPI__DATE_ISO_SIZE];
+    kpi__date_iso(iso, date);
+    kpi__strbuf_append(b, iso);
+}
+
+/* Between items of a list of codes, as each language writes it. */
+static const char *list_separator(kpi_lang lang)
+{
+    return lang == KPI_LANG_EN ? ", " : "、";
+}
+
+int kpi__has_update(const kpi_result *result)
+{
+    return result->update_date != 0;
+}
+
+void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
+                               int32_t planned, int32_t due, kpi_lang lang)
+{
+    int en = lang == KPI_LANG_EN;
+    const char *label = kpi_status_label(status, lang);
+    if (*label)
+        kpi__strbuf_printf(b, "%s ", label);
+    append_date(b, date);
+    if (!planned && !due)
+        return;
+    kpi__strbuf_append(b, en ? " (" : "（");
+    if (planned) {
+        kpi__strbuf_append(b, en ? "planned " : "予定日 ");
+        append_date(b, planned);
+    }
+    if (due) {
+        char text[KPI__DUE_SIZE];
+        kpi__display_due(text, due, lang);
+        kpi__strbuf_printf(b, "%s%s", planned ? list_separator(lang) : "", text);
+    }
+    kpi__strbuf_append(b, en ? ")" : "）");
+}
+
+void kpi__display_update_head(kpi__strbuf *b, const kpi_result *result, kpi_lang lang)
+{
+    if (kpi__has_update(result))
+        kpi__display_status_head(b, result->update_status, result->update_date,
+                                 result->update_planned, 0, lang);
+}
+
+int kpi__is_cancelled(const kpi_result *result)
+{
+    return (result->kind == KPI_OBJECT_TARGET || result->kind == KPI_OBJECT_GOAL) &&
+           result->unrated == KPI_UNRATED_CANCELLED;
+}
+
+void kpi__display_cancel(kpi__strbuf *b, const kpi_result *result, kpi_lang lang)
+{
+    kpi__strbuf_printf(b, "%s ", kpi_status_label(KPI_STATUS_CANCELLED, lang));
+    append_date(b, result->status_date);
+}
+
+size_t kpi__display_cancelled_children(kpi__strbuf *b, const kpi_result *goal,
+                                       kpi_lang lang)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < goal->child_count; i++) {
+        const kpi_result *c = kpi_result_child_at(goal, i);
+        if (!kpi__is_cancelled(c))
+            continue;
+        if (count++ == 0)
+            kpi__strbuf_printf(b, "%s: ", kpi__word(KPI__W_CANCELLED, lang));
+        else
+            kpi__strbuf_append(b, list_separator(lang));
+        kpi__strbuf_append(b, c->code);
+    }
+    return count;
+}
+
+size_t kpi__cancelled_count(const kpi_evaluation *ev)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < ev->count; i++)
+        count += kpi__is_cancelled(&ev->results[i]) != 0;
+    return count;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Directives                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* How much of a directive's text a goal shows: enough to recognise it, the
+ * whole stays in the directives section. */
+enum { REF_CHARS = 24 };
+
+const kpi_result *kpi__directive(const kpi_evaluation *ev, size_t index)
+{
+    return &ev->results[ev->count + index]; /* directives follow the tree */
+}
+
+int kpi__addresses(const kpi_result *directive, const char *goal_code)
+{
+    for (size_t i = 0; i < directive->goal_count; i++)
+        if (strcmp(directive->goals[i], goal_code) == 0)
             return 1;
     return 0;
+}
+
+/* The issuer every directive shares, or NULL when they differ. */
+static const char *common_issuer(const kpi_evaluation *ev)
+{
+    const char *issuer = NULL;
+    for (size_t i = 0; i < ev->directive_count; i++) {
+        const char *next = kpi__directive(ev, i)->issuer;
+        if (issuer && strcmp(issuer, next) != 0)
+            return NULL;
+        issuer = next;
+    }
+    return issuer;
+}
+
+/* In Japanese the section is named after who gave the directives, as the
+ * city's own report is (市長指示事項); English has no such compound. */
+void kpi__display_directives_heading(kpi__strbuf *b, const kpi_evaluation *ev,
+                                     kpi_lang lang)
+{
+    const char *issuer = common_issuer(ev);
+    if (lang == KPI_LANG_JA && issuer)
+        kpi__strbuf_append(b, issuer);
+    kpi__strbuf_append(b, kpi__word(KPI__W_DIRECTIVES, lang));
+}
+
+void kpi__display_issued(kpi__strbuf *b, const kpi_result *directive)
+{
+    kpi__strbuf_append(b, directive->issuer ? directive->issuer : "");
+    if (!directive->issued)
+        return;
+    kpi__strbuf_append(b, " ");
+    append_date(b, directive->issued);
+}
+
+void kpi__display_addressed(kpi__strbuf *b, const kpi_result *directive, kpi_lang lang)
+{
+    if (directive->goal_count == 0) {
+        kpi__strbuf_append(b, lang == KPI_LANG_EN ? "whole plan" : "計画全体");
+        return;
+    }
+    for (size_t i = 0; i < directive->goal_count; i++) {
+        if (i)
+            kpi__strbuf_append(b, list_separator(lang));
+        kpi__strbuf_append(b, directive->goals[i]);
+    }
+}
+
+const char *kpi__display_overdue_mark(kpi_lang lang)
+{
+    return lang == KPI_LANG_EN ? "[OVERDUE]" : "【期限超過】";
+}
+
+void kpi__display_directive_state(kpi__strbuf *b, const kpi_result *directive,
+                                  kpi_lang lang)
+{
+    int en = lang == KPI_LANG_EN;
+    if (!directive->open)
+        kpi__strbuf_append(b, en ? "closed" : "対応済");
+    else if (!kpi__has_update(directive))
+        kpi__strbuf_append(b, en ? "unanswered" : "未回答");
+    else
+        kpi__strbuf_append(b, en ? "open" : "対応中");
+    if (directive->open && directive->days_open >= 0)
+        kpi__strbuf_printf(b, en ? ", %d days" : "（%d日経過）",
+                           (int)directive->days_open);
+    if (directive->overdue)
+        kpi__strbuf_printf(b, "%s%s", en ? " " : "", kpi__display_overdue_mark(lang));
+}
+
+void kpi__display_response_head(kpi__strbuf *b, const kpi_result *directive,
+                                kpi_lang lang)
+{
+    if (kpi__has_update(directive))
+        kpi__display_update_head(b, directive, lang);
+    else
+        kpi__strbuf_append(b, lang == KPI_LANG_EN ? "no response" : "回答なし");
+}
+
+/* The first line of text, cut after max characters with "…"; blanks for
+ * control characters, so that the reference stays one line. */
+static void append_short(kpi__strbuf *b, const char *text, size_t max)
+{
+    size_t n = strlen(text), chars = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = kpi__utf8_next(text + i, n - i, &cp);
+        if (cp == '\n' || cp == '\r' || chars == max) {
+            kpi__strbuf_append(b, "…");
+            return;
+        }
+        if (cp < 0x20)
+            kpi__strbuf_append(b, " ");
+        else
+            kpi__strbuf_append_n(b, text + i, len);
+        i += len;
+        chars++;
+    }
+}
+
+void kpi__display_directive_ref(kpi__strbuf *b, const kpi_result *directive,
+                                kpi_lang lang)
+{
+    const char *text = directive->title ? directive->title : "";
+    const char *issuer = directive->issuer ? directive->issuer : "";
+    if (lang == KPI_LANG_EN)
+        kpi__strbuf_printf(b, "%s %s (%s) ", kpi__word(KPI__W_DIRECTIVE, lang),
+                           directive->code, issuer);
+    else
+        kpi__strbuf_printf(b, "%s%s %s ", issuer, kpi__word(KPI__W_DIRECTIVE, lang),
+                           directive->code);
+    /* The state before the text, so that the overdue mark stands out and
+     * is not split when the line wraps. */
+    kpi__display_directive_state(b, directive, lang);
+    kpi__strbuf_append(b, lang == KPI_LANG_EN ? ": " : "「");
+    append_short(b, text, REF_CHARS);
+    kpi__strbuf_append(b, lang == KPI_LANG_EN ? "" : "」");
 }

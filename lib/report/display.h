@@ -32,9 +32,17 @@ typedef enum kpi__word_id {
     KPI__W_COMPUTED,     /* 計算値 / Computed */
     KPI__W_PLAN_RATING,  /* 全体評価 / Overall rating */
     KPI__W_LEGEND,       /* 評価基準 / Rating scale */
-    KPI__W_NOTES,        /* 市長指示事項・備考 / Notes */
+    KPI__W_NOTES,        /* 備考 / Notes (directives have their own section) */
     KPI__W_ROLLUP,       /* 集計方法 / Roll-up */
     KPI__W_INFERRED,     /* the mark's meaning: read from the wording */
+    KPI__W_UPDATE,       /* 進捗状況 / Progress: the latest update */
+    KPI__W_DIRECTIVES,   /* 指示事項 / Directives: when issuers differ */
+    KPI__W_DIRECTIVE,    /* 指示 / Directive: before one directive's code */
+    KPI__W_ISSUED,       /* 指示日 / Issued */
+    KPI__W_ADDRESSED,    /* 対象 / Goals: the goals a directive is addressed to */
+    KPI__W_RESPONSE,     /* 対応 / Response: a directive's latest update */
+    KPI__W_STATE,        /* 状況 / State: open or closed */
+    KPI__W_CANCELLED,    /* 中止した目標 / Cancelled targets */
     KPI__W_COUNT
 } kpi__word_id;
 
@@ -103,6 +111,88 @@ typedef struct kpi__header {
 } kpi__header;
 void kpi__display_header(kpi__header *header, const kpi_evaluation *ev, kpi_lang lang);
 
+/* ---- Progress: updates, directives, cancelled targets -------------------
+ * What the progress contract asks every format to show beside the ratings
+ * (docs/progress.md). The texts themselves (an update's, a directive's)
+ * are the city's, verbatim and possibly multi-line: each format escapes or
+ * wraps them; the forms around them are made here. */
+
+/* A reported status and its dates, the one form reports and reason lines
+ * share: the status in words when there is one, the date reported, then
+ * in brackets the planned date and the deadline when given (0: none):
+ * "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）", "scheduled
+ * 2017-09-30 (planned 2017-10-31)", "準備中 2017-09-30", "2017-09-30".
+ * Appended to b. */
+void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
+                               int32_t planned, int32_t due, kpi_lang lang);
+
+/* The latest update's heading (kpi__display_status_head() of its status,
+ * date and planned date). Nothing when the result has no update. Appended
+ * to b. */
+void kpi__display_update_head(kpi__strbuf *b, const kpi_result *result, kpi_lang lang);
+
+/* Whether the result has an update (on or before the as-of date). */
+int kpi__has_update(const kpi_result *result);
+
+/* A target or goal the latest status cancelled (reason CANCELLED): listed
+ * apart from the ratings, in the cancelled section. */
+int kpi__is_cancelled(const kpi_result *result);
+
+/* A cancelled result's line in the cancelled section: "中止 2017-09-30",
+ * "cancelled 2017-09-30", with the date of the update that cancelled it.
+ * Appended to b. */
+void kpi__display_cancel(kpi__strbuf *b, const kpi_result *result, kpi_lang lang);
+
+/* The codes of a goal's cancelled children, for the goal's reference to
+ * the cancelled section: "中止した目標: 1-1-c、1-1-d", "Cancelled targets:
+ * 1-1-c, 1-1-d". Nothing (and 0) when it has none; else the count. */
+size_t kpi__display_cancelled_children(kpi__strbuf *b, const kpi_result *goal,
+                                       kpi_lang lang);
+
+/* The number of results in the cancelled section (any depth). */
+size_t kpi__cancelled_count(const kpi_evaluation *ev);
+
+/* The directive at index, 0 to ev->directive_count - 1. */
+const kpi_result *kpi__directive(const kpi_evaluation *ev, size_t index);
+
+/* Whether a directive is addressed to the goal with code goal_code. */
+int kpi__addresses(const kpi_result *directive, const char *goal_code);
+
+/* The directives section's heading, after the issuer: "市長指示事項" when
+ * every directive is the 市長's, "指示事項" when issuers differ;
+ * "Directives" in English. Appended to b. */
+void kpi__display_directives_heading(kpi__strbuf *b, const kpi_evaluation *ev,
+                                     kpi_lang lang);
+
+/* Who gave a directive and when: "市長 2017-06-01", "市長" without a date.
+ * Appended to b. */
+void kpi__display_issued(kpi__strbuf *b, const kpi_result *directive);
+
+/* The goals a directive is addressed to: "1-1、3-2", "1-1, 3-2"; "計画全体",
+ * "whole plan" for none. Appended to b. */
+void kpi__display_addressed(kpi__strbuf *b, const kpi_result *directive, kpi_lang lang);
+
+/* Open (answered or not) or closed, the days open and the overdue mark:
+ * "未回答（120日経過）【期限超過】", "unanswered, 120 days [OVERDUE]",
+ * "対応中（120日経過）", "対応済", "closed". Appended to b. */
+void kpi__display_directive_state(kpi__strbuf *b, const kpi_result *directive,
+                                  kpi_lang lang);
+
+/* The mark of an overdue directive: "【期限超過】", "[OVERDUE]". */
+const char *kpi__display_overdue_mark(kpi_lang lang);
+
+/* The latest response's heading (kpi__display_update_head()), or "回答なし",
+ * "no response". Appended to b. */
+void kpi__display_response_head(kpi__strbuf *b, const kpi_result *directive,
+                                kpi_lang lang);
+
+/* A directive as a goal shows it: its issuer, code, state and the first
+ * line of its text cut short: "市長指示 D-2 対応中（163日経過）【期限超過】
+ * 「情報発信は市民目線で行うこと。」", "Directive D-2 (市長) open, 163 days
+ * [OVERDUE]: 情報発信は市民目線で行うこと。". Appended to b. */
+void kpi__display_directive_ref(kpi__strbuf *b, const kpi_result *directive,
+                                kpi_lang lang);
+
 /* ---- What the formats share besides ------------------------------------ */
 
 /* The result's reason line (kpi_result_reason(); defined in reason.c, which
@@ -116,7 +206,8 @@ const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result,
  * when memory ran out, with out then marked failed. */
 char *kpi__display_finish(kpi__strbuf *out, kpi__strbuf *built);
 
-/* Whether a goal (or the plan) has targets among its children. */
+/* Whether a goal (or the plan) has targets among its children that are
+ * rated or could be: cancelled ones are listed apart. */
 int kpi__has_targets(const kpi_result *goal);
 
 #endif

@@ -1,8 +1,8 @@
 /* The one-line reasons of a result, in Japanese or English, e.g.
  *   32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎
  *   32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎
- *   予定 2017-10-31 (2017-09-30報告、期限2018-03-31), 実績なし / 目標1回, ... → ○
- *   中止 (2017-09-30報告) → 未評価: 中止
+ *   予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）, 実績なし / ... → ○
+ *   中止 2017-09-30 → 未評価: 中止
  * naming what was reported (status, planned date, the update's date) as
  * well as the figures, so that a rating never rests on anything unsaid.
  * They are built from the result alone, so the evaluation needs nothing
@@ -20,19 +20,15 @@ struct words {
     const char *actual_none, *target_prefix, *target_none;
     const char *expected, *elapsed_before, *elapsed_after, *progress;
     const char *assessed, *computed, *computed_none, *unrated_children;
-    const char *inferred, *scheduled_for, *reported_before, *reported_after, *comma;
-    const char *open, *closed, *unanswered, *days_before, *days_after, *over_before,
-        *over_after;
+    const char *inferred;
 };
 
 static const struct words words[] = {
     {"実績なし", " / 目標", " / 目標未設定", ", 期待値", "経過", "", "進捗", "担当者評価",
-     "計算では", "計算では未評価", "未評価", "（進捗状況から読取）", "", "", "報告", "、",
-     "対応中", "対応済", "未回答", "指示から", "日", "、", "日以上回答なし"},
+     "計算では", "計算では未評価", "未評価", "（進捗状況から読取）"},
     {"no figure", " / target ", " / no target", ", expected ", "", " elapsed",
      "progress ", "assessed", "computed", "computed: unrated", "unrated",
-     " (read from the text)", " for", "reported ", "", ", ", "open", "closed",
-     "unanswered", "", " days since issued", ", no response for ", " days or more"},
+     " (read from the text)"},
 };
 
 /* A fraction as a whole percent: "107%" for 1.0667. */
@@ -101,30 +97,17 @@ static void append_actual(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
         kpi__strbuf_append(b, words[lang].inferred);
 }
 
-/* What was reported, the evidence the rating rests on besides figures:
- * "準備中 (2017-09-30報告)", "予定 2017-10-31 (2017-09-30報告、期限2018-03-31)",
- * "scheduled for 2017-10-31 (reported 2017-09-30, due 2018-03-31)". The
- * deadline is named for a scheduled target that is not a milestone (a
- * milestone's line names it already): the planned date is weighed
- * against it. */
+/* What was reported, the evidence the rating rests on besides figures,
+ * in the form every report shows an update in: "準備中 2017-09-30",
+ * "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）". The deadline is
+ * named for a scheduled target that is not a milestone (a milestone's
+ * line names it already): the planned date is weighed against it. */
 static void append_status(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    const struct words *w = &words[lang];
-    kpi__strbuf_append(b, kpi_status_label(r->status, lang));
-    if (r->status == KPI_STATUS_SCHEDULED) {
-        kpi__strbuf_printf(b, "%s ", w->scheduled_for);
-        append_date(b, r->planned);
-    }
-    kpi__strbuf_printf(b, " (%s", w->reported_before);
-    append_date(b, r->status_date);
-    kpi__strbuf_append(b, w->reported_after);
-    if (r->status == KPI_STATUS_SCHEDULED && r->kind == KPI_OBJECT_TARGET &&
-        r->target_kind != KPI_KIND_MILESTONE && r->due) {
-        char due[KPI__DUE_SIZE];
-        kpi__display_due(due, r->due, lang);
-        kpi__strbuf_printf(b, "%s%s", w->comma, due);
-    }
-    kpi__strbuf_append(b, ")");
+    int weighed = r->status == KPI_STATUS_SCHEDULED && r->kind == KPI_OBJECT_TARGET &&
+                  r->target_kind != KPI_KIND_MILESTONE;
+    kpi__display_status_head(b, r->status, r->status_date, r->planned,
+                             weighed ? r->due : 0, lang);
 }
 
 static void append_numeric(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
@@ -232,26 +215,17 @@ static char *build_goal(const kpi_result *r, kpi_rollup rollup, kpi_lang lang)
     return kpi__strbuf_finish(&b);
 }
 
-/* A directive's follow-up: "対応中: 準備中 (2017-09-15報告)、指示から121日",
- * "未回答、指示から121日、90日以上回答なし", "closed: done (reported
- * 2017-09-15)". */
-static char *build_directive(const kpi_result *r, int32_t directive_days, kpi_lang lang)
+/* A directive's follow-up, in the forms of the directives section:
+ * "未回答（121日経過）【期限超過】", "対応済: 完了 2017-09-15",
+ * "open, 121 days: preparing 2017-09-15". */
+static char *build_directive(const kpi_result *r, kpi_lang lang)
 {
-    const struct words *w = &words[lang];
     kpi__strbuf b = {0};
-    if (!r->update_date)
-        kpi__strbuf_append(&b, w->unanswered);
-    else
-        kpi__strbuf_append(&b, r->open ? w->open : w->closed);
-    if (r->status != KPI_STATUS_NONE) {
+    kpi__display_directive_state(&b, r, lang);
+    if (kpi__has_update(r)) {
         kpi__strbuf_append(&b, ": ");
-        append_status(&b, r, lang);
+        kpi__display_update_head(&b, r, lang);
     }
-    if (r->days_open >= 0)
-        kpi__strbuf_printf(&b, "%s%s%d%s", w->comma, w->days_before, (int)r->days_open,
-                           w->days_after);
-    if (r->overdue)
-        kpi__strbuf_printf(&b, "%s%d%s", w->over_before, (int)directive_days, w->over_after);
     return kpi__strbuf_finish(&b);
 }
 
@@ -262,7 +236,7 @@ static char *build(const kpi_result *r, kpi_lang lang)
     case KPI_OBJECT_TARGET:
         return build_target(r, lang);
     case KPI_OBJECT_DIRECTIVE:
-        return build_directive(r, policy->directive_days, lang);
+        return build_directive(r, lang);
     default:
         return build_goal(r, policy->rollup, lang);
     }

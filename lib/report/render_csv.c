@@ -3,7 +3,8 @@
  * spreadsheet. UTF-8 with a BOM so that Excel reads it as UTF-8, CRLF line
  * ends as spreadsheets write them, quoting left to libcsv's csv_write().
  * The header is English whatever the language; only the words in the
- * cells (unrated_label, reason) follow it. Schema: docs/report-formats.md. */
+ * cells (unrated_label, status_label, reason) follow it. Directives follow
+ * the plan's results, one row each. Schema: docs/report-formats.md. */
 #include "model/names.h"
 #include "report/display.h"
 #include "report/render.h"
@@ -54,6 +55,22 @@ static const char *const header[] = {
     "count_unrated",
     "reason",
     "inferred",
+    "status",
+    "status_label",
+    "planned",
+    "status_date",
+    "update_date",
+    "update_status",
+    "update_planned",
+    "update_text",
+    "figure_inferred",
+    "cancelled",
+    "issuer",
+    "issued",
+    "goals",
+    "open",
+    "days_open",
+    "overdue",
 };
 
 /* One row being written; fields counts the cells so far. */
@@ -150,7 +167,10 @@ static void identity_cells(struct row *w, const kpi_result *r)
     cell(w, kpi_object_name(r->kind));
     cell(w, r->code);
     cell(w, parent ? parent->code : "");
-    size_cell(w, (size_t)r->depth);
+    if (r->kind == KPI_OBJECT_DIRECTIVE)
+        cell(w, ""); /* apart from the tree */
+    else
+        size_cell(w, (size_t)r->depth);
     cell(w, r->title);
     cell(w, r->text);
     cell(w, r->unit);
@@ -190,10 +210,11 @@ static void target_cells(struct row *w, const kpi_result *r)
     date_cell(w, r->due);
 }
 
-/* count_ahead .. count_unrated: empty for targets, which have no children. */
+/* count_ahead .. count_unrated: empty for targets, which have no children,
+ * and for directives. */
 static void count_cells(struct row *w, const kpi_result *r)
 {
-    if (r->kind == KPI_OBJECT_TARGET) {
+    if (r->kind == KPI_OBJECT_TARGET || r->kind == KPI_OBJECT_DIRECTIVE) {
         empty_cells(w, 5);
         return;
     }
@@ -205,17 +226,74 @@ static void count_cells(struct row *w, const kpi_result *r)
     size_cell(w, unrated);
 }
 
+/* status .. update_text: the status the rating rests on and the latest
+ * update, its text verbatim (a line break stays inside the quoted cell). */
+static void progress_cells(struct row *w, const kpi_result *r, kpi_lang lang)
+{
+    cell(w, kpi_status_name(r->status));
+    cell(w, kpi_status_label(r->status, lang));
+    date_cell(w, r->planned);
+    date_cell(w, r->status_date);
+    date_cell(w, r->update_date);
+    cell(w, kpi_status_name(r->update_status));
+    date_cell(w, r->update_planned);
+    cell(w, r->update_text);
+}
+
+/* The goals a directive is addressed to, separated by ";" as the
+ * structure file's parent column writes them. */
+static void goals_cell(struct row *w, const kpi_result *d)
+{
+    kpi__strbuf goals = {0};
+    kpi__strbuf_append(&goals, "");
+    for (size_t i = 0; i < d->goal_count; i++)
+        kpi__strbuf_printf(&goals, "%s%s", i ? ";" : "", d->goals[i]);
+    char *text = kpi__display_finish(w->out, &goals);
+    cell(w, text);
+    kpi__free(text);
+}
+
+/* issuer .. overdue: empty but for directives. */
+static void directive_cells(struct row *w, const kpi_result *r)
+{
+    if (r->kind != KPI_OBJECT_DIRECTIVE) {
+        empty_cells(w, 6);
+        return;
+    }
+    cell(w, r->issuer);
+    date_cell(w, r->issued);
+    goals_cell(w, r);
+    bool_cell(w, r->open);
+    if (r->days_open >= 0)
+        size_cell(w, (size_t)r->days_open);
+    else
+        cell(w, "");
+    bool_cell(w, r->overdue);
+}
+
 static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
 {
+    int directive = r->kind == KPI_OBJECT_DIRECTIVE;
     identity_cells(w, r);
     rating_cells(w, r, lang);
     target_cells(w, r);
-    number_cell(w, r->weight);
+    number_cell(w, directive ? NAN : r->weight);
     count_cells(w, r);
-    cell(w, kpi__display_reason(w->out, r, lang)); /* in the report's language */
+    /* A directive is followed up, not rated: it has no reason line. */
+    cell(w, directive ? "" : kpi__display_reason(w->out, r, lang));
     char inferred[128];
     kpi__field_names_format(inferred, sizeof inferred, r->inferred);
     cell(w, inferred);
+    progress_cells(w, r, lang);
+    if (r->kind == KPI_OBJECT_TARGET)
+        bool_cell(w, r->figure_inferred);
+    else
+        cell(w, "");
+    if (directive)
+        cell(w, "");
+    else
+        bool_cell(w, kpi__is_cancelled(r));
+    directive_cells(w, r);
     end_row(w);
 }
 
@@ -226,7 +304,7 @@ int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         cell(&w, header[i]);
     end_row(&w);
-    for (size_t i = 0; i < ev->count; i++)
+    for (size_t i = 0; i < ev->count + ev->directive_count; i++)
         result_row(&w, &ev->results[i], lang);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

@@ -13,8 +13,9 @@
 #include <string.h>
 
 /* Raised when a key is removed, renamed or changes meaning; keys may be
- * added within a version. */
-#define FORMAT_VERSION 2
+ * added within a version. 3: progress (a rating may rest on a status with
+ * no figure, unrated_reason CANCELLED) and directives apart from notes. */
+#define FORMAT_VERSION 3
 
 /* A writer for one document. first is 1 while the innermost open container
  * has no member yet: after a container closes, its parent has one, so a
@@ -201,8 +202,36 @@ static void target_members(struct json *j, const kpi_result *r)
     member_number(j, "pace", r->pace);
     member_number(j, "achievement", r->achievement);
     member_date(j, "measured", r->measured);
+    member_bool(j, "figure_inferred", r->figure_inferred);
     member_date(j, "start", r->start);
     member_date(j, "due", r->due);
+}
+
+/* The latest update, or null: the text verbatim, line breaks escaped. */
+static void update_member(struct json *j, const kpi_result *r)
+{
+    key(j, "update");
+    if (!r->update_date) {
+        kpi__strbuf_append(j->out, "null");
+        return;
+    }
+    begin(j, "{");
+    member_date(j, "date", r->update_date);
+    member_optional(j, "status", kpi_status_name(r->update_status));
+    member_date(j, "planned", r->update_planned);
+    member_string(j, "text", r->update_text ? r->update_text : "");
+    end(j, "}");
+}
+
+/* What the rating rests on besides figures, and the latest update: every
+ * node and every directive has them. */
+static void progress_members(struct json *j, const kpi_result *r, kpi_lang lang)
+{
+    member_optional(j, "status", kpi_status_name(r->status));
+    member_optional(j, "status_label", kpi_status_label(r->status, lang));
+    member_date(j, "planned", r->planned);
+    member_date(j, "status_date", r->status_date);
+    update_member(j, r);
 }
 
 /* Every reason is listed, zeros included, so that consumers can rely on the
@@ -245,6 +274,8 @@ static void node(struct json *j, const kpi_result *r, kpi_lang lang)
     member_size(j, "depth", (size_t)r->depth);
     member_number(j, "weight", r->weight);
     rating_members(j, r, lang);
+    progress_members(j, r, lang);
+    member_bool(j, "cancelled", kpi__is_cancelled(r));
     if (r->kind == KPI_OBJECT_TARGET) {
         target_members(j, r);
     } else {
@@ -291,6 +322,62 @@ static void notes(struct json *j, const kpi_evaluation *ev)
     end(j, "]");
 }
 
+static void directive_goals(struct json *j, const kpi_result *d)
+{
+    key(j, "goals");
+    begin(j, "[");
+    for (size_t i = 0; i < d->goal_count; i++) {
+        item(j);
+        string_value(j->out, d->goals[i]);
+    }
+    end(j, "]");
+}
+
+static void directive(struct json *j, const kpi_result *d, kpi_lang lang)
+{
+    begin(j, "{");
+    member_string(j, "code", d->code);
+    member_string(j, "issuer", d->issuer ? d->issuer : "");
+    member_date(j, "issued", d->issued);
+    member_string(j, "text", d->title ? d->title : "");
+    directive_goals(j, d);
+    member_bool(j, "open", d->open);
+    key(j, "days_open");
+    if (d->days_open >= 0)
+        kpi__strbuf_printf(j->out, "%d", (int)d->days_open);
+    else
+        kpi__strbuf_append(j->out, "null");
+    member_bool(j, "overdue", d->overdue);
+    progress_members(j, d, lang);
+    end(j, "}");
+}
+
+static void directives(struct json *j, const kpi_evaluation *ev, kpi_lang lang)
+{
+    key(j, "directives");
+    begin(j, "[");
+    for (size_t i = 0; i < ev->directive_count; i++) {
+        item(j);
+        directive(j, kpi__directive(ev, i), lang);
+    }
+    end(j, "]");
+}
+
+/* The codes of the cancelled targets and goals, in plan order, so that a
+ * reader need not walk the tree to list them apart. */
+static void cancelled(struct json *j, const kpi_evaluation *ev)
+{
+    key(j, "cancelled");
+    begin(j, "[");
+    for (size_t i = 0; i < ev->count; i++) {
+        if (!kpi__is_cancelled(&ev->results[i]))
+            continue;
+        item(j);
+        string_value(j->out, ev->results[i].code);
+    }
+    end(j, "]");
+}
+
 static void period(struct json *j, const kpi_evaluation *ev)
 {
     key(j, "period");
@@ -316,6 +403,8 @@ int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     member_string(&j, "department", ev->department ? ev->department : "");
     legend(&j, lang);
     notes(&j, ev);
+    directives(&j, ev, lang);
+    cancelled(&j, ev);
     key(&j, "plan");
     if (ev->count > 0)
         node(&j, &ev->results[0], lang);

@@ -5,12 +5,15 @@
  * list of the organization, department, period, as-of date and roll-up
  * rule; a heading per goal (##) and initiative (###, deeper goals one level
  * more, down to ######) with its rating symbol, its reason line as a
- * paragraph and a table of its targets; then the overall rating, the
+ * paragraph, its latest update, the directives addressed to it and a table
+ * of its targets (each with its latest update); then the overall rating,
+ * the directives (市長指示事項) and the cancelled targets as tables, the
  * legend and the notes as lists.
  *
  * Text from the plan is escaped so that it can never change the document's
  * structure: Markdown's punctuation gets a backslash, a line break inside a
- * table cell becomes <br> (a table row is one line), elsewhere a blank.
+ * table cell or an update's text becomes <br> (a table row is one line, and
+ * the city's line breaks are kept), elsewhere a blank.
  * Bytes that are not UTF-8 become U+FFFD, so the output is always UTF-8. */
 #include "report/display.h"
 #include "report/render.h"
@@ -21,18 +24,18 @@
 
 enum context {
     INLINE, /* a heading, a paragraph or a list item: breaks become blanks */
-    CELL    /* a table cell: breaks become <br> */
+    CELL    /* a table cell, or text after a fixed start: breaks become <br> */
 };
 
 static const kpi__word_id column_words[] = {
-    KPI__W_RATING,      KPI__W_CODE,     KPI__W_TARGET,
-    KPI__W_ACTUAL,      KPI__W_EXPECTED, KPI__W_TARGET_VALUE,
-    KPI__W_ACHIEVEMENT, KPI__W_PACE,     KPI__W_REASON,
+    KPI__W_RATING,   KPI__W_CODE,         KPI__W_TARGET,      KPI__W_ACTUAL,
+    KPI__W_EXPECTED, KPI__W_TARGET_VALUE, KPI__W_ACHIEVEMENT, KPI__W_PACE,
+    KPI__W_REASON,   KPI__W_UPDATE,
 };
 #define COLUMN_COUNT (sizeof column_words / sizeof column_words[0])
 
 /* The delimiter row: the symbol centred, figures to the right. */
-static const char DELIMITER_ROW[] = "|:-:|---|---|--:|--:|--:|--:|--:|---|\n";
+static const char DELIMITER_ROW[] = "|:-:|---|---|--:|--:|--:|--:|--:|---|---|\n";
 
 /* ------------------------------------------------------------------------ */
 /* Escaping                                                                 */
@@ -109,6 +112,26 @@ static void put_built(kpi__strbuf *out, kpi__strbuf *built, enum context context
     kpi__free(text);
 }
 
+/* "head<br>text": a heading made by the display layer (an update's status
+ * and date) over the city's text, its line breaks kept; in a cell or after
+ * a fixed start of a paragraph. */
+static void put_head_and_text(kpi__strbuf *out, kpi__strbuf *head, const char *text)
+{
+    put_built(out, head, CELL);
+    if (text && *text) {
+        kpi__strbuf_append(out, "<br>");
+        put_text(out, text, CELL);
+    }
+}
+
+/* The latest update: its status, date and text; nothing when none. */
+static void put_update(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
+{
+    kpi__strbuf head = {0};
+    kpi__display_update_head(&head, r, lang);
+    put_head_and_text(out, &head, r->update_text);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Tables of targets                                                        */
 /* ------------------------------------------------------------------------ */
@@ -143,6 +166,8 @@ static void put_row(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
     put_cell_number(out, buf);
     kpi__strbuf_append(out, " ");
     put_reason(out, r, lang, CELL);
+    kpi__strbuf_append(out, " | ");
+    put_update(out, r, lang);
     kpi__strbuf_append(out, " |\n");
 }
 
@@ -155,7 +180,7 @@ static void put_table(kpi__strbuf *out, const kpi_result *goal, kpi_lang lang)
     kpi__strbuf_append(out, DELIMITER_ROW);
     for (size_t i = 0; i < goal->child_count; i++) {
         const kpi_result *r = kpi_result_child_at(goal, i);
-        if (r->kind == KPI_OBJECT_TARGET)
+        if (r->kind == KPI_OBJECT_TARGET && !kpi__is_cancelled(r))
             put_row(out, r, lang);
     }
     kpi__strbuf_append(out, "\n");
@@ -180,17 +205,52 @@ static void put_goal_heading(kpi__strbuf *out, const kpi_result *g, kpi_lang lan
     kpi__strbuf_append(out, "\n\n");
 }
 
-static void put_goal(kpi__strbuf *out, const kpi_result *g, kpi_lang lang)
+/* "**進捗状況** head<br>text", a list of the directives addressed to the
+ * goal, and the codes of its cancelled targets: each a paragraph. */
+static void put_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
+                              const kpi_result *g, kpi_lang lang)
+{
+    if (kpi__has_update(g)) {
+        kpi__strbuf_printf(out, "**%s** ", kpi__word(KPI__W_UPDATE, lang));
+        put_update(out, g, lang);
+        kpi__strbuf_append(out, "\n\n");
+    }
+    size_t refs = 0;
+    for (size_t i = 0; i < ev->directive_count; i++) {
+        const kpi_result *d = kpi__directive(ev, i);
+        if (!kpi__addresses(d, g->code))
+            continue;
+        kpi__strbuf ref = {0};
+        kpi__display_directive_ref(&ref, d, lang);
+        kpi__strbuf_append(out, "- ");
+        put_built(out, &ref, INLINE);
+        kpi__strbuf_append(out, "\n");
+        refs++;
+    }
+    if (refs)
+        kpi__strbuf_append(out, "\n");
+    kpi__strbuf cancelled = {0};
+    if (kpi__display_cancelled_children(&cancelled, g, lang)) {
+        put_built(out, &cancelled, INLINE);
+        kpi__strbuf_append(out, "\n\n");
+    } else {
+        kpi__strbuf_free(&cancelled);
+    }
+}
+
+static void put_goal(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_result *g,
+                     kpi_lang lang)
 {
     put_goal_heading(out, g, lang);
     put_reason(out, g, lang, INLINE);
     kpi__strbuf_append(out, "\n\n");
+    put_goal_progress(out, ev, g, lang);
     if (kpi__has_targets(g))
         put_table(out, g, lang);
     for (size_t i = 0; i < g->child_count; i++) {
         const kpi_result *c = kpi_result_child_at(g, i);
         if (c->kind == KPI_OBJECT_GOAL)
-            put_goal(out, c, lang);
+            put_goal(out, ev, c, lang);
     }
 }
 
@@ -233,6 +293,92 @@ static void put_overall(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lan
     kpi__strbuf_append(out, "\n\n");
 }
 
+/* A table's heading and delimiter rows, every column left-aligned. */
+static void put_table_head(kpi__strbuf *out, const kpi__word_id *words, size_t count,
+                           kpi_lang lang)
+{
+    kpi__strbuf_append(out, "|");
+    for (size_t c = 0; c < count; c++)
+        kpi__strbuf_printf(out, " %s |", kpi__word(words[c], lang));
+    kpi__strbuf_append(out, "\n|");
+    for (size_t c = 0; c < count; c++)
+        kpi__strbuf_append(out, "---|");
+    kpi__strbuf_append(out, "\n");
+}
+
+/* A cell holding a display form. */
+static void put_built_cell(kpi__strbuf *out, kpi__strbuf *built)
+{
+    kpi__strbuf_append(out, " ");
+    put_built(out, built, CELL);
+    kpi__strbuf_append(out, " |");
+}
+
+static void put_directive_row(kpi__strbuf *out, const kpi_result *d, kpi_lang lang)
+{
+    kpi__strbuf issued = {0}, addressed = {0}, state = {0}, response = {0};
+    kpi__strbuf_append(out, "| ");
+    put_text(out, d->code, CELL);
+    kpi__strbuf_append(out, " |");
+    kpi__display_issued(&issued, d);
+    put_built_cell(out, &issued);
+    kpi__strbuf_append(out, " ");
+    put_text(out, d->title, CELL);
+    kpi__strbuf_append(out, " |");
+    kpi__display_addressed(&addressed, d, lang);
+    put_built_cell(out, &addressed);
+    kpi__display_directive_state(&state, d, lang);
+    put_built_cell(out, &state);
+    kpi__strbuf_append(out, " ");
+    kpi__display_response_head(&response, d, lang);
+    put_head_and_text(out, &response, d->update_text);
+    kpi__strbuf_append(out, " |\n");
+}
+
+/* The directives and their follow-up, one row each. */
+static void put_directives(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+{
+    static const kpi__word_id words[] = {KPI__W_CODE,      KPI__W_ISSUED,
+                                         KPI__W_DIRECTIVE, KPI__W_ADDRESSED,
+                                         KPI__W_STATE,     KPI__W_RESPONSE};
+    if (ev->directive_count == 0)
+        return;
+    kpi__strbuf heading = {0};
+    kpi__display_directives_heading(&heading, ev, lang);
+    kpi__strbuf_append(out, "## ");
+    put_built(out, &heading, INLINE);
+    kpi__strbuf_append(out, "\n\n");
+    put_table_head(out, words, sizeof words / sizeof *words, lang);
+    for (size_t i = 0; i < ev->directive_count; i++)
+        put_directive_row(out, kpi__directive(ev, i), lang);
+    kpi__strbuf_append(out, "\n");
+}
+
+/* The cancelled targets and goals, apart from the ratings. */
+static void put_cancelled(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+{
+    static const kpi__word_id words[] = {KPI__W_CODE, KPI__W_TARGET, KPI__W_UPDATE};
+    if (kpi__cancelled_count(ev) == 0)
+        return;
+    kpi__strbuf_printf(out, "## %s\n\n", kpi__word(KPI__W_CANCELLED, lang));
+    put_table_head(out, words, sizeof words / sizeof *words, lang);
+    for (size_t i = 0; i < ev->count; i++) {
+        const kpi_result *r = &ev->results[i];
+        if (!kpi__is_cancelled(r))
+            continue;
+        kpi__strbuf head = {0};
+        kpi__strbuf_append(out, "| ");
+        put_text(out, r->code, CELL);
+        kpi__strbuf_append(out, " | ");
+        put_text(out, r->title, CELL);
+        kpi__strbuf_append(out, " | ");
+        kpi__display_cancel(&head, r, lang);
+        put_head_and_text(out, &head, r->update_text);
+        kpi__strbuf_append(out, " |\n");
+    }
+    kpi__strbuf_append(out, "\n");
+}
+
 static void put_legend(kpi__strbuf *out, kpi_lang lang)
 {
     kpi__strbuf_printf(out, "## %s\n\n", kpi__word(KPI__W_LEGEND, lang));
@@ -263,9 +409,11 @@ int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
     for (size_t i = 0; i < plan->child_count; i++) {
         const kpi_result *g = kpi_result_child_at(plan, i);
         if (g->kind == KPI_OBJECT_GOAL)
-            put_goal(out, g, lang);
+            put_goal(out, ev, g, lang);
     }
     put_overall(out, ev, lang);
+    put_directives(out, ev, lang);
+    put_cancelled(out, ev, lang);
     put_legend(out, lang);
     put_notes(out, ev, lang);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;

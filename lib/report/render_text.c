@@ -4,8 +4,11 @@
  * Layout, top to bottom: the report title and the plan's title; the
  * organization, department, period, as-of date and roll-up rule; then per
  * goal (depth first) its heading line with rating symbol, its reason line,
- * and a table of its targets; after the goals the plan's overall rating,
- * the legend (評価基準) and the notes (市長指示事項).
+ * its latest update, the directives addressed to it, and a table of its
+ * targets (each with its reason and latest update); after the goals the
+ * plan's overall rating, the directives (市長指示事項) with their
+ * follow-up, the cancelled targets, the legend (評価基準) and the notes
+ * (備考).
  *
  * Every line fits the width in terminal cells as width.c counts them (East
  * Asian wide and ambiguous characters as two). Long text wraps at cell
@@ -61,6 +64,7 @@ static void put_goal(const struct layout *L, const kpi_result *g)
         kpi__text_rule(L, 0, L->page, '=');
     put_goal_heading(L, g, indent);
     kpi__text_put_reason(L, g, indent + REASON_STEP);
+    kpi__text_put_goal_progress(L, g, indent + REASON_STEP);
     if (kpi__has_targets(g)) {
         kpi__text_blank_line(L->out);
         kpi__text_put_targets(L, g, indent + REASON_STEP);
@@ -138,7 +142,7 @@ static void put_legend(const struct layout *L)
     kpi__text_put_wrapped(L, 5, 5, kpi__word(KPI__W_INFERRED, L->lang));
 }
 
-/* The plan's notes (市長指示事項), one bullet each, wrapped under its text. */
+/* The plan's notes (備考), one bullet each, wrapped under its text. */
 static void put_notes(const struct layout *L)
 {
     if (L->ev->note_count == 0)
@@ -169,6 +173,8 @@ int kpi__render_text(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
             put_goal(&L, g);
     }
     put_overall(&L);
+    kpi__text_put_directives(&L);
+    kpi__text_put_cancelled(&L);
     put_legend(&L);
     put_notes(&L);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;

@@ -1,6 +1,7 @@
 /* Internal: the pieces of the text report (render_text.c), shared by
- * text_lines.c (measured text, padding, wrapping) and text_targets.c (the
- * tables and lists of targets). */
+ * text_lines.c (measured text, padding, wrapping), text_targets.c (the
+ * tables and lists of targets) and text_progress.c (updates, directives,
+ * cancelled targets). */
 #ifndef KPI_LIB_REPORT_TEXT_H
 #define KPI_LIB_REPORT_TEXT_H
 
@@ -95,7 +96,27 @@ size_t kpi__text_max_size(size_t a, size_t b);
  * tables line up: each column fits its heading and its widest cell. */
 void kpi__text_measure_columns(struct layout *L);
 
-/* A goal's targets: a table when the wording column has room enough. */
+/* A goal's targets: a table when the wording column has room enough.
+ * Cancelled targets are left out: kpi__text_put_cancelled() lists them. */
 void kpi__text_put_targets(const struct layout *L, const kpi_result *goal, size_t indent);
+
+/* Text the city wrote, verbatim but for control characters: each of its
+ * lines wrapped on its own (kpi__text_put_wrapped()), the first from col,
+ * the others from next_col. Ends the last line. */
+void kpi__text_put_lines(const struct layout *L, size_t col, size_t next_col,
+                         const char *text);
+
+/* The result's latest update from column col: its heading (status, date)
+ * and its text. Nothing when it has none. */
+void kpi__text_put_update(const struct layout *L, const kpi_result *r, size_t col);
+
+/* Under a goal's reason, from column col: its latest update, the
+ * directives addressed to it and the codes of its cancelled targets. */
+void kpi__text_put_goal_progress(const struct layout *L, const kpi_result *g, size_t col);
+
+/* The closing sections: the directives with their follow-up, and the
+ * cancelled targets and goals. Nothing when there are none. */
+void kpi__text_put_directives(const struct layout *L);
+void kpi__text_put_cancelled(const struct layout *L);
 
 #endif

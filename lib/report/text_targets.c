@@ -106,7 +106,8 @@ void kpi__text_measure_columns(struct layout *L)
     for (size_t i = 0; i < L->ev->count; i++) {
         const kpi_result *r = &L->ev->results[i];
         struct row row;
-        if (r->kind != KPI_OBJECT_TARGET || !row_init(&row, L->out, r, L->lang))
+        if (r->kind != KPI_OBJECT_TARGET || kpi__is_cancelled(r) ||
+            !row_init(&row, L->out, r, L->lang))
             continue;
         measure_row(L, &row);
         row_free(&row);
@@ -156,7 +157,7 @@ static void put_table_line(const struct layout *L, size_t indent, size_t wording
 }
 
 /* A target's row: its wording wrapped in its column, the first line with
- * the other cells, then its reason line. */
+ * the other cells, then its reason line and its latest update. */
 static void put_row(const struct layout *L, const kpi_result *r, size_t indent,
                     size_t wording)
 {
@@ -174,6 +175,7 @@ static void put_row(const struct layout *L, const kpi_result *r, size_t indent,
         kpi__text_end_line(L->out);
     }
     kpi__text_put_reason(L, r, wording_col(L, indent) + REASON_STEP);
+    kpi__text_put_update(L, r, wording_col(L, indent) + REASON_STEP);
     row_free(&row);
 }
 
@@ -188,7 +190,7 @@ static void put_table(const struct layout *L, const kpi_result *goal, size_t ind
     kpi__text_rule(L, indent, fixed_cells(L) + wording, '-');
     for (size_t i = 0; i < goal->child_count; i++) {
         const kpi_result *r = kpi_result_child_at(goal, i);
-        if (r->kind == KPI_OBJECT_TARGET)
+        if (r->kind == KPI_OBJECT_TARGET && !kpi__is_cancelled(r))
             put_row(L, r, indent, wording);
     }
 }
@@ -231,7 +233,8 @@ static void put_figure_items(const struct layout *L, const struct row *row, size
         kpi__text_end_line(L->out);
 }
 
-/* A target as a block: symbol, code and wording; its figures; its reason. */
+/* A target as a block: symbol, code and wording; its figures; its reason;
+ * its latest update. */
 static void put_item(const struct layout *L, const kpi_result *r, size_t indent)
 {
     struct row row;
@@ -245,6 +248,7 @@ static void put_item(const struct layout *L, const kpi_result *r, size_t indent)
     kpi__text_put_wrapped(L, col, indent + 4, row.wording);
     put_figure_items(L, &row, indent + 4);
     kpi__text_put_reason(L, r, indent + 4);
+    kpi__text_put_update(L, r, indent + 4);
     row_free(&row);
 }
 
@@ -252,7 +256,7 @@ static void put_list(const struct layout *L, const kpi_result *goal, size_t inde
 {
     for (size_t i = 0; i < goal->child_count; i++) {
         const kpi_result *r = kpi_result_child_at(goal, i);
-        if (r->kind == KPI_OBJECT_TARGET)
+        if (r->kind == KPI_OBJECT_TARGET && !kpi__is_cancelled(r))
             put_item(L, r, indent);
     }
 }

@@ -23,6 +23,7 @@ static void result_init(kpi_result *r, const kpi_evaluation *ev, kpi_object kind
     r->kind = kind;
     r->parent = KPI__NO_PARENT;
     r->weight = 1.0;
+    r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
     r->actual = r->expected = r->target = r->start_value = NAN;
     r->elapsed = r->pace = r->achievement = r->mean_score = NAN;
 }

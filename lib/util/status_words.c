@@ -56,6 +56,8 @@ const kpi__status_word kpi__status_words[] = {
     {"完了", KPI_STATUS_DONE},
     {"達成", KPI_STATUS_DONE},
     {"終了", KPI_STATUS_DONE},
+    {"済み", KPI_STATUS_DONE}, /* alone, and after a verb: 決定済み, 交付済 */
+    {"済", KPI_STATUS_DONE},
     {"延期", KPI_STATUS_POSTPONED},
     {"見送り", KPI_STATUS_POSTPONED},
     {"休止", KPI_STATUS_POSTPONED},

@@ -1,13 +1,41 @@
 /* Fuzz target: random sequences of API calls on one plan, each byte a
- * call with arguments taken from the bytes after it, then an evaluation
- * and every report. Calls may fail; none may crash, leak or leave the
- * plan in a state that evaluates or writes wrongly. */
+ * call with arguments taken from the bytes after it (updates, statuses
+ * and directives among them), then an evaluation, every report, and the
+ * plan files written, read back and written again. Calls may fail; none
+ * may crash, leak or leave the plan in a state that evaluates or writes
+ * wrongly. */
 #include <kpi.h>
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The files a plan is written to read back, and write again to the same
+ * bytes. */
+static void write_and_read_back(const kpi_plan *plan)
+{
+    char *structure = NULL, *progress = NULL, *again = NULL;
+    size_t structure_size = 0, progress_size = 0, again_size = 0;
+    if (kpi_plan_write_structure(&structure, &structure_size, plan, 0) != KPI_OK ||
+        kpi_plan_write_progress(&progress, &progress_size, plan, 0) != KPI_OK)
+        abort();
+    kpi_reader *reader = NULL;
+    kpi_plan *copy = NULL;
+    if (kpi_reader_new(&reader) != KPI_OK)
+        abort();
+    if (kpi_reader_read_buffers(&copy, reader, structure, structure_size, progress,
+                                progress_size) != KPI_OK)
+        abort();
+    if (kpi_plan_write_progress(&again, &again_size, copy, 0) != KPI_OK ||
+        again_size != progress_size || memcmp(again, progress, progress_size) != 0)
+        abort();
+    kpi_free(again);
+    kpi_plan_free(copy);
+    kpi_reader_free(reader);
+    kpi_free(structure);
+    kpi_free(progress);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -45,9 +73,69 @@ static kpi_target *some_target(kpi_plan *plan, struct input *in)
     return target;
 }
 
+static const char *texts[] = {NULL,         "",        "検討中", "10月に開催予定",
+                              "a,b\n\"c\"", "\xE6\x97"};
+
+static kpi_directive *some_directive(kpi_plan *plan, struct input *in)
+{
+    return kpi_plan_find_directive(plan, PICK(codes, in));
+}
+
+/* An update of a target, a goal or a directive (possibly out of range:
+ * NULL, which every update call must take). */
+static kpi_update *some_update(kpi_plan *plan, struct input *in)
+{
+    size_t index = take(in) % 4;
+    switch (take(in) % 3) {
+    case 0:
+        return kpi_target_update_at(some_target(plan, in), index);
+    case 1:
+        return kpi_goal_update_at(some_goal(plan, in), index);
+    default:
+        return kpi_directive_update_at(some_directive(plan, in), index);
+    }
+}
+
+/* The calls of kpi/progress.h: updates, statuses, directives. */
+static void progress_call(kpi_plan *plan, struct input *in)
+{
+    switch (take(in) % 9) {
+    case 0:
+        kpi_target_add_update(some_target(plan, in), PICK(dates, in), PICK(texts, in));
+        break;
+    case 1:
+        kpi_goal_add_update(some_goal(plan, in), PICK(dates, in), PICK(texts, in));
+        break;
+    case 2:
+        kpi_update_set_status(some_update(plan, in),
+                              (kpi_status)((int)(take(in) % 10) - 1), PICK(dates, in));
+        break;
+    case 3:
+        kpi_update_set_text(some_update(plan, in), PICK(texts, in));
+        break;
+    case 4:
+        kpi_update_set_date(some_update(plan, in), PICK(dates, in));
+        break;
+    case 5:
+        kpi_plan_add_directive(plan, PICK(codes, in), PICK(texts, in));
+        break;
+    case 6:
+        kpi_directive_add_goal(some_directive(plan, in), some_goal(plan, in));
+        break;
+    case 7:
+        kpi_directive_add_update(some_directive(plan, in), PICK(dates, in),
+                                 PICK(texts, in));
+        break;
+    default:
+        kpi_directive_set_date(some_directive(plan, in), PICK(dates, in));
+        kpi_plan_set_report_date(plan, PICK(dates, in));
+        break;
+    }
+}
+
 static void one_call(kpi_plan *plan, struct input *in)
 {
-    switch (take(in) % 14) {
+    switch (take(in) % 16) {
     case 0:
         kpi_plan_add_goal(plan, PICK(codes, in), "goal");
         break;
@@ -89,6 +177,10 @@ static void one_call(kpi_plan *plan, struct input *in)
     case 12:
         kpi_target_set_code(some_target(plan, in), PICK(codes, in));
         break;
+    case 13:
+    case 14:
+        progress_call(plan, in);
+        break;
     default:
         kpi_plan_set_period(plan, PICK(dates, in), PICK(dates, in));
         break;
@@ -123,6 +215,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (in.size)
         one_call(plan, &in);
     evaluate_and_render(plan, 20170930);
+    write_and_read_back(plan);
     kpi_plan_free(plan);
     return 0;
 }

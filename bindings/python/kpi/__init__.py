@@ -22,14 +22,16 @@ from ._capi import WRITTEN_FOR as _WRITTEN_FOR
 from ._dates import (add_days, date_diff, fiscal_range, fiscal_year, format_date,
                      is_valid_date, make_date, parse_date, parse_date_range)
 from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Object,
-                     Rating, Rollup, Schedule, Unrated, WarningKind, WriteFlags)
+                     ProblemKind, Rating, Rollup, Schedule, Status, Unrated, WarningKind,
+                     WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
                       KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiMisuseError,
                       KpiNoMemory, KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
 from ._evaluation import RECORD_FIELDS, Evaluation, Policy, Result
-from ._model import (Assessment, Goal, Measurement, Note, Plan, Problem, ReaderWarning,
-                     Target)
-from ._phrase import PhraseTarget, parse_phrase
+from ._model import (Assessment, Directive, Goal, Measurement, Note, Plan, Problem,
+                     ReaderWarning, Target, Update)
+from ._phrase import (PhraseTarget, ProseFigure, ProseFlag, ProseStatement, parse_phrase,
+                      read_prose)
 
 #: The version of this package (the libkpi version it was written for).
 __version__ = "%d.%d.%d" % _WRITTEN_FOR
@@ -70,14 +72,16 @@ def error_name(code):
 
 
 __all__ = [
-    "Accumulate", "Assessment", "Direction", "Encoding", "Evaluation", "Field",
+    "Accumulate", "Assessment", "Direction", "Directive", "Encoding", "Evaluation", "Field",
     "Format", "Goal", "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate",
     "KpiEncodingError", "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError",
-    "KpiMisuseError", "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError", "KpiValueError",
-    "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE", "Measurement", "Note",
-    "Object", "PhraseTarget", "Plan", "Policy", "Problem", "RECORD_FIELDS", "Rating",
-    "ReaderWarning", "Result", "Rollup", "Schedule", "Target", "Unrated",
-    "WarningKind", "WriteFlags", "add_days", "date_diff", "error_name", "fiscal_range",
-    "fiscal_year", "format_date", "is_valid_date", "library_path", "make_date",
-    "parse_date", "parse_date_range", "parse_phrase", "version", "version_number",
+    "KpiMisuseError", "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError",
+    "KpiValueError", "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE",
+    "Measurement", "Note", "Object", "PhraseTarget", "Plan", "Policy", "Problem",
+    "ProblemKind", "ProseFigure", "ProseFlag", "ProseStatement", "RECORD_FIELDS", "Rating",
+    "ReaderWarning", "Result", "Rollup", "Schedule", "Status", "Target", "Unrated",
+    "Update", "WarningKind", "WriteFlags", "add_days", "date_diff", "error_name",
+    "fiscal_range", "fiscal_year", "format_date", "is_valid_date", "library_path",
+    "make_date", "parse_date", "parse_date_range", "parse_phrase", "read_prose", "version",
+    "version_number",
 ]

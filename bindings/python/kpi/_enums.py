@@ -76,6 +76,7 @@ class Unrated(enum.IntEnum):
     NO_DATA = 4
     NOT_DUE = 5
     NO_RATED_CHILDREN = 6
+    CANCELLED = 7  #: the latest status says 中止: left out of roll-ups
 
     #: "NO_DATA", ..., or "" for NONE (kpi_unrated_name).
     stable_name = _c_name("kpi_unrated_name")
@@ -241,14 +242,17 @@ class Object(enum.IntEnum):
     PLAN = 0
     GOAL = 1
     TARGET = 2
+    DIRECTIVE = 3  #: a directive (指示事項): followed up, not rated
 
-    #: "plan", "goal", "target": the records' and reports' ``kind``
+    #: "plan", "goal", "target", "directive": the records' and reports' ``kind``
     stable_name = _c_name("kpi_object_name")
 
 
 class Field(enum.IntFlag):
-    """Fields of a target, as bits (kpi_field): which ones the plan-file
-    reader read from the target's text (Target.inferred, Result.inferred)."""
+    """Fields of a target or an update, as bits (kpi_field): which ones the
+    plan-file reader read from a text rather than found written
+    (Target.inferred, Result.inferred, Update.inferred,
+    Measurement.inferred)."""
     NONE = 0
     LABEL = 1       #: the label
     UNIT = 2        #: the unit
@@ -257,6 +261,8 @@ class Field(enum.IntFlag):
     VALUE = 16      #: the target value T
     CHANGE_PCT = 32  #: the percent of a relative target
     DUE = 64        #: the due date
+    STATUS = 128    #: an update's status (Update.inferred)
+    PLANNED = 256   #: an update's planned date (Update.inferred)
 
     @property
     def stable_name(self):
@@ -305,8 +311,84 @@ def _field_name(bit):
 
 
 _FIELD_BITS = [Field.LABEL, Field.UNIT, Field.KIND, Field.DIRECTION, Field.VALUE,
-               Field.CHANGE_PCT, Field.DUE]
+               Field.CHANGE_PCT, Field.DUE, Field.STATUS, Field.PLANNED]
 _FIELD_NAMES = {m.name for m in _FIELD_BITS}
+#: The fields of a target (Target.inferred); STATUS and PLANNED are an update's.
+TARGET_FIELDS = (Field.LABEL | Field.UNIT | Field.KIND | Field.DIRECTION | Field.VALUE |
+                 Field.CHANGE_PCT | Field.DUE)
+
+
+class Status(enum.IntEnum):
+    """The state of the work an update reports (kpi_status), as the city
+    words it: 検討中 is PREPARING, 開催予定 SCHEDULED. ``Status.of()`` and
+    the setters take a member, its stable name (``"preparing"``, any case)
+    or one of the Japanese words libkpi knows (kpi_status_parse)."""
+    NONE = 0         #: the update says nothing of the state
+    NOT_STARTED = 1  #: 未着手
+    PREPARING = 2    #: 検討中, 準備中, 調整中, 策定中, 協議中, 計画中
+    IN_PROGRESS = 3  #: 実施中, 推進中, 継続中, 取組中
+    SCHEDULED = 4    #: 予定, 開催予定, 実施予定: needs its planned date
+    DONE = 5         #: 完了, 実施済, 開催済, 策定済, 達成
+    POSTPONED = 6    #: 延期, 見送り, 休止
+    CANCELLED = 7    #: 中止, 取りやめ, 廃止: no longer a target
+
+    #: "not_started", "preparing", ..., "cancelled", or "" for NONE
+    #: (kpi_status_name): the progress file's ``status`` column
+    stable_name = _c_name("kpi_status_name")
+
+    def label(self, lang="ja"):
+        """The status in words, e.g. "検討中" or "preparing"; "" for NONE
+        (kpi_status_label)."""
+        return C.kpi_status_label(self, Lang.of(lang))
+
+    @classmethod
+    def parse(cls, text):
+        """Reads a stable name (any case) or a Japanese word (検討中, 開催予定,
+        完了, 中止, ...; kpi_status_parse); KpiValueError for a word that
+        names no status."""
+        out = ctypes.c_int()
+        C.kpi_status_parse(ctypes.byref(out), text_in(text, "status", allow_none=False))
+        return cls(out.value)
+
+    @classmethod
+    def of(cls, value):
+        """A Status from a Status, an int, a name or a word; None is NONE."""
+        if value is None:
+            return cls.NONE
+        if isinstance(value, str):
+            key = value.strip().upper()
+            if key in cls.__members__:
+                return cls[key]
+            return cls.parse(value)
+        return _member(cls, value, "status")
+
+
+class ProblemKind(enum.IntEnum):
+    """What Plan.validate() found wrong (kpi_problem): Problem.kind.
+
+    Its values are not those of Unrated (INVALID is 2 here, 3 there), so a
+    ProblemKind never equals a member of another enumeration, whatever its
+    value: ``ProblemKind.UNANSWERED == Unrated.INVALID`` is False (it is 3
+    == 3 as ints). It equals its own members and plain ints."""
+    NONE = 0        #: no problem
+    INCOMPLETE = 1  #: a target lacks a value its kind needs (it would be Unrated.INCOMPLETE)
+    INVALID = 2     #: a target's values contradict each other (Unrated.INVALID)
+    UNANSWERED = 3  #: a directive has had no response for the policy's number of days
+
+    #: "incomplete", "invalid", "unanswered", or "" for NONE (kpi_problem_name)
+    stable_name = _c_name("kpi_problem_name")
+
+    def __eq__(self, other):
+        if isinstance(other, enum.Enum) and not isinstance(other, ProblemKind):
+            return False
+        return int.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self):
+        return int.__hash__(self)
 
 
 class WarningKind(enum.IntEnum):
@@ -329,11 +411,17 @@ def _member(cls, value, what):
         raise TypeError("%s must be a %s, its name or an int, not %s"
                         % (what, cls.__name__, type(value).__name__))
     # Values outside the enumeration are passed on as they are: libkpi
-    # refuses them with KPI_ERR_VALUE and a message of its own.
+    # refuses them with KPI_ERR_VALUE and a message of its own. Values no C
+    # int can hold are refused here the same way, since ctypes would
+    # silently cut them to an int that may well be a member.
     try:
         return cls(value)
     except ValueError:
-        return int(value)
+        pass
+    if not -2**31 <= value < 2**31:
+        from ._errors import KpiValueError
+        raise KpiValueError("%s %d is out of range" % (what, value), function=what)
+    return int(value)
 
 
 # The spellings the plan files accept besides the member names.

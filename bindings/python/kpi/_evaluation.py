@@ -10,12 +10,13 @@ import ctypes
 
 from ._capi import C, take_text, text_in
 from ._dates import date_out
-from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollup, Unrated,
-                     enum_out)
+from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollup, Status,
+                     Unrated, enum_out)
+from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import float_in, opt_float
 
-_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments")
+_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "directive_days")
 
 #: The language of text when a call names none.
 DEFAULT_LANG = Lang.JA
@@ -26,25 +27,26 @@ _LANG_MOVED = ("the language is no policy setting: give it where text is made, "
 
 
 class Policy(Owner):
-    """How to rate: the thresholds, the roll-up rule and whether assessments
-    override computed ratings.
+    """How to rate: the thresholds, the roll-up rule, whether assessments
+    override computed ratings, and after how many days an unanswered
+    directive is overdue.
 
     ``Policy()`` has libkpi's defaults (ahead 1.10, on-track 0.95,
-    Rollup.CRITERIA, assessments used); keywords change them:
+    Rollup.CRITERIA, assessments used, directive_days 90); keywords change them:
     ``Policy(rollup="weighted")``. A policy is only read by Plan.evaluate()
     and may be reused and shared. It has no language: the language of
     reasons and reports is chosen when they are asked for.
     """
 
     def __init__(self, *, ahead=None, on_track=None, rollup=None, use_assessments=None,
-                 **unknown):
+                 directive_days=None, **unknown):
         if unknown:
             _unknown_settings(unknown)
         out = ctypes.c_void_p()
         C.kpi_policy_new(ctypes.byref(out))
         self._adopt(out.value, "policy", C.kpi_policy_free)
         self._apply(ahead=ahead, on_track=on_track, rollup=rollup,
-                    use_assessments=use_assessments)
+                    use_assessments=use_assessments, directive_days=directive_days)
 
     @classmethod
     def from_settings(cls, base=None, **settings):
@@ -60,7 +62,8 @@ class Policy(Owner):
         values.update({k: v for k, v in settings.items() if v is not None})
         return cls(**values)
 
-    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None):
+    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None,
+               directive_days=None):
         if ahead is not None or on_track is not None:
             self.set_thresholds(self.ahead if ahead is None else ahead,
                                 self.on_track if on_track is None else on_track)
@@ -68,6 +71,8 @@ class Policy(Owner):
             self.rollup = rollup
         if use_assessments is not None:
             self.use_assessments = use_assessments
+        if directive_days is not None:
+            self.directive_days = directive_days
 
     @property
     def ahead(self):
@@ -111,6 +116,23 @@ class Policy(Owner):
     def use_assessments(self, value):
         self._call(C.kpi_policy_set_use_assessments, 1 if value else 0)
 
+    @property
+    def directive_days(self):
+        """After how many days a directive without any response is overdue
+        (Result.overdue, Plan.validate()): 1 to 36500, default 90; other
+        numbers raise KpiValueError."""
+        return self._call(C.kpi_policy_directive_days)
+
+    @directive_days.setter
+    def directive_days(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("directive_days must be an int, not %s" % type(value).__name__)
+        if not -2**31 <= value < 2**31:
+            # ctypes would cut it to an int32, which may be in range
+            raise KpiValueError("directive_days %d is out of range (1 to 36500)" % value,
+                                function="directive_days")
+        self._call(C.kpi_policy_set_directive_days, value)
+
     def settings(self):
         """The settings as a dict of the keyword arguments of Policy()."""
         h = self._h
@@ -139,7 +161,8 @@ def _unknown_settings(names):
 def _policy_settings(ptr):
     return {"ahead": C.kpi_policy_ahead(ptr), "on_track": C.kpi_policy_on_track(ptr),
             "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
-            "use_assessments": bool(C.kpi_policy_use_assessments(ptr))}
+            "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
+            "directive_days": C.kpi_policy_directive_days(ptr)}
 
 
 class Evaluation(Owner):
@@ -215,6 +238,19 @@ class Evaluation(Owner):
         for i in range(len(self)):
             yield self[i]
 
+    @property
+    def directives(self):
+        """The directives' results (kind Object.DIRECTIVE), in the plan's
+        order: a list of Result, apart from the plan's tree (len(), iteration
+        and to_records() leave them out; ``ev["D1"]`` finds one by code).
+        A directive is followed up, not rated: see Result.open, days_open,
+        overdue, status, issuer, issued and goal_codes."""
+        h = self._h
+        with h.lock:
+            p = h.get()
+            return [Result(self, C.kpi_evaluation_directive_at(p, i))
+                    for i in range(C.kpi_evaluation_directive_count(p))]
+
     def __getitem__(self, key):
         if isinstance(key, str):
             return self.find(key)
@@ -235,8 +271,9 @@ class Evaluation(Owner):
             return Result(self, C.kpi_evaluation_result_at(p, i))
 
     def find(self, code):
-        """The result of the goal or target with this code, or of the plan for
-        the plan id; KpiNotFound (a KeyError) when there is none."""
+        """The result of the goal, target or directive with this code, or of
+        the plan for the plan id; KpiNotFound (a KeyError) when there is
+        none."""
         return Result(self, self._call(C.kpi_evaluation_find,
                                        text_in(code, "code", allow_none=False)))
 
@@ -280,6 +317,9 @@ class Evaluation(Owner):
             if fmt != Format.TEXT:
                 raise ValueError("width is an option of the text format only, not of %s"
                                  % getattr(fmt, "stable_name", fmt))
+            if not -2**31 <= width < 2**31:
+                # ctypes would cut it to an int32, which may be a valid width
+                raise KpiValueError("width %d is out of range" % width, function="width")
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         h = self._h
@@ -292,10 +332,12 @@ class Evaluation(Owner):
                                              lang, width)
             return take_text(out.value, size.value)
 
-    def to_records(self, include_plan=True, lang=DEFAULT_LANG):
+    def to_records(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
         """A list of dicts, one per result in plan order: the plan (first,
         kind "plan", unless ``include_plan`` is False), every goal and every
-        target. ``pandas.DataFrame(ev.to_records())`` takes it as it is.
+        target, and with ``include_directives`` every directive (kind
+        "directive", last), as the CSV report's rows.
+        ``pandas.DataFrame(ev.to_records())`` takes it as it is.
 
         The keys are the columns of the CSV report (RECORD_FIELDS), with
         Python values: ``None`` where the CSV cell is empty (unrated, not a
@@ -315,6 +357,8 @@ class Evaluation(Owner):
                 if not include_plan and C.kpi_result_object(r) == Object.PLAN:
                     continue
                 records.append(_record(r, lang))
+            for i in range(C.kpi_evaluation_directive_count(p) if include_directives else 0):
+                records.append(_record(C.kpi_evaluation_directive_at(p, i), lang))
             return records
 
     def __repr__(self):
@@ -335,6 +379,9 @@ RECORD_FIELDS = (
     "measured", "start", "due", "weight",
     "count_ahead", "count_on_track", "count_behind", "count_not_progressed",
     "count_unrated", "reason", "inferred",
+    "status", "status_label", "planned", "status_date", "update_date", "update_status",
+    "update_planned", "update_text", "figure_inferred", "cancelled",
+    "issuer", "issued", "goals", "open", "days_open", "overdue",
 )
 
 
@@ -354,11 +401,12 @@ def _record(r, lang):
     rating = C.kpi_result_rating(r)
     unrated = C.kpi_result_unrated(r)
     is_target = kind == Object.TARGET
+    is_directive = kind == Object.DIRECTIVE
     rec = {
         "kind": _stable_name(Object, kind),
         "code": C.kpi_result_code(r),
         "parent": C.kpi_result_code(parent) if parent else None,
-        "depth": C.kpi_result_depth(r),
+        "depth": None if is_directive else C.kpi_result_depth(r),
         "title": C.kpi_result_title(r),
         "text": C.kpi_result_text(r),
         "unit": C.kpi_result_unit(r),
@@ -390,8 +438,8 @@ def _record(r, lang):
         rec.update(dict.fromkeys(("target_kind", "direction", "actual", "expected", "target",
                                   "start_value", "elapsed", "pace", "achievement",
                                   "measured", "start", "due")))
-    rec["weight"] = C.kpi_result_weight(r)
-    if is_target:
+    rec["weight"] = None if is_directive else C.kpi_result_weight(r)
+    if kind not in (Object.PLAN, Object.GOAL):
         rec.update(dict.fromkeys(("count_ahead", "count_on_track", "count_behind",
                                   "count_not_progressed", "count_unrated")))
     else:
@@ -401,8 +449,35 @@ def _record(r, lang):
         rec["count_not_progressed"] = C.kpi_result_count_rating(r, Rating.NOT_PROGRESSED)
         rec["count_unrated"] = sum(C.kpi_result_count_unrated(r, u)
                                    for u in Unrated if u != Unrated.NONE)
-    rec["reason"] = C.kpi_result_reason(r, lang)
+    # a directive is followed up, not rated: it has no reason line
+    rec["reason"] = "" if is_directive else C.kpi_result_reason(r, lang)
     rec["inferred"] = Field(C.kpi_result_inferred(r)).stable_name
+    status = C.kpi_result_status(r)
+    rec.update({
+        "status": _none_if_empty(C.kpi_status_name(status)),
+        "status_label": _none_if_empty(C.kpi_status_label(status, lang)),
+        "planned": date_out(C.kpi_result_planned(r)),
+        "status_date": date_out(C.kpi_result_status_date(r)),
+        "update_date": date_out(C.kpi_result_update_date(r)),
+        "update_status": _none_if_empty(C.kpi_status_name(C.kpi_result_update_status(r))),
+        "update_planned": date_out(C.kpi_result_update_planned(r)),
+        "update_text": C.kpi_result_update_text(r),
+        "figure_inferred": bool(C.kpi_result_figure_inferred(r)) if is_target else None,
+        "cancelled": None if is_directive else unrated == Unrated.CANCELLED,
+    })
+    if is_directive:
+        days = C.kpi_result_days_open(r)
+        rec.update({
+            "issuer": C.kpi_result_issuer(r),
+            "issued": date_out(C.kpi_result_issued(r)),
+            "goals": [C.kpi_result_goal_code_at(r, i) for i in range(C.kpi_result_goal_count(r))],
+            "open": bool(C.kpi_result_open(r)),
+            "days_open": None if days < 0 else days,
+            "overdue": bool(C.kpi_result_overdue(r)),
+        })
+    else:
+        rec.update(dict.fromkeys(("issuer", "issued", "goals", "open", "days_open",
+                                  "overdue")))
     return rec
 
 
@@ -499,6 +574,71 @@ class Result(Borrowed):
                                 "For a target, the Field flag of the fields read from its "
                                 "text rather than given; Field.NONE otherwise.")
 
+    # -- progress (kpi/progress.h): the updates the rating rests on ----------
+
+    status = _result_property("kpi_result_status", _enum(Status),
+                              "The Status the rating rests on: that of the latest update "
+                              "on or before the as-of date that gives one; Status.NONE "
+                              "when none does.")
+    planned = _result_property("kpi_result_planned", date_out,
+                               "The planned date given with that status, or None.")
+    status_date = _result_property("kpi_result_status_date", date_out,
+                                   "The date of the update that gave that status, or None.")
+    update_date = _result_property("kpi_result_update_date", date_out,
+                                   "The date of the latest update on or before the as-of "
+                                   "date, or None.")
+    update_planned = _result_property("kpi_result_update_planned", date_out,
+                                      "The planned date that latest update gives, or None.")
+    update_text = _result_property("kpi_result_update_text",
+                                   doc="The text of that latest update, verbatim (\"\" "
+                                   "when none).")
+    update_status = _result_property("kpi_result_update_status", _enum(Status),
+                                     "The Status of that latest update (Status.NONE when "
+                                     "it gives none).")
+    figure_inferred = _result_property("kpi_result_figure_inferred", bool,
+                                       "True when the latest figure (actual) was read from "
+                                       "a progress text rather than written by the city.")
+
+    # -- directives (kind Object.DIRECTIVE) ----------------------------------
+
+    issuer = _result_property("kpi_result_issuer",
+                              doc="Who gave a directive (市長 by default); \"\" for other "
+                              "results.")
+    issued = _result_property("kpi_result_issued", date_out,
+                              "When a directive was given; None when unknown, and for "
+                              "other results.")
+    open = _result_property("kpi_result_open", bool,
+                            "For a directive: True until a response on or before the "
+                            "as-of date says DONE or CANCELLED. False for other results.")
+
+    @property
+    def days_open(self):
+        """For an open directive of known date: the days it has been open
+        as of the as-of date (an int). None when it is closed, its date is
+        unknown or later than the as-of date, and for other results."""
+        h = self._h
+        with h.lock:
+            h.get()
+            # libkpi documents -1 for other results, but gives them 0
+            if C.kpi_result_object(self._ptr) != Object.DIRECTIVE:
+                return None
+            days = C.kpi_result_days_open(self._ptr)
+        return None if days < 0 else days
+
+    overdue = _result_property("kpi_result_overdue", bool,
+                               "For a directive: True when it is open, has no response and "
+                               "is older than the policy's directive_days.")
+
+    @property
+    def goal_codes(self):
+        """For a directive: the codes of the goals it is addressed to, in
+        order (empty: the whole plan, and for other results)."""
+        h = self._h
+        with h.lock:
+            h.get()
+            return [C.kpi_result_goal_code_at(self._ptr, i)
+                    for i in range(C.kpi_result_goal_count(self._ptr))]
+
     @property
     def evaluation(self):
         """The Evaluation this result belongs to."""
@@ -552,5 +692,9 @@ class Result(Borrowed):
     def __repr__(self):
         if self._h.ptr is None:
             return "<kpi.Result (evaluation closed)>"
-        return "<kpi.Result %s %r %s>" % (self.kind.name.lower(), self.code,
-                                          self.rating.symbol or self.unrated.name)
+        kind = self.kind
+        if kind == Object.DIRECTIVE:
+            state = "open" if self.open else "closed"
+        else:
+            state = self.rating.symbol or self.unrated.name
+        return "<kpi.Result %s %r %s>" % (getattr(kind, "stable_name", kind), self.code, state)

@@ -1,4 +1,5 @@
-"""The model: Plan, Goal, Target, Measurement, Assessment.
+"""The model: Plan, Goal, Target, Measurement, Assessment, and progress:
+Update, Directive.
 
 Conventions (see docs/python.md):
 
@@ -22,10 +23,10 @@ from typing import NamedTuple, Optional
 from . import _dates
 from ._capi import C, path_in, take_text, text_in
 from ._dates import FIRST, LAST, date_in, date_out
-from ._enums import (Accumulate, Direction, Encoding, Field, Kind, Rating, Schedule, Unrated,
-                     WarningKind, WriteFlags, enum_out)
-from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiDateError, KpiNotFound, KpiRangeError,
-                      KpiValueError, error_class)
+from ._enums import (TARGET_FIELDS, Accumulate, Direction, Encoding, Field, Kind, ProblemKind,
+                     Rating, Schedule, Status, WarningKind, WriteFlags, enum_out)
+from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiArgumentError, KpiDateError, KpiDuplicate,
+                      KpiNotFound, KpiRangeError, KpiValueError, error_class)
 from ._handle import Borrowed, Owner
 
 
@@ -47,8 +48,9 @@ class ReaderWarning(NamedTuple):
 
 class Problem(NamedTuple):
     """A problem Plan.validate() found."""
-    kind: Unrated  #: Unrated.INCOMPLETE or Unrated.INVALID
-    code: str      #: the code of the target or goal concerned
+    #: ProblemKind.INCOMPLETE, INVALID (a target) or UNANSWERED (a directive)
+    kind: ProblemKind
+    code: str      #: the code of the target or directive concerned
     message: str   #: e.g. 'target "3-3-c": DECREASE target needs a start value'
 
 
@@ -205,7 +207,7 @@ class Plan(Owner):
     _ptr_is_handle = True
 
     def __init__(self, id, title=None, *, organization=None, department=None,
-                 fiscal_year=None, period=None):
+                 fiscal_year=None, period=None, report_date=None):
         out = ctypes.c_void_p()
         C.kpi_plan_new(ctypes.byref(out), text_in(id, "id", allow_none=False))
         self._adopt(out.value, "plan", C.kpi_plan_free)
@@ -223,6 +225,8 @@ class Plan(Owner):
             self.set_fiscal_year(fiscal_year)
         if period is not None:
             self.period = period
+        if report_date is not None:
+            self.report_date = report_date
 
     @classmethod
     def _from_ptr(cls, ptr):
@@ -332,6 +336,11 @@ class Plan(Owner):
         self._call(C.kpi_plan_set_period, date_in(start, "start", which=FIRST),
                    date_in(end, "end", which=LAST))
 
+    report_date = _date_property("kpi_plan_report_date", "kpi_plan_set_report_date",
+                                 "The report date (基準日), or None: the as-of date of "
+                                 "evaluate() and validate() when they are given none. "
+                                 "Assign a date, or None to clear it.")
+
     def set_fiscal_year(self, fiscal_year):
         """Sets the period to a Japanese fiscal year (2017: 2017-04-01 to 2018-03-31)."""
         self._call(C.kpi_plan_set_fiscal_year, _dates._i32(fiscal_year, "fiscal_year"))
@@ -396,12 +405,12 @@ class Plan(Owner):
                                        text_in(code, "code", allow_none=False)))
 
     def __getitem__(self, code):
-        """``plan["3-2"]`` is a Goal, ``plan["3-2-a"]`` a Target: goals and
-        targets share one namespace of codes. KpiNotFound (a KeyError) when
-        neither has the code."""
+        """``plan["3-2"]`` is a Goal, ``plan["3-2-a"]`` a Target,
+        ``plan["D1"]`` a Directive: goals, targets and directives share one
+        namespace of codes. KpiNotFound (a KeyError) when none has the code."""
         if not isinstance(code, str):
-            raise TypeError("plan[...] takes a goal or target code (str), not %s; "
-                            "use plan.goals[i] for the i-th top-level goal"
+            raise TypeError("plan[...] takes a goal, target or directive code (str), not "
+                            "%s; use plan.goals[i] for the i-th top-level goal"
                             % type(code).__name__)
         try:
             return self.find_goal(code)
@@ -409,13 +418,17 @@ class Plan(Owner):
             pass
         try:
             return self.find_target(code)
+        except KpiNotFound:
+            pass
+        try:
+            return self.find_directive(code)
         except KpiNotFound as e:
-            raise KpiNotFound('plan "%s": no goal or target with code "%s"'
+            raise KpiNotFound('plan "%s": no goal, target or directive with code "%s"'
                               % (self.id, code), KPI_ERR_NOT_FOUND, e.source, e.line,
-                              e.column, "kpi_plan_find_target") from None
+                              e.column, "kpi_plan_find_directive") from None
 
     def get(self, code, default=None):
-        """The goal or target with this code, or ``default``."""
+        """The goal, target or directive with this code, or ``default``."""
         try:
             return self[code]
         except KpiNotFound:
@@ -448,6 +461,51 @@ class Plan(Owner):
         """The number of targets."""
         return self._call(C.kpi_plan_total_target_count)
 
+    # -- directives ----------------------------------------------------------
+
+    @property
+    def directives(self):
+        """The directives (指示事項), in the order added (a live sequence)."""
+        return _View(self, C.kpi_plan_directive_count, C.kpi_plan_directive_at,
+                     _wrap_at(self, Directive), "directive")
+
+    def add_directive(self, code, text, *, issuer=None, date=None, goals=()):
+        """Adds a directive (指示事項) and returns it. ``code`` must be unused
+        by any goal, target or directive (KpiDuplicate); ``text`` is the
+        instruction, not empty. ``issuer`` defaults to 市長; ``date`` is when
+        it was given (a month or fiscal year means its first day); ``goals``
+        are the goals it is addressed to (Goal objects of this plan or their
+        codes; none: the whole plan). Everything is checked before the
+        directive is added, so a bad argument leaves the plan unchanged."""
+        c = text_in(code, "code", allow_none=False)
+        t = text_in(text, "text", allow_none=False)
+        who = text_in(issuer, "issuer")
+        day = _valid_date(date, "date", FIRST)
+        if isinstance(goals, (str, Goal)):
+            goals = [goals]
+        targets = []
+        for goal in goals:
+            ptr = _goal_of(self, goal)._ptr
+            if ptr in targets:
+                raise KpiDuplicate("directive \"%s\": goal %r is given twice" % (code, goal),
+                                   function="add_directive")
+            targets.append(ptr)
+        h = self._h
+        with h.lock:
+            ptr = C.kpi_plan_add_directive(h.get(), c, t)
+            if day:
+                C.kpi_directive_set_date(ptr, day)
+            if who is not None:
+                C.kpi_directive_set_issuer(ptr, who)
+            for goal_ptr in targets:
+                C.kpi_directive_add_goal(ptr, goal_ptr)
+        return Directive(self, ptr)
+
+    def find_directive(self, code):
+        """The directive with this code; KpiNotFound when none."""
+        return Directive(self, self._call(C.kpi_plan_find_directive,
+                                          text_in(code, "code", allow_none=False)))
+
     # -- notes -------------------------------------------------------------
 
     @property
@@ -464,20 +522,26 @@ class Plan(Owner):
     # -- rating ------------------------------------------------------------
 
     def evaluate(self, as_of=None, policy=None, **settings):
-        """Rates the plan as of a date (default: today) and returns an
-        Evaluation, a snapshot that stays valid after the plan changes or is
-        closed.
+        """Rates the plan as of a date and returns an Evaluation, a snapshot
+        that stays valid after the plan changes or is closed. Without
+        ``as_of``, the plan's report date (``report_date``, 基準日) when it
+        has one, else today.
 
         ``policy`` is a Policy (or None for the defaults); keyword settings
         override it for this call only: ``ahead``, ``on_track``, ``rollup``
-        ("criteria", "worst", "weighted"), ``use_assessments``. The
+        ("criteria", "worst", "weighted"), ``use_assessments``,
+        ``directive_days``. The
         evaluation has no language: its reasons and reports are made in the
         language asked for when they are read (Result.reason_in(),
         Evaluation.render(), Evaluation.to_records()).
         """
         from ._evaluation import Evaluation, Policy  # (imports this module)
-        day = date_in(datetime.date.today() if as_of is None else as_of, "as_of",
-                      allow_none=False)
+        if as_of is None:
+            # 0 is the plan's report date for libkpi; today when it has none
+            day = 0 if self._call(C.kpi_plan_report_date) else date_in(
+                datetime.date.today())
+        else:
+            day = date_in(as_of, "as_of", allow_none=False)
         temporary = None
         if settings:
             temporary = Policy.from_settings(policy, **settings)
@@ -501,14 +565,32 @@ class Plan(Owner):
             if temporary is not None:
                 temporary.close()
 
-    def validate(self):
-        """The INCOMPLETE and INVALID targets and goals, without evaluating:
-        a list of Problem(kind, code, message)."""
+    def validate(self, as_of=None, policy=None):
+        """What keeps targets from being rated, and the directives left
+        unanswered, without evaluating: a list of Problem(kind, code,
+        message), ``kind`` a ProblemKind (INCOMPLETE or INVALID for a target,
+        UNANSWERED for a directive). Directives are checked as of ``as_of``,
+        by default the plan's report date (none: directives are not
+        checked), against the ``policy``'s directive_days (None: the
+        default, 90)."""
+        from ._evaluation import Policy  # (imports this module)
+        day = 0 if as_of is None else date_in(as_of, "as_of", allow_none=False)
+        if policy is not None and not isinstance(policy, Policy):
+            raise TypeError("policy must be a kpi.Policy or None, not %s"
+                            % type(policy).__name__)
         out = ctypes.c_void_p()
-        self._call_out(C.kpi_validate, ctypes.byref(out))
+        h = self._h
+        with h.lock:
+            plan_ptr = h.get()
+            if policy is None:
+                C.kpi_validate(ctypes.byref(out), plan_ptr, day, None)
+            else:
+                ph = policy._h
+                with ph.lock:
+                    C.kpi_validate(ctypes.byref(out), plan_ptr, day, ph.get())
         problems = out.value
         try:
-            return [Problem(enum_out(Unrated, C.kpi_problems_kind_at(problems, i)),
+            return [Problem(enum_out(ProblemKind, C.kpi_problems_kind_at(problems, i)),
                             C.kpi_problems_object_at(problems, i),
                             C.kpi_problems_message_at(problems, i))
                     for i in range(C.kpi_problems_count(problems))]
@@ -585,6 +667,21 @@ def _check_weight(weight):
                             function="weight")
 
 
+def _goal_of(plan, goal):
+    """A Goal of ``plan`` from a Goal or a code. A goal of another plan is
+    refused here, as libkpi would refuse it, without passing its address
+    under a lock that does not guard it."""
+    if isinstance(goal, str):
+        return plan.find_goal(goal)
+    if not isinstance(goal, Goal):
+        raise TypeError("goal must be a kpi.Goal or a goal code, not %s"
+                        % type(goal).__name__)
+    if goal._h is not plan._h:
+        raise KpiArgumentError("goal %r belongs to another plan" % (goal,),
+                               function="kpi_directive_add_goal")
+    return goal
+
+
 # ---------------------------------------------------------------------------
 # Goal
 
@@ -650,6 +747,21 @@ class Goal(_PlanChild):
 
     def _wrap_assessment(self, at, i):
         return Assessment(self._owner, self._call(at, i), self)
+
+    @property
+    def updates(self):
+        """The goal's updates (an initiative's 進捗状況), in the order added
+        (a live sequence)."""
+        return _View(self, C.kpi_goal_update_count, C.kpi_goal_update_at,
+                     self._wrap_update, "update")
+
+    def _wrap_update(self, at, i):
+        return Update(self._owner, self._call(at, i), self)
+
+    def add_update(self, date, text=None, status=None, planned=None, author=None):
+        """Appends an update (進捗状況) to the goal and returns it; see
+        Target.add_update()."""
+        return _add_update(self, C.kpi_goal_add_update, date, text, status, planned, author)
 
     @property
     def notes(self):
@@ -768,6 +880,9 @@ def _fields(value, what):
     if not isinstance(v, Field):
         raise KpiValueError("%s: %r holds bits that are no Field" % (what, value),
                             function=what)
+    if v & ~TARGET_FIELDS:
+        raise KpiValueError("%s: %s are an update's fields, not a target's" % (
+            what, Field(v & ~TARGET_FIELDS).stable_name), function=what)
     return v
 
 
@@ -859,11 +974,33 @@ class Target(_PlanChild):
         return _View(self, C.kpi_target_assessment_count, C.kpi_target_assessment_at,
                      self._wrap_assessment, "assessment")
 
+    @property
+    def updates(self):
+        """The updates (進捗状況: text, status, planned date), in the order
+        added (a live sequence)."""
+        return _View(self, C.kpi_target_update_count, C.kpi_target_update_at,
+                     self._wrap_update, "update")
+
     def _wrap_measurement(self, at, i):
         return Measurement(self._owner, self._call(at, i), self)
 
     def _wrap_assessment(self, at, i):
         return Assessment(self._owner, self._call(at, i), self)
+
+    def _wrap_update(self, at, i):
+        return Update(self._owner, self._call(at, i), self)
+
+    def add_update(self, date, text=None, status=None, planned=None, author=None):
+        """Appends an update (進捗状況) as of ``date`` and returns it: the
+        department's ``text`` verbatim (None for none), the ``status`` of the
+        work (a Status, its name or a Japanese word such as 検討中; None for
+        none), the ``planned`` date of the remaining work (required with
+        Status.SCHEDULED; a month means its last day) and the ``author``.
+        Everything is checked before the update is added: a bad status
+        raises KpiValueError, SCHEDULED without ``planned`` KpiValueError,
+        and the plan is left unchanged."""
+        return _add_update(self, C.kpi_target_add_update, date, text, status, planned,
+                           author)
 
     def __len__(self):
         return self._call(C.kpi_target_measurement_count)
@@ -915,6 +1052,10 @@ class Measurement(_PlanChild):
                           "The progress wording.")
     author = _text_property("kpi_measurement_author", "kpi_measurement_set_author",
                             "Who reported the figure.")
+    inferred = _enum_property(Field, "kpi_measurement_inferred",
+                              doc="Field.VALUE when the reader read the figure from a "
+                              "progress text rather than found it written (such a figure "
+                              "is not written back to files), else Field.NONE.")
 
     @property
     def target(self):
@@ -954,3 +1095,164 @@ class Assessment(_PlanChild):
         if self._h.ptr is None:
             return "<kpi.Assessment (plan closed)>"
         return "<kpi.Assessment %s %s>" % (self.date, self.rating.symbol)
+
+
+# ---------------------------------------------------------------------------
+# Progress: updates and directives (kpi/progress.h)
+
+
+def _add_update(obj, add, date, text, status, planned, author):
+    day = date_in(date, "date", allow_none=False)
+    t = text_in(text, "text")
+    st = _strict(Status)(status, "status")
+    plan_day = _valid_date(planned, "planned", LAST)
+    if st == Status.SCHEDULED and not plan_day:
+        raise KpiValueError("status scheduled needs its planned date (planned=...)",
+                            function="add_update")
+    a = text_in(author, "author")
+    h = obj._h
+    with h.lock:
+        h.get()
+        ptr = add(obj._ptr, day, t)
+        if st or plan_day:
+            C.kpi_update_set_status(ptr, st, plan_day)
+        if a is not None:
+            C.kpi_update_set_author(ptr, a)
+    return Update(obj._owner, ptr, obj)
+
+
+class Update(_PlanChild):
+    """One dated report (進捗状況) on a target, a goal or a directive: the
+    text as the department wrote it, the state of the work (a Status) and,
+    for Status.SCHEDULED, when the work is planned. Figures stay
+    measurements and people's ratings assessments."""
+
+    __slots__ = ("_of",)
+
+    def __init__(self, plan, ptr, of=None):
+        super().__init__(plan, ptr)
+        self._of = of
+
+    date = _date_property("kpi_update_date", "kpi_update_set_date",
+                          "The date the update is as of.", optional=False)
+    text = _text_property("kpi_update_text", "kpi_update_set_text",
+                          "What the department wrote, verbatim (\"\" when none).")
+    author = _text_property("kpi_update_author", "kpi_update_set_author",
+                            "Who reported it.")
+    inferred = _enum_property(Field, "kpi_update_inferred",
+                              doc="Field.STATUS and Field.PLANNED when the reader read the "
+                              "status or the planned date from the update's text rather "
+                              "than found them written; Field.NONE otherwise. "
+                              "set_status() clears both.")
+
+    @property
+    def status(self):
+        """The Status of the work (Status.NONE when the update gives none).
+        Assigning keeps the planned date; use set_status() to change both."""
+        return enum_out(Status, self._call(C.kpi_update_status))
+
+    @status.setter
+    def status(self, value):
+        status = Status.of(value)
+        h = self._h
+        with h.lock:
+            h.get()
+            C.kpi_update_set_status(self._ptr, status, C.kpi_update_planned(self._ptr))
+
+    @property
+    def planned(self):
+        """When the remaining work is planned, or None. Assigning keeps the
+        status; None is refused (KpiValueError) while it is SCHEDULED."""
+        return date_out(self._call(C.kpi_update_planned))
+
+    @planned.setter
+    def planned(self, value):
+        day = date_in(value, "planned", which=LAST)
+        h = self._h
+        with h.lock:
+            h.get()
+            C.kpi_update_set_status(self._ptr, C.kpi_update_status(self._ptr), day)
+
+    def set_status(self, status, planned=None):
+        """Sets the status and the planned date together
+        (kpi_update_set_status()): ``planned`` is required with
+        Status.SCHEDULED (else KpiValueError), allowed with any status,
+        and None clears it."""
+        self._call(C.kpi_update_set_status, Status.of(status),
+                   date_in(planned, "planned", which=LAST))
+
+    @property
+    def of(self):
+        """The Target, Goal or Directive the update is on."""
+        return self._of
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Update (plan closed)>"
+        h = self._h
+        with h.lock:
+            status = enum_out(Status, C.kpi_update_status(self._ptr))
+            planned = date_out(C.kpi_update_planned(self._ptr))
+            text = C.kpi_update_text(self._ptr)
+            day = date_out(C.kpi_update_date(self._ptr))
+        words = [str(day)]
+        if status:
+            words.append(getattr(status, "stable_name", str(status)))
+        if planned:
+            words.append("planned %s" % planned)
+        if text:
+            words.append(repr(text))
+        return "<kpi.Update %s>" % " ".join(words)
+
+
+class Directive(_PlanChild):
+    """A directive (指示事項, e.g. 市長指示事項): an instruction addressed to
+    goals of the plan (none: the whole plan), and the department's
+    responses to it as updates. It is open until a response has status
+    DONE or CANCELLED. Its code is in the plan's namespace of codes:
+    ``plan["D1"]`` finds it."""
+
+    __slots__ = ()
+
+    code = _text_property("kpi_directive_code", doc="The code; unique in the plan.")
+    text = _text_property("kpi_directive_text", "kpi_directive_set_text",
+                          "The instruction, verbatim (not empty).")
+    issuer = _text_property("kpi_directive_issuer", "kpi_directive_set_issuer",
+                            "Who gave it; 市長 unless set (None or \"\" restores 市長).")
+    date = _date_property("kpi_directive_date", "kpi_directive_set_date",
+                          "When it was given, or None when unknown.", which=FIRST)
+
+    @property
+    def goals(self):
+        """The goals it is addressed to, in the order added (a live
+        sequence; empty: the whole plan)."""
+        return _View(self, C.kpi_directive_goal_count, C.kpi_directive_goal_at,
+                     _wrap_at(self, Goal), "goal")
+
+    def add_goal(self, goal):
+        """Addresses the directive to one more goal of its plan: a Goal or
+        its code. KpiDuplicate when it is addressed already; KpiNotFound for
+        an unknown code; KpiArgumentError for a goal of another plan."""
+        goal = _goal_of(self._owner, goal)
+        self._call(C.kpi_directive_add_goal, goal._ptr)
+
+    @property
+    def updates(self):
+        """The responses, in the order added (a live sequence)."""
+        return _View(self, C.kpi_directive_update_count, C.kpi_directive_update_at,
+                     self._wrap_update, "update")
+
+    def _wrap_update(self, at, i):
+        return Update(self._owner, self._call(at, i), self)
+
+    def add_update(self, date, text=None, status=None, planned=None, author=None):
+        """Appends a response and returns it (an Update); arguments as
+        Target.add_update(). A response with status DONE or CANCELLED
+        closes the directive."""
+        return _add_update(self, C.kpi_directive_add_update, date, text, status, planned,
+                           author)
+
+    def __repr__(self):
+        if self._h.ptr is None:
+            return "<kpi.Directive (plan closed)>"
+        return "<kpi.Directive %r %s>" % (self.code, self.text)

@@ -24,9 +24,15 @@ def test_counts(seed):
     kinds = [t.kind for t in seed.all_targets()]
     assert (kinds.count(Kind.NUMERIC), kinds.count(Kind.MILESTONE),
             kinds.count(Kind.QUALITATIVE)) == (26, 14, 6)
-    assert sum(len(t) for t in seed.all_targets()) == 35
+    assert sum(len(t) for t in seed.all_targets()) == 18
     assert sum(len(t.assessments) for t in seed.all_targets()) == 0
-    assert len(seed.notes) == 6
+    # 17 figures with their text (an update on the same row) and 28 more
+    assert sum(len(t.updates) for t in seed.all_targets()) == 45
+    assert sum(len(g.updates) for g in seed.walk()) == 1
+    assert len(seed.notes) == 1
+    assert [d.code for d in seed.directives] == ["mayor-1", "mayor-2", "mayor-3", "mayor-4",
+                                                 "mayor-5"]
+    assert seed.report_date == D(2017, 9, 30)
     assert seed.detected_encoding == kpi.Encoding.UTF8
 
 
@@ -129,9 +135,9 @@ def test_write_and_read_back(seed, tmp_path):
     assert again.total_target_count == 46
     # the writers leave inferred fields empty and name them in the last column
     header, *rows = s.read_text(encoding="utf-8-sig").splitlines()
-    assert header.split(",")[-1] == "inferred"
+    column = header.split(",").index("inferred")
     (row,) = [r for r in rows if r.startswith("target,3-2-a,")]
-    assert row.endswith(",unit value")
+    assert row.split(",")[column] == "unit value"
     assert again["3-2-a"].inferred == seed["3-2-a"].inferred == Field.UNIT | Field.VALUE
     assert again["3-2-a"].value == 30.0 and again["3-2-a"].unit == "件"
     s_bytes, p_bytes = seed.to_csv_bytes(bom=False, crlf=True)
@@ -253,8 +259,8 @@ def test_result_inferred(seed, seed_ev):
 
 def test_validate(seed):
     problems = seed.validate()
-    assert [(p.kind, p.code) for p in problems] == [(Unrated.INCOMPLETE, "1-2-b"),
-                                                    (Unrated.INCOMPLETE, "5-5-b")]
+    assert [(p.kind, p.code) for p in problems] == [(kpi.ProblemKind.INCOMPLETE, "1-2-b"),
+                                                    (kpi.ProblemKind.INCOMPLETE, "5-5-b")]
     assert all(p.message.startswith('target "%s"' % p.code) for p in problems)
 
 
@@ -262,7 +268,7 @@ def test_evaluation(seed_ev, seed):
     assert seed_ev.as_of == D(2017, 9, 30)
     assert (seed_ev.start, seed_ev.end) == (D(2017, 4, 1), D(2018, 3, 31))
     assert seed_ev.organization == "上田市" and seed_ev.department == "政策企画部"
-    assert len(seed_ev.notes) == 6
+    assert len(seed_ev.notes) == 1 and len(seed_ev.directives) == 5
     assert len(seed_ev) == 1 + 23 + 46
     root = seed_ev.root
     assert root.kind == kpi.Object.PLAN and root.code == "ueda-2017" and root.depth == 0
@@ -286,7 +292,8 @@ def test_evaluation(seed_ev, seed):
     assert (policy.ahead, policy.on_track, policy.rollup, policy.use_assessments) == (
         1.1, 0.95, kpi.Rollup.CRITERIA, True)
     assert policy.settings() == {"ahead": 1.1, "on_track": 0.95,
-                                 "rollup": kpi.Rollup.CRITERIA, "use_assessments": True}
+                                 "rollup": kpi.Rollup.CRITERIA, "use_assessments": True,
+                                 "directive_days": 90}
     assert not hasattr(policy, "lang") and not hasattr(seed_ev, "lang")
     # every result property reads on every result
     names = [n for n, v in vars(kpi.Result).items() if isinstance(v, property)]
@@ -297,11 +304,20 @@ def test_evaluation(seed_ev, seed):
 
 def test_records(seed_ev):
     records = seed_ev.to_records()
-    assert len(records) == 70
+    assert len(records) == 70  # the plan, 23 goals, 46 targets
     assert [r["kind"] for r in records].count("goal") == 23
     assert all(list(r) == list(kpi.RECORD_FIELDS) for r in records)
     assert records[0]["kind"] == "plan" and records[0]["parent"] is None
     assert len(seed_ev.to_records(include_plan=False)) == 69
+    with_directives = seed_ev.to_records(include_directives=True)
+    assert with_directives[:70] == records
+    assert [r["kind"] for r in with_directives[70:]] == ["directive"] * 5
+    assert all(list(r) == list(kpi.RECORD_FIELDS) for r in with_directives)
+    assert seed_ev["mayor-1"].to_record() == with_directives[70]
+    d = with_directives[70]
+    assert (d["code"], d["issuer"], d["goals"], d["open"], d["depth"], d["weight"],
+            d["reason"], d["cancelled"]) == ("mayor-1", "市長", ["1-1"], True, None, None,
+                                             "", None)
     by_code = {r["code"]: r for r in records}
     a = by_code["3-2-a"]
     assert a["rating"] == "◎" and a["rating_name"] == "ahead" and a["computed_rating"] == "◎"
@@ -320,11 +336,17 @@ def test_records(seed_ev):
     assert c["unrated_label"] == "実績なし" and c["actual"] is None and c["target"] == 8.0
     g = by_code["3"]
     assert (g["count_ahead"], g["count_on_track"], g["count_behind"],
-            g["count_not_progressed"], g["count_unrated"]) == (1, 1, 0, 1, 1)
+            g["count_not_progressed"], g["count_unrated"]) == (1, 1, 1, 0, 1)
+    b = by_code["4-2-b"]  # rated by its status: scheduled, no figure
+    assert (b["status"], b["status_label"], b["planned"], b["update_status"]) == (
+        "scheduled", "予定", D(2017, 11, 19), "scheduled")
+    assert (b["figure_inferred"], b["cancelled"], b["issuer"], b["open"]) == (
+        False, False, None, None)
     assert g["parent"] == "ueda-2017" and g["target_kind"] is None and g["actual"] is None
     scalar = (type(None), str, int, float, bool, D)
-    for r in records:
-        assert all(isinstance(v, scalar) for v in r.values()), r
+    for r in with_directives:
+        assert all(isinstance(v, scalar) for k, v in r.items() if k != "goals"), r
+        assert r["goals"] is None or all(isinstance(c, str) for c in r["goals"])
     assert seed_ev["3-2-a"].to_record() == a
     try:
         import pandas
@@ -345,6 +367,8 @@ def csv_cell(value):
         return value.isoformat()
     if isinstance(value, float):
         return value
+    if isinstance(value, list):  # a directive's goals
+        return ";".join(value)
     return str(value)
 
 
@@ -357,7 +381,7 @@ def test_records_match_the_csv_report(seed, lang):
     assert ev.render_bytes("csv", lang).startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert list(rows[0]) == list(kpi.RECORD_FIELDS)
-    records = ev.to_records(lang=lang)
+    records = ev.to_records(lang=lang, include_directives=True)
     assert len(rows) == len(records)
     for row, rec in zip(rows, records):
         for key in kpi.RECORD_FIELDS:
@@ -378,11 +402,16 @@ def walk_json(node, parent=None):
 def test_json_report(seed_ev, lang):
     doc = json.loads(seed_ev.render("json", lang))
     assert doc["as_of"] == "2017-09-30" and doc["lang"] == lang
-    assert doc["format_version"] == 2 and "lang" not in doc["policy"]
+    assert doc["format_version"] == 3 and "lang" not in doc["policy"]
     assert doc["period"] == {"start": "2017-04-01", "end": "2018-03-31"}
-    assert doc["organization"] == "上田市" and len(doc["notes"]) == 6
+    assert doc["organization"] == "上田市" and len(doc["notes"]) == 1
     nodes = list(walk_json(doc["plan"]))
     records = seed_ev.to_records(lang=lang)
+    directives = seed_ev.to_records(lang=lang, include_directives=True)[len(records):]
+    assert [(d["code"], d["issuer"], d["goals"], d["open"], d["days_open"], d["overdue"])
+            for d in doc["directives"]] == [
+        (d["code"], d["issuer"], d["goals"], d["open"], d["days_open"], d["overdue"])
+        for d in directives]
     assert [n["code"] for n, _ in nodes] == [r["code"] for r in records]
     same = ("kind", "depth", "title", "rating", "rating_name", "computed_rating", "assessed",
             "mismatch", "unrated_reason", "weight")
@@ -464,6 +493,8 @@ def test_evaluate_at_other_dates(seed):
     assert year_end.as_of == D(2018, 3, 31)
     # 32 against E = T = 30: pace 1.07, on target
     assert year_end["3-2-a"].elapsed == 1.0 and year_end["3-2-a"].rating == Rating.ON_TRACK
+    assert seed.evaluate().as_of == D(2017, 9, 30)  # the report date
+    seed.report_date = None
     today = seed.evaluate()
     assert today.as_of == D.today()
     # keyword settings override the policy given, for this call only
