@@ -198,6 +198,14 @@ static void directive_goals(void **state)
     /* A goal renamed stays addressed. */
     OK(kpi_goal_set_code(f->sub, "3-9"));
     assert_string_equal(kpi_goal_code(kpi_directive_goal_at(d, 0)), "3-9");
+    /* ";" separates a directive's goals in the plan file: a goal whose code
+     * holds one cannot be addressed, nor an addressed goal take one. */
+    REFUSED(KPI_ERR_VALUE, kpi_goal_set_code(f->sub, "3;9"));
+    assert_string_equal(kpi_goal_code(f->sub), "3-9");
+    kpi_goal *odd = kpi_plan_add_goal(f->plan, "a;b", "odd code");
+    assert_non_null(odd);
+    REFUSED(KPI_ERR_VALUE, kpi_directive_add_goal(d, odd));
+    assert_int_equal(kpi_directive_goal_count(d), 2);
 }
 
 /* ---- Responses ---------------------------------------------------------------- */

@@ -103,7 +103,7 @@ static void directive_results(void **state)
 }
 
 /* Open until a response on or before d says done or cancelled; a later
- * response without a status does not reopen it. Any response stops it
+ * response, without a status or with another one, does not reopen it. Any response stops it
  * being overdue. Days open count from its date to d. */
 static void open_and_closed(void **state)
 {
@@ -118,6 +118,9 @@ static void open_and_closed(void **state)
     respond(cancelled, 20170801, KPI_STATUS_CANCELLED, "取りやめ");
     kpi_directive *text = add_directive(fx, "text", ISSUED);
     respond(text, 20170801, KPI_STATUS_NONE, "回答のみ");
+    kpi_directive *again = add_directive(fx, "again", ISSUED);
+    respond(again, 20170801, KPI_STATUS_DONE, "対応済");
+    respond(again, 20170901, KPI_STATUS_IN_PROGRESS, "追加の取組を実施中");
     evaluate_as_of(fx, AS_OF);
 
     const kpi_result *r = result_of(fx, "answered");
@@ -138,6 +141,10 @@ static void open_and_closed(void **state)
     r = result_of(fx, "cancelled");
     assert_int_equal(kpi_result_open(r), 0);
     assert_int_equal(kpi_result_days_open(r), -1);
+
+    r = result_of(fx, "again"); /* closed on 08-01; the later work stays closed */
+    assert_int_equal(kpi_result_open(r), 0);
+    assert_status(r, KPI_STATUS_IN_PROGRESS, 0, 20170901);
 
     r = result_of(fx, "text"); /* answered, without a status: open */
     assert_int_equal(kpi_result_open(r), 1);

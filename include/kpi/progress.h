@@ -282,8 +282,10 @@ KPI_EXTERN int kpi_directive_set_date(kpi_directive *directive, int32_t date);
  * @param directive the directive. Not NULL.
  * @param goal a goal of the same plan, not yet addressed. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when an argument is NULL or @p goal
- *         belongs to another plan; #KPI_ERR_DUPLICATE when the goal is
- *         addressed already; #KPI_ERR_NOMEM. On error nothing changes.
+ *         belongs to another plan; #KPI_ERR_VALUE when the goal's code
+ *         holds ";" (which separates a directive's goals in the plan file);
+ *         #KPI_ERR_DUPLICATE when the goal is addressed already;
+ *         #KPI_ERR_NOMEM. On error nothing changes.
  */
 KPI_EXTERN int kpi_directive_add_goal(kpi_directive *directive, kpi_goal *goal);
 /**

@@ -179,6 +179,13 @@ static int check_goal(const kpi_directive *d, const kpi_goal *goal)
         return kpi__error(KPI_ERR_ARGUMENT,
                           "directive \"%s\": goal \"%s\" belongs to another plan", d->code,
                           goal->code);
+    /* The structure file lists a directive's goals in one cell separated by
+     * ";": a code holding one could not be written and read back. */
+    if (strchr(goal->code, ';'))
+        return kpi__error(KPI_ERR_VALUE,
+                          "directive \"%s\": goal \"%s\" has \";\" in its code, which "
+                          "separates a directive's goals in the plan file",
+                          d->code, goal->code);
     for (size_t i = 0; i < d->goals.count; i++)
         if (d->goals.items[i] == goal)
             return kpi__error(KPI_ERR_DUPLICATE,

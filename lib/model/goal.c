@@ -101,10 +101,30 @@ const char *kpi_goal_code(const kpi_goal *goal)
     return goal_null(goal, "kpi_goal_code") ? "" : goal->code;
 }
 
+/* Whether a directive is addressed to the goal: its code may then not
+ * hold ";" (kpi_directive_add_goal()). */
+static int addressed(const kpi_goal *goal)
+{
+    const kpi__ptrvec *directives = &goal->plan->directives;
+    for (size_t i = 0; i < directives->count; i++) {
+        const kpi_directive *d = directives->items[i];
+        for (size_t k = 0; k < d->goals.count; k++)
+            if (d->goals.items[k] == goal)
+                return 1;
+    }
+    return 0;
+}
+
 int kpi_goal_set_code(kpi_goal *goal, const char *code)
 {
     if (goal_null(goal, "kpi_goal_set_code"))
         return KPI_ERR_ARGUMENT;
+    if (code && strchr(code, ';') && addressed(goal))
+        return kpi__model_done(goal->plan,
+                               kpi__error(KPI_ERR_VALUE,
+                                          "goal \"%s\": a directive is addressed to it, so "
+                                          "its code may not hold \";\"",
+                                          goal->code));
     return kpi__model_done(goal->plan,
                            kpi__plan_rename(goal->plan, &goal->plan->goals_by_code,
                                             &goal->code, code, goal, "goal"));

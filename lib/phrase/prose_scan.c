@@ -9,7 +9,6 @@
 #include "util/alloc.h"
 #include "util/date.h"
 
-#include <math.h>
 #include <string.h>
 
 /* ---- Dates ------------------------------------------------------------------ */

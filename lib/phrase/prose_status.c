@@ -16,8 +16,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
+/* An issue of the statement: it lowers the confidence by its factor, and
+ * the first eight are kept in words (here, as statuses have most). */
 void kpi__prose_add_issue(kpi__pread *r, double factor, const char *fmt, ...)
 {
     char message[512];

@@ -132,7 +132,7 @@ static int walk_directive(struct walk *w, const kpi_directive *d)
     r->issued = d->date;
     if (kpi__result_progress(r, &d->updates, ev->as_of) != KPI_OK)
         return KPI_ERR_NOMEM;
-    kpi__directive_state(r, ev);
+    kpi__directive_state(r, &d->updates, ev);
     return KPI_OK;
 }
 

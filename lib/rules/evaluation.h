@@ -128,7 +128,8 @@ void kpi__cap_by_status(kpi_result *result);
  * `days` days old. */
 int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of, int32_t days);
 /* A directive's state as of the evaluation's date (open, days open,
- * overdue), from its responses, already read into result. */
-void kpi__directive_state(kpi_result *result, const kpi_evaluation *evaluation);
+ * overdue), from its responses (the latest already read into result). */
+void kpi__directive_state(kpi_result *result, const kpi__segvec *updates,
+                          const kpi_evaluation *evaluation);
 
 #endif

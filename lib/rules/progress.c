@@ -102,9 +102,23 @@ int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of, int
     return kpi__date_to_days(as_of) - kpi__date_to_days(issued) >= days;
 }
 
-void kpi__directive_state(kpi_result *r, const kpi_evaluation *ev)
+/* Closed by a response dated on or before as_of that says done or
+ * cancelled; a later response with another status does not reopen it. */
+static int closed(const kpi__segvec *updates, int32_t as_of)
 {
-    r->open = r->status != KPI_STATUS_DONE && r->status != KPI_STATUS_CANCELLED;
+    for (size_t i = 0; i < updates->count; i++) {
+        const kpi_update *u = kpi__segvec_at(updates, i, sizeof *u);
+        if (u->date <= as_of &&
+            (u->status == KPI_STATUS_DONE || u->status == KPI_STATUS_CANCELLED))
+            return 1;
+    }
+    return 0;
+}
+
+void kpi__directive_state(kpi_result *r, const kpi__segvec *updates,
+                          const kpi_evaluation *ev)
+{
+    r->open = !closed(updates, ev->as_of);
     r->days_open = -1;
     if (!r->open || !r->issued || r->issued > ev->as_of)
         return;
