@@ -78,9 +78,11 @@ KPI_EXTERN void kpi_reader_free(kpi_reader *reader);
 /**
  * @brief Whether the reader fills a target's empty structured columns
  *        (unit, kind, direction, value, change_pct, due, and the title)
- *        from its `text` with kpi_phrase_parse(): 1 (the default) or 0.
- *        Columns given in the file always win; each field filled is
- *        marked (kpi_target_inferred()) and reported as a warning.
+ *        from its `text` with kpi_phrase_parse(), and what a progress
+ *        row left empty from its text (kpi_reader_prose_confidence()):
+ *        1 (the default) or 0. Columns given in the file always win;
+ *        each field filled is marked (kpi_target_inferred()) and reported
+ *        as a warning.
  * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
  * @return 1 or 0: a truth value, not a status code.
  */
@@ -92,6 +94,32 @@ KPI_EXTERN int kpi_reader_infer(const kpi_reader *reader);
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p reader is NULL.
  */
 KPI_EXTERN int kpi_reader_set_infer(kpi_reader *reader, int infer);
+/**
+ * @brief How certain a reading of a progress text must be to fill what its
+ *        row left empty.
+ *
+ * When the reader reads texts (kpi_reader_infer()), each progress row on a
+ * target or a goal with a text is read with kpi_prose_read(): a target
+ * row's empty status (with its planned date) is filled from the statement
+ * about the target, and a NUMERIC target with no figure on the row's date
+ * gets the one figure of its own row's text, or of its initiative's,
+ * whose label the target names and whose unit is the target's. Only
+ * readings with at least this confidence fill anything; each fill is
+ * marked (kpi_update_inferred(), kpi_measurement_inferred()), left out by
+ * the writers and reported as a #KPI_WARNING_INFERRED warning at its line.
+ * docs/progress.md has the rules.
+ * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the least confidence, 1 (only certain readings) by default.
+ */
+KPI_EXTERN double kpi_reader_prose_confidence(const kpi_reader *reader);
+/**
+ * @brief Lowers (or restores) the bar of kpi_reader_prose_confidence().
+ * @param reader the reader. Not NULL.
+ * @param confidence more than 0, at most 1.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p reader is NULL; #KPI_ERR_VALUE
+ *         for a confidence outside (0, 1] or NaN. On error nothing changes.
+ */
+KPI_EXTERN int kpi_reader_set_prose_confidence(kpi_reader *reader, double confidence);
 /**
  * @brief The encoding the reader expects.
  * @param reader the reader; NULL gives #KPI_ENCODING_AUTO (and records

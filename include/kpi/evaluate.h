@@ -522,6 +522,14 @@ KPI_EXTERN int32_t kpi_result_update_planned(const kpi_result *result);
  * @return 1 or 0: a truth value, not a status code.
  */
 KPI_EXTERN int kpi_result_figure_inferred(const kpi_result *result);
+/**
+ * @brief Whether the status (kpi_result_status()) was read from its
+ *        update's text by the reader rather than written by the city
+ *        (kpi_reader_prose_confidence()).
+ * @param result the result; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return 1 or 0: a truth value, not a status code.
+ */
+KPI_EXTERN int kpi_result_status_inferred(const kpi_result *result);
 
 /**
  * @brief Number of directives (指示事項) in the evaluation, in the plan's

@@ -5,6 +5,7 @@
  * or a status (then one row holds both, the update's text the
  * measurement's note, written back as one row). */
 #include "io/load.h"
+#include "io/progress_infer.h"
 #include "util/error.h"
 
 #include <math.h>
@@ -99,6 +100,17 @@ static kpi_update *add_update(const struct subject *s, int32_t date, const char 
     return kpi_directive_add_update(s->directive, date, text);
 }
 
+/* A text on a target or a goal may say what the row left empty: kept for
+ * kpi__infer_progress() when the reader reads texts. */
+static int remember_text(kpi__load *load, const kpi__csv_row *row, const struct subject *s,
+                         kpi_update *u, int has_value, int has_status)
+{
+    if (!load->infer || s->directive || !*kpi_update_text(u))
+        return KPI_OK;
+    struct kpi__prose_row text = {s->target, s->goal, u, row->line, has_value, has_status};
+    return kpi__prose_row_add(load, &text) == KPI_OK ? KPI_OK : kpi__error_nomem();
+}
+
 static int read_update(kpi__load *load, const kpi__csv_row *row, const struct subject *s,
                        int32_t date, kpi_measurement *figure)
 {
@@ -120,7 +132,7 @@ static int read_update(kpi__load *load, const kpi__csv_row *row, const struct su
     if (!figure &&
         kpi_update_set_author(u, kpi__columns_cell(&load->columns, row, P_AUTHOR)) != KPI_OK)
         return kpi__load_wrap(load, row, P_AUTHOR, kpi_error_code());
-    return KPI_OK;
+    return remember_text(load, row, s, u, figure != NULL, status != KPI_STATUS_NONE);
 }
 
 static int read_measurement(kpi__load *load, const kpi__csv_row *row,

@@ -19,6 +19,10 @@ typedef struct kpi__load {
     kpi_target *last_target;
     kpi_goal *last_goal;
     kpi_directive *last_directive;
+    /* The progress rows with a text, for reading what they left empty
+     * (io/progress_infer.h) once the whole file is in. */
+    struct kpi__prose_row *prose_rows;
+    size_t prose_count, prose_capacity;
 } kpi__load;
 
 /* The row handlers given to kpi__csv_parse(); context is a kpi__load. */

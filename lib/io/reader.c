@@ -9,6 +9,7 @@
 #include "io/load.h"
 #include "util/number.h"
 #include "io/decode.h"
+#include "io/progress_infer.h"
 #include "io/warnings.h"
 
 #include <errno.h>
@@ -18,6 +19,7 @@
 
 struct kpi_reader {
     int keep_explicit_only; /* 0: read empty target columns from the text */
+    double prose_confidence; /* the least confidence a reading of prose fills at */
     kpi_encoding encoding;
     kpi_encoding detected;
     kpi__warnings warnings;
@@ -29,7 +31,10 @@ int kpi_reader_new(kpi_reader **out)
     if (!out)
         return kpi__error_null("kpi_reader_new", "out");
     *out = kpi__calloc(1, sizeof **out);
-    return *out ? KPI_OK : KPI_ERR_NOMEM;
+    if (!*out)
+        return KPI_ERR_NOMEM;
+    (*out)->prose_confidence = 1.0; /* only what was certainly read */
+    return KPI_OK;
 }
 
 void kpi_reader_free(kpi_reader *reader)
@@ -51,6 +56,24 @@ static int reader_null(const kpi_reader *reader, const char *function)
 int kpi_reader_infer(const kpi_reader *reader)
 {
     return reader_null(reader, "kpi_reader_infer") ? 0 : !reader->keep_explicit_only;
+}
+
+double kpi_reader_prose_confidence(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_prose_confidence") ? 0
+                                                               : reader->prose_confidence;
+}
+
+int kpi_reader_set_prose_confidence(kpi_reader *reader, double confidence)
+{
+    if (reader_null(reader, "kpi_reader_set_prose_confidence"))
+        return KPI_ERR_ARGUMENT;
+    if (!(confidence > 0 && confidence <= 1)) /* NaN too */
+        return kpi__error(KPI_ERR_VALUE,
+                          "kpi_reader_set_prose_confidence: %g is not in (0, 1]",
+                          confidence);
+    reader->prose_confidence = confidence;
+    return KPI_OK;
 }
 
 int kpi_reader_set_infer(kpi_reader *reader, int infer)
@@ -166,6 +189,20 @@ static int load_input(kpi_reader *reader, kpi__load *load, const struct input *i
     return rc;
 }
 
+/* The progress file, then what its texts say that its rows left empty. */
+static int read_progress(kpi_reader *reader, kpi_plan *plan, const struct input *progress)
+{
+    kpi__load load = {.plan = plan,
+                      .source = progress->name,
+                      .warnings = &reader->warnings,
+                      .infer = !reader->keep_explicit_only};
+    int rc = load_input(reader, &load, progress, kpi__progress_row);
+    if (rc == KPI_OK)
+        rc = kpi__infer_progress(&load, reader->prose_confidence);
+    kpi__prose_rows_free(&load);
+    return rc;
+}
+
 static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *structure,
                      const struct input *progress)
 {
@@ -180,11 +217,8 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *str
             kpi__error_at(KPI_ERR_PARSE, structure->name, 2, 0,
                           "%s:2: no plan row; the first row after the header must be one",
                           structure->name);
-    if (rc == KPI_OK && progress) {
-        kpi__load progress_load = {
-            .plan = load.plan, .source = progress->name, .warnings = &reader->warnings};
-        rc = load_input(reader, &progress_load, progress, kpi__progress_row);
-    }
+    if (rc == KPI_OK && progress)
+        rc = read_progress(reader, load.plan, progress);
     kpi__c_numeric_leave(&locale);
     if (rc != KPI_OK) {
         kpi_plan_free(load.plan);

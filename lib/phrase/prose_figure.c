@@ -45,7 +45,17 @@ static size_t skip_back_blanks(const uint32_t *cp, size_t b, size_t i)
     return i;
 }
 
-/* 物件登録件数：32件: the label before the colon, or NOT_FOUND. */
+/* The "(" of the ")" at i - 1, or i when there is none after b. */
+static size_t bracket_start(const uint32_t *cp, size_t b, size_t i)
+{
+    for (size_t k = i - 1; k > b; k--)
+        if (cp[k - 1] == '(')
+            return k - 1;
+    return i;
+}
+
+/* 物件登録件数：32件, 成約件数（前期）：7件: the label before the colon, its
+ * bracketed qualifier included, or NOT_FOUND. */
 static int label_before_colon(const kpi__pscan *s, size_t b, size_t at, uint32_t own,
                               size_t *lb, size_t *le)
 {
@@ -54,6 +64,8 @@ static int label_before_colon(const kpi__pscan *s, size_t b, size_t at, uint32_t
     if (i <= b || cp[i - 1] != ':')
         return 0;
     *le = i = skip_back_blanks(cp, b, i - 1);
+    if (i > b && cp[i - 1] == ')')
+        i = bracket_start(cp, b, i);
     while (i > b && !stops_before(s, b, i, own, 0))
         i--;
     *lb = i;

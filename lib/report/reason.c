@@ -108,6 +108,8 @@ static void append_status(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
                   r->target_kind != KPI_KIND_MILESTONE;
     kpi__display_status_head(b, r->status, r->status_date, r->planned,
                              weighed ? r->due : 0, lang);
+    if (r->status_inferred)
+        kpi__strbuf_append(b, words[lang].inferred);
 }
 
 static void append_numeric(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)

@@ -72,6 +72,7 @@ struct kpi_result {
     kpi_status status;
     int32_t planned;
     int32_t status_date; /* 0: no update gives a status */
+    int status_inferred; /* that status was read from the update's text */
     int32_t update_date; /* 0: no update */
     kpi_status update_status;
     int32_t update_planned;

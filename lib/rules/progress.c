@@ -31,6 +31,7 @@ int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_o
         r->status = with_status->status;
         r->planned = with_status->planned;
         r->status_date = with_status->date;
+        r->status_inferred = (with_status->inferred & KPI_FIELD_STATUS) != 0;
     }
     if (!latest)
         return KPI_OK;

@@ -429,6 +429,7 @@ PROTOTYPES = [
     ("kpi_result_update_status", [_p], _int),
     ("kpi_result_update_planned", [_p], _i32),
     ("kpi_result_figure_inferred", [_p], _int),  # a truth value: no errcheck
+    ("kpi_result_status_inferred", [_p], _int),  # a truth value: no errcheck
     ("kpi_evaluation_directive_count", [_p], _size),
     ("kpi_evaluation_directive_at", [_p, _size], _p, _handle),
     ("kpi_result_issuer", [_p], _str, _text),
@@ -490,6 +491,8 @@ PROTOTYPES = [
     ("kpi_reader_free", [_p], None),
     ("kpi_reader_infer", [_p], _int),
     ("kpi_reader_set_infer", [_p, _int], _int, _check),
+    ("kpi_reader_prose_confidence", [_p], _dbl),
+    ("kpi_reader_set_prose_confidence", [_p, _dbl], _int, _check),
     ("kpi_reader_encoding", [_p], _int),
     ("kpi_reader_set_encoding", [_p, _int], _int, _check),
     ("kpi_reader_read_files", [_out, _p, _str, _str], _int, _check),

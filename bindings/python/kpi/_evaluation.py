@@ -595,6 +595,9 @@ class Result(Borrowed):
     update_status = _result_property("kpi_result_update_status", _enum(Status),
                                      "The Status of that latest update (Status.NONE when "
                                      "it gives none).")
+    status_inferred = _result_property("kpi_result_status_inferred", bool,
+                                       "True when the status was read from its update's "
+                                       "text rather than written by the city.")
     figure_inferred = _result_property("kpi_result_figure_inferred", bool,
                                        "True when the latest figure (actual) was read from "
                                        "a progress text rather than written by the city.")
