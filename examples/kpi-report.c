@@ -16,6 +16,8 @@
 
 #include <kpi.h>
 
+#include "kpi-report-explain.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -48,7 +50,7 @@ struct options {
     double on_track;
     kpi_encoding encoding;
     int use_assessments;
-    int explain_parse; /* print how each target's text was read instead */
+    int explain_parse; /* print how the texts were read instead */
     int32_t width;
     int help;
     int version;
@@ -76,8 +78,8 @@ static void print_help(void)
         "cp932\n"
         "  --no-assessments    ignore the ratings people recorded; show computed ones\n"
         "  --explain-parse     instead of the report, show how each target's wording\n"
-        "                      (期限・数値目標等) was read and which fields came from "
-        "it\n"
+        "                      (期限・数値目標等) and each progress text (進捗状況) was\n"
+        "                      read, and what the reader filled from them\n"
         "  --width N           text format: fit N terminal cells, N >= 40 (default "
         "100);\n"
         "                      wide (Japanese) characters count as two\n"
@@ -391,96 +393,6 @@ static int read_plan(kpi_plan **plan, kpi_reader **reader, const struct options 
     return EXIT_OK;
 }
 
-/* ------------------------------------------------------------------------ */
-/* --explain-parse                                                          */
-/* ------------------------------------------------------------------------ */
-
-/* One reading of a phrase, as fields a person can check against it. */
-static void explain_reading(FILE *f, const kpi_phrase *p, size_t i)
-{
-    fprintf(f, "    read:   %s", kpi_kind_name(kpi_phrase_kind_at(p, i)));
-    if (*kpi_phrase_label_at(p, i))
-        fprintf(f, ", label %s", kpi_phrase_label_at(p, i));
-    if (!isnan(kpi_phrase_value_at(p, i)))
-        fprintf(f, ", value %g", kpi_phrase_value_at(p, i));
-    if (*kpi_phrase_unit_at(p, i))
-        fprintf(f, ", unit %s", kpi_phrase_unit_at(p, i));
-    if (!isnan(kpi_phrase_change_pct_at(p, i)))
-        fprintf(f, ", %+g%% on last year",
-                kpi_phrase_change_pct_at(p, i) *
-                    (kpi_phrase_direction_at(p, i) == KPI_DIRECTION_DECREASE ? -1 : 1));
-    else if (kpi_phrase_direction_at(p, i) == KPI_DIRECTION_DECREASE)
-        fprintf(f, ", decrease");
-    if (kpi_phrase_due_at(p, i))
-        fprintf(f, ", due %d", (int)kpi_phrase_due_at(p, i));
-    fprintf(f, " (confidence %.0f%%)\n", kpi_phrase_confidence_at(p, i) * 100);
-    for (size_t k = 0; k < kpi_phrase_issue_count_at(p, i); k++)
-        fprintf(f, "    unsure: %s\n", kpi_phrase_issue_at(p, i, k));
-}
-
-static void explain_fields(FILE *f, uint32_t inferred)
-{
-    static const struct {
-        uint32_t bit;
-        const char *name;
-    } fields[] = {{KPI_FIELD_LABEL, "label"}, {KPI_FIELD_UNIT, "unit"},
-                  {KPI_FIELD_KIND, "kind"},   {KPI_FIELD_DIRECTION, "direction"},
-                  {KPI_FIELD_VALUE, "value"}, {KPI_FIELD_CHANGE_PCT, "change_pct"},
-                  {KPI_FIELD_DUE, "due"}};
-    fprintf(f, "    used:  ");
-    if (!inferred)
-        fprintf(f, " nothing (the file gives every field)");
-    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
-        if (inferred & fields[k].bit)
-            fprintf(f, " %s", fields[k].name);
-    fprintf(f, "\n");
-}
-
-static int explain_target(FILE *f, const kpi_target *t, int32_t fiscal_year)
-{
-    const char *text = kpi_target_text(t);
-    fprintf(f, "%s  %s\n", kpi_target_code(t), *text ? text : "(no text)");
-    if (!*text)
-        return EXIT_OK;
-    kpi_phrase *p = NULL;
-    if (kpi_phrase_parse(&p, text, fiscal_year) != KPI_OK) {
-        fprintf(f, "    not read: %s\n", kpi_error_message());
-        return kpi_error_code() == KPI_ERR_NOMEM ? fail_kpi(EXIT_DATA) : EXIT_OK;
-    }
-    for (size_t i = 0; i < kpi_phrase_count(p); i++)
-        explain_reading(f, p, i);
-    explain_fields(f, kpi_target_inferred(t));
-    kpi_phrase_free(p);
-    return EXIT_OK;
-}
-
-static int explain_goal(FILE *f, kpi_goal *g, int32_t fiscal_year)
-{
-    int rc = EXIT_OK;
-    for (size_t i = 0; rc == EXIT_OK && i < kpi_goal_target_count(g); i++)
-        rc = explain_target(f, kpi_goal_target_at(g, i), fiscal_year);
-    for (size_t i = 0; rc == EXIT_OK && i < kpi_goal_goal_count(g); i++)
-        rc = explain_goal(f, kpi_goal_goal_at(g, i), fiscal_year);
-    return rc;
-}
-
-/* The explanation is built in memory, like a report, so that nothing is
- * printed if anything fails. */
-static int explain(char **out, size_t *size, kpi_plan *plan)
-{
-    FILE *f = open_memstream(out, size);
-    if (!f)
-        return fail(EXIT_DATA, "out of memory");
-    int32_t fiscal_year =
-        kpi_plan_start(plan) ? kpi_date_fiscal_year(kpi_plan_start(plan)) : 0;
-    int rc = EXIT_OK;
-    for (size_t i = 0; rc == EXIT_OK && i < kpi_plan_goal_count(plan); i++)
-        rc = explain_goal(f, kpi_plan_goal_at(plan, i), fiscal_year);
-    if (fclose(f) != 0 && rc == EXIT_OK)
-        rc = fail(EXIT_DATA, "out of memory");
-    return rc;
-}
-
 /* What is printed: a report libkpi rendered (released with kpi_free) or
  * the explanation built here (released with free). */
 struct output {
@@ -509,7 +421,8 @@ static int render(struct output *out, kpi_reader **reader, const struct options 
         rc = read_plan(&plan, reader, o);
     if (rc == EXIT_OK && o->explain_parse) {
         out->release = free;
-        rc = explain(&out->text, &out->size, plan);
+        if (kpi_report_explain(&out->text, &out->size, plan) != KPI_OK)
+            rc = fail(EXIT_DATA, "out of memory");
         kpi_plan_free(plan);
         kpi_policy_free(policy);
         return rc;

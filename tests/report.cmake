@@ -78,6 +78,10 @@ kpi_report_test(no_progress ARGS ${_kpi_structure} --as-of 2017-09-30
 kpi_report_test(explain_parse VALGRIND ARGS ${_kpi_structure} --explain-parse
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0
     "-DSTDOUT_REGEX=3-2-a  物件登録件数30件以上\n    read:   numeric, label 物件登録件数, value 30, unit 件 \\(confidence 100%\\)\n    used:   unit value\n@@1-2-b  講座開催数 前年度比10%増\n    read:   numeric, label 講座開催数, unit 回, \\+10% on last year \\(confidence 81%\\)\n    unsure: relative target")
+# ... and how each progress text (進捗状況) was read, and what was filled.
+kpi_report_test(explain_progress VALGRIND ARGS ${_kpi_seed} --explain-parse
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX=4-2-e  子ども文化講座\\(1回\\)\n[^\n]*\n    used:   unit value\n    progress 20170930:\n      「子ども文化講座を10月」 about 子ども文化講座: scheduled for 20171031 \\(confidence 100%\\)\n@@    progress 20170930:\n[^\n]*交付決定済」[^\n]*\n[^\n]*\n[^\n]*\n      filled: status done\n@@5-5  \\(initiative\\)\n    progress 20170930:")
 
 # Bad files: status 1, one line naming the file (and line), no report.
 kpi_report_test(missing_file VALGRIND ARGS no-such-structure.csv --as-of 2017-09-30

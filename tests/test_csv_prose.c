@@ -81,11 +81,12 @@ static void status_from_own_row(void **state)
 {
     (void)state;
     kpi_reader *reader = new_reader();
-    kpi_plan *plan = read_ok_with(reader, structure,
-                                  HEADER "4-2-e,2017-09-30,,,子ども文化講座を10月、子ども文化祭を2月に"
-                                         "開催予定。,,,\n"
-                                         "4-2-f,2017-09-30,,,子ども文化講座を10月、子ども文化祭を2月に"
-                                         "開催予定。,,,\n");
+    kpi_plan *plan =
+        read_ok_with(reader, structure,
+                     HEADER "4-2-e,2017-09-30,,,子ども文化講座を10月、子ども文化祭を2月に"
+                            "開催予定。,,,\n"
+                            "4-2-f,2017-09-30,,,子ども文化講座を10月、子ども文化祭を2月に"
+                            "開催予定。,,,\n");
     kpi_update *u = kpi_target_update_at(find_target(plan, "4-2-e"), 0);
     assert_int_equal(kpi_update_status(u), KPI_STATUS_SCHEDULED);
     assert_int_equal(kpi_update_planned(u), 20171031);
@@ -94,17 +95,20 @@ static void status_from_own_row(void **state)
     assert_int_equal(kpi_update_status(u), KPI_STATUS_SCHEDULED);
     assert_int_equal(kpi_update_planned(u), 20180228);
     assert_prose_warnings(
-        reader, "progress:2: target \"4-2-e\": status scheduled 2017-10-31 read from its "
-                "progress text \"子ども文化講座を10月\"|progress:3: target \"4-2-f\": status "
-                "scheduled 2018-02-28 read from its progress text \"子ども文化祭を2月に開催予定\"");
+        reader,
+        "progress:2: target \"4-2-e\": status scheduled 2017-10-31 read from its "
+        "progress text \"子ども文化講座を10月\"|progress:3: target \"4-2-f\": status "
+        "scheduled 2018-02-28 read from its progress text "
+        "\"子ども文化祭を2月に開催予定\"");
 
     kpi_evaluation *ev = NULL;
     const kpi_result *r = rated(&ev, plan, "4-2-e");
     assert_int_equal(kpi_result_rating(r), KPI_RATING_ON_TRACK);
     assert_true(kpi_result_status_inferred(r));
-    assert_string_equal(kpi_result_reason(r, KPI_LANG_JA),
-                        "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）（進捗状況から読取）, "
-                        "実績なし / 目標1回以上, 期待値0.5 (経過50%) → ○");
+    assert_string_equal(
+        kpi_result_reason(r, KPI_LANG_JA),
+        "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）（進捗状況から読取）, "
+        "実績なし / 目標1回以上, 期待値0.5 (経過50%) → ○");
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
     kpi_reader_free(reader);
@@ -118,8 +122,9 @@ static void figures_from_initiative(void **state)
     kpi_reader *reader = new_reader();
     kpi_plan *plan = read_ok_with(
         reader, structure,
-        HEADER "3-2,2017-09-30,,,物件登録件数：32件、利用者登録数：51件、成約件数：13件,,,\n"
-               "3-2-c,2017-09-30,12,,訂正後の成約件数,,,\n");
+        HEADER
+        "3-2,2017-09-30,,,物件登録件数：32件、利用者登録数：51件、成約件数：13件,,,\n"
+        "3-2-c,2017-09-30,12,,訂正後の成約件数,,,\n");
     kpi_measurement *m = kpi_target_measurement_at(find_target(plan, "3-2-a"), 0);
     assert_non_null(m);
     assert_true(kpi_measurement_value(m) == 32);
@@ -132,19 +137,20 @@ static void figures_from_initiative(void **state)
     assert_int_equal(kpi_target_measurement_count(c), 1); /* the file's 12 only */
     assert_true(kpi_measurement_value(kpi_target_measurement_at(c, 0)) == 12);
     assert_int_equal(kpi_measurement_inferred(kpi_target_measurement_at(c, 0)), 0);
-    assert_prose_warnings(reader,
-                          "progress:2: target \"3-2-a\": figure 32 件 read from the progress "
-                          "text of goal \"3-2\": \"物件登録件数：32件\"|progress:2: target "
-                          "\"3-2-b\": figure 51 件 read from the progress text of goal \"3-2\": "
-                          "\"利用者登録数：51件\"");
+    assert_prose_warnings(
+        reader, "progress:2: target \"3-2-a\": figure 32 件 read from the progress "
+                "text of goal \"3-2\": \"物件登録件数：32件\"|progress:2: target "
+                "\"3-2-b\": figure 51 件 read from the progress text of goal \"3-2\": "
+                "\"利用者登録数：51件\"");
 
     kpi_evaluation *ev = NULL;
     const kpi_result *r = rated(&ev, plan, "3-2-a");
     assert_int_equal(kpi_result_rating(r), KPI_RATING_AHEAD);
     assert_true(kpi_result_figure_inferred(r));
-    assert_string_equal(kpi_result_reason(r, KPI_LANG_EN),
-                        "32 件 (read from the text) / target 30 件 or more (107%), expected "
-                        "15.0 (50% elapsed) → ◎");
+    assert_string_equal(
+        kpi_result_reason(r, KPI_LANG_EN),
+        "32 件 (read from the text) / target 30 件 or more (107%), expected "
+        "15.0 (50% elapsed) → ◎");
     assert_false(kpi_result_figure_inferred(rated(&ev, plan, "3-2-c")));
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
@@ -166,8 +172,8 @@ static void figures_not_taken(void **state)
                "3-2-c,2017-09-30,,,成約件数：13件、成約件数（前期）：7件,,,\n" /* two */
                "4-2-e,2017-09-30,,,子ども文化講座の相談件数：14件,,,\n"
                "4-2-a,2017-08-31,,,上田城跡能を8月に開催。1回,,,\n");
-    static const char *const codes[] = {"4-2-c", "3-2-a", "3-2-b", "3-2-c", "4-2-e",
-                                        "4-2-a"};
+    static const char *const codes[] = {"4-2-c", "3-2-a", "3-2-b",
+                                        "3-2-c", "4-2-e", "4-2-a"};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         assert_int_equal(kpi_target_measurement_count(find_target(plan, codes[i])), 0);
     kpi_plan_free(plan);
@@ -184,8 +190,9 @@ static void the_bar(void **state)
                "4-2-f,2017-09-30,,,子ども文化祭を2月に開催予定。,,preparing,\n";
     kpi_reader *reader = new_reader();
     kpi_plan *plan = read_ok_with(reader, structure, progress);
-    assert_int_equal(kpi_update_status(kpi_target_update_at(find_target(plan, "4-2-e"), 0)),
-                     KPI_STATUS_NONE);
+    assert_int_equal(
+        kpi_update_status(kpi_target_update_at(find_target(plan, "4-2-e"), 0)),
+        KPI_STATUS_NONE);
     kpi_update *f = kpi_target_update_at(find_target(plan, "4-2-f"), 0);
     assert_int_equal(kpi_update_status(f), KPI_STATUS_PREPARING);
     assert_int_equal(kpi_update_inferred(f), 0);
@@ -207,8 +214,9 @@ static void the_bar(void **state)
                         HEADER "3-2,2017-09-30,,,物件登録件数：32件,,,\n"
                                "4-2-f,2017-09-30,,,子ども文化祭を2月に開催予定。,,,\n");
     assert_int_equal(kpi_target_measurement_count(find_target(plan, "3-2-a")), 0);
-    assert_int_equal(kpi_update_status(kpi_target_update_at(find_target(plan, "4-2-f"), 0)),
-                     KPI_STATUS_NONE);
+    assert_int_equal(
+        kpi_update_status(kpi_target_update_at(find_target(plan, "4-2-f"), 0)),
+        KPI_STATUS_NONE);
     assert_int_equal(kpi_reader_warning_count(reader), 0);
     kpi_plan_free(plan);
     kpi_reader_free(reader);
@@ -227,7 +235,8 @@ static void writers_leave_inferences_out(void **state)
     assert_int_equal(kpi_target_measurement_count(find_target(plan, "3-2-a")), 1);
     char *out = NULL;
     size_t size = 0;
-    assert_int_equal(kpi_plan_write_progress(&out, &size, plan, KPI_WRITE_NO_BOM), KPI_OK);
+    assert_int_equal(kpi_plan_write_progress(&out, &size, plan, KPI_WRITE_NO_BOM),
+                     KPI_OK);
     assert_bytes_equal("progress", out, size, progress, strlen(progress));
     kpi_free(out);
     kpi_plan_free(plan);
@@ -239,13 +248,13 @@ static void writers_leave_inferences_out(void **state)
 static void given_status_stands(void **state)
 {
     (void)state;
-    kpi_plan *plan = read_ok(structure,
-                             HEADER "4-2-e,2017-09-30,,,子ども文化講座を10月に開催予定,,scheduled,"
-                                    "2017-10-31\n"
-                                    "4-2-e,2017-09-30,,,講師と調整中,,,\n"
-                                    "4-2-f,2017-08-31,,,子ども文化祭を2月に開催予定,,scheduled,"
-                                    "2018-02-28\n"
-                                    "4-2-f,2017-09-30,,,会場と調整中,,,\n");
+    kpi_plan *plan = read_ok(
+        structure, HEADER "4-2-e,2017-09-30,,,子ども文化講座を10月に開催予定,,scheduled,"
+                          "2017-10-31\n"
+                          "4-2-e,2017-09-30,,,講師と調整中,,,\n"
+                          "4-2-f,2017-08-31,,,子ども文化祭を2月に開催予定,,scheduled,"
+                          "2018-02-28\n"
+                          "4-2-f,2017-09-30,,,会場と調整中,,,\n");
     kpi_target *e = find_target(plan, "4-2-e");
     assert_int_equal(kpi_update_status(kpi_target_update_at(e, 1)), KPI_STATUS_NONE);
     kpi_target *f = find_target(plan, "4-2-f");
@@ -263,7 +272,8 @@ static void confidence_setting(void **state)
     assert_true(kpi_reader_prose_confidence(reader) == 0.5);
     const double refused[] = {0, -0.1, 1.0000001, NAN, INFINITY};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-        assert_int_equal(kpi_reader_set_prose_confidence(reader, refused[i]), KPI_ERR_VALUE);
+        assert_int_equal(kpi_reader_set_prose_confidence(reader, refused[i]),
+                         KPI_ERR_VALUE);
         assert_true(kpi_reader_prose_confidence(reader) == 0.5);
     }
     assert_int_equal(kpi_reader_set_prose_confidence(NULL, 1), KPI_ERR_ARGUMENT);
@@ -275,9 +285,12 @@ static void confidence_setting(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(status_from_own_row),   cmocka_unit_test(figures_from_initiative),
-        cmocka_unit_test(figures_not_taken),     cmocka_unit_test(the_bar),
-        cmocka_unit_test(writers_leave_inferences_out), cmocka_unit_test(given_status_stands),
+        cmocka_unit_test(status_from_own_row),
+        cmocka_unit_test(figures_from_initiative),
+        cmocka_unit_test(figures_not_taken),
+        cmocka_unit_test(the_bar),
+        cmocka_unit_test(writers_leave_inferences_out),
+        cmocka_unit_test(given_status_stands),
         cmocka_unit_test(confidence_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -72,12 +72,14 @@ static void seed_plan_loads(void **state)
      * whose text gives no number and no other kind). */
     size_t from_text = 0;
     for (size_t i = 0; i < kpi_reader_warning_count(reader); i++)
-        from_text += strstr(kpi_reader_warning_at(reader, i), "read from its text") != NULL;
+        from_text +=
+            strstr(kpi_reader_warning_at(reader, i), "read from its text") != NULL;
     assert_int_equal(from_text, 45);
     assert_int_equal(kpi_reader_detected_encoding(reader), KPI_ENCODING_UTF8);
 
     assert_string_equal(kpi_plan_id(plan), "ueda-2017");
-    assert_string_equal(kpi_plan_title(plan), "平成29年度 重点目標一覧表（中間報告調書）");
+    assert_string_equal(kpi_plan_title(plan),
+                        "平成29年度 重点目標一覧表（中間報告調書）");
     assert_string_equal(kpi_plan_organization(plan), "上田市");
     assert_string_equal(kpi_plan_department(plan), "政策企画部");
     assert_int_equal(kpi_plan_start(plan), 20170401);
@@ -107,7 +109,8 @@ static void seed_plan_loads(void **state)
         assert_string_equal(kpi_directive_issuer(d), "市長");
         assert_int_equal(kpi_directive_date(d), 0); /* the seed gives none */
         assert_int_equal(kpi_directive_goal_count(d), 1);
-        assert_string_equal(kpi_goal_code(kpi_directive_goal_at(d, 0)), directives[i].goal);
+        assert_string_equal(kpi_goal_code(kpi_directive_goal_at(d, 0)),
+                            directives[i].goal);
         assert_memory_equal(kpi_directive_text(d), directives[i].text_start,
                             strlen(directives[i].text_start));
         assert_int_equal(kpi_directive_update_count(d), 0);
@@ -144,7 +147,8 @@ static void seed_progress_loads(void **state)
     t = find_target(plan, "4-2-e");
     assert_int_equal(kpi_target_measurement_count(t), 0);
     u = kpi_target_update_at(t, 0);
-    assert_string_equal(kpi_update_text(u), "子ども文化講座を10月、子ども文化祭を2月に開催予定。");
+    assert_string_equal(kpi_update_text(u),
+                        "子ども文化講座を10月、子ども文化祭を2月に開催予定。");
     assert_int_equal(kpi_update_status(u), KPI_STATUS_SCHEDULED);
     assert_int_equal(kpi_update_planned(u), 20171031);
     assert_int_equal(kpi_update_date(u), 20170930);
@@ -200,7 +204,8 @@ static void seed_figures_are_stated(void **state)
             without_text += *kpi_measurement_note(m) == '\0';
             int stated = 0;
             for (size_t j = 0; j < kpi_target_update_count(t) && !stated; j++)
-                stated = states_number(kpi_update_text(kpi_target_update_at(t, j)), value);
+                stated =
+                    states_number(kpi_update_text(kpi_target_update_at(t, j)), value);
             if (!stated)
                 fail_msg("\"%s\": %g is not written in its reported text",
                          kpi_target_code(t), value);
@@ -220,29 +225,29 @@ struct seed_rating {
 
 /* Every target of the seed, as examples/data/README.md rates it. */
 static const struct seed_rating ratings[] = {
-    {"1-1-a", KPI_RATING_ON_TRACK, 0},      {"1-1-b", KPI_RATING_AHEAD, 0},
-    {"1-1-c", KPI_RATING_BEHIND, 0},        {"1-2-a", KPI_RATING_ON_TRACK, 0},
-    {"1-2-b", 0, KPI_UNRATED_INCOMPLETE},   {"1-2-c", KPI_RATING_ON_TRACK, 0},
-    {"1-2-d", 0, KPI_UNRATED_QUALITATIVE},  {"1-3-a", KPI_RATING_ON_TRACK, 0},
-    {"1-4-a", 0, KPI_UNRATED_QUALITATIVE},  {"1-4-b", KPI_RATING_ON_TRACK, 0},
-    {"1-4-c", KPI_RATING_ON_TRACK, 0},      {"2-1-a", KPI_RATING_AHEAD, 0},
-    {"2-1-b", KPI_RATING_ON_TRACK, 0},      {"2-1-c", KPI_RATING_ON_TRACK, 0},
-    {"2-2-a", KPI_RATING_ON_TRACK, 0},      {"2-2-b", 0, KPI_UNRATED_NO_DATA},
-    {"2-2-c", KPI_RATING_AHEAD, 0},         {"2-3-a", KPI_RATING_BEHIND, 0},
-    {"3-1-a", KPI_RATING_AHEAD, 0},         {"3-1-b", KPI_RATING_ON_TRACK, 0},
-    {"3-1-c", KPI_RATING_ON_TRACK, 0},      {"3-2-a", KPI_RATING_AHEAD, 0},
-    {"3-2-b", KPI_RATING_AHEAD, 0},         {"3-2-c", KPI_RATING_AHEAD, 0},
-    {"3-3-a", KPI_RATING_ON_TRACK, 0},      {"3-3-b", KPI_RATING_BEHIND, 0},
-    {"3-3-c", 0, KPI_UNRATED_NO_DATA},      {"3-4-a", 0, KPI_UNRATED_QUALITATIVE},
-    {"4-1-a", KPI_RATING_ON_TRACK, 0},      {"4-1-b", KPI_RATING_ON_TRACK, 0},
-    {"4-2-a", KPI_RATING_ON_TRACK, 0},      {"4-2-b", KPI_RATING_ON_TRACK, 0},
-    {"4-2-c", KPI_RATING_ON_TRACK, 0},      {"4-2-d", KPI_RATING_ON_TRACK, 0},
-    {"4-2-e", KPI_RATING_ON_TRACK, 0},      {"4-2-f", KPI_RATING_ON_TRACK, 0},
-    {"5-1-a", KPI_RATING_BEHIND, 0},        {"5-1-b", KPI_RATING_BEHIND, 0},
-    {"5-1-c", KPI_RATING_AHEAD, 0},         {"5-2-a", 0, KPI_UNRATED_QUALITATIVE},
-    {"5-2-b", 0, KPI_UNRATED_NO_DATA},      {"5-3-a", KPI_RATING_AHEAD, 0},
-    {"5-3-b", KPI_RATING_BEHIND, 0},        {"5-4-a", 0, KPI_UNRATED_QUALITATIVE},
-    {"5-5-a", 0, KPI_UNRATED_QUALITATIVE},  {"5-5-b", 0, KPI_UNRATED_INCOMPLETE},
+    {"1-1-a", KPI_RATING_ON_TRACK, 0},     {"1-1-b", KPI_RATING_AHEAD, 0},
+    {"1-1-c", KPI_RATING_BEHIND, 0},       {"1-2-a", KPI_RATING_ON_TRACK, 0},
+    {"1-2-b", 0, KPI_UNRATED_INCOMPLETE},  {"1-2-c", KPI_RATING_ON_TRACK, 0},
+    {"1-2-d", 0, KPI_UNRATED_QUALITATIVE}, {"1-3-a", KPI_RATING_ON_TRACK, 0},
+    {"1-4-a", 0, KPI_UNRATED_QUALITATIVE}, {"1-4-b", KPI_RATING_ON_TRACK, 0},
+    {"1-4-c", KPI_RATING_ON_TRACK, 0},     {"2-1-a", KPI_RATING_AHEAD, 0},
+    {"2-1-b", KPI_RATING_ON_TRACK, 0},     {"2-1-c", KPI_RATING_ON_TRACK, 0},
+    {"2-2-a", KPI_RATING_ON_TRACK, 0},     {"2-2-b", 0, KPI_UNRATED_NO_DATA},
+    {"2-2-c", KPI_RATING_AHEAD, 0},        {"2-3-a", KPI_RATING_BEHIND, 0},
+    {"3-1-a", KPI_RATING_AHEAD, 0},        {"3-1-b", KPI_RATING_ON_TRACK, 0},
+    {"3-1-c", KPI_RATING_ON_TRACK, 0},     {"3-2-a", KPI_RATING_AHEAD, 0},
+    {"3-2-b", KPI_RATING_AHEAD, 0},        {"3-2-c", KPI_RATING_AHEAD, 0},
+    {"3-3-a", KPI_RATING_ON_TRACK, 0},     {"3-3-b", KPI_RATING_BEHIND, 0},
+    {"3-3-c", 0, KPI_UNRATED_NO_DATA},     {"3-4-a", 0, KPI_UNRATED_QUALITATIVE},
+    {"4-1-a", KPI_RATING_ON_TRACK, 0},     {"4-1-b", KPI_RATING_ON_TRACK, 0},
+    {"4-2-a", KPI_RATING_ON_TRACK, 0},     {"4-2-b", KPI_RATING_ON_TRACK, 0},
+    {"4-2-c", KPI_RATING_ON_TRACK, 0},     {"4-2-d", KPI_RATING_ON_TRACK, 0},
+    {"4-2-e", KPI_RATING_ON_TRACK, 0},     {"4-2-f", KPI_RATING_ON_TRACK, 0},
+    {"5-1-a", KPI_RATING_BEHIND, 0},       {"5-1-b", KPI_RATING_BEHIND, 0},
+    {"5-1-c", KPI_RATING_AHEAD, 0},        {"5-2-a", 0, KPI_UNRATED_QUALITATIVE},
+    {"5-2-b", 0, KPI_UNRATED_NO_DATA},     {"5-3-a", KPI_RATING_AHEAD, 0},
+    {"5-3-b", KPI_RATING_BEHIND, 0},       {"5-4-a", 0, KPI_UNRATED_QUALITATIVE},
+    {"5-5-a", 0, KPI_UNRATED_QUALITATIVE}, {"5-5-b", 0, KPI_UNRATED_INCOMPLETE},
 };
 
 static const kpi_result *found(const kpi_evaluation *ev, const char *code)
@@ -260,7 +265,8 @@ static void check_rating(const kpi_evaluation *ev, const struct seed_rating *wan
         fail_msg("\"%s\": expected %s%s, got %s%s: %s", want->code,
                  kpi_rating_symbol(want->rating), kpi_unrated_name(want->unrated),
                  kpi_rating_symbol(kpi_result_rating(r)),
-                 kpi_unrated_name(kpi_result_unrated(r)), kpi_result_reason(r, KPI_LANG_JA));
+                 kpi_unrated_name(kpi_result_unrated(r)),
+                 kpi_result_reason(r, KPI_LANG_JA));
 }
 
 static kpi_evaluation *seed_rated_as_of_report_date(void)
@@ -316,12 +322,15 @@ static void seed_reasons_name_the_plan(void **state)
         assert_memory_equal(reason, scheduled[i].planned, strlen(scheduled[i].planned));
         assert_contains(reason, "→ ○");
     }
-    assert_string_equal(kpi_result_reason(found(ev, "1-1-c"), KPI_LANG_JA),
-                        "準備中 2017-09-30, 実績なし / 目標1件以上, 期待値0.5 (経過50%) → △");
-    assert_string_equal(kpi_result_reason(found(ev, "3-3-b"), KPI_LANG_JA),
-                        "準備中 2017-09-30, 実績なし / 目標6回以上, 期待値3.0 (経過50%) → △");
-    assert_string_equal(kpi_result_update_text(found(ev, "3-3-b")),
-                        "委託業務（調査事業・セミナー事業）の発注及び契約完了（開催日等調整中）");
+    assert_string_equal(
+        kpi_result_reason(found(ev, "1-1-c"), KPI_LANG_JA),
+        "準備中 2017-09-30, 実績なし / 目標1件以上, 期待値0.5 (経過50%) → △");
+    assert_string_equal(
+        kpi_result_reason(found(ev, "3-3-b"), KPI_LANG_JA),
+        "準備中 2017-09-30, 実績なし / 目標6回以上, 期待値3.0 (経過50%) → △");
+    assert_string_equal(
+        kpi_result_update_text(found(ev, "3-3-b")),
+        "委託業務（調査事業・セミナー事業）の発注及び契約完了（開催日等調整中）");
     kpi_evaluation_free(ev);
 }
 
@@ -340,7 +349,8 @@ static void seed_directives_open(void **state)
         assert_false(kpi_result_overdue(d));
         assert_int_equal(kpi_result_goal_count(d), 1);
     }
-    assert_string_equal(kpi_result_goal_code_at(kpi_evaluation_directive_at(ev, 4), 0), "5-5");
+    assert_string_equal(kpi_result_goal_code_at(kpi_evaluation_directive_at(ev, 4), 0),
+                        "5-5");
     kpi_evaluation_free(ev);
 }
 

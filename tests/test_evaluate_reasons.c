@@ -59,11 +59,12 @@ static void test_reason_scheduled(void **state)
     assert_ok(kpi_update_set_status(u, KPI_STATUS_SCHEDULED, 20171119));
 
     evaluate_as_of(fx, AS_OF);
-    assert_reasons(result_of(fx, "4-2-e"),
-                   "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）, 実績なし / 目標1回以上, "
-                   "期待値0.5 (経過50%) → ○",
-                   "scheduled 2017-09-30 (planned 2017-10-31, due 2018-03-31), no "
-                   "figure / target 1 回 or more, expected 0.5 (50% elapsed) → ○");
+    assert_reasons(
+        result_of(fx, "4-2-e"),
+        "予定 2017-09-30（予定日 2017-10-31、期限2018-03-31）, 実績なし / 目標1回以上, "
+        "期待値0.5 (経過50%) → ○",
+        "scheduled 2017-09-30 (planned 2017-10-31, due 2018-03-31), no "
+        "figure / target 1 回 or more, expected 0.5 (50% elapsed) → ○");
     assert_reasons(result_of(fx, "4-2-b"),
                    "予定 2017-09-30（予定日 2017-11-19）, 実績なし / 期限2017-11-30 → ○",
                    "scheduled 2017-09-30 (planned 2017-11-19), no figure / due "
@@ -138,9 +139,9 @@ static void test_reason_status_of_latest_with_status(void **state)
                    "実施中 2017-09-30, 実績なし / 目標1件以上, 期待値0.5 (経過50%) → ○",
                    "in progress 2017-09-30, no figure / target 1 件 or more, "
                    "expected 0.5 (50% elapsed) → ○");
-    assert_reasons(result_of(fx, "3-2-a"),
-                   "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎",
-                   "32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎");
+    assert_reasons(
+        result_of(fx, "3-2-a"), "32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎",
+        "32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎");
 }
 
 /* A figure read from the progress text, not written as a figure, says so. */
@@ -153,10 +154,11 @@ static void test_reason_inferred_figure(void **state)
     assert_non_null(m);
     kpi__measurement_set_inferred(m); /* as the reader marks a figure it read */
     evaluate_as_of(fx, AS_OF);
-    assert_reasons(result_of(fx, "3-2-a"),
-                   "32件（進捗状況から読取） / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎",
-                   "32 件 (read from the text) / target 30 件 or more (107%), expected 15.0 "
-                   "(50% elapsed) → ◎");
+    assert_reasons(
+        result_of(fx, "3-2-a"),
+        "32件（進捗状況から読取） / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎",
+        "32 件 (read from the text) / target 30 件 or more (107%), expected 15.0 "
+        "(50% elapsed) → ◎");
 }
 
 /* A directive's follow-up: unanswered and overdue, closed, open with a
@@ -180,8 +182,7 @@ static void test_reason_directives(void **state)
     evaluate_as_of(fx, AS_OF);
     assert_int_equal(kpi_evaluation_directive_count(fx->ev), 3);
     assert_reasons(kpi_evaluation_directive_at(fx->ev, 0),
-                   "未回答（121日経過）【期限超過】",
-                   "unanswered, 121 days [OVERDUE]");
+                   "未回答（121日経過）【期限超過】", "unanswered, 121 days [OVERDUE]");
     assert_reasons(kpi_evaluation_directive_at(fx->ev, 1), "対応済: 完了 2017-09-15",
                    "closed: done 2017-09-15");
     assert_reasons(kpi_evaluation_directive_at(fx->ev, 2),

@@ -326,8 +326,8 @@ static void test_validate_clean_plan(void **state)
 }
 
 /* The kinds and objects of kpi_validate's problems, "kind:code|...". */
-static void assert_validated(const kpi_plan *plan, int32_t as_of, const kpi_policy *policy,
-                             const char *want)
+static void assert_validated(const kpi_plan *plan, int32_t as_of,
+                             const kpi_policy *policy, const char *want)
 {
     kpi_problems *problems = NULL;
     char got[256] = "";
@@ -355,7 +355,8 @@ static void test_validate_unanswered_directive(void **state)
     assert_non_null(d);
     assert_ok(kpi_directive_set_date(d, 20170601));
     assert_ok(kpi_directive_add_goal(d, g));
-    kpi_directive *answered = kpi_plan_add_directive(fx->plan, "D2", "情報発信に努めること");
+    kpi_directive *answered =
+        kpi_plan_add_directive(fx->plan, "D2", "情報発信に努めること");
     assert_ok(kpi_directive_set_date(answered, 20170401));
     assert_non_null(kpi_directive_add_update(answered, 20170501, "広報課と協議中"));
     kpi_directive *undated = kpi_plan_add_directive(fx->plan, "D3", "日付のない指示");

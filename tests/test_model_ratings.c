@@ -245,7 +245,8 @@ static void test_status_words_documented(void **state)
     while (fgets(line, sizeof line, f)) {
         for (int s = KPI_STATUS_NOT_STARTED; s <= KPI_STATUS_CANCELLED; s++) {
             char start[64];
-            snprintf(start, sizeof start, "| `%s` | `KPI_STATUS_", kpi_status_name((kpi_status)s));
+            snprintf(start, sizeof start, "| `%s` | `KPI_STATUS_",
+                     kpi_status_name((kpi_status)s));
             if (strncmp(line, start, strlen(start)) == 0)
                 memcpy(rows[s], line, sizeof line);
         }

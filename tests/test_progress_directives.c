@@ -103,8 +103,8 @@ static void directive_results(void **state)
 }
 
 /* Open until a response on or before d says done or cancelled; a later
- * response, without a status or with another one, does not reopen it. Any response stops it
- * being overdue. Days open count from its date to d. */
+ * response, without a status or with another one, does not reopen it. Any response stops
+ * it being overdue. Days open count from its date to d. */
 static void open_and_closed(void **state)
 {
     fixture *fx = *state;

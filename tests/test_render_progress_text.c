@@ -191,8 +191,8 @@ static void text_in_english(void **state)
     assert_contains(text, "scheduled 2017-09-30 (planned 2017-10-31)\n");
     assert_contains(text, "preparing 2017-09-30  " TEXT_PREPARING "\n");
     assert_contains(text, "\nDirectives\n");
-    assert_contains(text,
-                    "  D-2  市長 2017-04-20  Goals 1-2  unanswered, 163 days [OVERDUE]\n");
+    assert_contains(
+        text, "  D-2  市長 2017-04-20  Goals 1-2  unanswered, 163 days [OVERDUE]\n");
     assert_contains(text, "       Response done 2017-09-20  " TEXT_D1_RESPONSE "\n");
     assert_contains(text, "       no response\n");
     assert_contains(text, "Cancelled targets: 1-1-c\n");

@@ -81,7 +81,8 @@ KPI_EXTERN kpi_update *kpi_target_update_at(kpi_target *target, size_t index);
  *         has #KPI_MAX_RECORDS updates; #KPI_ERR_NOMEM. On error the goal is
  *         unchanged.
  */
-KPI_EXTERN kpi_update *kpi_goal_add_update(kpi_goal *goal, int32_t date, const char *text);
+KPI_EXTERN kpi_update *kpi_goal_add_update(kpi_goal *goal, int32_t date,
+                                           const char *text);
 /**
  * @brief Number of the goal's updates, in the order added.
  * @param goal the goal; NULL gives 0 (and records #KPI_ERR_ARGUMENT).

@@ -102,12 +102,14 @@ static kpi_update *add_update(const struct subject *s, int32_t date, const char 
 
 /* A text on a target or a goal may say what the row left empty: kept for
  * kpi__infer_progress() when the reader reads texts. */
-static int remember_text(kpi__load *load, const kpi__csv_row *row, const struct subject *s,
-                         kpi_update *u, int has_value, int has_status)
+static int remember_text(kpi__load *load, const kpi__csv_row *row,
+                         const struct subject *s, kpi_update *u, int has_value,
+                         int has_status)
 {
     if (!load->infer || s->directive || !*kpi_update_text(u))
         return KPI_OK;
-    struct kpi__prose_row text = {s->target, s->goal, u, row->line, has_value, has_status};
+    struct kpi__prose_row text = {s->target, s->goal,   u,
+                                  row->line, has_value, has_status};
     return kpi__prose_row_add(load, &text) == KPI_OK ? KPI_OK : kpi__error_nomem();
 }
 
@@ -129,8 +131,8 @@ static int read_update(kpi__load *load, const kpi__csv_row *row, const struct su
         kpi__update_link(u, figure);
     if (kpi_update_set_status(u, status, planned) != KPI_OK)
         return kpi__load_wrap(load, row, P_STATUS, kpi_error_code());
-    if (!figure &&
-        kpi_update_set_author(u, kpi__columns_cell(&load->columns, row, P_AUTHOR)) != KPI_OK)
+    if (!figure && kpi_update_set_author(
+                       u, kpi__columns_cell(&load->columns, row, P_AUTHOR)) != KPI_OK)
         return kpi__load_wrap(load, row, P_AUTHOR, kpi_error_code());
     return remember_text(load, row, s, u, figure != NULL, status != KPI_STATUS_NONE);
 }
@@ -168,9 +170,10 @@ static int read_assessment(kpi__load *load, const kpi__csv_row *row,
                                kpi_directive_code(s->directive));
     if (*kpi__columns_cell(&load->columns, row, P_STATUS) ||
         *kpi__columns_cell(&load->columns, row, P_PLANNED))
-        return kpi__load_error(load, row, P_STATUS, KPI_ERR_PARSE,
-                               "a row with a rating takes no status or planned date: give "
-                               "them on a row of their own");
+        return kpi__load_error(
+            load, row, P_STATUS, KPI_ERR_PARSE,
+            "a row with a rating takes no status or planned date: give "
+            "them on a row of their own");
     char text[64];
     kpi_rating rating;
     int rc = kpi_rating_parse(&rating,
@@ -206,7 +209,8 @@ static int read_row(kpi__load *load, const kpi__csv_row *row, const struct subje
         return read_measurement(load, row, s, date);
     if (has_rating)
         return read_assessment(load, row, s, date);
-    if (!has(load, row, P_NOTE) && !has(load, row, P_STATUS) && !has(load, row, P_PLANNED))
+    if (!has(load, row, P_NOTE) && !has(load, row, P_STATUS) &&
+        !has(load, row, P_PLANNED))
         return kpi__load_error(load, row, P_VALUE, KPI_ERR_PARSE,
                                "empty, and so are \"rating\", \"note\" and \"status\": a "
                                "row needs one of them");

@@ -156,7 +156,8 @@ static int fill_status(kpi__load *load, const struct kpi__prose_row *row,
     char date[KPI__DATE_ISO_SIZE] = "";
     if (planned)
         kpi__date_iso(date, planned);
-    return kpi__warnings_add(load->warnings, KPI_WARNING_INFERRED, load->source, row->line,
+    return kpi__warnings_add(load->warnings, KPI_WARNING_INFERRED, load->source,
+                             row->line,
                              "target \"%s\": status %s%s%s read from its progress text "
                              "\"%s\"",
                              kpi_target_code(row->target), kpi_status_name(status),
@@ -213,7 +214,8 @@ static int infer_row(kpi__load *load, const struct kpi__prose_row *row, double m
 {
     const char *text = kpi_update_text(row->update);
     int32_t start = kpi_plan_start(load->plan);
-    int32_t fiscal_year = kpi_date_fiscal_year(start ? start : kpi_update_date(row->update));
+    int32_t fiscal_year =
+        kpi_date_fiscal_year(start ? start : kpi_update_date(row->update));
     kpi_prose *p = NULL;
     int rc = kpi_prose_read(&p, text, fiscal_year);
     if (rc != KPI_OK) /* a text with nothing to read (only blanks, too long) */

@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 
 struct kpi_reader {
-    int keep_explicit_only; /* 0: read empty target columns from the text */
+    int keep_explicit_only;  /* 0: read empty target columns from the text */
     double prose_confidence; /* the least confidence a reading of prose fills at */
     kpi_encoding encoding;
     kpi_encoding detected;
@@ -61,7 +61,7 @@ int kpi_reader_infer(const kpi_reader *reader)
 double kpi_reader_prose_confidence(const kpi_reader *reader)
 {
     return reader_null(reader, "kpi_reader_prose_confidence") ? 0
-                                                               : reader->prose_confidence;
+                                                              : reader->prose_confidence;
 }
 
 int kpi_reader_set_prose_confidence(kpi_reader *reader, double confidence)

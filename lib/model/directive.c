@@ -48,9 +48,10 @@ static int directive_create(kpi_directive **out, kpi_plan *plan, const char *cod
     if (plan->goals_by_code.count + plan->targets_by_code.count +
             plan->directives_by_code.count >=
         KPI_MAX_OBJECTS)
-        return kpi__error(KPI_ERR_LIMIT,
-                          "directive \"%s\": the plan already holds %d objects, the limit",
-                          code, KPI_MAX_OBJECTS);
+        return kpi__error(
+            KPI_ERR_LIMIT,
+            "directive \"%s\": the plan already holds %d objects, the limit", code,
+            KPI_MAX_OBJECTS);
     if (kpi__plan_code_taken(plan, code))
         return kpi__error(KPI_ERR_DUPLICATE,
                           "directive \"%s\": code is already used by another object",
@@ -101,8 +102,9 @@ kpi_directive *kpi_plan_directive_at(kpi_plan *plan, size_t index)
         return NULL;
     }
     if (index >= plan->directives.count) {
-        kpi__error(KPI_ERR_RANGE, "plan \"%s\": directive index %zu is out of range (%zu)",
-                   plan->id, index, plan->directives.count);
+        kpi__error(KPI_ERR_RANGE,
+                   "plan \"%s\": directive index %zu is out of range (%zu)", plan->id,
+                   index, plan->directives.count);
         return NULL;
     }
     return plan->directives.items[index];
@@ -177,8 +179,8 @@ static int check_goal(const kpi_directive *d, const kpi_goal *goal)
         return kpi__error_null("kpi_directive_add_goal", "goal");
     if (goal->plan != d->plan)
         return kpi__error(KPI_ERR_ARGUMENT,
-                          "directive \"%s\": goal \"%s\" belongs to another plan", d->code,
-                          goal->code);
+                          "directive \"%s\": goal \"%s\" belongs to another plan",
+                          d->code, goal->code);
     /* The structure file lists a directive's goals in one cell separated by
      * ";": a code holding one could not be written and read back. */
     if (strchr(goal->code, ';'))
@@ -189,8 +191,8 @@ static int check_goal(const kpi_directive *d, const kpi_goal *goal)
     for (size_t i = 0; i < d->goals.count; i++)
         if (d->goals.items[i] == goal)
             return kpi__error(KPI_ERR_DUPLICATE,
-                              "directive \"%s\": goal \"%s\" is addressed already", d->code,
-                              goal->code);
+                              "directive \"%s\": goal \"%s\" is addressed already",
+                              d->code, goal->code);
     return KPI_OK;
 }
 
@@ -217,7 +219,8 @@ kpi_goal *kpi_directive_goal_at(kpi_directive *directive, size_t index)
     if (directive_null(directive, "kpi_directive_goal_at"))
         return NULL;
     if (index >= directive->goals.count) {
-        kpi__error(KPI_ERR_RANGE, "directive \"%s\": goal index %zu is out of range (%zu)",
+        kpi__error(KPI_ERR_RANGE,
+                   "directive \"%s\": goal index %zu is out of range (%zu)",
                    directive->code, index, directive->goals.count);
         return NULL;
     }

@@ -120,11 +120,11 @@ int kpi_goal_set_code(kpi_goal *goal, const char *code)
     if (goal_null(goal, "kpi_goal_set_code"))
         return KPI_ERR_ARGUMENT;
     if (code && strchr(code, ';') && addressed(goal))
-        return kpi__model_done(goal->plan,
-                               kpi__error(KPI_ERR_VALUE,
-                                          "goal \"%s\": a directive is addressed to it, so "
-                                          "its code may not hold \";\"",
-                                          goal->code));
+        return kpi__model_done(
+            goal->plan, kpi__error(KPI_ERR_VALUE,
+                                   "goal \"%s\": a directive is addressed to it, so "
+                                   "its code may not hold \";\"",
+                                   goal->code));
     return kpi__model_done(goal->plan,
                            kpi__plan_rename(goal->plan, &goal->plan->goals_by_code,
                                             &goal->code, code, goal, "goal"));

@@ -248,10 +248,10 @@ static const struct {
     uint32_t bit;
     const char *name;
 } field_names[] = {
-    {KPI_FIELD_LABEL, "label"}, {KPI_FIELD_UNIT, "unit"},
-    {KPI_FIELD_KIND, "kind"},   {KPI_FIELD_DIRECTION, "direction"},
-    {KPI_FIELD_VALUE, "value"}, {KPI_FIELD_CHANGE_PCT, "change_pct"},
-    {KPI_FIELD_DUE, "due"},     {KPI_FIELD_STATUS, "status"},
+    {KPI_FIELD_LABEL, "label"},     {KPI_FIELD_UNIT, "unit"},
+    {KPI_FIELD_KIND, "kind"},       {KPI_FIELD_DIRECTION, "direction"},
+    {KPI_FIELD_VALUE, "value"},     {KPI_FIELD_CHANGE_PCT, "change_pct"},
+    {KPI_FIELD_DUE, "due"},         {KPI_FIELD_STATUS, "status"},
     {KPI_FIELD_PLANNED, "planned"},
 };
 

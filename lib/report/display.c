@@ -196,7 +196,7 @@ int kpi__has_update(const kpi_result *result)
 }
 
 void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
-                               int32_t planned, int32_t due, kpi_lang lang)
+                              int32_t planned, int32_t due, kpi_lang lang)
 {
     int en = lang == KPI_LANG_EN;
     const char *label = kpi_status_label(status, lang);

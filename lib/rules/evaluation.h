@@ -76,7 +76,7 @@ struct kpi_result {
     int32_t update_date; /* 0: no update */
     kpi_status update_status;
     int32_t update_planned;
-    char *update_text; /* NULL when no update */
+    char *update_text;   /* NULL when no update */
     int figure_inferred; /* A's latest figure was read from a progress text */
 
     /* Directives only. */
@@ -127,7 +127,8 @@ void kpi__cap_by_status(kpi_result *result);
  * kpi_validate() alike: issued on or before as_of, no response dated on or
  * before it (responded is the latest one's date, 0 for none), and at least
  * `days` days old. */
-int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of, int32_t days);
+int kpi__directive_overdue(int32_t issued, int32_t responded, int32_t as_of,
+                           int32_t days);
 /* A directive's state as of the evaluation's date (open, days open,
  * overdue), from its responses (the latest already read into result). */
 void kpi__directive_state(kpi_result *result, const kpi__segvec *updates,

@@ -45,7 +45,8 @@ int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_o
 /* Scheduled for a date still ahead and within the period (d < p <= D1). */
 static int scheduled_ahead(const kpi_result *r, int32_t as_of)
 {
-    return r->status == KPI_STATUS_SCHEDULED && as_of < r->planned && r->planned <= r->due;
+    return r->status == KPI_STATUS_SCHEDULED && as_of < r->planned &&
+           r->planned <= r->due;
 }
 
 int kpi__under_way(const kpi_result *r, int32_t as_of)

@@ -145,7 +145,8 @@ static int check_directive(kpi_problems *list, const kpi_directive *d, int32_t a
     kpi__date_iso(issued, d->date);
     snprintf(detail, sizeof detail, "no response since it was given on %s (%d days)",
              issued, (int)(kpi__date_to_days(as_of) - kpi__date_to_days(d->date)));
-    return add_problem(list, KPI_PROBLEM_UNANSWERED, KPI_OBJECT_DIRECTIVE, d->code, detail);
+    return add_problem(list, KPI_PROBLEM_UNANSWERED, KPI_OBJECT_DIRECTIVE, d->code,
+                       detail);
 }
 
 static int validate_plan(kpi_problems *list, const kpi_plan *plan, int32_t as_of,

@@ -213,6 +213,45 @@ def test_measurement_inferred():
         m.inferred = Field.VALUE
 
 
+PROSE_STRUCTURE = (
+    "type,code,parent,title,unit,value,text\n"
+    "plan,p,,Plan\n"
+    "goal,3-2,,空き家バンク\n"
+    "target,3-2-a,3-2,物件登録件数,件,30,物件登録件数30件以上\n"
+    "target,4-2-e,3-2,子ども文化講座の開催回数,回,1,子ども文化講座(1回)\n")
+
+
+def test_reader_reads_what_rows_left_empty():
+    plan = kpi.Plan.read_csv_bytes(
+        PROSE_STRUCTURE,
+        "code,date,value,rating,note\n"
+        "3-2,2017-09-30,,,物件登録件数：32件\n"
+        "4-2-e,2017-09-30,,,子ども文化講座を10月に開催予定\n")
+    m = plan["3-2-a"].measurements[0]
+    assert m.value == 32 and m.inferred
+    u = plan["4-2-e"].updates[0]
+    assert u.status is Status.SCHEDULED and u.planned == datetime.date(2017, 10, 31)
+    assert u.inferred == Field.STATUS | Field.PLANNED
+    assert sum("progress text" in w.message for w in plan.warnings) == 2
+    ev = plan.evaluate("2017-09-30")
+    assert ev["3-2-a"].figure_inferred and not ev["3-2-a"].status_inferred
+    assert ev["4-2-e"].status_inferred and ev["4-2-e"].rating is Rating.ON_TRACK
+
+
+def test_prose_confidence_bar():
+    progress = "code,date,value,rating,note\n4-2-e,2017-09-30,,,子ども文化講座を開催\n"
+    plan = kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress)  # done, no date: 0.8
+    assert plan["4-2-e"].updates[0].status is Status.NONE
+    plan = kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, prose_confidence=0.8)
+    assert plan["4-2-e"].updates[0].status is Status.DONE
+    plan = kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, infer=False,
+                                   prose_confidence=0.5)
+    assert plan["4-2-e"].updates[0].status is Status.NONE
+    for bad in (0, 1.5, float("nan")):
+        with pytest.raises(kpi.KpiValueError):
+            kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, prose_confidence=bad)
+
+
 def test_target_inferred_refuses_update_fields():
     plan = small_plan()
     with pytest.raises(kpi.KpiValueError, match="update's fields"):

@@ -38,11 +38,16 @@ def test_counts(seed):
 
 def test_seed_warnings(seed):
     # The seed leaves most structured columns empty: the reader fills them
-    # from each target's text and says so, once per target but 5-5-b.
+    # from each target's text and says so, once per target but 5-5-b; and
+    # one status from a progress text (1-1-b's 交付決定済).
     assert all(isinstance(w, kpi.ReaderWarning) for w in seed.warnings)
     assert [w for w in seed.warnings if w.kind == WarningKind.IGNORED] == []
-    inferred = [w for w in seed.warnings if w.kind == WarningKind.INFERRED]
-    assert len(inferred) == len(seed.warnings) == 45
+    assert all(w.kind == WarningKind.INFERRED for w in seed.warnings)
+    prose = [w for w in seed.warnings if "progress text" in w.message]
+    assert [w.line for w in prose] == [3]
+    assert 'target "1-1-b": status done read from its progress text' in prose[0].message
+    inferred = [w for w in seed.warnings if w not in prose]
+    assert len(inferred) == 45
     assert all("read from its text" in w.message and w.line > 0 for w in inferred)
     codes = {t.code for t in seed.all_targets()}
     named = {c for c in codes for w in inferred if 'target "%s"' % c in w.message}
