@@ -179,6 +179,10 @@ static const xprose figures[] = {
        SURE,
        1,
        {{"物件登録件数", 32, "件", 0, 0, SURE}}}}},
+    /* A bracketed qualifier is part of the label before the colon. */
+    {"成約件数（前期）：7件",
+     1,
+     {{NULL, "成約件数(前期)", NONE, 0, 0, SURE, 1, {{"成約件数(前期)", 7, "件", 0, 0, SURE}}}}},
     /* うち: a part of the figure before. */
     {"ボランティア登録 45名（うち新規12名）",
      1,

@@ -16,6 +16,7 @@
 
 #include "kpi/phrase.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -189,5 +190,16 @@ size_t kpi__phrase_unit_from_label(const uint32_t *cp, size_t b, size_t e, size_
  * it also has a unit, comparison, verb or brackets, unlike a bare 2. */
 int kpi__pgroup_is_target(const kpi__pgroup *g);
 int kpi__pgroup_is_strong(const kpi__pgroup *g);
+
+/* Appends the formatted issue to issues[*count] (trimmed, copied) unless
+ * max are kept already. Returns 0 only when out of memory. Shared by the
+ * phrase and prose readers, whose readings keep their first issues in
+ * words. */
+int kpi__issue_vappend(char **issues, size_t *count, size_t max, const char *fmt,
+                       va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 0)))
+#endif
+    ;
 
 #endif

@@ -11,23 +11,29 @@
 
 /* ---- Issues ------------------------------------------------------------------ */
 
-void kpi__pr_add_issue(kpi__preader *r, double factor, const char *fmt, ...)
+int kpi__issue_vappend(char **issues, size_t *count, size_t max, const char *fmt,
+                       va_list ap)
 {
+    if (*count == max)
+        return 1;
     char message[512];
-    va_list ap;
-    r->out->confidence *= factor;
-    if (r->out->issue_count == MAX_ISSUES)
-        return;
-    va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
     kpi__utf8_trim_end(message);
     char *copy = kpi__strdup(message);
-    if (!copy) {
+    if (!copy)
+        return 0;
+    issues[(*count)++] = copy;
+    return 1;
+}
+
+void kpi__pr_add_issue(kpi__preader *r, double factor, const char *fmt, ...)
+{
+    va_list ap;
+    r->out->confidence *= factor;
+    va_start(ap, fmt);
+    if (!kpi__issue_vappend(r->out->issues, &r->out->issue_count, MAX_ISSUES, fmt, ap))
         r->failed = 1;
-        return;
-    }
-    r->out->issues[r->out->issue_count++] = copy;
+    va_end(ap);
 }
 
 /* The phrase's characters [b, e) for a message. */

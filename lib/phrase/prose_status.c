@@ -21,22 +21,13 @@
  * the first eight are kept in words (here, as statuses have most). */
 void kpi__prose_add_issue(kpi__pread *r, double factor, const char *fmt, ...)
 {
-    char message[512];
     va_list ap;
     kpi__pstatement *out = r->out;
     out->confidence *= factor;
-    if (out->issue_count == KPI__PROSE_MAX_ISSUES)
-        return;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    kpi__utf8_trim_end(message);
-    char *copy = kpi__strdup(message);
-    if (!copy) {
+    if (!kpi__issue_vappend(out->issues, &out->issue_count, KPI__PROSE_MAX_ISSUES, fmt, ap))
         r->failed = 1;
-        return;
-    }
-    out->issues[out->issue_count++] = copy;
+    va_end(ap);
 }
 
 static void read_date(kpi__pread *r, const kpi__ppred *p)

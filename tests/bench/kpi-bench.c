@@ -232,6 +232,12 @@ static kpi_plan *load_plan(const char *structure, const char *progress, size_t *
     kpi_plan *plan;
     if (kpi_reader_new(&reader) != KPI_OK)
         die("kpi_reader_new: %s", kpi_error_message());
+    /* The peers read what the files say, and so does libkpi here: the
+     * generated files give every field, and the words of their notes
+     * (「…：準備中」) would otherwise give statuses (docs/progress.md) that the
+     * peers' rules do not read. */
+    if (kpi_reader_set_infer(reader, 0) != KPI_OK)
+        die("kpi_reader_set_infer: %s", kpi_error_message());
     if (kpi_reader_read_files(&plan, reader, structure, progress) != KPI_OK)
         die("libkpi cannot read the files: %s", kpi_error_message());
     *warnings = kpi_reader_warning_count(reader);

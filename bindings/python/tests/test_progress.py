@@ -613,7 +613,8 @@ def test_docs_example_of_updates_and_directives():
     # The python block of the section "Updates and directives" runs as written.
     with open(os.path.join(REPO, "docs", "python.md"), encoding="utf-8") as f:
         doc = f.read()
-    section = re.split(r"\n#{2,3} ", doc.split("\n### Updates and directives\n", 1)[1])[0]
+    after = re.split(r"\n### Updates and directives[^\n]*\n", doc, maxsplit=1)[1]
+    section = re.split(r"\n#{2,3} ", after)[0]
     block = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     namespace = {}
     cwd = os.getcwd()
