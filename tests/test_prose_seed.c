@@ -637,7 +637,7 @@ static void test_meeting_counts_keep_their_label(void **state)
 static void test_other_organisations_cancellation(void **state)
 {
     (void)state;
-    static const char *const texts[] = {
+    const char *const texts[] = {
         "新潟薬科大学が長野薬学部を設置計画中止を決定。専門職大学の動向を注視。",
         seed[1].text,
         "県が事業の中止を決定",

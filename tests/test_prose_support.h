@@ -101,6 +101,8 @@ static inline kpi_prose *read_ok(const char *text, int32_t fiscal_year)
 
 /* Fails, showing the whole reading, when what is false. */
 static inline void expect(int ok, const kpi_prose *prose, const char *text,
+                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static inline void expect(int ok, const kpi_prose *prose, const char *text,
                           const char *fmt, ...)
 {
     if (ok)
