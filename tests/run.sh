@@ -15,7 +15,9 @@
 #      program again;
 #   5. a clang build with ThreadSanitizer running the concurrency test;
 #   6. a clang build of the libFuzzer targets, each run for a short time
-#      over its seed corpus, plus every crash ever found as a regression.
+#      from its seed corpus with inputs up to 64 KiB and a time limit per
+#      input, plus every crash, leak or slow input ever found, replayed as
+#      a regression (tests/fuzz/CMakeLists.txt, docs/reliability.md).
 # A test whose tool is missing fails the configure (KPI_REQUIRE_TEST_DEPS)
 # instead of being skipped.
 set -euo pipefail
@@ -70,5 +72,6 @@ TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure --n
 step "fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_FUZZ=ON \
   -DKPI_BUILD_EXAMPLES=OFF -DKPI_BUILD_TOOLS=OFF "${strict[@]}" >/dev/null
-cmake --build build-fuzz -j "$jobs" --target kpi_fuzz_csv kpi_fuzz_text kpi_fuzz_api
+cmake --build build-fuzz -j "$jobs" --target kpi_fuzz_csv kpi_fuzz_text kpi_fuzz_prose \
+  kpi_fuzz_api kpi_fuzz_render
 ctest --test-dir build-fuzz --output-on-failure --no-tests=error -L fuzz -j "$jobs"

@@ -572,7 +572,7 @@ static void test_codes_of_257_bytes_refused(void **state)
     kpi_plan *out;
     int rc = read_texts(&out, &t, NULL);
     /* The plan row comes first, so its id is the one refused. */
-    struct expected e = {KPI_ERR_VALUE, "structure", 2, "code", "the limit is 256"};
+    struct expected e = {KPI_ERR_LIMIT, "structure", 2, "code", "the limit is 256"};
     assert_failed(&e, rc, out);
     free(t.data);
 

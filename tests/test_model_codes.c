@@ -89,7 +89,8 @@ static void test_code_empty(void **state)
     assert_string_equal(kpi_plan_id(f->plan), "P");
 }
 
-/* Codes are limited to KPI_MAX_CODE bytes (not characters). */
+/* Codes are limited to KPI_MAX_CODE bytes (not characters): a size
+ * limit, KPI_ERR_LIMIT. */
 static void test_code_too_long(void **state)
 {
     struct fixture *f = *state;
@@ -101,14 +102,14 @@ static void test_code_too_long(void **state)
         strcat(wide, HIRAGANA_A);
 
     struct counts before = count_all(f);
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_goal(f->plan, too_long, NULL));
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_goal(f->plan, wide, NULL));
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_goal_add_goal(f->goal, too_long, NULL));
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_goal_add_target(f->sub, too_long, NULL));
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_goal_add_target(f->sub, wide, NULL));
-    REFUSED(KPI_ERR_VALUE, kpi_goal_set_code(f->sub, too_long));
-    REFUSED(KPI_ERR_VALUE, kpi_target_set_code(f->target, too_long));
-    REFUSED(KPI_ERR_VALUE, kpi_plan_set_id(f->plan, too_long));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_plan_add_goal(f->plan, too_long, NULL));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_plan_add_goal(f->plan, wide, NULL));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_goal_add_goal(f->goal, too_long, NULL));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_goal_add_target(f->sub, too_long, NULL));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_goal_add_target(f->sub, wide, NULL));
+    REFUSED(KPI_ERR_LIMIT, kpi_goal_set_code(f->sub, too_long));
+    REFUSED(KPI_ERR_LIMIT, kpi_target_set_code(f->target, too_long));
+    REFUSED(KPI_ERR_LIMIT, kpi_plan_set_id(f->plan, too_long));
     assert_counts_equal(count_all(f), before);
     assert_string_equal(kpi_goal_code(f->sub), "3-2");
     assert_string_equal(kpi_target_code(f->target), "3-2-a");

@@ -102,7 +102,7 @@ static void add_errors(void **state)
     REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_directive(f->plan, "", TEXT));
     char *longest = make_code(KPI_MAX_CODE);
     char *too_long = make_code(KPI_MAX_CODE + 1);
-    REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_directive(f->plan, too_long, TEXT));
+    REFUSED_NULL(KPI_ERR_LIMIT, kpi_plan_add_directive(f->plan, too_long, TEXT));
     REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_directive(f->plan, "D", ""));
     REFUSED_NULL(KPI_ERR_VALUE, kpi_plan_add_directive(f->plan, "D", NULL));
     assert_int_equal(kpi_plan_error_code(f->plan), KPI_ERR_VALUE);

@@ -114,7 +114,7 @@ static void test_plan_new_refused(void **state)
     REFUSED(KPI_ERR_VALUE, kpi_plan_new(&plan, ""));
     assert_null(plan);
     char *code = make_code(KPI_MAX_CODE + 1);
-    REFUSED(KPI_ERR_VALUE, kpi_plan_new(&plan, code));
+    REFUSED(KPI_ERR_LIMIT, kpi_plan_new(&plan, code));
     assert_null(plan);
     code[KPI_MAX_CODE] = '\0';
     OK(kpi_plan_new(&plan, code));

@@ -53,8 +53,6 @@ typedef enum kpi_write_flags {
     KPI_WRITE_CRLF = 2     /**< CRLF line ends */
 } kpi_write_flags;
 
-/** @brief The largest field a reader accepts, in bytes (1 MiB). */
-#define KPI_MAX_FIELD (1024 * 1024)
 /** @brief The largest file a reader accepts, in bytes (1 GiB). */
 #define KPI_MAX_FILE (1024 * 1024 * 1024)
 

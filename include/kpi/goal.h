@@ -32,9 +32,13 @@ KPI_EXTERN const char *kpi_goal_code(const kpi_goal *goal);
  *        bytes, UTF-8, unused by the plan's other goals and targets. Not
  *        NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p goal or @p code is NULL;
- *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
+ *         #KPI_ERR_VALUE for an empty code or one with a blank at either end;
+ *         #KPI_ERR_LIMIT for a code over #KPI_MAX_CODE bytes; #KPI_ERR_ENCODING
  *         when it is not valid UTF-8; #KPI_ERR_DUPLICATE when another goal
- *         or target has it; #KPI_ERR_NOMEM. On error the code is unchanged.
+ *         or target has it or it is the plan's id; #KPI_ERR_VALUE or
+ *         #KPI_ERR_LIMIT when a directive addressed to the goal could not
+ *         list it (kpi_directive_add_goal()); #KPI_ERR_NOMEM. On error the
+ *         code is unchanged.
  */
 KPI_EXTERN int kpi_goal_set_code(kpi_goal *goal, const char *code);
 /**
@@ -49,7 +53,8 @@ KPI_EXTERN const char *kpi_goal_title(const kpi_goal *goal);
  * @param goal the goal. Not NULL.
  * @param title the title, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p goal is NULL;
- *         #KPI_ERR_ENCODING when @p title is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p title is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p title is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error the title is unchanged.
  */
 KPI_EXTERN int kpi_goal_set_title(kpi_goal *goal, const char *title);
@@ -111,11 +116,13 @@ KPI_EXTERN kpi_goal *kpi_goal_goal_at(kpi_goal *goal, size_t index);
  * @param title the goal's title, UTF-8, copied; NULL or "" for none.
  * @return the new goal, borrowed: valid until the plan is freed. NULL on error, with the
  * last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p
- * parent or @p code is NULL; #KPI_ERR_VALUE for an empty or too long code;
- * #KPI_ERR_ENCODING when @p code or @p title is not valid UTF-8; #KPI_ERR_DUPLICATE when
- * a goal or target has @p code; #KPI_ERR_LIMIT when the new goal would be deeper than
- * #KPI_MAX_DEPTH or the plan already holds #KPI_MAX_OBJECTS goals and targets;
- * #KPI_ERR_NOMEM. On error the plan is unchanged.
+ * parent or @p code is NULL; #KPI_ERR_VALUE for an empty code or one with a blank at
+ * either end; #KPI_ERR_LIMIT for a code over #KPI_MAX_CODE bytes;
+ * #KPI_ERR_ENCODING when @p code or @p title is not valid UTF-8; #KPI_ERR_LIMIT when
+ * @p title is over #KPI_MAX_FIELD bytes; #KPI_ERR_DUPLICATE when
+ * a goal or target has @p code or it is the plan's id; #KPI_ERR_LIMIT when the new
+ * goal would be deeper than #KPI_MAX_DEPTH or the plan already holds #KPI_MAX_OBJECTS
+ * goals and targets; #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
 KPI_EXTERN kpi_goal *kpi_goal_add_goal(kpi_goal *parent, const char *code,
                                        const char *title);
@@ -143,8 +150,10 @@ KPI_EXTERN kpi_target *kpi_goal_target_at(kpi_goal *goal, size_t index);
  *        "" for none.
  * @return the new target, borrowed: valid until the plan is freed. NULL on error, with
  * the last error (kept also on the plan: kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p
- * goal or @p code is NULL; #KPI_ERR_VALUE for an empty or too long code;
- * #KPI_ERR_ENCODING when @p code or @p label is not valid UTF-8; #KPI_ERR_LIMIT when the
+ * goal or @p code is NULL; #KPI_ERR_VALUE for an empty code or one with a blank at either
+ * end; #KPI_ERR_LIMIT for a code over #KPI_MAX_CODE bytes;
+ * #KPI_ERR_ENCODING when @p code or @p label is not valid UTF-8; #KPI_ERR_LIMIT when
+ * @p label is over #KPI_MAX_FIELD bytes; #KPI_ERR_LIMIT when the
  * plan already holds #KPI_MAX_OBJECTS goals and targets; #KPI_ERR_DUPLICATE when a goal
  * or target has @p code; #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
@@ -214,9 +223,11 @@ KPI_EXTERN const char *kpi_goal_note_code_at(const kpi_goal *goal, size_t index)
  *        UTF-8, copied.
  * @param text the note's text: non-empty UTF-8, copied.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p goal is NULL; #KPI_ERR_VALUE
- *         when @p text is NULL or ""; #KPI_ERR_ENCODING when @p text or
- *         @p code is not valid UTF-8; #KPI_ERR_NOMEM. On error the goal is
- *         unchanged.
+ *         when @p text is NULL or "" or @p code has a blank at either end;
+ *         #KPI_ERR_ENCODING when @p text or @p code is not valid UTF-8;
+ *         #KPI_ERR_LIMIT when @p text is over #KPI_MAX_FIELD bytes, @p code
+ *         over #KPI_MAX_CODE, or the goal has #KPI_MAX_RECORDS notes;
+ *         #KPI_ERR_NOMEM. On error the goal is unchanged.
  */
 KPI_EXTERN int kpi_goal_add_note(kpi_goal *goal, const char *code, const char *text);
 

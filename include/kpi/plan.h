@@ -53,6 +53,13 @@ typedef struct kpi_assessment kpi_assessment;
 /** @brief The longest code accepted, in bytes. */
 #define KPI_MAX_CODE 256
 
+/**
+ * @brief The longest text accepted in one field, in bytes (1 MiB): by
+ *        every setter, and by the readers for one cell of a file, so that
+ *        whatever a plan holds can be written and read back.
+ */
+#define KPI_MAX_FIELD (1024 * 1024)
+
 /** @brief The most goals and targets one plan holds, together (2^24). */
 #define KPI_MAX_OBJECTS 16777216
 
@@ -66,7 +73,8 @@ typedef struct kpi_assessment kpi_assessment;
  * @param id the plan's id (its code), copied: non-empty, at most
  *        #KPI_MAX_CODE bytes, UTF-8. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p id is NULL;
- *         #KPI_ERR_VALUE for an empty or too long @p id; #KPI_ERR_ENCODING
+ *         #KPI_ERR_VALUE for an empty @p id or one with a blank at either end;
+ *         #KPI_ERR_LIMIT for one over #KPI_MAX_CODE bytes; #KPI_ERR_ENCODING
  *         when @p id is not valid UTF-8; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_new(kpi_plan **out, const char *id);
@@ -108,14 +116,16 @@ KPI_EXTERN const char *kpi_plan_error_message(const kpi_plan *plan);
 KPI_EXTERN const char *kpi_plan_id(const kpi_plan *plan);
 /**
  * @brief Sets the plan's id. The id is not one of the codes of goals and
- *        targets: a goal may have the same code.
+ *        targets: a target or a directive may have the same code, but no
+ *        goal, since a plan file's parent column reads the id as the plan.
  * @param plan the plan. Not NULL.
  * @param id the new id, copied: non-empty, at most #KPI_MAX_CODE bytes,
  *        UTF-8. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p id is NULL;
- *         #KPI_ERR_VALUE for an empty or too long @p id; #KPI_ERR_ENCODING
- *         when it is not valid UTF-8; #KPI_ERR_NOMEM. On error the id is
- *         unchanged.
+ *         #KPI_ERR_VALUE for an empty @p id or one with a blank at either end;
+ *         #KPI_ERR_LIMIT for one over #KPI_MAX_CODE bytes; #KPI_ERR_ENCODING
+ *         when it is not valid UTF-8; #KPI_ERR_DUPLICATE when a goal has
+ *         @p id as its code; #KPI_ERR_NOMEM. On error the id is unchanged.
  */
 KPI_EXTERN int kpi_plan_set_id(kpi_plan *plan, const char *id);
 /**
@@ -130,7 +140,8 @@ KPI_EXTERN const char *kpi_plan_title(const kpi_plan *plan);
  * @param plan the plan. Not NULL.
  * @param title the title, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
- *         #KPI_ERR_ENCODING when @p title is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p title is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p title is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error the title is unchanged.
  */
 KPI_EXTERN int kpi_plan_set_title(kpi_plan *plan, const char *title);
@@ -146,7 +157,8 @@ KPI_EXTERN const char *kpi_plan_organization(const kpi_plan *plan);
  * @param plan the plan. Not NULL.
  * @param organization the organization, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
- *         #KPI_ERR_ENCODING when @p organization is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p organization is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p organization is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error the organization is unchanged.
  */
 KPI_EXTERN int kpi_plan_set_organization(kpi_plan *plan, const char *organization);
@@ -162,7 +174,8 @@ KPI_EXTERN const char *kpi_plan_department(const kpi_plan *plan);
  * @param plan the plan. Not NULL.
  * @param department the department, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL;
- *         #KPI_ERR_ENCODING when @p department is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p department is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p department is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error the department is unchanged.
  */
 KPI_EXTERN int kpi_plan_set_department(kpi_plan *plan, const char *department);
@@ -227,11 +240,13 @@ KPI_EXTERN kpi_goal *kpi_plan_goal_at(kpi_plan *plan, size_t index);
  * @return the new goal, borrowed: valid until the plan is freed. NULL on
  *         error, with the last error (and the plan's, kpi_plan_error_code())
  *         #KPI_ERR_ARGUMENT when @p plan or @p code is NULL; #KPI_ERR_VALUE
- *         for an empty or too long code; #KPI_ERR_ENCODING when @p code or
- *         @p title is not valid UTF-8; #KPI_ERR_LIMIT when the plan already
- *         holds #KPI_MAX_OBJECTS goals and targets; #KPI_ERR_DUPLICATE when
- *         a goal or target has @p code; #KPI_ERR_NOMEM. On error the plan is
- *         unchanged.
+ *         for an empty code or one with a blank at either end; #KPI_ERR_LIMIT for a code
+ *         over #KPI_MAX_CODE bytes; #KPI_ERR_ENCODING when @p code or
+ *         @p title is not valid UTF-8; #KPI_ERR_LIMIT when @p title is over
+ *         #KPI_MAX_FIELD bytes or the plan already holds #KPI_MAX_OBJECTS
+ *         goals and targets; #KPI_ERR_DUPLICATE when a goal or target has
+ *         @p code, or it is the plan's id; #KPI_ERR_NOMEM. On error the plan
+ *         is unchanged.
  */
 KPI_EXTERN kpi_goal *kpi_plan_add_goal(kpi_plan *plan, const char *code,
                                        const char *title);
@@ -301,9 +316,11 @@ KPI_EXTERN const char *kpi_plan_note_code_at(const kpi_plan *plan, size_t index)
  *        UTF-8, copied.
  * @param text the note's text: non-empty UTF-8, copied.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan is NULL; #KPI_ERR_VALUE
- *         when @p text is NULL or ""; #KPI_ERR_ENCODING when @p text or
- *         @p code is not valid UTF-8; #KPI_ERR_NOMEM. On error the plan is
- *         unchanged.
+ *         when @p text is NULL or "" or @p code has a blank at either end;
+ *         #KPI_ERR_ENCODING when @p text or @p code is not valid UTF-8;
+ *         #KPI_ERR_LIMIT when @p text is over #KPI_MAX_FIELD bytes, @p code
+ *         over #KPI_MAX_CODE, or the plan has #KPI_MAX_RECORDS notes;
+ *         #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
 KPI_EXTERN int kpi_plan_add_note(kpi_plan *plan, const char *code, const char *text);
 

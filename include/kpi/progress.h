@@ -124,7 +124,8 @@ KPI_EXTERN const char *kpi_update_text(const kpi_update *update);
  * @param update the update. Not NULL.
  * @param text UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p update is NULL;
- *         #KPI_ERR_ENCODING when @p text is not valid UTF-8; #KPI_ERR_NOMEM.
+ *         #KPI_ERR_ENCODING when @p text is not valid UTF-8; #KPI_ERR_LIMIT when @p text
+ *         is over #KPI_MAX_FIELD bytes; #KPI_ERR_NOMEM.
  *         On error nothing changes.
  */
 KPI_EXTERN int kpi_update_set_text(kpi_update *update, const char *text);
@@ -168,7 +169,8 @@ KPI_EXTERN const char *kpi_update_author(const kpi_update *update);
  * @param update the update. Not NULL.
  * @param author UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p update is NULL;
- *         #KPI_ERR_ENCODING when @p author is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p author is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p author is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error nothing changes.
  */
 KPI_EXTERN int kpi_update_set_author(kpi_update *update, const char *author);
@@ -189,9 +191,11 @@ KPI_EXTERN uint32_t kpi_update_inferred(const kpi_update *update);
  * @return the directive, borrowed: valid until the plan is freed. NULL on
  *         error, with the last error (kept also on the plan:
  *         kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p plan or @p code
- *         is NULL; #KPI_ERR_VALUE for an empty or too long code or an empty
- *         text; #KPI_ERR_ENCODING when @p code or @p text is not valid
- *         UTF-8; #KPI_ERR_DUPLICATE when something has @p code;
+ *         is NULL; #KPI_ERR_VALUE for an empty text, an empty code or one
+ *         with a blank at either end; #KPI_ERR_LIMIT for a code over
+ *         #KPI_MAX_CODE bytes or a text over #KPI_MAX_FIELD;
+ *         #KPI_ERR_ENCODING when @p code or @p text is not valid UTF-8;
+ *         #KPI_ERR_DUPLICATE when something has @p code;
  *         #KPI_ERR_LIMIT when the plan already holds #KPI_MAX_OBJECTS
  *         objects; #KPI_ERR_NOMEM. On error the plan is unchanged.
  */
@@ -259,7 +263,8 @@ KPI_EXTERN const char *kpi_directive_issuer(const kpi_directive *directive);
  * @param directive the directive. Not NULL.
  * @param issuer UTF-8, copied; NULL or "" for the default, 市長.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p directive is NULL;
- *         #KPI_ERR_ENCODING when @p issuer is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p issuer is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p issuer is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM. On error nothing changes.
  */
 KPI_EXTERN int kpi_directive_set_issuer(kpi_directive *directive, const char *issuer);
@@ -286,6 +291,8 @@ KPI_EXTERN int kpi_directive_set_date(kpi_directive *directive, int32_t date);
  *         belongs to another plan; #KPI_ERR_VALUE when the goal's code
  *         holds ";" (which separates a directive's goals in the plan file);
  *         #KPI_ERR_DUPLICATE when the goal is addressed already;
+ *         #KPI_ERR_LIMIT when the goals' codes, with the ";" between them,
+ *         would take more than #KPI_MAX_FIELD bytes (one cell of the file);
  *         #KPI_ERR_NOMEM. On error nothing changes.
  */
 KPI_EXTERN int kpi_directive_add_goal(kpi_directive *directive, kpi_goal *goal);
@@ -314,7 +321,8 @@ KPI_EXTERN kpi_goal *kpi_directive_goal_at(kpi_directive *directive, size_t inde
  *         error, with the last error (kept also on the plan:
  *         kpi_plan_error_code()) #KPI_ERR_ARGUMENT when @p directive is
  *         NULL; #KPI_ERR_DATE for an invalid or 0 @p date;
- *         #KPI_ERR_ENCODING when @p text is not valid UTF-8; #KPI_ERR_LIMIT
+ *         #KPI_ERR_ENCODING when @p text is not valid UTF-8; #KPI_ERR_LIMIT when @p text
+ *         is over #KPI_MAX_FIELD bytes; #KPI_ERR_LIMIT
  *         at #KPI_MAX_RECORDS updates; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN kpi_update *kpi_directive_add_update(kpi_directive *directive, int32_t date,

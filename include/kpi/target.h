@@ -63,7 +63,8 @@ KPI_EXTERN const char *kpi_target_code(const kpi_target *target);
  *        bytes, UTF-8, unused by the plan's other goals and targets. Not
  *        NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target or @p code is NULL;
- *         #KPI_ERR_VALUE for an empty or too long code; #KPI_ERR_ENCODING
+ *         #KPI_ERR_VALUE for an empty code or one with a blank at either end;
+ *         #KPI_ERR_LIMIT for a code over #KPI_MAX_CODE bytes; #KPI_ERR_ENCODING
  *         when it is not valid UTF-8; #KPI_ERR_DUPLICATE when another goal
  *         or target has it; #KPI_ERR_NOMEM.
  */
@@ -81,7 +82,8 @@ KPI_EXTERN const char *kpi_target_label(const kpi_target *target);
  * @param target the target. Not NULL.
  * @param label the label, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target is NULL;
- *         #KPI_ERR_ENCODING when @p label is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p label is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p label is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_target_set_label(kpi_target *target, const char *label);
@@ -98,7 +100,8 @@ KPI_EXTERN const char *kpi_target_unit(const kpi_target *target);
  * @param target the target. Not NULL.
  * @param unit the unit, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target is NULL;
- *         #KPI_ERR_ENCODING when @p unit is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p unit is not valid UTF-8; #KPI_ERR_LIMIT when @p unit
+ *         is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_target_set_unit(kpi_target *target, const char *unit);
@@ -116,7 +119,8 @@ KPI_EXTERN const char *kpi_target_text(const kpi_target *target);
  * @param target the target. Not NULL.
  * @param text the text, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p target is NULL;
- *         #KPI_ERR_ENCODING when @p text is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p text is not valid UTF-8; #KPI_ERR_LIMIT when @p text
+ *         is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_target_set_text(kpi_target *target, const char *text);
@@ -433,7 +437,8 @@ KPI_EXTERN const char *kpi_measurement_note(const kpi_measurement *measurement);
  * @param measurement the measurement. Not NULL.
  * @param note the wording, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p measurement is NULL;
- *         #KPI_ERR_ENCODING when @p note is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p note is not valid UTF-8; #KPI_ERR_LIMIT when @p note
+ *         is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_measurement_set_note(kpi_measurement *measurement, const char *note);
@@ -450,7 +455,8 @@ KPI_EXTERN const char *kpi_measurement_author(const kpi_measurement *measurement
  * @param measurement the measurement. Not NULL.
  * @param author the author, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p measurement is NULL;
- *         #KPI_ERR_ENCODING when @p author is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p author is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p author is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_measurement_set_author(kpi_measurement *measurement,
@@ -508,7 +514,8 @@ KPI_EXTERN const char *kpi_assessment_comment(const kpi_assessment *assessment);
  * @param assessment the assessment. Not NULL.
  * @param comment the comment, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p assessment is NULL;
- *         #KPI_ERR_ENCODING when @p comment is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p comment is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p comment is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_assessment_set_comment(kpi_assessment *assessment,
@@ -526,7 +533,8 @@ KPI_EXTERN const char *kpi_assessment_author(const kpi_assessment *assessment);
  * @param assessment the assessment. Not NULL.
  * @param author the author, UTF-8, copied; NULL or "" for none.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p assessment is NULL;
- *         #KPI_ERR_ENCODING when @p author is not valid UTF-8;
+ *         #KPI_ERR_ENCODING when @p author is not valid UTF-8; #KPI_ERR_LIMIT when
+ *         @p author is over #KPI_MAX_FIELD bytes;
  *         #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_assessment_set_author(kpi_assessment *assessment, const char *author);

@@ -134,7 +134,10 @@ static int read_update(kpi__load *load, const kpi__csv_row *row, const struct su
     if (!figure && kpi_update_set_author(
                        u, kpi__columns_cell(&load->columns, row, P_AUTHOR)) != KPI_OK)
         return kpi__load_wrap(load, row, P_AUTHOR, kpi_error_code());
-    return remember_text(load, row, s, u, figure != NULL, status != KPI_STATUS_NONE);
+    /* A planned date the city wrote is part of the row's state: the text
+     * may not fill a status over it (which would replace the date). */
+    return remember_text(load, row, s, u, figure != NULL,
+                         status != KPI_STATUS_NONE || planned != 0);
 }
 
 static int read_measurement(kpi__load *load, const kpi__csv_row *row,

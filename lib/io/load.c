@@ -4,6 +4,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/number.h"
+#include "util/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,36 +23,15 @@ int kpi__load_header(kpi__load *load, const kpi__csv_row *row,
     return 1;
 }
 
-static int is_blank_at(const char *s, size_t *len)
-{
-    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
-        *len = 1;
-        return 1;
-    }
-    if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 &&
-        (unsigned char)s[2] == 0x80) {
-        *len = 3;
-        return 1;
-    }
-    return 0;
-}
-
-static int ends_blank(const char *s, size_t n, size_t *len)
-{
-    if (n >= 1 && is_blank_at(s + n - 1, len) && *len == 1)
-        return 1;
-    return n >= 3 && is_blank_at(s + n - 3, len) && *len == 3;
-}
-
 const char *kpi__load_trimmed(const kpi__load *load, const kpi__csv_row *row, int column,
                               char *buf, size_t size)
 {
     const char *cell = kpi__columns_cell(&load->columns, row, column);
     size_t skip;
-    while (is_blank_at(cell, &skip))
+    while ((skip = kpi__blank_at(cell)) != 0)
         cell += skip;
     size_t n = strlen(cell);
-    while (ends_blank(cell, n, &skip))
+    while ((skip = kpi__blank_before(cell, n)) != 0)
         n -= skip;
     if (n >= size)
         n = size - 1;

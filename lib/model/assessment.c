@@ -6,25 +6,32 @@
 
 #include <stdio.h>
 
-static int check_rating(kpi_rating rating, const char *owner)
+static int check_rating(kpi_rating rating, kpi__owner owner)
 {
     if (rating >= KPI_RATING_NOT_PROGRESSED && rating <= KPI_RATING_AHEAD)
         return KPI_OK;
     return kpi__error(KPI_ERR_VALUE,
-                      "%s: assessment rating must be one of ◎ ○ △ × (1..4), got %d",
-                      owner, (int)rating);
+                      "%s \"%s\": assessment rating must be one of ◎ ○ △ × (1..4), got %d",
+                      owner.kind, *owner.code, (int)rating);
 }
 
-static int check_date(int32_t date, const char *owner)
+static int check_date(int32_t date, kpi__owner owner)
 {
     char what[KPI_MAX_CODE + 40];
-    snprintf(what, sizeof what, "%s: assessment date", owner);
+    snprintf(what, sizeof what, "%s \"%s\": assessment date", owner.kind, *owner.code);
     return kpi__date_check(date, 0, what);
+}
+
+/* A field of the assessment, named by its owner in messages. */
+static int set_field(kpi_assessment *a, char **field, const char *value,
+                     const char *name)
+{
+    return kpi__set_string(field, value, a->owner.kind, *a->owner.code, name);
 }
 
 int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
                         int32_t date, kpi_rating rating, const char *comment,
-                        const char *owner)
+                        kpi__owner owner)
 {
     int rc = check_date(date, owner);
     if (rc == KPI_OK)
@@ -32,10 +39,12 @@ int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
     if (rc != KPI_OK)
         return rc;
     if (list->count >= KPI_MAX_RECORDS)
-        return kpi__error(KPI_ERR_LIMIT, "%s: already %d assessments, the limit", owner,
-                          KPI_MAX_RECORDS);
+        return kpi__error(KPI_ERR_LIMIT,
+                          "%s \"%s\": already %d assessments, the limit (KPI_MAX_RECORDS)",
+                          owner.kind, *owner.code, KPI_MAX_RECORDS);
     char *copy = NULL;
-    rc = kpi__set_string(&copy, comment); /* NOMEM, or ENCODING for bad text */
+    /* NOMEM, ENCODING for bad text, LIMIT for too much of it */
+    rc = kpi__set_string(&copy, comment, owner.kind, *owner.code, "assessment comment");
     if (rc != KPI_OK)
         return rc;
     kpi_assessment *a = kpi__segvec_append(list, sizeof *a);
@@ -44,6 +53,7 @@ int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
         return KPI_ERR_NOMEM;
     }
     a->plan = plan;
+    a->owner = owner;
     a->seq = kpi__plan_next_seq(plan);
     a->date = date;
     a->rating = rating;
@@ -89,7 +99,7 @@ int kpi_assessment_set_date(kpi_assessment *assessment, int32_t date)
 {
     if (assessment_null(assessment, "kpi_assessment_set_date"))
         return KPI_ERR_ARGUMENT;
-    int rc = kpi__date_check(date, 0, "assessment date");
+    int rc = check_date(date, assessment->owner);
     if (rc == KPI_OK)
         assessment->date = date;
     return kpi__model_done(assessment->plan, rc);
@@ -105,7 +115,7 @@ int kpi_assessment_set_rating(kpi_assessment *assessment, kpi_rating rating)
 {
     if (assessment_null(assessment, "kpi_assessment_set_rating"))
         return KPI_ERR_ARGUMENT;
-    int rc = check_rating(rating, "assessment");
+    int rc = check_rating(rating, assessment->owner);
     if (rc == KPI_OK)
         assessment->rating = rating;
     return kpi__model_done(assessment->plan, rc);
@@ -123,7 +133,8 @@ int kpi_assessment_set_comment(kpi_assessment *assessment, const char *comment)
     if (assessment_null(assessment, "kpi_assessment_set_comment"))
         return KPI_ERR_ARGUMENT;
     return kpi__model_done(assessment->plan,
-                           kpi__set_string(&assessment->comment, comment));
+                           set_field(assessment, &assessment->comment, comment,
+                                     "assessment comment"));
 }
 
 const char *kpi_assessment_author(const kpi_assessment *assessment)
@@ -138,5 +149,6 @@ int kpi_assessment_set_author(kpi_assessment *assessment, const char *author)
     if (assessment_null(assessment, "kpi_assessment_set_author"))
         return KPI_ERR_ARGUMENT;
     return kpi__model_done(assessment->plan,
-                           kpi__set_string(&assessment->author, author));
+                           set_field(assessment, &assessment->author, author,
+                                     "assessment author"));
 }

@@ -14,6 +14,16 @@ int kpi__plan_code_taken(const kpi_plan *plan, const char *code)
            kpi__strmap_get(&plan->directives_by_code, code) != NULL;
 }
 
+int kpi__plan_id_clash(const kpi_plan *plan, const char *code, const char *what)
+{
+    if (!code || strcmp(code, plan->id) != 0)
+        return KPI_OK;
+    return kpi__error(KPI_ERR_DUPLICATE,
+                      "%s \"%s\": code is the plan's id, which the parent column of a "
+                      "plan file reads as the plan itself",
+                      what, code);
+}
+
 uint32_t kpi__plan_next_seq(kpi_plan *plan)
 {
     /* 2^31 rows would need 2,048 targets at the record limit each: a plan

@@ -21,7 +21,64 @@ static int check_text(const char *text, const char *code)
     if (!text || !*text)
         return kpi__error(KPI_ERR_VALUE, "directive \"%s\": the text must not be empty",
                           code);
-    return kpi__check_utf8(text, "directive: text");
+    return kpi__check_text(text, "directive", code, "text");
+}
+
+/* The cell of a directive's goals is a field like any other: at most
+ * KPI_MAX_FIELD bytes, or the reader would refuse it. */
+static int check_goals_cell(const kpi_directive *d, size_t length)
+{
+    if (length <= KPI_MAX_FIELD)
+        return KPI_OK;
+    return kpi__error(KPI_ERR_LIMIT,
+                      "directive \"%s\": goals (their codes separated by \";\") would be "
+                      "%zu bytes; the limit is %d (KPI_MAX_FIELD)",
+                      d->code, length, KPI_MAX_FIELD);
+}
+
+/* Whether d is addressed to goal. Each side keeps the other's list, so the
+ * shorter one is searched: adding many goals to one directive, or one goal
+ * to many directives, stays linear. */
+static int addresses(const kpi_directive *d, const kpi_goal *goal)
+{
+    if (d->goals.count <= goal->directives.count) {
+        for (size_t i = 0; i < d->goals.count; i++)
+            if (d->goals.items[i] == goal)
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < goal->directives.count; i++)
+        if (goal->directives.items[i] == d)
+            return 1;
+    return 0;
+}
+
+int kpi__directives_check_code(const kpi_goal *goal, const char *code)
+{
+    if (!code || goal->directives.count == 0)
+        return KPI_OK;
+    if (strchr(code, ';'))
+        return kpi__error(KPI_ERR_VALUE,
+                          "goal \"%s\": a directive is addressed to it, so its code may "
+                          "not hold \";\"",
+                          goal->code);
+    size_t old_length = strlen(goal->code), new_length = strlen(code);
+    for (size_t i = 0; i < goal->directives.count; i++) {
+        const kpi_directive *d = goal->directives.items[i];
+        int rc = check_goals_cell(d, d->goals_cell - old_length + new_length);
+        if (rc != KPI_OK)
+            return rc;
+    }
+    return KPI_OK;
+}
+
+void kpi__directives_renamed(kpi_goal *goal, size_t old_length)
+{
+    size_t new_length = strlen(goal->code);
+    for (size_t i = 0; i < goal->directives.count; i++) {
+        kpi_directive *d = goal->directives.items[i];
+        d->goals_cell = d->goals_cell - old_length + new_length;
+    }
 }
 
 void kpi__directive_free(kpi_directive *directive)
@@ -139,7 +196,8 @@ int kpi_directive_set_text(kpi_directive *directive, const char *text)
         return KPI_ERR_ARGUMENT;
     int rc = check_text(text, directive->code);
     if (rc == KPI_OK)
-        rc = kpi__set_string(&directive->text, text);
+        rc =
+            kpi__set_string(&directive->text, text, "directive", directive->code, "text");
     return kpi__model_done(directive->plan, rc);
 }
 
@@ -154,7 +212,9 @@ int kpi_directive_set_issuer(kpi_directive *directive, const char *issuer)
 {
     if (directive_null(directive, "kpi_directive_set_issuer"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(directive->plan, kpi__set_string(&directive->issuer, issuer));
+    return kpi__model_done(directive->plan,
+                           kpi__set_string(&directive->issuer, issuer, "directive",
+                                           directive->code, "issuer"));
 }
 
 int32_t kpi_directive_date(const kpi_directive *directive)
@@ -188,12 +248,11 @@ static int check_goal(const kpi_directive *d, const kpi_goal *goal)
                           "directive \"%s\": goal \"%s\" has \";\" in its code, which "
                           "separates a directive's goals in the plan file",
                           d->code, goal->code);
-    for (size_t i = 0; i < d->goals.count; i++)
-        if (d->goals.items[i] == goal)
-            return kpi__error(KPI_ERR_DUPLICATE,
-                              "directive \"%s\": goal \"%s\" is addressed already",
-                              d->code, goal->code);
-    return KPI_OK;
+    if (addresses(d, goal))
+        return kpi__error(KPI_ERR_DUPLICATE,
+                          "directive \"%s\": goal \"%s\" is addressed already", d->code,
+                          goal->code);
+    return check_goals_cell(d, d->goals_cell + (d->goals.count > 0) + strlen(goal->code));
 }
 
 int kpi_directive_add_goal(kpi_directive *directive, kpi_goal *goal)
@@ -201,10 +260,14 @@ int kpi_directive_add_goal(kpi_directive *directive, kpi_goal *goal)
     if (directive_null(directive, "kpi_directive_add_goal"))
         return KPI_ERR_ARGUMENT;
     int rc = check_goal(directive, goal);
-    if (rc == KPI_OK && kpi__ptrvec_reserve(&directive->goals) != KPI_OK)
+    if (rc == KPI_OK && (kpi__ptrvec_reserve(&directive->goals) != KPI_OK ||
+                         kpi__ptrvec_reserve(&goal->directives) != KPI_OK))
         rc = KPI_ERR_NOMEM;
-    if (rc == KPI_OK)
+    if (rc == KPI_OK) {
+        directive->goals_cell += (directive->goals.count > 0) + strlen(goal->code);
         kpi__ptrvec_push_reserved(&directive->goals, goal);
+        kpi__ptrvec_push_reserved(&goal->directives, directive);
+    }
     return kpi__model_done(directive->plan, rc);
 }
 
@@ -232,8 +295,7 @@ kpi_update *kpi_directive_add_update(kpi_directive *directive, int32_t date,
 {
     if (directive_null(directive, "kpi_directive_add_update"))
         return NULL;
-    char owner[KPI_MAX_CODE + 24];
-    snprintf(owner, sizeof owner, "directive \"%s\"", directive->code);
+    kpi__owner owner = {"directive", &directive->code};
     kpi_update *u = NULL;
     int rc = kpi__update_add(&u, directive->plan, &directive->updates, date, text, owner);
     return kpi__model_done(directive->plan, rc) == KPI_OK ? u : NULL;

@@ -1,11 +1,15 @@
 /* Checks and copies shared by every model object's setters: text must be
- * UTF-8, codes non-empty and bounded, weights positive. */
+ * UTF-8 and at most KPI_MAX_FIELD bytes, codes non-empty, bounded and
+ * without blanks at either end, weights positive. They are the reader's
+ * own limits, checked here once so that a plan the API accepts can always
+ * be written and read back. */
 #include "model/model.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/utf8.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 int kpi__model_done(kpi_plan *plan, int rc)
@@ -24,11 +28,32 @@ int kpi__check_utf8(const char *value, const char *what)
                       (unsigned)(unsigned char)value[valid]);
 }
 
-int kpi__set_string(char **field, const char *value)
+int kpi__check_text(const char *value, const char *object, const char *code,
+                    const char *field)
+{
+    if (!value)
+        return KPI_OK;
+    /* The length first: a text over the limit is refused without reading
+     * it through for UTF-8. */
+    size_t n = strlen(value);
+    if (n > KPI_MAX_FIELD)
+        return kpi__error(KPI_ERR_LIMIT,
+                          "%s \"%s\": %s is %zu bytes; the limit is %d (KPI_MAX_FIELD)",
+                          object, code, field, n, KPI_MAX_FIELD);
+    if (kpi__utf8_valid_prefix(value, n) == n)
+        return KPI_OK;
+    char what[KPI_MAX_CODE + 64];
+    snprintf(what, sizeof what, "%s \"%s\": %s", object, code, field);
+    return kpi__check_utf8(value, what);
+}
+
+int kpi__set_string(char **field, const char *value, const char *object,
+                    const char *code, const char *name)
 {
     char *copy = NULL;
-    if (value && kpi__check_utf8(value, "text") != KPI_OK)
-        return KPI_ERR_ENCODING;
+    int rc = kpi__check_text(value, object, code, name);
+    if (rc != KPI_OK)
+        return rc;
     if (value && *value) {
         copy = kpi__strdup(value);
         if (!copy)
@@ -44,17 +69,36 @@ const char *kpi__string_or_empty(const char *field)
     return field ? field : "";
 }
 
+/* The readers trim blanks around a code (util/utf8.c): a code with one at
+ * either end would come back as another code. */
+static int check_code_blanks(const char *code, size_t len, const char *what)
+{
+    if (!kpi__blank_at(code) && !kpi__blank_before(code, len))
+        return KPI_OK;
+    return kpi__error(KPI_ERR_VALUE,
+                      "%s \"%s\": code has a blank at its start or end, which a plan "
+                      "file does not keep",
+                      what, code);
+}
+
+int kpi__check_code_text(const char *code, const char *what)
+{
+    size_t len = strlen(code);
+    if (len > KPI_MAX_CODE)
+        return kpi__error(KPI_ERR_LIMIT,
+                          "%s: code is %zu bytes; the limit is %d (KPI_MAX_CODE)", what,
+                          len, KPI_MAX_CODE);
+    int rc = kpi__check_utf8(code, what);
+    return rc == KPI_OK ? check_code_blanks(code, len, what) : rc;
+}
+
 int kpi__check_code(const char *code, const char *what)
 {
     if (!code)
         return kpi__error(KPI_ERR_ARGUMENT, "%s: code must not be NULL", what);
-    size_t len = strlen(code);
-    if (len == 0)
+    if (!*code)
         return kpi__error(KPI_ERR_VALUE, "%s: code must not be empty", what);
-    if (len > KPI_MAX_CODE)
-        return kpi__error(KPI_ERR_VALUE, "%s: code is %zu bytes long, the limit is %d",
-                          what, len, KPI_MAX_CODE);
-    return kpi__check_utf8(code, what);
+    return kpi__check_code_text(code, what);
 }
 
 int kpi__check_weight(double weight, const char *what, const char *code)

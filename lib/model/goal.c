@@ -20,7 +20,8 @@ static kpi_goal *goal_alloc(kpi_plan *plan, kpi_goal *parent, const char *code,
     goal->depth = parent ? parent->depth + 1 : 1;
     goal->weight = 1.0;
     goal->code = kpi__strdup(code);
-    if (!goal->code || kpi__set_string(&goal->title, title) != KPI_OK) {
+    if (!goal->code ||
+        kpi__set_string(&goal->title, title, "goal", code, "title") != KPI_OK) {
         kpi__free(goal->code);
         kpi__free(goal);
         return NULL;
@@ -49,8 +50,10 @@ int kpi__goal_create(kpi_goal **out, kpi_plan *plan, kpi_goal *parent, kpi__ptrv
                      const char *code, const char *title)
 {
     int rc = check_new_code(plan, code, "goal");
-    if (rc == KPI_OK && title)
-        rc = kpi__check_utf8(title, "goal: title");
+    if (rc == KPI_OK)
+        rc = kpi__plan_id_clash(plan, code, "goal");
+    if (rc == KPI_OK)
+        rc = kpi__check_text(title, "goal", code, "title");
     if (rc != KPI_OK)
         return rc;
     if (parent && parent->depth >= KPI_MAX_DEPTH)
@@ -80,6 +83,7 @@ void kpi__goal_free(kpi_goal *goal)
         kpi__target_free(goal->targets.items[i]);
     kpi__ptrvec_free(&goal->goals);
     kpi__ptrvec_free(&goal->targets);
+    kpi__ptrvec_free(&goal->directives);
     kpi__assessments_free(&goal->assessments);
     kpi__updates_free(&goal->updates);
     kpi__notes_free(&goal->notes);
@@ -101,33 +105,20 @@ const char *kpi_goal_code(const kpi_goal *goal)
     return goal_null(goal, "kpi_goal_code") ? "" : goal->code;
 }
 
-/* Whether a directive is addressed to the goal: its code may then not
- * hold ";" (kpi_directive_add_goal()). */
-static int addressed(const kpi_goal *goal)
-{
-    const kpi__ptrvec *directives = &goal->plan->directives;
-    for (size_t i = 0; i < directives->count; i++) {
-        const kpi_directive *d = directives->items[i];
-        for (size_t k = 0; k < d->goals.count; k++)
-            if (d->goals.items[k] == goal)
-                return 1;
-    }
-    return 0;
-}
-
 int kpi_goal_set_code(kpi_goal *goal, const char *code)
 {
     if (goal_null(goal, "kpi_goal_set_code"))
         return KPI_ERR_ARGUMENT;
-    if (code && strchr(code, ';') && addressed(goal))
-        return kpi__model_done(
-            goal->plan, kpi__error(KPI_ERR_VALUE,
-                                   "goal \"%s\": a directive is addressed to it, so "
-                                   "its code may not hold \";\"",
-                                   goal->code));
-    return kpi__model_done(goal->plan,
-                           kpi__plan_rename(goal->plan, &goal->plan->goals_by_code,
-                                            &goal->code, code, goal, "goal"));
+    int rc = kpi__directives_check_code(goal, code);
+    if (rc == KPI_OK)
+        rc = kpi__plan_id_clash(goal->plan, code, "goal");
+    size_t old_length = strlen(goal->code);
+    if (rc == KPI_OK)
+        rc = kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, code,
+                              goal, "goal");
+    if (rc == KPI_OK)
+        kpi__directives_renamed(goal, old_length);
+    return kpi__model_done(goal->plan, rc);
 }
 
 const char *kpi_goal_title(const kpi_goal *goal)
@@ -139,7 +130,8 @@ int kpi_goal_set_title(kpi_goal *goal, const char *title)
 {
     if (goal_null(goal, "kpi_goal_set_title"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(goal->plan, kpi__set_string(&goal->title, title));
+    return kpi__model_done(
+        goal->plan, kpi__set_string(&goal->title, title, "goal", goal->code, "title"));
 }
 
 double kpi_goal_weight(const kpi_goal *goal)
@@ -227,7 +219,8 @@ static kpi_target *target_alloc(kpi_goal *goal, const char *code, const char *la
     target->reference = target->change_pct = NAN;
     target->weight = 1.0;
     target->code = kpi__strdup(code);
-    if (!target->code || kpi__set_string(&target->label, label) != KPI_OK) {
+    if (!target->code ||
+        kpi__set_string(&target->label, label, "target", code, "label") != KPI_OK) {
         kpi__free(target->code);
         kpi__free(target);
         return NULL;
@@ -241,8 +234,8 @@ static int target_create(kpi_target **out, kpi_goal *goal, const char *code,
 {
     kpi_plan *plan = goal->plan;
     int rc = check_new_code(plan, code, "target");
-    if (rc == KPI_OK && label)
-        rc = kpi__check_utf8(label, "target: label");
+    if (rc == KPI_OK)
+        rc = kpi__check_text(label, "target", code, "label");
     if (rc != KPI_OK)
         return rc;
     if (kpi__ptrvec_reserve(&goal->targets) != KPI_OK ||
@@ -283,8 +276,7 @@ kpi_assessment *kpi_goal_add_assessment(kpi_goal *goal, int32_t date, kpi_rating
 {
     if (goal_null(goal, "kpi_goal_add_assessment"))
         return NULL;
-    char owner[KPI_MAX_CODE + 16];
-    snprintf(owner, sizeof owner, "goal \"%s\"", goal->code);
+    kpi__owner owner = {"goal", &goal->code};
     kpi_assessment *a = NULL;
     int rc = kpi__assessment_add(&a, goal->plan, &goal->assessments, date, rating,
                                  comment, owner);
@@ -314,17 +306,15 @@ int kpi_goal_add_note(kpi_goal *goal, const char *code, const char *text)
 {
     if (goal_null(goal, "kpi_goal_add_note"))
         return KPI_ERR_ARGUMENT;
-    char owner[KPI_MAX_CODE + 16];
-    snprintf(owner, sizeof owner, "goal \"%s\"", goal->code);
-    return kpi__model_done(goal->plan, kpi__notes_add(&goal->notes, code, text, owner));
+    return kpi__model_done(goal->plan,
+                           kpi__notes_add(&goal->notes, code, text, "goal", goal->code));
 }
 
 kpi_update *kpi_goal_add_update(kpi_goal *goal, int32_t date, const char *text)
 {
     if (goal_null(goal, "kpi_goal_add_update"))
         return NULL;
-    char owner[KPI_MAX_CODE + 16];
-    snprintf(owner, sizeof owner, "goal \"%s\"", goal->code);
+    kpi__owner owner = {"goal", &goal->code};
     kpi_update *u = NULL;
     int rc = kpi__update_add(&u, goal->plan, &goal->updates, date, text, owner);
     return kpi__model_done(goal->plan, rc) == KPI_OK ? u : NULL;

@@ -79,7 +79,8 @@ static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t da
         texts = kpi__calloc(1, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
-        rc = kpi__set_string(&texts->note, note);
+        rc = kpi__set_string(&texts->note, note, "target", target->code,
+                             "measurement note");
         if (rc != KPI_OK) {
             kpi__free(texts);
             return rc;
@@ -126,13 +127,16 @@ void kpi__measurement_clear(kpi_measurement *m)
 /* Sets the note or the author, allocating the pair on first use. */
 static int set_text(kpi_measurement *m, int author, const char *value)
 {
+    const char *code = m->target->code;
+    const char *name = author ? "measurement author" : "measurement note";
     if (!m->texts) {
         if (!value || !*value)
             return KPI_OK;
         kpi__measurement_texts *texts = kpi__calloc(1, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
-        int rc = kpi__set_string(author ? &texts->author : &texts->note, value);
+        int rc = kpi__set_string(author ? &texts->author : &texts->note, value,
+                                 "target", code, name);
         if (rc != KPI_OK) {
             kpi__free(texts);
             return rc;
@@ -140,7 +144,8 @@ static int set_text(kpi_measurement *m, int author, const char *value)
         m->texts = texts;
         return KPI_OK;
     }
-    return kpi__set_string(author ? &m->texts->author : &m->texts->note, value);
+    return kpi__set_string(author ? &m->texts->author : &m->texts->note, value,
+                           "target", code, name);
 }
 
 static const char *get_text(const kpi_measurement *m, int author)

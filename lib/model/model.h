@@ -50,8 +50,9 @@ struct kpi_goal {
     char *code;
     char *title;
     double weight;
-    kpi__ptrvec goals;   /* child kpi_goal * */
-    kpi__ptrvec targets; /* kpi_target * */
+    kpi__ptrvec goals;      /* child kpi_goal * */
+    kpi__ptrvec targets;    /* kpi_target * */
+    kpi__ptrvec directives; /* kpi_directive * addressed to the goal */
     kpi__segvec assessments;
     kpi__segvec updates; /* kpi_update */
     kpi__notes notes;
@@ -104,8 +105,16 @@ struct kpi_measurement {
 /* Frees what a measurement owns. */
 void kpi__measurement_clear(kpi_measurement *measurement);
 
+/* The goal, target or directive an assessment or update belongs to, for
+ * messages: its kind and its code field (which follows a rename). */
+typedef struct kpi__owner {
+    const char *kind; /* "goal", "target", "directive" */
+    char *const *code;
+} kpi__owner;
+
 struct kpi_assessment {
     kpi_plan *plan; /* whose error a failed change is kept as */
+    kpi__owner owner;
     char *comment;
     char *author;
     int32_t date;
@@ -115,6 +124,7 @@ struct kpi_assessment {
 
 struct kpi_update {
     kpi_plan *plan;
+    kpi__owner owner;
     char *text; /* NULL when none, or when the text is its measurement's note */
     char *author;
     int32_t date;
@@ -131,19 +141,20 @@ struct kpi_directive {
     kpi_plan *plan;
     char *code;
     char *text;
-    char *issuer; /* NULL: 市長 */
-    int32_t date; /* 0 when unknown */
+    char *issuer;        /* NULL: 市長 */
+    int32_t date;        /* 0 when unknown */
     kpi__ptrvec goals;   /* kpi_goal * addressed; none: the whole plan */
+    size_t goals_cell;   /* bytes of the plan file's cell listing goals' codes */
     kpi__segvec updates; /* kpi_update: the responses */
 };
 
 /* The next row order number of plan's progress entries. */
 uint32_t kpi__plan_next_seq(kpi_plan *plan);
 
-/* Updates, shared by targets, goals and directives; owner describes the
- * object for messages, e.g. `target "3-2-a"`. */
+/* Updates, shared by targets, goals and directives, whose owner names
+ * them in messages. */
 int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t date,
-                    const char *text, const char *owner);
+                    const char *text, kpi__owner owner);
 kpi_update *kpi__update_at(const kpi__segvec *list, size_t index);
 void kpi__updates_free(kpi__segvec *list);
 /* Reads an update into its figure's row: the update takes the
@@ -153,6 +164,15 @@ void kpi__update_link(kpi_update *update, kpi_measurement *measurement);
  * and a measurement's figure likewise. */
 void kpi__update_set_inferred(kpi_update *update, uint32_t fields);
 void kpi__measurement_set_inferred(kpi_measurement *measurement);
+
+/* Whether goal may take code with the directives addressed to it: a plan
+ * file lists a directive's goals in one cell, separated by ";", so the
+ * code may not hold one, and the cell must stay within KPI_MAX_FIELD.
+ * KPI_ERR_VALUE or KPI_ERR_LIMIT otherwise. */
+int kpi__directives_check_code(const kpi_goal *goal, const char *code);
+/* Keeps the goals cells of goal's directives in step once goal's code,
+ * old_length bytes before, is renamed. */
+void kpi__directives_renamed(kpi_goal *goal, size_t old_length);
 
 /* Frees a directive and what it owns (not its entry in the plan's map). */
 void kpi__directive_free(kpi_directive *directive);
@@ -165,20 +185,37 @@ int kpi__model_done(kpi_plan *plan, int rc);
  * KPI_ERR_ENCODING naming what otherwise. */
 int kpi__check_utf8(const char *value, const char *what);
 
-/* Replaces *field with a copy of value (NULL or "" clears it). Returns
- * KPI_OK, KPI_ERR_ENCODING for text that is not UTF-8, or KPI_ERR_NOMEM,
- * with *field unchanged on error. */
-int kpi__set_string(char **field, const char *value);
+/* Checks a text for a field (NULL passes): at most KPI_MAX_FIELD bytes
+ * (KPI_ERR_LIMIT) and UTF-8 (KPI_ERR_ENCODING), the message naming the
+ * object by kind and code and the field, e.g.
+ * `goal "3-2": title is 10000000 bytes; the limit is 1048576 (KPI_MAX_FIELD)`. */
+int kpi__check_text(const char *value, const char *object, const char *code,
+                    const char *field);
+
+/* Replaces *field with a copy of value (NULL or "" clears it) once
+ * kpi__check_text() passes it, naming the field as it does. Returns
+ * KPI_OK, its error, or KPI_ERR_NOMEM, with *field unchanged on error. */
+int kpi__set_string(char **field, const char *value, const char *object, const char *code,
+                    const char *name);
 
 /* The field's string, "" when unset. */
 const char *kpi__string_or_empty(const char *field);
 
-/* Checks that code is a usable code (non-empty, at most KPI_MAX_CODE
- * bytes); what names the object for the message. */
+/* Checks that code is a usable code: non-empty, at most KPI_MAX_CODE bytes
+ * (KPI_ERR_LIMIT), UTF-8, no blank at either end (the readers trim them);
+ * what names the object for the message. kpi__check_code_text() is the
+ * same for a code that may be empty (a note's). */
 int kpi__check_code(const char *code, const char *what);
+int kpi__check_code_text(const char *code, const char *what);
 
 /* Whether a goal, target or directive of the plan already has code. */
 int kpi__plan_code_taken(const kpi_plan *plan, const char *code);
+
+/* A goal may not have the plan's id as its code: a plan file names a
+ * goal's parent, and a directive's goals, by code, and reads the plan's id
+ * there as the plan. KPI_ERR_DUPLICATE naming what (e.g. "goal") when
+ * code is the id. */
+int kpi__plan_id_clash(const kpi_plan *plan, const char *code, const char *what);
 
 /* Gives the goal or target object registered in map under *code the code
  * new_code, keeping the map in step; what ("goal", "target") names it in
@@ -189,20 +226,21 @@ int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *
 /* Checks a weight argument: finite and > 0. */
 int kpi__check_weight(double weight, const char *what, const char *code);
 
-/* Notes of a plan or goal. */
+/* Notes of a plan or goal: object ("plan", "goal") and owner_code name
+ * the owner in messages. */
 int kpi__notes_add(kpi__notes *notes, const char *code, const char *text,
-                   const char *owner);
+                   const char *object, const char *owner_code);
 void kpi__notes_free(kpi__notes *notes);
 /* The text or code ("" when none) of note index, or NULL with
  * KPI_ERR_RANGE recorded. */
 const char *kpi__notes_text_at(const kpi__notes *notes, size_t index, const char *owner);
 const char *kpi__notes_code_at(const kpi__notes *notes, size_t index, const char *owner);
 
-/* Assessments, shared by goals and targets; owner describes the goal or
- * target for messages, e.g. `target "3-2-a"`. */
+/* Assessments, shared by goals and targets, whose owner names them in
+ * messages. */
 int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
                         int32_t date, kpi_rating rating, const char *comment,
-                        const char *owner);
+                        kpi__owner owner);
 void kpi__assessments_free(kpi__segvec *list);
 kpi_assessment *kpi__assessment_at(const kpi__segvec *list, size_t index);
 

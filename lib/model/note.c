@@ -4,13 +4,35 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
-int kpi__notes_add(kpi__notes *notes, const char *code, const char *text,
-                   const char *owner)
+#include <stdio.h>
+
+/* A note's text and code, checked as the reader checks a note row's (its
+ * code is trimmed and bounded like every code). */
+static int check_note(const kpi__notes *notes, const char *code, const char *text,
+                      const char *object, const char *owner_code)
 {
     if (!text || !*text)
-        return kpi__error(KPI_ERR_VALUE, "%s: a note's text must not be empty", owner);
-    if (kpi__check_utf8(text, owner) != KPI_OK || (code && kpi__check_utf8(code, owner)))
-        return KPI_ERR_ENCODING;
+        return kpi__error(KPI_ERR_VALUE, "%s \"%s\": a note's text must not be empty",
+                          object, owner_code);
+    int rc = kpi__check_text(text, object, owner_code, "note text");
+    if (rc == KPI_OK && code && *code) {
+        char what[KPI_MAX_CODE + 32];
+        snprintf(what, sizeof what, "%s \"%s\": note", object, owner_code);
+        rc = kpi__check_code_text(code, what);
+    }
+    if (rc == KPI_OK && notes->count >= KPI_MAX_RECORDS)
+        rc = kpi__error(KPI_ERR_LIMIT,
+                        "%s \"%s\": already %d notes, the limit (KPI_MAX_RECORDS)", object,
+                        owner_code, KPI_MAX_RECORDS);
+    return rc;
+}
+
+int kpi__notes_add(kpi__notes *notes, const char *code, const char *text,
+                   const char *object, const char *owner_code)
+{
+    int rc = check_note(notes, code, text, object, owner_code);
+    if (rc != KPI_OK)
+        return rc;
     if (notes->count == notes->capacity) {
         size_t capacity = notes->capacity ? notes->capacity * 2 : 2;
         kpi__note *items = kpi__reallocarray(notes->items, capacity, sizeof *items);

@@ -66,9 +66,14 @@ int kpi_plan_set_id(kpi_plan *plan, const char *id)
     if (plan_null(plan, "kpi_plan_set_id"))
         return KPI_ERR_ARGUMENT;
     int rc = kpi__check_code(id, "plan");
+    if (rc == KPI_OK && kpi__strmap_get(&plan->goals_by_code, id))
+        rc = kpi__error(KPI_ERR_DUPLICATE,
+                        "plan \"%s\": id \"%s\" is the code of a goal, and a plan "
+                        "file's parent column would read that goal as the plan",
+                        plan->id, id);
     if (rc != KPI_OK)
         return kpi__model_done(plan, rc);
-    return kpi__model_done(plan, kpi__set_string(&plan->id, id));
+    return kpi__model_done(plan, kpi__set_string(&plan->id, id, "plan", plan->id, "id"));
 }
 
 const char *kpi_plan_title(const kpi_plan *plan)
@@ -80,7 +85,7 @@ int kpi_plan_set_title(kpi_plan *plan, const char *title)
 {
     if (plan_null(plan, "kpi_plan_set_title"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->title, title));
+    return kpi__model_done(plan, kpi__set_string(&plan->title, title, "plan", plan->id, "title"));
 }
 
 const char *kpi_plan_organization(const kpi_plan *plan)
@@ -94,7 +99,7 @@ int kpi_plan_set_organization(kpi_plan *plan, const char *organization)
 {
     if (plan_null(plan, "kpi_plan_set_organization"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->organization, organization));
+    return kpi__model_done(plan, kpi__set_string(&plan->organization, organization, "plan", plan->id, "organization"));
 }
 
 const char *kpi_plan_department(const kpi_plan *plan)
@@ -108,7 +113,7 @@ int kpi_plan_set_department(kpi_plan *plan, const char *department)
 {
     if (plan_null(plan, "kpi_plan_set_department"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->department, department));
+    return kpi__model_done(plan, kpi__set_string(&plan->department, department, "plan", plan->id, "department"));
 }
 
 int32_t kpi_plan_start(const kpi_plan *plan)
@@ -256,7 +261,8 @@ int kpi_plan_add_note(kpi_plan *plan, const char *code, const char *text)
 {
     if (plan_null(plan, "kpi_plan_add_note"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__notes_add(&plan->notes, code, text, "plan"));
+    return kpi__model_done(plan,
+                           kpi__notes_add(&plan->notes, code, text, "plan", plan->id));
 }
 
 int32_t kpi_plan_report_date(const kpi_plan *plan)

@@ -79,7 +79,7 @@ int kpi_target_set_code(kpi_target *target, const char *code)
     {                                                                                    \
         if (target_null(target, "kpi_target_set_" #field))                               \
             return KPI_ERR_ARGUMENT;                                                     \
-        int rc = kpi__set_string(&target->field, value);                                 \
+        int rc = kpi__set_string(&target->field, value, "target", target->code, #field); \
         if (rc == KPI_OK)                                                                \
             target->inferred &= ~(uint32_t)(bit);                                        \
         return kpi__model_done(target->goal->plan, rc);                                  \
@@ -310,8 +310,7 @@ kpi_assessment *kpi_target_add_assessment(kpi_target *target, int32_t date,
 {
     if (target_null(target, "kpi_target_add_assessment"))
         return NULL;
-    char owner[KPI_MAX_CODE + 16];
-    snprintf(owner, sizeof owner, "target \"%s\"", target->code);
+    kpi__owner owner = {"target", &target->code};
     kpi_plan *plan = target->goal->plan;
     kpi_assessment *a = NULL;
     int rc =
@@ -323,8 +322,7 @@ kpi_update *kpi_target_add_update(kpi_target *target, int32_t date, const char *
 {
     if (target_null(target, "kpi_target_add_update"))
         return NULL;
-    char owner[KPI_MAX_CODE + 16];
-    snprintf(owner, sizeof owner, "target \"%s\"", target->code);
+    kpi__owner owner = {"target", &target->code};
     kpi_plan *plan = target->goal->plan;
     kpi_update *u = NULL;
     int rc = kpi__update_add(&u, plan, &target->updates, date, text, owner);

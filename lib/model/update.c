@@ -8,19 +8,31 @@
 
 #include <stdio.h>
 
-int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t date,
-                    const char *text, const char *owner)
+static int check_date(int32_t date, kpi__owner owner)
 {
     char what[KPI_MAX_CODE + 40];
-    snprintf(what, sizeof what, "%s: update date", owner);
-    int rc = kpi__date_check(date, 0, what);
+    snprintf(what, sizeof what, "%s \"%s\": update date", owner.kind, *owner.code);
+    return kpi__date_check(date, 0, what);
+}
+
+/* A field of the update, named by its owner in messages. */
+static int set_field(kpi_update *u, char **field, const char *value, const char *name)
+{
+    return kpi__set_string(field, value, u->owner.kind, *u->owner.code, name);
+}
+
+int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t date,
+                    const char *text, kpi__owner owner)
+{
+    int rc = check_date(date, owner);
     if (rc != KPI_OK)
         return rc;
     if (list->count >= KPI_MAX_RECORDS)
-        return kpi__error(KPI_ERR_LIMIT, "%s: already %d updates, the limit", owner,
-                          KPI_MAX_RECORDS);
+        return kpi__error(KPI_ERR_LIMIT,
+                          "%s \"%s\": already %d updates, the limit (KPI_MAX_RECORDS)",
+                          owner.kind, *owner.code, KPI_MAX_RECORDS);
     char *copy = NULL;
-    rc = kpi__set_string(&copy, text);
+    rc = kpi__set_string(&copy, text, owner.kind, *owner.code, "update text");
     if (rc != KPI_OK)
         return rc;
     kpi_update *u = kpi__segvec_append(list, sizeof *u);
@@ -28,7 +40,7 @@ int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t
         kpi__free(copy);
         return KPI_ERR_NOMEM;
     }
-    *u = (kpi_update){.plan = plan, .text = copy, .date = date};
+    *u = (kpi_update){.plan = plan, .owner = owner, .text = copy, .date = date};
     u->seq = kpi__plan_next_seq(plan);
     *out = u;
     return KPI_OK;
@@ -91,7 +103,7 @@ int kpi_update_set_date(kpi_update *update, int32_t date)
 {
     if (update_null(update, "kpi_update_set_date"))
         return KPI_ERR_ARGUMENT;
-    int rc = kpi__date_check(date, 0, "update date");
+    int rc = check_date(date, update->owner);
     if (rc == KPI_OK)
         update->date = date;
     return kpi__model_done(update->plan, rc);
@@ -112,7 +124,8 @@ int kpi_update_set_text(kpi_update *update, const char *text)
         return KPI_ERR_ARGUMENT;
     if (update->measurement)
         return kpi_measurement_set_note(update->measurement, text);
-    return kpi__model_done(update->plan, kpi__set_string(&update->text, text));
+    return kpi__model_done(update->plan,
+                           set_field(update, &update->text, text, "update text"));
 }
 
 kpi_status kpi_update_status(const kpi_update *update)
@@ -165,7 +178,8 @@ int kpi_update_set_author(kpi_update *update, const char *author)
         return KPI_ERR_ARGUMENT;
     if (update->measurement)
         return kpi_measurement_set_author(update->measurement, author);
-    return kpi__model_done(update->plan, kpi__set_string(&update->author, author));
+    return kpi__model_done(update->plan,
+                           set_field(update, &update->author, author, "update author"));
 }
 
 uint32_t kpi_update_inferred(const kpi_update *update)

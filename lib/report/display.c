@@ -5,6 +5,7 @@
  * util/number.c, util/date.c and model/names.c. */
 #include "report/display.h"
 #include "report/width.h"
+#include "util/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -275,12 +276,84 @@ const kpi_result *kpi__directive(const kpi_evaluation *ev, size_t index)
     return &ev->results[ev->count + index]; /* directives follow the tree */
 }
 
-int kpi__addresses(const kpi_result *directive, const char *goal_code)
+/* The index of the goal a directive names, or ev->count when the
+ * evaluation has no such goal. Codes are unique among goals, and a goal
+ * wins over the plan's id in the code index. */
+static size_t goal_index(const kpi_evaluation *ev, const char *code)
 {
-    for (size_t i = 0; i < directive->goal_count; i++)
-        if (strcmp(directive->goals[i], goal_code) == 0)
-            return 1;
-    return 0;
+    const kpi_result *r = kpi__strmap_get(&ev->by_code, code);
+    if (!r || r->kind != KPI_OBJECT_GOAL)
+        return ev->count;
+    return (size_t)(r - ev->results);
+}
+
+/* A counting sort of the (goal, directive) pairs by goal: count each
+ * goal's directives one slot ahead, sum, then fill in directive order
+ * with first[] as the cursors, which leaves each goal's start one slot
+ * ahead again; shifting back restores them. */
+static void sort_refs(kpi__directive_refs *refs, const kpi_evaluation *ev)
+{
+    size_t *first = refs->first;
+    for (size_t d = 0; d < ev->directive_count; d++) {
+        const kpi_result *r = kpi__directive(ev, d);
+        for (size_t i = 0; i < r->goal_count; i++)
+            first[goal_index(ev, r->goals[i]) + 1]++;
+    }
+    for (size_t g = 0; g < ev->count; g++)
+        first[g + 1] += first[g];
+    for (size_t d = 0; d < ev->directive_count; d++) {
+        const kpi_result *r = kpi__directive(ev, d);
+        for (size_t i = 0; i < r->goal_count; i++) {
+            size_t g = goal_index(ev, r->goals[i]);
+            if (g < ev->count)
+                refs->at[first[g]++] = d;
+        }
+    }
+    for (size_t g = ev->count; g > 0; g--)
+        first[g] = first[g - 1];
+    first[0] = 0;
+}
+
+void kpi__directive_refs_init(kpi__directive_refs *refs, kpi__strbuf *out,
+                              const kpi_evaluation *ev)
+{
+    memset(refs, 0, sizeof *refs);
+    refs->ev = ev;
+    if (ev->directive_count == 0)
+        return;
+    size_t pairs = 0;
+    for (size_t d = 0; d < ev->directive_count; d++)
+        pairs += kpi__directive(ev, d)->goal_count;
+    /* One slot past the goals, where the unknown codes are counted. */
+    refs->first = kpi__calloc(ev->count + 2, sizeof *refs->first);
+    refs->at = kpi__calloc(pairs + 1, sizeof *refs->at);
+    if (!refs->first || !refs->at) {
+        kpi__directive_refs_free(refs);
+        out->failed = 1;
+        return;
+    }
+    sort_refs(refs, ev);
+}
+
+void kpi__directive_refs_free(kpi__directive_refs *refs)
+{
+    kpi__free(refs->first);
+    kpi__free(refs->at);
+    refs->first = refs->at = NULL;
+}
+
+size_t kpi__directive_refs_count(const kpi__directive_refs *refs, const kpi_result *goal)
+{
+    if (!refs->first)
+        return 0;
+    size_t g = (size_t)(goal - refs->ev->results);
+    return refs->first[g + 1] - refs->first[g];
+}
+
+size_t kpi__directive_ref(const kpi__directive_refs *refs, const kpi_result *goal,
+                          size_t k)
+{
+    return refs->at[refs->first[goal - refs->ev->results] + k];
 }
 
 /* The issuer every directive shares, or NULL when they differ. */
@@ -361,10 +434,16 @@ void kpi__display_response_head(kpi__strbuf *b, const kpi_result *directive,
 }
 
 /* The first line of text, cut after max characters with "…"; blanks for
- * control characters, so that the reference stays one line. */
+ * control characters, so that the reference stays one line. Only what is
+ * shown is read: a directive's text may be long and every goal it
+ * addresses shows it, so measuring it whole each time would cost its
+ * length times its goals. */
 static void append_short(kpi__strbuf *b, const char *text, size_t max)
 {
-    size_t n = strlen(text), chars = 0;
+    /* A character takes at most 4 bytes; one more tells whether it goes on. */
+    size_t n = 0, chars = 0;
+    while (n < 4 * (max + 1) && text[n])
+        n++;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t len = kpi__utf8_next(text + i, n - i, &cp);

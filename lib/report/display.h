@@ -124,7 +124,7 @@ void kpi__display_header(kpi__header *header, const kpi_evaluation *ev, kpi_lang
  * 2017-09-30 (planned 2017-10-31)", "準備中 2017-09-30", "2017-09-30".
  * Appended to b. */
 void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
-                               int32_t planned, int32_t due, kpi_lang lang);
+                              int32_t planned, int32_t due, kpi_lang lang);
 
 /* The latest update's heading (kpi__display_status_head() of its status,
  * date and planned date). Nothing when the result has no update. Appended
@@ -155,8 +155,27 @@ size_t kpi__cancelled_count(const kpi_evaluation *ev);
 /* The directive at index, 0 to ev->directive_count - 1. */
 const kpi_result *kpi__directive(const kpi_evaluation *ev, size_t index);
 
-/* Whether a directive is addressed to the goal with code goal_code. */
-int kpi__addresses(const kpi_result *directive, const char *goal_code);
+/* The directives addressed to each goal, in the order of the directives,
+ * found once per report: asking every directive about every goal made a
+ * report quadratic in a plan of many goals and directives. */
+typedef struct kpi__directive_refs {
+    const kpi_evaluation *ev;
+    size_t *first; /* goal i's directives are at[first[i] .. first[i + 1]) */
+    size_t *at;    /* indices of directives */
+} kpi__directive_refs;
+
+/* Finds them; when memory runs out, out is marked failed (the render then
+ * reports KPI_ERR_NOMEM) and no goal has any. Free with
+ * kpi__directive_refs_free(). */
+void kpi__directive_refs_init(kpi__directive_refs *refs, kpi__strbuf *out,
+                              const kpi_evaluation *ev);
+void kpi__directive_refs_free(kpi__directive_refs *refs);
+
+/* The number of directives addressed to goal, and the index of the k-th
+ * of them (for kpi__directive()). */
+size_t kpi__directive_refs_count(const kpi__directive_refs *refs, const kpi_result *goal);
+size_t kpi__directive_ref(const kpi__directive_refs *refs, const kpi_result *goal,
+                          size_t k);
 
 /* The directives section's heading, after the issuer: "市長指示事項" when
  * every directive is the 市長's, "指示事項" when issuers differ;

@@ -59,7 +59,7 @@ void kpi__html_update(kpi__strbuf *out, const kpi_result *r, kpi_lang lang);
 
 /* Under a goal's heading: its latest update, the directives addressed to
  * it (linked to the directives section) and its cancelled targets. */
-void kpi__html_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
+void kpi__html_goal_progress(kpi__strbuf *out, const kpi__directive_refs *refs,
                              const kpi_result *g, kpi_lang lang);
 
 /* The sections after the goals: the directives with their follow-up, and

@@ -36,26 +36,18 @@ static const char *state_class(const kpi_result *d)
     return d->overdue ? "overdue" : d->open ? "open" : "closed";
 }
 
-static size_t directive_refs(const kpi_evaluation *ev, const kpi_result *g)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < ev->directive_count; i++)
-        n += kpi__addresses(kpi__directive(ev, i), g->code) != 0;
-    return n;
-}
-
 /* One line per directive addressed to the goal, cut short and linked to
  * its row in the directives section, where it is whole. */
-static void put_directive_refs(kpi__strbuf *out, const kpi_evaluation *ev,
+static void put_directive_refs(kpi__strbuf *out, const kpi__directive_refs *refs,
                                const kpi_result *g, kpi_lang lang)
 {
-    if (!directive_refs(ev, g))
+    size_t count = kpi__directive_refs_count(refs, g);
+    if (!count)
         return;
     kpi__strbuf_append(out, "<ul class=\"drefs\">");
-    for (size_t i = 0; i < ev->directive_count; i++) {
-        const kpi_result *d = kpi__directive(ev, i);
-        if (!kpi__addresses(d, g->code))
-            continue;
+    for (size_t k = 0; k < count; k++) {
+        size_t i = kpi__directive_ref(refs, g, k);
+        const kpi_result *d = kpi__directive(refs->ev, i);
         kpi__strbuf ref = {0};
         kpi__display_directive_ref(&ref, d, lang);
         kpi__strbuf_printf(out, "<li class=\"%s\"><a href=\"#d%zu\">", state_class(d), i);
@@ -65,18 +57,18 @@ static void put_directive_refs(kpi__strbuf *out, const kpi_evaluation *ev,
     kpi__strbuf_append(out, "</ul>");
 }
 
-void kpi__html_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
+void kpi__html_goal_progress(kpi__strbuf *out, const kpi__directive_refs *refs,
                              const kpi_result *g, kpi_lang lang)
 {
     kpi__strbuf cancelled = {0};
     size_t cancelled_count = kpi__display_cancelled_children(&cancelled, g, lang);
-    if (!kpi__has_update(g) && !directive_refs(ev, g) && !cancelled_count) {
+    if (!kpi__has_update(g) && !kpi__directive_refs_count(refs, g) && !cancelled_count) {
         kpi__strbuf_free(&cancelled);
         return;
     }
     kpi__strbuf_append(out, "<div class=\"progress\">");
     kpi__html_update(out, g, lang);
-    put_directive_refs(out, ev, g, lang);
+    put_directive_refs(out, refs, g, lang);
     if (cancelled_count) {
         kpi__strbuf_append(out, "<p class=\"cref\">");
         kpi__html_built(out, &cancelled);

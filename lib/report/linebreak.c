@@ -19,18 +19,18 @@ static int is_ascii_word(char c)
 }
 
 /* The start of the last visible character that begins before pos (zero
- * width marks belong to the character before them); 0 when none. */
+ * width marks belong to the character before them); 0 when none. Read
+ * backwards: from the line's start, every break would cost the whole
+ * line again. */
 static size_t previous_start(const char *s, size_t pos)
 {
-    size_t last = 0;
-    for (size_t i = 0; i < pos;) {
+    while (pos > 0) {
         uint32_t cp;
-        size_t len = kpi__utf8_next(s + i, pos - i, &cp);
+        pos = kpi__utf8_prev(s, pos, &cp);
         if (kpi__width_of(cp) > 0)
-            last = i;
-        i += len;
+            return pos;
     }
-    return last;
+    return 0;
 }
 
 /* Moves a break that falls inside an ASCII word ("30" of 物件登録件数30件)
@@ -42,6 +42,7 @@ static size_t word_break(const char *s, size_t cut)
     size_t start = cut;
     while (start > 0 && is_ascii_word(s[start - 1]))
         start--;
+    kpi__width_work_add(cut - start);
     return start > 0 ? start : cut;
 }
 
@@ -53,6 +54,7 @@ static size_t blank_break(const char *s, size_t cut, size_t max)
     size_t blank = cut;
     while (blank > 0 && !kpi__line_is_blank(s[blank - 1]))
         blank--;
+    kpi__width_work_add(cut - blank);
     if (blank == 0 || kpi__width_n(s + blank, cut - blank) > max / 4)
         return cut;
     return blank;
@@ -99,14 +101,22 @@ static int bad_break(const char *s, size_t n, size_t cut, size_t back, size_t en
     return no_line_start(next) || no_line_end(last);
 }
 
+/* The blanks that end s[0..end) dropped. */
+static size_t trim_end(const char *s, size_t end)
+{
+    size_t trimmed = end;
+    while (trimmed > 0 && kpi__line_is_blank(s[trimmed - 1]))
+        trimmed--;
+    kpi__width_work_add(end - trimmed);
+    return trimmed;
+}
+
 /* Moves a bad break back a few characters, keeping at least one character
  * on the line. */
 static size_t kinsoku(const char *s, size_t n, size_t cut)
 {
     for (int step = 0; step < 4 && cut < n; step++) {
-        size_t end = cut;
-        while (end > 0 && kpi__line_is_blank(s[end - 1]))
-            end--;
+        size_t end = trim_end(s, cut);
         size_t back = previous_start(s, end);
         if (back == 0 || !bad_break(s, n, cut, back, end))
             break;
@@ -124,10 +134,14 @@ static int cells_at(const char *s, size_t n, size_t i)
 }
 
 /* Moves a break between wide characters back by one when it would leave a
- * single wide character alone on the last line (開\n始 becomes \n開始). */
+ * single wide character alone on the last line (開\n始 becomes \n開始).
+ * Whether the rest is that one character is asked of kpi__width_fit(),
+ * which stops past two cells: measuring the whole rest at every break
+ * made wrapping quadratic in the text's length. */
 static size_t widow(const char *s, size_t n, size_t cut)
 {
-    if (cut >= n || kpi__width_n(s + cut, n - cut) > 2 || cells_at(s, n, cut) != 2)
+    if (cut >= n || cells_at(s, n, cut) != 2 ||
+        kpi__width_fit(s + cut, n - cut, 2, NULL) < n - cut)
         return cut;
     size_t back = previous_start(s, cut);
     if (back == 0 || cells_at(s, n, back) != 2)
@@ -152,11 +166,10 @@ size_t kpi__line_take(const char *s, size_t n, size_t max, size_t *next)
     if (cut < n && !kpi__line_is_blank(s[cut]))
         cut = widow(s, n, blank_break(s, word_break(s, cut), max));
     cut = kinsoku(s, n, cut);
-    size_t end = cut;
-    while (end > 0 && kpi__line_is_blank(s[end - 1]))
-        end--;
+    size_t end = trim_end(s, cut), start = cut;
     while (cut < n && kpi__line_is_blank(s[cut]))
         cut++;
+    kpi__width_work_add(cut - start);
     *next = cut;
     return end;
 }

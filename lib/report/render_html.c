@@ -261,19 +261,20 @@ static void put_goal_summary(kpi__strbuf *out, const kpi_result *g, kpi_lang lan
 
 /* A goal and, nested inside, its targets and child goals. The depth is
  * bounded by KPI_MAX_DEPTH, so the recursion is too. */
-static void put_goal(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_result *g,
-                     kpi_lang lang)
+static void put_goal(kpi__strbuf *out, const kpi__directive_refs *refs,
+                     const kpi_result *g, kpi_lang lang)
 {
+    const kpi_evaluation *ev = refs->ev;
     kpi__strbuf_printf(out, "<details open class=\"goal depth-%d r-%s\" id=\"r%zu\">\n",
                        g->depth > 1 ? 2 : 1, kpi__html_rating_class(g->rating),
                        kpi__html_index(ev, g));
     put_goal_summary(out, g, lang);
-    kpi__html_goal_progress(out, ev, g, lang);
+    kpi__html_goal_progress(out, refs, g, lang);
     kpi__html_targets(out, ev, g, lang);
     for (size_t i = 0; i < g->child_count; i++) {
         const kpi_result *child = kpi_result_child_at(g, i);
         if (child->kind == KPI_OBJECT_GOAL)
-            put_goal(out, ev, child, lang);
+            put_goal(out, refs, child, lang);
     }
     kpi__strbuf_append(out, "</details>\n");
 }
@@ -281,10 +282,13 @@ static void put_goal(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_resul
 static void put_goals(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     const kpi_result *plan = &ev->results[0];
+    kpi__directive_refs refs;
+    kpi__directive_refs_init(&refs, out, ev);
     kpi__strbuf_append(out, "<main>\n");
     for (size_t i = 0; i < plan->child_count; i++)
-        put_goal(out, ev, kpi_result_child_at(plan, i), lang);
+        put_goal(out, &refs, kpi_result_child_at(plan, i), lang);
     kpi__strbuf_append(out, "</main>\n");
+    kpi__directive_refs_free(&refs);
 }
 
 static void put_notes(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)

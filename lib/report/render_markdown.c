@@ -86,9 +86,10 @@ static void put_text(kpi__strbuf *out, const char *s, enum context context)
             kpi__strbuf_append(out, " ");
         else if (cp == 0xFFFD && len == 1)
             kpi__strbuf_append(out, "\xEF\xBF\xBD");
-        else if (is_markdown_punctuation(s[i]))
-            kpi__strbuf_printf(out, "\\%c", s[i]);
-        else
+        else if (is_markdown_punctuation(s[i])) {
+            kpi__strbuf_append(out, "\\");
+            kpi__strbuf_append_n(out, s + i, 1);
+        } else
             kpi__strbuf_append_n(out, s + i, len);
         i += len;
     }
@@ -207,7 +208,7 @@ static void put_goal_heading(kpi__strbuf *out, const kpi_result *g, kpi_lang lan
 
 /* "**進捗状況** head<br>text", a list of the directives addressed to the
  * goal, and the codes of its cancelled targets: each a paragraph. */
-static void put_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
+static void put_goal_progress(kpi__strbuf *out, const kpi__directive_refs *refs,
                               const kpi_result *g, kpi_lang lang)
 {
     if (kpi__has_update(g)) {
@@ -215,19 +216,16 @@ static void put_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
         put_update(out, g, lang);
         kpi__strbuf_append(out, "\n\n");
     }
-    size_t refs = 0;
-    for (size_t i = 0; i < ev->directive_count; i++) {
-        const kpi_result *d = kpi__directive(ev, i);
-        if (!kpi__addresses(d, g->code))
-            continue;
+    size_t count = kpi__directive_refs_count(refs, g);
+    for (size_t i = 0; i < count; i++) {
         kpi__strbuf ref = {0};
-        kpi__display_directive_ref(&ref, d, lang);
+        kpi__display_directive_ref(
+            &ref, kpi__directive(refs->ev, kpi__directive_ref(refs, g, i)), lang);
         kpi__strbuf_append(out, "- ");
         put_built(out, &ref, INLINE);
         kpi__strbuf_append(out, "\n");
-        refs++;
     }
-    if (refs)
+    if (count)
         kpi__strbuf_append(out, "\n");
     kpi__strbuf cancelled = {0};
     if (kpi__display_cancelled_children(&cancelled, g, lang)) {
@@ -238,19 +236,19 @@ static void put_goal_progress(kpi__strbuf *out, const kpi_evaluation *ev,
     }
 }
 
-static void put_goal(kpi__strbuf *out, const kpi_evaluation *ev, const kpi_result *g,
-                     kpi_lang lang)
+static void put_goal(kpi__strbuf *out, const kpi__directive_refs *refs,
+                     const kpi_result *g, kpi_lang lang)
 {
     put_goal_heading(out, g, lang);
     put_reason(out, g, lang, INLINE);
     kpi__strbuf_append(out, "\n\n");
-    put_goal_progress(out, ev, g, lang);
+    put_goal_progress(out, refs, g, lang);
     if (kpi__has_targets(g))
         put_table(out, g, lang);
     for (size_t i = 0; i < g->child_count; i++) {
         const kpi_result *c = kpi_result_child_at(g, i);
         if (c->kind == KPI_OBJECT_GOAL)
-            put_goal(out, ev, c, lang);
+            put_goal(out, refs, c, lang);
     }
 }
 
@@ -404,13 +402,16 @@ static void put_notes(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 
 int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
+    kpi__directive_refs refs;
+    kpi__directive_refs_init(&refs, out, ev);
     put_header(out, ev, lang);
     const kpi_result *plan = &ev->results[0];
     for (size_t i = 0; i < plan->child_count; i++) {
         const kpi_result *g = kpi_result_child_at(plan, i);
         if (g->kind == KPI_OBJECT_GOAL)
-            put_goal(out, ev, g, lang);
+            put_goal(out, &refs, g, lang);
     }
+    kpi__directive_refs_free(&refs);
     put_overall(out, ev, lang);
     put_directives(out, ev, lang);
     put_cancelled(out, ev, lang);

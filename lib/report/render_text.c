@@ -164,6 +164,7 @@ int kpi__render_text(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
 {
     struct layout L = {.out = out, .ev = ev, .lang = lang};
     L.page = width > PAGE_MAX ? PAGE_MAX : (size_t)width;
+    kpi__directive_refs_init(&L.refs, out, ev);
     kpi__text_measure_columns(&L);
     put_header(&L);
     const kpi_result *plan = &ev->results[0];
@@ -177,5 +178,6 @@ int kpi__render_text(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
     kpi__text_put_cancelled(&L);
     put_legend(&L);
     put_notes(&L);
+    kpi__directive_refs_free(&L.refs);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

@@ -39,6 +39,7 @@ struct layout {
     size_t page;               /* cells per line */
     size_t cols[COLUMN_COUNT]; /* table column widths; COL_WORDING unused */
     size_t wording_max;        /* the widest target wording, unwrapped */
+    kpi__directive_refs refs;  /* the directives addressed to each goal */
 };
 
 /* One target's cells, as plain text (see plain()). */

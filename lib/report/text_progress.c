@@ -92,10 +92,8 @@ void kpi__text_put_update(const struct layout *L, const kpi_result *r, size_t co
  * the directives section. */
 static void put_directive_refs(const struct layout *L, const kpi_result *g, size_t col)
 {
-    for (size_t i = 0; i < L->ev->directive_count; i++) {
-        const kpi_result *d = kpi__directive(L->ev, i);
-        if (!kpi__addresses(d, g->code))
-            continue;
+    for (size_t i = 0; i < kpi__directive_refs_count(&L->refs, g); i++) {
+        const kpi_result *d = kpi__directive(L->ev, kpi__directive_ref(&L->refs, g, i));
         kpi__strbuf ref = {0};
         kpi__display_directive_ref(&ref, d, L->lang);
         kpi__text_pad(L->out, col);

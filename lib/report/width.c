@@ -160,13 +160,49 @@ int kpi__width_of(uint32_t cp)
     return 1; /* half-width katakana ｱ (U+FF61..FF9F) and the rest */
 }
 
+/* Counted per thread, so that concurrent renders neither race nor mix
+ * their counts. */
+static _Thread_local size_t work;
+
+size_t kpi__width_work(void)
+{
+    return work;
+}
+
+void kpi__width_work_add(size_t steps)
+{
+    work += steps;
+}
+
 size_t kpi__utf8_next(const char *s, size_t n, uint32_t *cp)
 {
+    work++;
     size_t len = kpi__utf8_decode(s, n, cp);
     if (len)
         return len;
     *cp = 0xFFFD; /* a bad byte stands for one replacement character */
     return 1;
+}
+
+/* A valid sequence that ends at pos starts at a lead byte at most 4 bytes
+ * back; no earlier sequence can cover that lead byte, so reading forward
+ * from any character boundary finds the same character. Otherwise the
+ * last byte is a bad byte on its own, as kpi__utf8_next() reads it. */
+size_t kpi__utf8_prev(const char *s, size_t pos, uint32_t *cp)
+{
+    work++;
+    for (size_t len = 2; len <= 4 && len <= pos; len++) {
+        unsigned char lead = (unsigned char)s[pos - len];
+        if ((lead & 0xC0) == 0x80)
+            continue; /* a continuation byte: the start is further back */
+        if (kpi__utf8_decode(s + pos - len, len, cp) == len)
+            return pos - len;
+        break;
+    }
+    size_t len = kpi__utf8_decode(s + pos - 1, 1, cp);
+    if (!len)
+        *cp = 0xFFFD;
+    return pos - 1;
 }
 
 size_t kpi__width_n(const char *s, size_t n)

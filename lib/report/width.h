@@ -15,6 +15,11 @@
  * callers always move forward and never cut inside a valid sequence. */
 size_t kpi__utf8_next(const char *s, size_t n, uint32_t *cp);
 
+/* The start of the character that ends at pos (0 < pos, pos a character
+ * boundary of s), decoded into *cp as kpi__utf8_next() decodes it, so that
+ * the line breaker can step back without reading the line from its start. */
+size_t kpi__utf8_prev(const char *s, size_t pos, uint32_t *cp);
+
 /* The cells one code point takes: 0 (controls, combining marks, joiners,
  * variation selectors), 2 (East Asian wide, full-width and the ambiguous
  * characters Japanese fonts draw wide, ◎○△× among them) or 1. */
@@ -29,5 +34,12 @@ size_t kpi__width(const char *s);
  * that follow its last character; *cells (may be NULL) receives its
  * width. */
 size_t kpi__width_fit(const char *s, size_t n, size_t max, size_t *cells);
+
+/* The work done on this thread by the text measuring and the line breaker:
+ * characters decoded (kpi__utf8_next(), kpi__utf8_prev()) and bytes stepped
+ * over. Read by the tests, which bound a render's work by a constant times
+ * its input: a quadratic scan cannot hide in a fast machine. */
+size_t kpi__width_work(void);
+void kpi__width_work_add(size_t steps);
 
 #endif

@@ -54,3 +54,20 @@ size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
     }
     return size;
 }
+
+size_t kpi__blank_at(const char *s)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        return 1;
+    if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 &&
+        (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+size_t kpi__blank_before(const char *s, size_t n)
+{
+    if (n >= 1 && kpi__blank_at(s + n - 1) == 1)
+        return 1;
+    return n >= 3 && kpi__blank_at(s + n - 3) == 3 ? 3 : 0;
+}

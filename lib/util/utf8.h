@@ -17,4 +17,12 @@ size_t kpi__utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* The length of the longest valid UTF-8 prefix of bytes. */
 size_t kpi__utf8_valid_prefix(const char *bytes, size_t size);
 
+/* The blanks the readers trim around a code or a word: space, tab, CR, LF
+ * and the ideographic space U+3000. kpi__blank_at() is the length of the
+ * blank that starts at s (NUL-terminated), kpi__blank_before() that of the
+ * blank that ends the first n bytes of s; 0 for none. The model refuses
+ * codes with them at either end, which a file could not keep. */
+size_t kpi__blank_at(const char *s);
+size_t kpi__blank_before(const char *s, size_t n);
+
 #endif

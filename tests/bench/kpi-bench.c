@@ -30,12 +30,15 @@
  * X×"); --markdown FILE writes the same as docs/performance.md with the
  * machine it ran on. --agree-only (the bench_smoke test) checks the
  * agreement only, with no timing verdicts, and fails when a peer cannot
- * run. See tests/bench/README.md.
+ * run. --scaling times each path at n and 4n instead (scaling.c). See
+ * tests/bench/README.md.
  */
 #define _DEFAULT_SOURCE /* wait4 */
 #define _POSIX_C_SOURCE 200809L
 
 #include <kpi.h>
+
+#include "scaling.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -1440,6 +1443,7 @@ static void write_markdown(const char *path, const struct options *o, const stru
     for (size_t i = 0; i < nrows; i++)
         fprintf(f, "| %s | %s | %s | %s | %s |\n", rows[i].what, rows[i].size,
                 rows[i].measured, rows[i].limit, rows[i].verdict);
+    scaling_copy_section(path, f); /* written by --scaling, kept */
     if (fclose(f) != 0 || rename(tmp, path) != 0)
         die("cannot write %s", path);
     printf("\nwrote %s\n", path);
@@ -1455,7 +1459,8 @@ static void usage(FILE *f)
           "                 [--no-peers] [--agree-only] [--markdown FILE]\n"
           "Benchmarks libkpi on national plans of N targets (default "
           "10000,100000,1000000;\n"
-          "--quick: 10000) against the libcsv floor, pandas and SQLite. See\n"
+          "--quick: 10000) against the libcsv floor, pandas and SQLite.\n"
+          "kpi-bench --scaling [--help]: how each path grows, at n and 4n. See\n"
           "tests/bench/README.md.\n",
           f);
 }
@@ -1490,10 +1495,23 @@ static void find_self(struct env *e, const char *argv0)
     snprintf(e->gen + at, sizeof e->gen - at, "kpi-gen");
 }
 
+/* kpi-bench --scaling, with the machine for its header. */
+static int scaling(int argc, char **argv)
+{
+    struct machine m;
+    read_machine(&m);
+    char line[320];
+    snprintf(line, sizeof line, "%s, %ld cores online", m.cpu, m.cores);
+    struct scaling_info info = {build_type(), COMPILER, line};
+    return scaling_main(argc, argv, &info);
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "--child"))
         return child_main(argc - 2, argv + 2);
+    if (scaling_wanted(argc, argv))
+        return scaling(argc, argv);
     struct options o = {
         {10000, 100000, 1000000}, 3,    0, 2017, KPI_BENCH_WORK_DIR, "2017-09-30", NULL,
         KPI_BENCH_SOURCE_DIR,     NULL, 0, 0};

@@ -314,8 +314,27 @@ def test_limit():
     with pytest.raises(kpi.KpiLimitError) as e:
         g.add_goal("too-deep")
     check(e.value, kpi.KpiLimitError, -11)
+    with pytest.raises(kpi.KpiLimitError):
+        plan.add_goal("x" * (kpi.MAX_CODE + 1))  # a size limit, as for any field
+
+
+def test_setters_hold_to_the_readers_limits():
+    # The case: a title the reader would refuse is refused when set,
+    # naming the goal, the field and the limit, and nothing changes; a title
+    # at the limit is kept and the plan is written and read back.
+    plan = kpi.Plan("p")
+    goal = plan.add_goal("3-2", title="before")
+    with pytest.raises(kpi.KpiLimitError) as e:
+        goal.title = "x" * 10_000_000
+    check(e.value, kpi.KpiLimitError, -11)
+    assert 'goal "3-2": title is 10000000 bytes' in str(e.value)
+    assert "1048576 (KPI_MAX_FIELD)" in str(e.value)
+    assert goal.title == "before"
+    goal.title = "x" * kpi.MAX_FIELD
+    copy = kpi.Plan.read_csv_bytes(*plan.to_csv_bytes())
+    assert copy.find_goal("3-2").title == goal.title
     with pytest.raises(kpi.KpiValueError):
-        plan.add_goal("x" * (kpi.MAX_CODE + 1))  # a code too long is a VALUE error
+        plan.add_goal(" padded")  # the reader would trim the blank
 
 
 # --- functions that return an object, NULL on error ------------------------
@@ -332,7 +351,7 @@ def test_errors_of_functions_returning_objects():
         (lambda: plan.add_goal(""), kpi.KpiValueError, "kpi_plan_add_goal"),
         (lambda: plan.add_goal("t"), kpi.KpiDuplicate, "kpi_plan_add_goal"),
         (lambda: goal.add_goal("g"), kpi.KpiDuplicate, "kpi_goal_add_goal"),
-        (lambda: goal.add_target("x" * (kpi.MAX_CODE + 1)), kpi.KpiValueError,
+        (lambda: goal.add_target("x" * (kpi.MAX_CODE + 1)), kpi.KpiLimitError,
          "kpi_goal_add_target"),
         (lambda: target.add_measurement(20170230, 1), kpi.KpiDateError,
          "kpi_target_add_measurement"),
