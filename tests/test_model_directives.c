@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "kpi.h"
+#include "model/model.h" /* kpi__directive_address_work() */
 #include "model_support.h"
 
 #define BAD_UTF8 "\xE6\x97" /* a truncated 日 */
@@ -283,14 +284,43 @@ static void many_directives(void **state)
                      kpi_plan_find_directive(f->plan, "D1234"));
 }
 
+/* Whether a directive already addresses a goal is found without reading
+ * every goal it addresses (or every directive of the goal): adding 20,000
+ * goals to one directive, or one goal to 20,000 directives, compares about
+ * as many pairs as it adds, where a scan of the list would compare 2 * 10^8.
+ * A duplicate is still found, from either side. */
+static void addressing_is_linear(void **state)
+{
+    struct fixture *f = *state;
+    enum { N = 20000 };
+    char code[32];
+    kpi_directive *wide = add(f, "WIDE");
+    size_t work = kpi__directive_address_work();
+    for (int i = 0; i < N; i++) {
+        snprintf(code, sizeof code, "G%d", i);
+        kpi_goal *g = kpi_plan_add_goal(f->plan, code, NULL);
+        assert_non_null(g);
+        OK(kpi_directive_add_goal(wide, g));
+        snprintf(code, sizeof code, "D%d", i);
+        OK(kpi_directive_add_goal(add(f, code), f->goal));
+    }
+    assert_true(kpi__directive_address_work() - work <= 2 * N);
+    assert_int_equal(kpi_directive_goal_count(wide), N);
+    REFUSED(KPI_ERR_DUPLICATE,
+            kpi_directive_add_goal(wide, kpi_plan_find_goal(f->plan, "G1234")));
+    REFUSED(KPI_ERR_DUPLICATE,
+            kpi_directive_add_goal(kpi_plan_find_directive(f->plan, "D1234"), f->goal));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        FIXTURE_TEST(add_count_at_find),  FIXTURE_TEST(codes_clash),
-        FIXTURE_TEST(add_errors),         FIXTURE_TEST(directive_text),
-        FIXTURE_TEST(directive_issuer),   FIXTURE_TEST(directive_date),
-        FIXTURE_TEST(directive_goals),    FIXTURE_TEST(directive_updates),
-        cmocka_unit_test(null_directive), FIXTURE_TEST(many_directives),
+        FIXTURE_TEST(add_count_at_find),    FIXTURE_TEST(codes_clash),
+        FIXTURE_TEST(add_errors),           FIXTURE_TEST(directive_text),
+        FIXTURE_TEST(directive_issuer),     FIXTURE_TEST(directive_date),
+        FIXTURE_TEST(directive_goals),      FIXTURE_TEST(directive_updates),
+        cmocka_unit_test(null_directive),   FIXTURE_TEST(many_directives),
+        FIXTURE_TEST(addressing_is_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

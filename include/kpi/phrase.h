@@ -34,6 +34,9 @@ extern "C" {
 /** @brief The targets read from one phrase. */
 typedef struct kpi_phrase kpi_phrase;
 
+/** @brief The longest phrase kpi_phrase_parse() reads, in bytes. */
+#define KPI_PHRASE_MAX_BYTES 4096
+
 /**
  * @brief Reads a target phrase.
  * @param out receives the reading, which the caller frees with
@@ -49,7 +52,7 @@ typedef struct kpi_phrase kpi_phrase;
  *         outside 0..9998; #KPI_ERR_VALUE for an empty phrase, one of only
  *         blanks and list markers, or invalid UTF-8 (the message names the
  *         byte offset; not #KPI_ERR_ENCODING); #KPI_ERR_LIMIT for a phrase
- *         over 4096 bytes; or #KPI_ERR_NOMEM.
+ *         over #KPI_PHRASE_MAX_BYTES bytes; or #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_phrase_parse(kpi_phrase **out, const char *text, int32_t fiscal_year);
 

@@ -39,15 +39,22 @@ static int check_goals_cell(const kpi_directive *d, size_t length)
 /* Whether d is addressed to goal. Each side keeps the other's list, so the
  * shorter one is searched: adding many goals to one directive, or one goal
  * to many directives, stays linear. */
+static _Thread_local size_t address_work;
+
+size_t kpi__directive_address_work(void)
+{
+    return address_work;
+}
+
 static int addresses(const kpi_directive *d, const kpi_goal *goal)
 {
     if (d->goals.count <= goal->directives.count) {
-        for (size_t i = 0; i < d->goals.count; i++)
+        for (size_t i = 0; i < d->goals.count; i++, address_work++)
             if (d->goals.items[i] == goal)
                 return 1;
         return 0;
     }
-    for (size_t i = 0; i < goal->directives.count; i++)
+    for (size_t i = 0; i < goal->directives.count; i++, address_work++)
         if (goal->directives.items[i] == d)
             return 1;
     return 0;

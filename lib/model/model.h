@@ -170,6 +170,11 @@ void kpi__measurement_set_inferred(kpi_measurement *measurement);
  * code may not hold one, and the cell must stay within KPI_MAX_FIELD.
  * KPI_ERR_VALUE or KPI_ERR_LIMIT otherwise. */
 int kpi__directives_check_code(const kpi_goal *goal, const char *code);
+/* How many (directive, goal) pairs this thread has compared to find
+ * whether a directive already addresses a goal; read by the tests, which
+ * bound it (adding n goals to one directive, or one goal to n directives,
+ * compares at most about n pairs, not n^2 / 2). */
+size_t kpi__directive_address_work(void);
 /* Keeps the goals cells of goal's directives in step once goal's code,
  * old_length bytes before, is renamed. */
 void kpi__directives_renamed(kpi_goal *goal, size_t old_length);

@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 /* The longest phrase read, in bytes (KPI_ERR_LIMIT beyond). */
-#define KPI__PHRASE_MAX_BYTES 4096
+#define KPI__PHRASE_MAX_BYTES KPI_PHRASE_MAX_BYTES
 
 /* ---- Text (phrase_text.c) ------------------------------------------------ */
 

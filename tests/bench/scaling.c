@@ -354,9 +354,9 @@ static void write_section(FILE *f, const struct scaling_row *rows, size_t count,
                     "which rewrites this section only (the command above the others "
                     "keeps it); `--strict` makes a superlinear path fail the run. "
                     "`tests/bench/README.md` lists the inputs and how to read the "
-                    "figures: on a busy machine exponents read high, and the paths "
-                    "that build a plan can read 1.2–1.4 from the memory hierarchy "
-                    "alone; an exponent near 2 is an algorithm.\n\n",
+                    "figures and why each n: on a busy machine exponents read high, and "
+                    "plans that outgrow the CPU's caches can read 1.1–1.4 from the "
+                    "memory hierarchy alone; an exponent near 2 is an algorithm.\n\n",
             SUPERLINEAR, o->runs, o->rounds);
     fprintf(f,
             "Measured %s on %s (load average %.2f at the end), libkpi %s, %s, build "
