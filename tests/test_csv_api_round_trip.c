@@ -46,11 +46,48 @@ static int below(int n)
 }
 
 static const char *const pieces[] = {
-    "x", "a\nb", "a\r\nb", "\r", "a\rb", "\n", " lead", "trail ", "\t", "  ",
-    "\"quoted\"", "\"", "a,b", ",", "\xEF\xBB\xBF", "\xEF\xBB\xBF" "bom", "=SUM(A1)",
-    "+1", "-1", "@x", "'0123", "信州うえだ空き家バンク", "　全角　", "①②", "😀", "\\",
-    "\x01\x1f\x7f", "\f\v", "#", ";", "a;b", "1,234", "30件以上", "NaN", "plan",
-    "type,code,parent", "\r\n", "\n\n", "é", "10月に開催予定", "物件登録件数：32件",
+    "x",
+    "a\nb",
+    "a\r\nb",
+    "\r",
+    "a\rb",
+    "\n",
+    " lead",
+    "trail ",
+    "\t",
+    "  ",
+    "\"quoted\"",
+    "\"",
+    "a,b",
+    ",",
+    "\xEF\xBB\xBF",
+    ("\xEF\xBB\xBF"
+     "bom"),
+    "=SUM(A1)",
+    "+1",
+    "-1",
+    "@x",
+    "'0123",
+    "信州うえだ空き家バンク",
+    "　全角　",
+    "①②",
+    "😀",
+    "\\",
+    "\x01\x1f\x7f",
+    "\f\v",
+    "#",
+    ";",
+    "a;b",
+    "1,234",
+    "30件以上",
+    "NaN",
+    "plan",
+    "type,code,parent",
+    "\r\n",
+    "\n\n",
+    "é",
+    "10月に開催予定",
+    "物件登録件数：32件",
 };
 
 /* Texts of KPI_MAX_FIELD bytes, made once: plain, all quotes, all line
@@ -86,8 +123,9 @@ static const char *any_text(char *buf, size_t size)
 }
 
 static const char *const code_pieces[] = {
-    "3-2-a", "目標", "Ａ１", "#", "=1", "\"q\"", "a,b", "x;y", "a\nb", "a　b", "'",
-    "😀", "a b", "+", "@", "①", "\xEF\xBB\xBF", "\\", "P", " ", "\t", "　",
+    "3-2-a",        "目標", "Ａ１", "#", "=1",  "\"q\"", "a,b", "x;y",
+    "a\nb",         "a　b", "'",    "😀", "a b", "+",     "@",   "①",
+    "\xEF\xBB\xBF", "\\",   "P",    " ", "\t",  "　",
 };
 
 static int code_counter;
@@ -111,9 +149,30 @@ static const char *code(char buf[KPI_MAX_CODE + 1])
 static double number(void)
 {
     static const double edges[] = {
-        0.0, -0.0, 1, -1, 0.1, 1.0 / 3, 1e308, -1e308, DBL_MAX, -DBL_MAX, DBL_MIN,
-        5e-324, -5e-324, 2.2250738585072009e-308, 123456789012345678.0,
-        9007199254740993.0, 1e15, 1e16, 1e-5, 1e-7, 30, 0.5, NAN, INFINITY,
+        0.0,
+        -0.0,
+        1,
+        -1,
+        0.1,
+        1.0 / 3,
+        1e308,
+        -1e308,
+        DBL_MAX,
+        -DBL_MAX,
+        DBL_MIN,
+        5e-324,
+        -5e-324,
+        2.2250738585072009e-308,
+        123456789012345678.0,
+        9007199254740993.0,
+        1e15,
+        1e16,
+        1e-5,
+        1e-7,
+        30,
+        0.5,
+        NAN,
+        INFINITY,
     };
     if (below(4))
         return edges[below(COUNT(edges))];
@@ -217,7 +276,8 @@ static void fill_goal(struct build *b, kpi_goal *g, int depth)
 static void add_directive(struct build *b)
 {
     char buf[256], c[KPI_MAX_CODE + 1];
-    kpi_directive *d = kpi_plan_add_directive(b->plan, code(c), any_text(buf, sizeof buf));
+    kpi_directive *d =
+        kpi_plan_add_directive(b->plan, code(c), any_text(buf, sizeof buf));
     if (!d)
         return;
     kpi_directive_set_issuer(d, any_text(buf, sizeof buf));
@@ -382,8 +442,8 @@ static void test_random_plans_round_trip(void **state)
     longest[3] = fill("あ", 3);
     for (int i = 0; i < PLANS; i++) {
         rng_state = seed + (uint64_t)i * 0x9E3779B97F4A7C15ULL;
-        snprintf(compare_context, sizeof compare_context,
-                 "KPI_TEST_SEED=%llu, plan %d", (unsigned long long)seed, i);
+        snprintf(compare_context, sizeof compare_context, "KPI_TEST_SEED=%llu, plan %d",
+                 (unsigned long long)seed, i);
         kpi_plan *plan = random_plan();
         check_round_trip(plan, flag_sets[below(4)]);
         kpi_plan_free(plan);
