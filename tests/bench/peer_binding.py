@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""The Python binding's peer of the libkpi benchmark.
+
+    python3 peer_binding.py STRUCTURE.csv PROGRESS.csv --as-of 2017-09-30 --out RATINGS
+                            [--no-dataframe]
+
+What a Python user of libkpi writes: bindings/python's `kpi` package
+(ctypes, no compiled code of its own) reads both files with
+`kpi.Plan.read_csv()`, rates them with `plan.evaluate()`, and takes the
+results as `ev.to_records()` into a pandas DataFrame, the way docs/python.md
+shows; the ratings file is written from the DataFrame. With
+`--no-dataframe`, or when pandas cannot be imported, the records are
+written with the csv module instead.
+
+The ratings are libkpi's own, so this peer measures the binding's cost (a
+ctypes call per field of every result, the records, the DataFrame) rather
+than a second implementation of the rules; its agreement checks that the
+binding hands over every rating unchanged. The output is the other peers':
+one line `code,rating` per target, goal and the plan (`ahead`, `on_track`,
+`behind`, `not_progressed` or `unrated:REASON`).
+
+The package and the library are found as the binding finds them: `kpi`
+on PYTHONPATH (bindings/python) and libkpi through KPI_LIBRARY. The
+reader infers nothing from the texts (`infer=False`), as the other peers
+read only what the columns say.
+"""
+import argparse
+import csv
+import sys
+
+import kpi
+
+
+def rating_of(record):
+    """The ratings file's word for one record."""
+    if record["rating_name"]:
+        return record["rating_name"]
+    return "unrated:" + (record["unrated_reason"] or "NONE")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("structure")
+    parser.add_argument("progress")
+    parser.add_argument("--as-of", required=True, help="YYYY-MM-DD")
+    parser.add_argument("--out", required=True, help="the ratings file to write")
+    parser.add_argument("--no-dataframe", action="store_true",
+                        help="write the records without pandas")
+    args = parser.parse_args()
+
+    plan = kpi.Plan.read_csv(args.structure, args.progress, infer=False)
+    ev = plan.evaluate(args.as_of)
+    records = ev.to_records()
+    pandas = None
+    if not args.no_dataframe:
+        try:
+            import pandas
+        except ImportError:
+            pandas = None
+    if pandas is not None:
+        frame = pandas.DataFrame(records)
+        rated = frame["rating_name"].notna()
+        frame["out"] = frame["rating_name"].where(
+            rated, "unrated:" + frame["unrated_reason"].fillna("NONE"))
+        frame[["code", "out"]].to_csv(args.out, header=False, index=False)
+        how = "records and a pandas %s DataFrame" % pandas.__version__
+    else:
+        with open(args.out, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            for record in records:
+                writer.writerow((record["code"], rating_of(record)))
+        how = "records"
+    kinds = {}
+    for record in records:
+        kinds[record["kind"]] = kinds.get(record["kind"], 0) + 1
+    print("version=kpi %s (libkpi %s, %s), Python %s"
+          % (kpi.__version__, kpi.version(), how, sys.version.split()[0]))
+    print("rated=%d targets, %d goals as of %s"
+          % (kinds.get("target", 0), kinds.get("goal", 0), args.as_of))
+    ev.close()
+    plan.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
