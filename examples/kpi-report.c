@@ -52,6 +52,7 @@ struct options {
     int use_assessments;
     int explain_parse; /* print how the texts were read instead */
     int32_t width;
+    int32_t threads; /* for reading and rating */
     int help;
     int version;
 };
@@ -83,6 +84,9 @@ static void print_help(void)
         "  --width N           text format: fit N terminal cells, N >= 40 (default "
         "100);\n"
         "                      wide (Japanese) characters count as two\n"
+        "  --threads N         read and rate on N threads, 1 to 64 (default: the\n"
+        "                      machine's cores); the report is the same on any number\n"
+        "                      of threads\n"
         "  -o, --output FILE   write the report to FILE (replaced only when complete)\n"
         "                      instead of standard output\n"
         "  -h, --help          print this help and exit\n"
@@ -219,6 +223,31 @@ static int read_pace(double *out, const char *option, const char *value)
     return EXIT_OK;
 }
 
+static int read_threads(struct options *o, const char *value)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(value, &end, 10);
+    if (end == value || *end != '\0' || errno != 0 || n < 1 ||
+        n > KPI_POLICY_MAX_THREADS || n > KPI_READER_MAX_THREADS)
+        return fail(EXIT_USAGE,
+                    "--threads: \"%s\" is not a thread count: expected a whole number "
+                    "from 1 to %d",
+                    value, KPI_POLICY_MAX_THREADS);
+    o->threads = (int32_t)n;
+    return EXIT_OK;
+}
+
+/* The machine's cores, within what the library takes: kpi-report is the
+ * one program that opts in to threads by default (embedders do not). */
+static int32_t default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > KPI_POLICY_MAX_THREADS ? KPI_POLICY_MAX_THREADS : (int32_t)n;
+}
+
 static int read_width(struct options *o, const char *value)
 {
     char *end;
@@ -266,6 +295,7 @@ static const struct {
     {"--ahead", read_ahead},       {"--on-track", read_on_track},
     {"--encoding", read_encoding}, {"--width", read_width},
     {"--output", read_output},     {"-o", read_output},
+    {"--threads", read_threads},
 };
 
 /* Handles an option that takes a value, as "--name VALUE" or
@@ -326,6 +356,7 @@ static void set_defaults(struct options *o)
     o->lang = KPI_LANG_JA;
     o->rollup = KPI_ROLLUP_CRITERIA;
     o->ahead = NAN;
+    o->threads = default_threads();
     o->on_track = NAN;
     o->encoding = KPI_ENCODING_AUTO;
     o->use_assessments = 1;
@@ -374,7 +405,8 @@ static int make_policy(kpi_policy **out, const struct options *o)
         rc = fail(EXIT_USAGE, "--ahead %g --on-track %g: %s", ahead, on_track,
                   kpi_error_message());
     else if (kpi_policy_set_rollup(policy, o->rollup) != KPI_OK ||
-             kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK)
+             kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK ||
+             kpi_policy_set_threads(policy, o->threads) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
     if (rc != EXIT_OK) {
         kpi_policy_free(policy);
@@ -388,6 +420,7 @@ static int read_plan(kpi_plan **plan, kpi_reader **reader, const struct options 
 {
     if (kpi_reader_new(reader) != KPI_OK ||
         kpi_reader_set_encoding(*reader, o->encoding) != KPI_OK ||
+        kpi_reader_set_threads(*reader, o->threads) != KPI_OK ||
         kpi_reader_read_files(plan, *reader, o->structure, o->progress) != KPI_OK)
         return fail_kpi(EXIT_DATA);
     return EXIT_OK;

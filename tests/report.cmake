@@ -40,7 +40,7 @@ endfunction()
 # --help and --version.
 kpi_report_test(help VALGRIND ARGS --help
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0
-    "-DSTDOUT_REGEX=Usage: kpi-report STRUCTURE.csv \\[PROGRESS.csv\\]@@--as-of DATE@@--format FORMAT@@--lang LANG@@--rollup RULE@@--ahead X@@--on-track Y@@--encoding ENC@@--no-assessments@@--width N@@-o, --output FILE@@-h, --help@@-V, --version@@Exit status:@@  0  the report was written@@  1  a file could not be read@@  2  bad usage")
+    "-DSTDOUT_REGEX=Usage: kpi-report STRUCTURE.csv \\[PROGRESS.csv\\]@@--as-of DATE@@--format FORMAT@@--lang LANG@@--rollup RULE@@--ahead X@@--on-track Y@@--encoding ENC@@--no-assessments@@--width N@@--threads N@@-o, --output FILE@@-h, --help@@-V, --version@@Exit status:@@  0  the report was written@@  1  a file could not be read@@  2  bad usage")
 kpi_report_test(version ARGS --version
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0 "-DSTDOUT_REGEX=^kpi-report \\(libkpi\\) ${PROJECT_VERSION}\n$")
 
@@ -66,6 +66,12 @@ kpi_report_test(equals_form
   ARGS --as-of=2017-09-30 --format=text --lang=ja --width=100 -- ${_kpi_structure}
        ${_kpi_progress}
   CHECKS -DSTATUS=0 -DSTDOUT_FILE=${_kpi_golden}/seed-ja.txt)
+
+# The thread count changes nothing in the report.
+foreach(threads 1 8)
+  kpi_report_test(threads_${threads} ARGS ${_kpi_seed} --threads ${threads}
+    CHECKS -DSTATUS=0 -DSTDERR_LINES=0 -DSTDOUT_FILE=${_kpi_golden}/seed-ja.txt)
+endforeach()
 
 # Options that change the rating, and a plan without its progress file.
 kpi_report_test(policy
@@ -107,6 +113,8 @@ kpi_report_usage(bad_lang "--lang: [^\n]*fr" ${_kpi_seed} --lang fr)
 kpi_report_usage(bad_rollup "--rollup: [^\n]*best" ${_kpi_seed} --rollup best)
 kpi_report_usage(bad_encoding "--encoding: [^\n]*latin1" ${_kpi_seed} --encoding latin1)
 kpi_report_usage(bad_width "--width: [^\n]*39" ${_kpi_seed} --width 39)
+kpi_report_usage(bad_threads "--threads: [^\n]*0[^\n]*1 to 64" ${_kpi_seed} --threads 0)
+kpi_report_usage(too_many_threads "--threads: [^\n]*65" ${_kpi_seed} --threads 65)
 kpi_report_usage(bad_number "--ahead: [^\n]*abc" ${_kpi_seed} --ahead abc)
 kpi_report_usage(bad_thresholds "--ahead 0.9 --on-track 0.95" ${_kpi_seed} --ahead 0.9
   --on-track 0.95)

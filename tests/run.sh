@@ -65,9 +65,10 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 step "ThreadSanitizer"
 CC=clang cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKPI_TSAN=ON \
   -DKPI_BUILD_EXAMPLES=OFF -DKPI_BUILD_TOOLS=OFF "${strict[@]}" >/dev/null
-cmake --build build-tsan -j "$jobs" --target kpi_test_threads
+cmake --build build-tsan -j "$jobs" --target kpi_test_threads kpi_test_csv_threads \
+  kpi_test_evaluate_threads
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure --no-tests=error \
-  -R '^kpi\.threads$'
+  -R '^kpi\.(csv_|evaluate_)?threads$'
 
 step "fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_FUZZ=ON \

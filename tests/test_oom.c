@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,21 @@
 /* ---- A failing allocator ---------------------------------------------- */
 
 /* Allocations left before the one that fails; negative: none fails. The
- * failure is one-shot, so that code which retries is also exercised. */
-static long countdown = -1;
-static int refused;
+ * failure is one-shot, so that code which retries is also exercised.
+ * Atomic, because kpi_evaluate() on threads allocates from each of them. */
+static atomic_long countdown = -1;
+static atomic_int refused;
 
 static int take_one(void)
 {
-    if (countdown < 0)
-        return 1;
-    if (countdown-- == 0) {
-        refused = 1;
-        return 0;
+    long left = atomic_load(&countdown);
+    while (left >= 0) {
+        if (atomic_compare_exchange_weak(&countdown, &left, left - 1)) {
+            if (left > 0)
+                return 1;
+            atomic_store(&refused, 1);
+            return 0;
+        }
     }
     return 1;
 }
@@ -352,6 +357,55 @@ static void test_oom_evaluating(void **state)
     kpi_plan_free(plan);
 }
 
+/* A plan cut into several units of work (a subtree per goal), each long
+ * enough that the threads evaluating it all take part and allocate. Built
+ * with the allocator disarmed. */
+static kpi_plan *plan_of_units(void)
+{
+    kpi_plan *plan = NULL;
+    assert_int_equal(kpi_plan_new(&plan, "units"), KPI_OK);
+    assert_int_equal(kpi_plan_set_fiscal_year(plan, 2017), KPI_OK);
+    for (int g = 0; g < 3; g++) {
+        char code[32];
+        snprintf(code, sizeof code, "G%d", g);
+        kpi_goal *goal = kpi_plan_add_goal(plan, code, "重点目標");
+        for (int i = 0; i < 300; i++) {
+            snprintf(code, sizeof code, "G%d-%d", g, i);
+            kpi_target *t = kpi_goal_add_target(goal, code, "物件登録件数");
+            assert_int_equal(kpi_target_set_value(t, 30), KPI_OK);
+            assert_non_null(kpi_target_add_measurement(t, 20170831, i % 40, NULL));
+        }
+    }
+    return plan;
+}
+
+/* Any allocation failing, in the calling thread or in any other,
+ * fails the whole evaluation, which leaks nothing. */
+static void test_oom_evaluating_threads(void **state)
+{
+    (void)state;
+    kpi_plan *plan = plan_of_units();
+    kpi_policy *policy = NULL;
+    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
+    assert_int_equal(kpi_policy_set_threads(policy, 4), KPI_OK);
+    for (long n = 0;; n++) {
+        kpi_evaluation *ev = (kpi_evaluation *)1;
+        arm(n);
+        int rc = kpi_evaluate(&ev, plan, 20170930, policy);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            assert_int_equal(kpi_evaluation_result_count(ev), 1 + 3 + 900);
+            kpi_evaluation_free(ev);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(ev);
+    }
+    kpi_policy_free(policy);
+    kpi_plan_free(plan);
+}
+
 static void test_oom_validating(void **state)
 {
     (void)state;
@@ -541,9 +595,13 @@ int main(void)
     if (cmocka_run_group_tests_name("allocator hook", hook_tests, NULL, NULL))
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_oom_building),   cmocka_unit_test(test_oom_reading),
-        cmocka_unit_test(test_oom_evaluating), cmocka_unit_test(test_oom_validating),
-        cmocka_unit_test(test_oom_rendering),  cmocka_unit_test(test_oom_writing),
+        cmocka_unit_test(test_oom_building),
+        cmocka_unit_test(test_oom_reading),
+        cmocka_unit_test(test_oom_evaluating),
+        cmocka_unit_test(test_oom_evaluating_threads),
+        cmocka_unit_test(test_oom_validating),
+        cmocka_unit_test(test_oom_rendering),
+        cmocka_unit_test(test_oom_writing),
     };
     return cmocka_run_group_tests(tests, setup_allocator, restore_allocator);
 }

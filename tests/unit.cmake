@@ -4,7 +4,7 @@
 # (kpi.<name>_valgrind), failing on any error or leak. The target is
 # kpi_test_<name>; the program keeps the name test_<name>.
 # They carry the label `unit` (ctest -L unit).
-set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale)
+set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings)
 
 # Reading the seed report, shared by the test programs.
 add_library(kpi_test_seed STATIC seed.c)

@@ -118,6 +118,31 @@ KPI_EXTERN double kpi_reader_prose_confidence(const kpi_reader *reader);
  *         for a confidence outside (0, 1] or NaN. On error nothing changes.
  */
 KPI_EXTERN int kpi_reader_set_prose_confidence(kpi_reader *reader, double confidence);
+/** @brief The most threads kpi_reader_set_threads() takes. */
+#define KPI_READER_MAX_THREADS 64
+/**
+ * @brief How many threads a read may use; 0 (the default) or 1: only the
+ *        calling thread.
+ *
+ * With more, the texts of the progress file (kpi_reader_prose_confidence())
+ * are read on that many threads, the calling thread among them, started
+ * and joined within each read. The plan, its warnings and a failure's
+ * error (with its file and line) are the same as with one thread. The
+ * allocator of kpi_set_allocator() is then called from those threads too.
+ * @param reader the reader; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the number set, 0 by default.
+ */
+KPI_EXTERN int32_t kpi_reader_threads(const kpi_reader *reader);
+/**
+ * @brief Sets how many threads a read may use (kpi_reader_threads()).
+ * @param reader the reader. Not NULL.
+ * @param threads 0 to #KPI_READER_MAX_THREADS; 0 and 1 both mean only the
+ *        calling thread. A program usually gives the machine's cores.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p reader is NULL; #KPI_ERR_VALUE
+ *         for a number outside 0..#KPI_READER_MAX_THREADS. On error nothing
+ *         changes.
+ */
+KPI_EXTERN int kpi_reader_set_threads(kpi_reader *reader, int32_t threads);
 /**
  * @brief The encoding the reader expects.
  * @param reader the reader; NULL gives #KPI_ENCODING_AUTO (and records

@@ -18,6 +18,8 @@
  * Threads: several threads may evaluate the same plan at once, and read one
  * evaluation at once, as long as no thread changes the plan meanwhile. A
  * policy is read-only during kpi_evaluate() and may be shared likewise.
+ * kpi_evaluate() itself uses the calling thread only, unless the policy
+ * asks for more (kpi_policy_set_threads()).
  */
 #ifndef KPI_EVALUATE_H
 #define KPI_EVALUATE_H
@@ -135,6 +137,35 @@ KPI_EXTERN int32_t kpi_policy_directive_days(const kpi_policy *policy);
  *         for a number of days out of range. On error nothing changes.
  */
 KPI_EXTERN int kpi_policy_set_directive_days(kpi_policy *policy, int32_t days);
+/** @brief The most threads kpi_policy_set_threads() accepts. */
+#define KPI_POLICY_MAX_THREADS 64
+/**
+ * @brief How many threads kpi_evaluate() may use (0 by default).
+ * @param policy the policy; NULL gives 0 (and records #KPI_ERR_ARGUMENT).
+ * @return the number set with kpi_policy_set_threads(); 0 or 1: the calling
+ *         thread only.
+ */
+KPI_EXTERN int32_t kpi_policy_threads(const kpi_policy *policy);
+/**
+ * @brief Lets kpi_evaluate() rate independent parts of the plan (goals'
+ *        subtrees, runs of a large goal's targets, directives) on up to
+ *        @p threads threads, the calling thread among them. Off by
+ *        default, so that a program embedding libkpi gets no threads unless
+ *        it asks. The evaluation is the same whatever the number: the same
+ *        results in the same order, the same bytes in every render.
+ *
+ * kpi_evaluate() starts the threads and joins them before it returns; a
+ * thread the system refuses to start is no error (the others do its
+ * share). With more than one thread, an allocator set with
+ * kpi_set_allocator() is called from several threads at once.
+ * @param policy the policy. Not NULL.
+ * @param threads 0 or 1 for the calling thread only, up to
+ *        #KPI_POLICY_MAX_THREADS.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p policy is NULL; #KPI_ERR_VALUE
+ *         when @p threads is negative or above #KPI_POLICY_MAX_THREADS. On error
+ *         nothing changes.
+ */
+KPI_EXTERN int kpi_policy_set_threads(kpi_policy *policy, int32_t threads);
 /**
  * @brief Rates the plan as of @p as_of.
  * @param out receives the evaluation, which the caller frees with

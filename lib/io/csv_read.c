@@ -2,7 +2,9 @@
  * callbacks: with CSV_REPALL_NL every line feed outside a record reaches
  * the end-of-row callback, and line feeds inside quoted fields are counted
  * in the field callback. A row starts on the line current when its first
- * field arrives, since that field's own line feeds are counted only then. */
+ * field arrives, since that field's own line feeds are counted only then.
+ * The text may come in chunks (a file read piece by piece): libcsv keeps
+ * a row cut between two chunks, and the lines go on counting. */
 #include "io/csv_read.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -162,29 +164,73 @@ static int32_t row_line(const struct parse_state *st)
     return st->row.count ? st->row.line : st->line;
 }
 
+struct kpi__csv_stream {
+    struct csv_parser parser;
+    struct parse_state st;
+    int32_t lines_before; /* line feeds in the text fed before */
+};
+
+int kpi__csv_stream_new(kpi__csv_stream **out, const char *source, kpi__csv_row_fn on_row,
+                        void *context)
+{
+    kpi__csv_stream *s = kpi__calloc(1, sizeof *s);
+    if (!s)
+        return KPI_ERR_NOMEM;
+    if (csv_init(&s->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+        kpi__free(s);
+        return kpi__error_nomem();
+    }
+    csv_set_realloc_func(&s->parser, bounded_realloc);
+    /* libcsv grows a field's buffer by this much at a time; its default of
+     * 128 bytes makes a long field cost thousands of reallocations. */
+    csv_set_blk_size(&s->parser, 16384);
+    csv_set_free_func(&s->parser, kpi__free);
+    s->st = (struct parse_state){source, {.line = 1}, 1, on_row, context, KPI_OK};
+    *out = s;
+    return KPI_OK;
+}
+
+int kpi__csv_stream_feed(kpi__csv_stream *s, const char *text, size_t size)
+{
+    struct parse_state *st = &s->st;
+    size_t parsed = csv_parse(&s->parser, text, size, on_field, on_row_end, st);
+    int rc = st->rc;
+    if (rc == KPI_OK && parsed != size)
+        rc = libcsv_error(&s->parser, s->lines_before + kpi__text_line_of(text, parsed),
+                          row_line(st), st->source);
+    s->lines_before += count_newlines(text, size);
+    return rc;
+}
+
+int kpi__csv_stream_end(kpi__csv_stream *s)
+{
+    struct parse_state *st = &s->st;
+    /* A quote never closed is found only here; it opened on the line the
+     * unfinished row started on. */
+    if (csv_fini(&s->parser, on_field, on_row_end, st) != 0)
+        return libcsv_error(&s->parser, row_line(st), row_line(st), st->source);
+    return st->rc;
+}
+
+void kpi__csv_stream_free(kpi__csv_stream *s)
+{
+    if (!s)
+        return;
+    free_row(&s->st.row);
+    csv_free(&s->parser);
+    kpi__free(s);
+}
+
 int kpi__csv_parse(const char *text, size_t size, const char *source,
                    kpi__csv_row_fn on_row, void *context)
 {
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
-        return kpi__error_nomem();
-    csv_set_realloc_func(&p, bounded_realloc);
-    /* libcsv grows a field's buffer by this much at a time; its default of
-     * 128 bytes makes a long field cost thousands of reallocations. */
-    csv_set_blk_size(&p, 16384);
-    csv_set_free_func(&p, kpi__free);
-    struct parse_state st = {source, {.line = 1}, 1, on_row, context, KPI_OK};
-    size_t parsed = csv_parse(&p, text, size, on_field, on_row_end, &st);
-    int rc = st.rc;
-    if (rc == KPI_OK && parsed != size)
-        rc = libcsv_error(&p, kpi__text_line_of(text, parsed), row_line(&st), source);
-    /* A quote never closed is found only here; it opened on the line the
-     * unfinished row started on. */
-    if (rc == KPI_OK && csv_fini(&p, on_field, on_row_end, &st) != 0)
-        rc = libcsv_error(&p, row_line(&st), row_line(&st), source);
+    kpi__csv_stream *s = NULL;
+    int rc = kpi__csv_stream_new(&s, source, on_row, context);
+    if (rc != KPI_OK)
+        return rc;
+    rc = kpi__csv_stream_feed(s, text, size);
     if (rc == KPI_OK)
-        rc = st.rc;
-    free_row(&st.row);
-    csv_free(&p);
+        rc = kpi__csv_stream_end(s);
+    kpi__csv_stream_free(s);
     return rc;
 }

@@ -28,4 +28,15 @@ typedef int (*kpi__csv_row_fn)(void *context, const kpi__csv_row *row);
 int kpi__csv_parse(const char *text, size_t size, const char *source,
                    kpi__csv_row_fn on_row, void *context);
 
+/* The same, for text that comes in chunks (cut anywhere, even inside a
+ * row or a character): new, feed each chunk in order, end once after the
+ * last, and free (also after an error). Each returns KPI_OK or the error,
+ * as kpi__csv_parse() would for the whole text; after an error, only free. */
+typedef struct kpi__csv_stream kpi__csv_stream;
+int kpi__csv_stream_new(kpi__csv_stream **out, const char *source, kpi__csv_row_fn on_row,
+                        void *context);
+int kpi__csv_stream_feed(kpi__csv_stream *stream, const char *text, size_t size);
+int kpi__csv_stream_end(kpi__csv_stream *stream);
+void kpi__csv_stream_free(kpi__csv_stream *stream);
+
 #endif

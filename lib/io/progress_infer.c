@@ -6,6 +6,7 @@
  * anything: a guess would be an invented figure. What is filled is marked
  * inferred, which the writers leave out, and said in a warning. */
 #include "io/progress_infer.h"
+#include "io/prose_jobs.h"
 #include "io/warnings.h"
 #include "util/alloc.h"
 #include "util/date.h"
@@ -210,32 +211,70 @@ static int fill_goal_figures(kpi__load *load, const struct kpi__prose_row *row,
     return rc;
 }
 
+/* The fiscal year a row's text is read in: that of the plan, else of the
+ * row's date. */
+static int32_t row_fiscal_year(const kpi__load *load, const struct kpi__prose_row *row)
+{
+    int32_t start = kpi_plan_start(load->plan);
+    return kpi_date_fiscal_year(start ? start : kpi_update_date(row->update));
+}
+
+/* Fills what the row's reading (p, read with result read_rc) says. */
+static int apply_reading(kpi__load *load, const struct kpi__prose_row *row,
+                         const kpi_prose *p, int read_rc, double min)
+{
+    if (read_rc != KPI_OK) /* a text with nothing to read (only blanks, too long) */
+        return read_rc == KPI_ERR_NOMEM ? read_rc : KPI_OK;
+    if (row->goal)
+        return fill_goal_figures(load, row, p, min);
+    int rc = KPI_OK;
+    if (!row->has_status)
+        rc = fill_status(load, row, p, min);
+    if (rc == KPI_OK && !row->has_value)
+        rc = fill_figure(load, row, row->target, p, min);
+    return rc;
+}
+
+/* Rows are read this many at a time on several threads: enough to keep
+ * them busy, few enough that the readings held at once stay small. */
+#define BATCH 1024
+
+static int infer_batch(kpi__load *load, const struct kpi__prose_row *rows, size_t count,
+                       double min, int32_t threads)
+{
+    struct kpi__prose_job jobs[BATCH];
+    for (size_t i = 0; i < count; i++)
+        jobs[i] = (struct kpi__prose_job){kpi_update_text(rows[i].update),
+                                          row_fiscal_year(load, &rows[i]), NULL, KPI_OK};
+    kpi__prose_jobs_run(jobs, count, threads);
+    int rc = KPI_OK;
+    for (size_t i = 0; i < count; i++) {
+        if (rc == KPI_OK)
+            rc = apply_reading(load, &rows[i], jobs[i].prose, jobs[i].rc, min);
+        kpi_prose_free(jobs[i].prose);
+    }
+    return rc;
+}
+
 static int infer_row(kpi__load *load, const struct kpi__prose_row *row, double min)
 {
-    const char *text = kpi_update_text(row->update);
-    int32_t start = kpi_plan_start(load->plan);
-    int32_t fiscal_year =
-        kpi_date_fiscal_year(start ? start : kpi_update_date(row->update));
     kpi_prose *p = NULL;
-    int rc = kpi_prose_read(&p, text, fiscal_year);
-    if (rc != KPI_OK) /* a text with nothing to read (only blanks, too long) */
-        return rc == KPI_ERR_NOMEM ? rc : KPI_OK;
-    if (row->goal)
-        rc = fill_goal_figures(load, row, p, min);
-    else {
-        if (!row->has_status)
-            rc = fill_status(load, row, p, min);
-        if (rc == KPI_OK && !row->has_value)
-            rc = fill_figure(load, row, row->target, p, min);
-    }
+    int read_rc =
+        kpi_prose_read(&p, kpi_update_text(row->update), row_fiscal_year(load, row));
+    int rc = apply_reading(load, row, p, read_rc, min);
     kpi_prose_free(p);
     return rc;
 }
 
-int kpi__infer_progress(kpi__load *load, double min_confidence)
+int kpi__infer_progress(kpi__load *load, double min_confidence, int32_t threads)
 {
     int rc = KPI_OK;
-    for (size_t i = 0; rc == KPI_OK && i < load->prose_count; i++)
-        rc = infer_row(load, &load->prose_rows[i], min_confidence);
+    size_t step = threads > 1 ? BATCH : 1;
+    for (size_t i = 0; rc == KPI_OK && i < load->prose_count; i += step) {
+        size_t n = load->prose_count - i < step ? load->prose_count - i : step;
+        rc = threads > 1
+                 ? infer_batch(load, &load->prose_rows[i], n, min_confidence, threads)
+                 : infer_row(load, &load->prose_rows[i], min_confidence);
+    }
     return rc == KPI_OK ? KPI_OK : kpi__error_nomem();
 }

@@ -27,8 +27,9 @@ int kpi__prose_row_add(kpi__load *load, const struct kpi__prose_row *row);
  * date), and the figure of a NUMERIC target that has none on the row's
  * date, from its own row or from its initiative's (goal's) row, matched by
  * label and unit. Each fill is marked inferred and gives a warning at the
- * row's line. KPI_OK or KPI_ERR_NOMEM. */
-int kpi__infer_progress(kpi__load *load, double min_confidence);
+ * row's line. The texts are read on up to threads threads (0 or 1: the
+ * caller's only), with the same result. KPI_OK or KPI_ERR_NOMEM. */
+int kpi__infer_progress(kpi__load *load, double min_confidence, int32_t threads);
 
 /* Forgets the remembered rows. */
 void kpi__prose_rows_free(kpi__load *load);

@@ -10,6 +10,7 @@
 #include "util/number.h"
 #include "io/decode.h"
 #include "io/progress_infer.h"
+#include "io/read_stream.h"
 #include "io/warnings.h"
 
 #include <errno.h>
@@ -24,6 +25,8 @@ struct kpi_reader {
     kpi_encoding detected;
     kpi__warnings warnings;
     kpi__error_record error; /* the last read's failure (kpi_reader_error_code()) */
+    int whole;       /* this read takes files whole, not in chunks (io/read_stream.h) */
+    int32_t threads; /* kpi_reader_threads() */
 };
 
 int kpi_reader_new(kpi_reader **out)
@@ -81,6 +84,22 @@ int kpi_reader_set_infer(kpi_reader *reader, int infer)
     if (reader_null(reader, "kpi_reader_set_infer"))
         return KPI_ERR_ARGUMENT;
     reader->keep_explicit_only = !infer;
+    return KPI_OK;
+}
+
+int32_t kpi_reader_threads(const kpi_reader *reader)
+{
+    return reader_null(reader, "kpi_reader_threads") ? 0 : reader->threads;
+}
+
+int kpi_reader_set_threads(kpi_reader *reader, int32_t threads)
+{
+    if (reader_null(reader, "kpi_reader_set_threads"))
+        return KPI_ERR_ARGUMENT;
+    if (threads < 0 || threads > KPI_READER_MAX_THREADS)
+        return kpi__error(KPI_ERR_VALUE, "kpi_reader_set_threads: %d is not in 0..%d",
+                          (int)threads, KPI_READER_MAX_THREADS);
+    reader->threads = threads;
     return KPI_OK;
 }
 
@@ -166,26 +185,34 @@ static int load_bytes(kpi_reader *reader, kpi__load *load, const char *bytes, si
         return rc;
     rc = kpi__csv_parse(text, text_size, load->source, on_row, load);
     kpi__free(owned);
-    if (rc == KPI_OK && !load->have_header)
-        rc =
-            kpi__error_at(KPI_ERR_PARSE, load->source, 1, 0,
-                          "%s:1: the file is empty; expected a header row", load->source);
     return rc;
 }
 
 static int slurp(char **out, size_t *size, const char *path);
 
+/* A file is read in chunks when it can be (a regular file, UTF-8
+ * throughout), else whole, as are buffers. */
 static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
                       kpi__csv_row_fn on_row)
 {
-    if (!in->path)
-        return load_bytes(reader, load, in->bytes, in->size, on_row);
-    char *bytes = NULL;
-    size_t size = 0;
-    int rc = slurp(&bytes, &size, in->path);
-    if (rc == KPI_OK)
-        rc = load_bytes(reader, load, bytes, size, on_row);
-    kpi__free(bytes);
+    int rc;
+    if (!in->path) {
+        rc = load_bytes(reader, load, in->bytes, in->size, on_row);
+    } else if (!reader->whole) {
+        rc =
+            kpi__read_stream(in->path, reader->encoding, &reader->detected, on_row, load);
+    } else {
+        char *bytes = NULL;
+        size_t size = 0;
+        rc = slurp(&bytes, &size, in->path);
+        if (rc == KPI_OK)
+            rc = load_bytes(reader, load, bytes, size, on_row);
+        kpi__free(bytes);
+    }
+    if (rc == KPI_OK && !load->have_header)
+        rc =
+            kpi__error_at(KPI_ERR_PARSE, load->source, 1, 0,
+                          "%s:1: the file is empty; expected a header row", load->source);
     return rc;
 }
 
@@ -198,16 +225,19 @@ static int read_progress(kpi_reader *reader, kpi_plan *plan, const struct input 
                       .infer = !reader->keep_explicit_only};
     int rc = load_input(reader, &load, progress, kpi__progress_row);
     if (rc == KPI_OK)
-        rc = kpi__infer_progress(&load, reader->prose_confidence);
+        rc = kpi__infer_progress(&load, reader->prose_confidence, reader->threads);
     kpi__prose_rows_free(&load);
     return rc;
 }
 
-static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *structure,
+static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *structure,
                      const struct input *progress)
 {
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
+    /* Every cell comes from text decode.c has validated: the model need
+     * not check it for UTF-8 again (its limits it still checks). */
+    kpi__model_text_validated(1);
     kpi__load load = {.source = structure->name,
                       .warnings = &reader->warnings,
                       .infer = !reader->keep_explicit_only};
@@ -219,6 +249,7 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *str
                           structure->name);
     if (rc == KPI_OK && progress)
         rc = read_progress(reader, load.plan, progress);
+    kpi__model_text_validated(0);
     kpi__c_numeric_leave(&locale);
     if (rc != KPI_OK) {
         kpi_plan_free(load.plan);
@@ -227,6 +258,23 @@ static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *str
     }
     *out = load.plan;
     return KPI_OK;
+}
+
+/* Files are read in chunks first. A file that must be read whole (see
+ * KPI__READ_WHOLE), and any failure, make the read start over with files
+ * read whole: the error is then the one the whole file gives (a bad byte
+ * late in a file comes before a bad row early in it), with its message. */
+static int read_both(kpi_plan **out, kpi_reader *reader, const struct input *structure,
+                     const struct input *progress)
+{
+    reader->whole = 0;
+    int rc = read_once(out, reader, structure, progress);
+    if (rc != KPI_OK && rc != KPI_ERR_NOMEM &&
+        (structure->path || (progress && progress->path))) {
+        reader->whole = 1;
+        rc = read_once(out, reader, structure, progress);
+    }
+    return rc;
 }
 
 /* Ends a read: its failure is kept on the reader, a success clears it. */

@@ -33,8 +33,8 @@ uint32_t kpi__plan_next_seq(kpi_plan *plan)
     return plan->next_seq;
 }
 
-int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *new_code,
-                     void *object, const char *what)
+int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, uint32_t *owned,
+                     const char *new_code, void *object, const char *what)
 {
     if (new_code && strcmp(new_code, *code) == 0)
         return KPI_OK;
@@ -51,7 +51,10 @@ int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *
         return KPI_ERR_NOMEM;
     /* Removing one key frees a slot, so the put below cannot fail. */
     kpi__strmap_remove(map, *code);
-    kpi__free(*code);
+    if (!owned || (*owned & KPI__OWN_CODE))
+        kpi__free(*code);
+    if (owned)
+        *owned |= KPI__OWN_CODE;
     *code = copy;
     kpi__strmap_put(map, *code, object);
     return KPI_OK;

@@ -12,6 +12,20 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Set by the reader on its own thread while it loads text it validated. */
+static _Thread_local int text_validated;
+
+void kpi__model_text_validated(int on)
+{
+    text_validated = on;
+}
+
+/* Whether value (n bytes) is UTF-8, or comes from a validated file. */
+static int valid_utf8(const char *value, size_t n)
+{
+    return text_validated || kpi__utf8_valid_prefix(value, n) == n;
+}
+
 int kpi__model_done(kpi_plan *plan, int rc)
 {
     return kpi__error_keep(&plan->error, rc);
@@ -40,7 +54,7 @@ int kpi__check_text(const char *value, const char *object, const char *code,
         return kpi__error(KPI_ERR_LIMIT,
                           "%s \"%s\": %s is %zu bytes; the limit is %d (KPI_MAX_FIELD)",
                           object, code, field, n, KPI_MAX_FIELD);
-    if (kpi__utf8_valid_prefix(value, n) == n)
+    if (valid_utf8(value, n))
         return KPI_OK;
     char what[KPI_MAX_CODE + 64];
     snprintf(what, sizeof what, "%s \"%s\": %s", object, code, field);
@@ -61,6 +75,37 @@ int kpi__set_string(char **field, const char *value, const char *object,
     }
     kpi__free(*field);
     *field = copy;
+    return KPI_OK;
+}
+
+int kpi__set_arena_string(kpi_plan *plan, char **field, uint32_t *owned, uint32_t bit,
+                          int intern, const char *value, const char *object,
+                          const char *code, const char *name)
+{
+    int rc = kpi__check_text(value, object, code, name);
+    if (rc != KPI_OK)
+        return rc;
+    char *copy = NULL;
+    size_t n = value ? strlen(value) : 0;
+    /* A replacement (of a value, or of one cleared since) is allocated
+     * alone: see KPI__OWN_CODE. The bit << 16 remembers a first value. */
+    int alone = *field != NULL || (*owned & (bit << 16));
+    if (n) {
+        if (alone)
+            copy = kpi__strndup(value, n);
+        else if (intern)
+            copy = (char *)kpi__arena_intern(&plan->strings, value, n);
+        else
+            copy = kpi__arena_strndup(&plan->strings, value, n);
+        if (!copy)
+            return KPI_ERR_NOMEM;
+    }
+    if (*owned & bit)
+        kpi__free(*field);
+    *field = copy;
+    *owned = alone && copy ? *owned | bit : *owned & ~bit;
+    if (copy && !alone)
+        *owned |= bit << 16;
     return KPI_OK;
 }
 
@@ -88,7 +133,7 @@ int kpi__check_code_text(const char *code, const char *what)
         return kpi__error(KPI_ERR_LIMIT,
                           "%s: code is %zu bytes; the limit is %d (KPI_MAX_CODE)", what,
                           len, KPI_MAX_CODE);
-    int rc = kpi__check_utf8(code, what);
+    int rc = valid_utf8(code, len) ? KPI_OK : kpi__check_utf8(code, what);
     return rc == KPI_OK ? check_code_blanks(code, len, what) : rc;
 }
 

@@ -114,8 +114,8 @@ int kpi_goal_set_code(kpi_goal *goal, const char *code)
         rc = kpi__plan_id_clash(goal->plan, code, "goal");
     size_t old_length = strlen(goal->code);
     if (rc == KPI_OK)
-        rc = kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, code,
-                              goal, "goal");
+        rc = kpi__plan_rename(goal->plan, &goal->plan->goals_by_code, &goal->code, NULL,
+                              code, goal, "goal");
     if (rc == KPI_OK)
         kpi__directives_renamed(goal, old_length);
     return kpi__model_done(goal->plan, rc);
@@ -209,22 +209,24 @@ kpi_target *kpi_goal_target_at(kpi_goal *goal, size_t index)
     return item_at(&goal->targets, index, goal, "target");
 }
 
+/* A target in the plan's arena, with its code and label; NULL when memory
+ * runs out (what the arena took then is not reachable, and goes with the
+ * plan). */
 static kpi_target *target_alloc(kpi_goal *goal, const char *code, const char *label)
 {
-    kpi_target *target = kpi__calloc(1, sizeof *target);
+    kpi__arena *arena = &goal->plan->strings;
+    kpi_target *target = kpi__arena_calloc(arena, sizeof *target);
     if (!target)
         return NULL;
     target->goal = goal;
     target->value = target->start_value = NAN;
     target->reference = target->change_pct = NAN;
     target->weight = 1.0;
-    target->code = kpi__strdup(code);
+    target->code = kpi__arena_strndup(arena, code, strlen(code));
     if (!target->code ||
-        kpi__set_string(&target->label, label, "target", code, "label") != KPI_OK) {
-        kpi__free(target->code);
-        kpi__free(target);
+        kpi__set_arena_string(goal->plan, &target->label, &target->owned, KPI__OWN_LABEL,
+                              1, label, "target", code, "label") != KPI_OK)
         return NULL;
-    }
     return target;
 }
 

@@ -74,30 +74,31 @@ static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t da
         return kpi__error(KPI_ERR_LIMIT,
                           "target \"%s\": already %d measurements, the limit",
                           target->code, KPI_MAX_RECORDS);
+    kpi_plan *plan = target->goal->plan;
     kpi__measurement_texts *texts = NULL;
     if (note && *note) {
-        texts = kpi__calloc(1, sizeof *texts);
+        /* In the arena, as is the note, once the note is known to be
+         * valid: what a failure below took there is not reachable and
+         * goes with the plan. */
+        rc = kpi__check_text(note, "target", target->code, "measurement note");
+        if (rc != KPI_OK)
+            return rc;
+        texts = kpi__arena_calloc(&plan->strings, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
-        rc = kpi__set_string(&texts->note, note, "target", target->code,
-                             "measurement note");
-        if (rc != KPI_OK) {
-            kpi__free(texts);
+        rc = kpi__set_arena_string(plan, &texts->note, &texts->owned, KPI__OWN_NOTE, 0,
+                                   note, "target", target->code, "measurement note");
+        if (rc != KPI_OK)
             return rc;
-        }
     }
     kpi_measurement *m = kpi__segvec_append(&target->measurements, sizeof *m);
-    if (!m) {
-        if (texts)
-            kpi__free(texts->note);
-        kpi__free(texts);
+    if (!m)
         return KPI_ERR_NOMEM;
-    }
     m->target = target;
     m->date = date;
     m->value = value;
     m->texts = texts;
-    m->seq = kpi__plan_next_seq(target->goal->plan);
+    m->seq = kpi__plan_next_seq(plan);
     *out = m;
     return KPI_OK;
 }
@@ -118,9 +119,12 @@ void kpi__measurement_clear(kpi_measurement *m)
 {
     if (!m->texts)
         return;
-    kpi__free(m->texts->note);
-    kpi__free(m->texts->author);
-    kpi__free(m->texts);
+    /* The pair lives in the arena; only strings that replaced others are
+     * allocated on their own. */
+    if (m->texts->owned & KPI__OWN_NOTE)
+        kpi__free(m->texts->note);
+    if (m->texts->owned & KPI__OWN_AUTHOR)
+        kpi__free(m->texts->author);
     m->texts = NULL;
 }
 
@@ -129,23 +133,24 @@ static int set_text(kpi_measurement *m, int author, const char *value)
 {
     const char *code = m->target->code;
     const char *name = author ? "measurement author" : "measurement note";
-    if (!m->texts) {
+    kpi_plan *plan = m->target->goal->plan;
+    kpi__measurement_texts *texts = m->texts;
+    if (!texts) {
         if (!value || !*value)
             return KPI_OK;
-        kpi__measurement_texts *texts = kpi__calloc(1, sizeof *texts);
+        int rc = kpi__check_text(value, "target", code, name);
+        if (rc != KPI_OK)
+            return rc;
+        texts = kpi__arena_calloc(&plan->strings, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
-        int rc = kpi__set_string(author ? &texts->author : &texts->note, value,
-                                 "target", code, name);
-        if (rc != KPI_OK) {
-            kpi__free(texts);
-            return rc;
-        }
-        m->texts = texts;
-        return KPI_OK;
     }
-    return kpi__set_string(author ? &m->texts->author : &m->texts->note, value,
-                           "target", code, name);
+    int rc = kpi__set_arena_string(
+        plan, author ? &texts->author : &texts->note, &texts->owned,
+        author ? KPI__OWN_AUTHOR : KPI__OWN_NOTE, 0, value, "target", code, name);
+    if (rc == KPI_OK)
+        m->texts = texts;
+    return rc;
 }
 
 static const char *get_text(const kpi_measurement *m, int author)

@@ -5,6 +5,7 @@
 #define KPI_LIB_MODEL_H
 
 #include "kpi.h"
+#include "util/arena.h"
 #include "util/error.h"
 #include "util/strmap.h"
 #include "util/vec.h"
@@ -40,6 +41,9 @@ struct kpi_plan {
      * so that writing gives the rows back in it (and "the later row" on the
      * same date stays the later row). */
     uint32_t next_seq;
+    /* Every target and the strings first given to targets and
+     * measurements (util/arena.h): a national plan is millions of them. */
+    kpi__arena strings;
     kpi__error_record error; /* the last failed change (kpi_plan_error_code()) */
 };
 
@@ -76,6 +80,7 @@ struct kpi_target {
     int32_t start; /* 0 when unset */
     int32_t due;
     uint32_t inferred; /* kpi_field bits read from the text */
+    uint32_t owned;    /* KPI__OWN_* bits: which strings are allocated on their own */
     kpi__segvec measurements;
     kpi__segvec assessments;
     kpi__segvec updates; /* kpi_update */
@@ -86,7 +91,20 @@ struct kpi_target {
 typedef struct kpi__measurement_texts {
     char *note;
     char *author;
+    uint32_t owned; /* KPI__OWN_NOTE, KPI__OWN_AUTHOR */
 } kpi__measurement_texts;
+
+/* Strings of targets and measurements are first copied into the plan's
+ * arena (freed with the plan); a setter that replaces one allocates the new
+ * string on its own and marks it here, so that editing a string many times
+ * frees each old copy instead of growing the arena (bit << 16 marks that a
+ * field had its first value). */
+#define KPI__OWN_CODE 1u
+#define KPI__OWN_LABEL 2u
+#define KPI__OWN_UNIT 4u
+#define KPI__OWN_TEXT 8u
+#define KPI__OWN_NOTE 1u
+#define KPI__OWN_AUTHOR 2u
 
 /* The seq field of a measurement keeps in its top bit whether the figure
  * was read from a progress text by the reader (kpi_measurement_inferred())
@@ -203,6 +221,20 @@ int kpi__check_text(const char *value, const char *object, const char *code,
 int kpi__set_string(char **field, const char *value, const char *object, const char *code,
                     const char *name);
 
+/* Like kpi__set_string() for a string kept in plan's arena: the first
+ * value of the field is copied into the arena (interned when intern is
+ * set: units, labels, wordings repeat), a later one allocated on its own
+ * and marked with bit in *owned; the old one is freed when it was so
+ * marked. */
+int kpi__set_arena_string(kpi_plan *plan, char **field, uint32_t *owned, uint32_t bit,
+                          int intern, const char *value, const char *object,
+                          const char *code, const char *name);
+
+/* While the reader loads a file it has decoded and validated as UTF-8,
+ * the checks of text and codes on this thread skip the repeat UTF-8 check
+ * (every length limit still applies): on, then off when the load ends. */
+void kpi__model_text_validated(int on);
+
 /* The field's string, "" when unset. */
 const char *kpi__string_or_empty(const char *field);
 
@@ -224,9 +256,11 @@ int kpi__plan_id_clash(const kpi_plan *plan, const char *code, const char *what)
 
 /* Gives the goal or target object registered in map under *code the code
  * new_code, keeping the map in step; what ("goal", "target") names it in
- * messages. On error nothing changes. */
-int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, const char *new_code,
-                     void *object, const char *what);
+ * messages. owned: the object's KPI__OWN_* bits when its code may be in the
+ * plan's arena, NULL when it is always allocated on its own. On error
+ * nothing changes. */
+int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, uint32_t *owned,
+                     const char *new_code, void *object, const char *what);
 
 /* Checks a weight argument: finite and > 0. */
 int kpi__check_weight(double weight, const char *what, const char *code);

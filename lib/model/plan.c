@@ -43,6 +43,7 @@ void kpi_plan_free(kpi_plan *plan)
     kpi__free(plan->title);
     kpi__free(plan->organization);
     kpi__free(plan->department);
+    kpi__arena_free(&plan->strings); /* last: the targets freed above live there */
     kpi__free(plan);
 }
 

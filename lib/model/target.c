@@ -19,11 +19,15 @@ void kpi__target_free(kpi_target *target)
     kpi__segvec_free(&target->measurements);
     kpi__assessments_free(&target->assessments);
     kpi__updates_free(&target->updates);
-    kpi__free(target->code);
-    kpi__free(target->label);
-    kpi__free(target->unit);
-    kpi__free(target->text);
-    kpi__free(target);
+    /* The target and the strings not marked in owned live in the arena. */
+    if (target->owned & KPI__OWN_CODE)
+        kpi__free(target->code);
+    if (target->owned & KPI__OWN_LABEL)
+        kpi__free(target->label);
+    if (target->owned & KPI__OWN_UNIT)
+        kpi__free(target->unit);
+    if (target->owned & KPI__OWN_TEXT)
+        kpi__free(target->text);
 }
 
 double kpi__target_effective_value(const kpi_target *t)
@@ -64,11 +68,11 @@ int kpi_target_set_code(kpi_target *target, const char *code)
     kpi_plan *plan = target->goal->plan;
     return kpi__model_done(target->goal->plan,
                            kpi__plan_rename(plan, &plan->targets_by_code, &target->code,
-                                            code, target, "target"));
+                                            &target->owned, code, target, "target"));
 }
 
 /* String fields: a getter and a setter each, all alike. */
-#define TARGET_STRING_FIELD(field, bit)                                                  \
+#define TARGET_STRING_FIELD(field, bit, own)                                             \
     const char *kpi_target_##field(const kpi_target *target)                             \
     {                                                                                    \
         if (target_null(target, "kpi_target_" #field))                                   \
@@ -79,15 +83,17 @@ int kpi_target_set_code(kpi_target *target, const char *code)
     {                                                                                    \
         if (target_null(target, "kpi_target_set_" #field))                               \
             return KPI_ERR_ARGUMENT;                                                     \
-        int rc = kpi__set_string(&target->field, value, "target", target->code, #field); \
+        int rc =                                                                         \
+            kpi__set_arena_string(target->goal->plan, &target->field, &target->owned,    \
+                                  own, 1, value, "target", target->code, #field);        \
         if (rc == KPI_OK)                                                                \
             target->inferred &= ~(uint32_t)(bit);                                        \
         return kpi__model_done(target->goal->plan, rc);                                  \
     }
 
-TARGET_STRING_FIELD(label, KPI_FIELD_LABEL)
-TARGET_STRING_FIELD(unit, KPI_FIELD_UNIT)
-TARGET_STRING_FIELD(text, 0)
+TARGET_STRING_FIELD(label, KPI_FIELD_LABEL, KPI__OWN_LABEL)
+TARGET_STRING_FIELD(unit, KPI_FIELD_UNIT, KPI__OWN_UNIT)
+TARGET_STRING_FIELD(text, 0, KPI__OWN_TEXT)
 
 /* An enumeration argument must be one of its declared values: a binding may
  * pass any integer. */

@@ -65,6 +65,29 @@ size_t kpi__pt_match_table(const uint32_t *cp, size_t at, size_t end,
 size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
                                const char *const *table, size_t *which);
 
+/* The character at a position, encoded once for matching many words there
+ * (a loop over a table of one's own, such as the status words): len is 0
+ * when nothing can match (the end, or no character a literal holds). */
+typedef struct kpi__ptfirst {
+    char bytes[4];
+    size_t len;
+} kpi__ptfirst;
+
+void kpi__pt_first(kpi__ptfirst *f, const uint32_t *cp, size_t at, size_t end);
+/* kpi__pt_match(cp, at, end, word) for the f of cp[at]. */
+size_t kpi__pt_match_rest(const kpi__ptfirst *f, const uint32_t *cp, size_t at,
+                          size_t end, const char *word);
+
+static inline size_t kpi__pt_match_first(const kpi__ptfirst *f, const uint32_t *cp,
+                                         size_t at, size_t end, const char *word)
+{
+    /* Most words differ in their first two bytes (kana and kanji share the
+     * first): rejected without a call. word[1] exists when word[0] is no NUL. */
+    if (!f->len || word[0] != f->bytes[0] || (f->len > 1 && word[1] != f->bytes[1]))
+        return 0;
+    return kpi__pt_match_rest(f, cp, at, end, word);
+}
+
 /* cp[begin..end) as a new NUL-terminated UTF-8 string, or NULL (last error
  * KPI_ERR_NOMEM). */
 char *kpi__pt_encode(const uint32_t *cp, size_t begin, size_t end);

@@ -170,59 +170,110 @@ int kpi__pt_bullet(uint32_t c)
 
 /* ---- Words ---------------------------------------------------------------- */
 
-/* The next code point of a UTF-8 literal of the tables (valid by
- * construction), advancing *p. */
-static uint32_t literal_next(const char **p)
+/* Words are matched as bytes: each code point of the text is encoded (a few
+ * shifts) and compared with the literal's bytes, instead of decoding every
+ * literal again at every position. UTF-8 is prefix-free and the literals
+ * are valid by construction, so the bytes of a word equal the encoding of
+ * cp[at..] exactly when its code points do: the results are those of
+ * comparing code points. */
+
+static size_t encode_one(uint32_t c, char *out);
+
+/* cp[i] encoded for comparing with a literal: its length, or 0 for a value
+ * no literal holds (0, or past U+10FFFF, whose encoding could alias). */
+static size_t text_char(uint32_t c, char *out)
 {
-    const unsigned char *s = (const unsigned char *)*p;
-    uint32_t c = 0;
-    size_t len = decode_one(s, 4, 0, &c);
-    /* A literal never holds an invalid sequence; stop cleanly if one did. */
-    if (len == 0)
-        len = 1, c = 0xFFFD;
-    *p += len;
-    return c;
+    return c == 0 || c > 0x10FFFF ? 0 : encode_one(c, out);
 }
 
-static size_t literal_length(const char *word)
+/* Whether the literal at p starts with the k bytes of one. Stops at the
+ * first difference, so never reads past the literal's NUL (one holds no
+ * NUL: no normalised code point is 0). */
+static int bytes_match(const char *p, const char *one, size_t k)
 {
-    size_t n = 0;
-    while (*word) {
-        literal_next(&word);
-        n++;
-    }
-    return n;
-}
-
-size_t kpi__pt_match(const uint32_t *cp, size_t at, size_t end, const char *word)
-{
-    size_t i = at;
-    while (*word) {
-        if (i >= end || cp[i] != literal_next(&word))
+    for (size_t j = 0; j < k; j++)
+        if (p[j] != one[j])
             return 0;
+    return 1;
+}
+
+/* The word's code points after its first (k bytes, already compared with
+ * cp[at]) against cp[at + 1..end): the full length matched, or 0. */
+static size_t match_rest(const uint32_t *cp, size_t at, size_t end, const char *word,
+                         size_t k)
+{
+    size_t i = at + 1;
+    const char *p = word + k;
+    while (*p) {
+        char one[4];
+        if (i >= end)
+            return 0;
+        size_t n = text_char(cp[i], one);
+        if (!n || !bytes_match(p, one, n))
+            return 0;
+        p += n;
         i++;
     }
     return i - at;
 }
 
+void kpi__pt_first(kpi__ptfirst *f, const uint32_t *cp, size_t at, size_t end)
+{
+    f->len = at < end ? text_char(cp[at], f->bytes) : 0;
+}
+
+size_t kpi__pt_match_rest(const kpi__ptfirst *f, const uint32_t *cp, size_t at,
+                          size_t end, const char *word)
+{
+    if (!f->len || !bytes_match(word, f->bytes, f->len))
+        return 0;
+    return match_rest(cp, at, end, word, f->len);
+}
+
+size_t kpi__pt_match(const uint32_t *cp, size_t at, size_t end, const char *word)
+{
+    kpi__ptfirst f;
+    if (!*word)
+        return 0;
+    kpi__pt_first(&f, cp, at, end);
+    return kpi__pt_match_rest(&f, cp, at, end, word);
+}
+
 size_t kpi__pt_match_end(const uint32_t *cp, size_t begin, size_t end, const char *word)
 {
-    size_t len = literal_length(word);
-    if (len == 0 || end < begin || end - begin < len)
-        return 0;
-    return kpi__pt_match(cp, end - len, end, word);
+    /* Compared backwards from end: the word's last bytes with cp[end - 1],
+     * and so on, never before begin. */
+    size_t left = strlen(word), len = 0, i = end;
+    while (left) {
+        char one[4];
+        if (i <= begin)
+            return 0;
+        size_t n = text_char(cp[i - 1], one);
+        if (!n || n > left || !bytes_match(word + left - n, one, n))
+            return 0;
+        left -= n;
+        i--;
+        len++;
+    }
+    return len;
 }
 
 size_t kpi__pt_match_table(const uint32_t *cp, size_t at, size_t end,
                            const char *const *table, size_t *which)
 {
     size_t best = 0;
-    for (size_t k = 0; table[k]; k++) {
-        size_t len = kpi__pt_match(cp, at, end, table[k]);
+    kpi__ptfirst f;
+    /* cp[at] is encoded once for the whole table. */
+    kpi__pt_first(&f, cp, at, end);
+    if (!f.len)
+        return 0;
+    for (size_t w = 0; table[w]; w++) {
+        size_t len = kpi__pt_match_first(&f, cp, at, end, table[w]);
+        /* > keeps the first of equally long words. */
         if (len > best) {
             best = len;
             if (which)
-                *which = k;
+                *which = w;
         }
     }
     return best;
@@ -232,12 +283,12 @@ size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
                                const char *const *table, size_t *which)
 {
     size_t best = 0;
-    for (size_t k = 0; table[k]; k++) {
-        size_t len = kpi__pt_match_end(cp, begin, end, table[k]);
+    for (size_t w = 0; table[w]; w++) {
+        size_t len = kpi__pt_match_end(cp, begin, end, table[w]);
         if (len > best) {
             best = len;
             if (which)
-                *which = k;
+                *which = w;
         }
     }
     return best;

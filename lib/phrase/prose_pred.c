@@ -18,13 +18,63 @@
 #include "util/status_words.h"
 #include "util/utf8.h"
 
+#include <pthread.h>
 #include <string.h>
+
+/* ---- Which characters can start a predicate --------------------------------- */
+
+/* The scan tries every table at every word character, and most characters
+ * start no word of any. A bit per first code point (modulo the map's size)
+ * of every status word, act and aim lets it pass over them at once: a clear
+ * bit means no table has a word starting there, so the reading is the same.
+ * The tables are fixed, so the map is built once, on first use. */
+#define FIRST_BITS 4096u
+
+static unsigned char first_map[FIRST_BITS / 8];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static void first_mark(const char *word)
+{
+    uint32_t c = 0;
+    if (!*word)
+        return; /* matches nothing */
+    if (!kpi__utf8_decode(word, strlen(word), &c)) {
+        /* Never so (literals are valid); if it were, pass over nothing. */
+        memset(first_map, 0xFF, sizeof first_map);
+        return;
+    }
+    first_map[(c % FIRST_BITS) / 8] |= (unsigned char)(1u << (c % 8));
+}
+
+static void first_mark_table(const char *const *table)
+{
+    for (size_t k = 0; table[k]; k++)
+        first_mark(table[k]);
+}
+
+static void first_build(void)
+{
+    for (const kpi__status_word *w = kpi__status_words; w->word; w++)
+        first_mark(w->word);
+    first_mark_table(kpi__phrase_milestones);
+    first_mark_table(kpi__phrase_verbs);
+    first_mark_table(kpi__prose_acts);
+    first_mark_table(kpi__phrase_aims);
+}
+
+/* Whether some predicate word may start with c (no: none does). */
+static int may_start(uint32_t c)
+{
+    return (first_map[(c % FIRST_BITS) / 8] >> (c % 8)) & 1u;
+}
 
 static size_t match_status(const uint32_t *cp, size_t at, size_t end, kpi_status *status)
 {
     size_t best = 0;
+    kpi__ptfirst f;
+    kpi__pt_first(&f, cp, at, end);
     for (const kpi__status_word *w = kpi__status_words; w->word; w++) {
-        size_t len = kpi__pt_match(cp, at, end, w->word);
+        size_t len = kpi__pt_match_first(&f, cp, at, end, w->word);
         if (len > best) {
             best = len;
             *status = w->status;
@@ -172,9 +222,12 @@ static int read_pred(const kpi__pscan *s, size_t i, size_t floor, kpi__ppred *p)
 int kpi__prose_scan_preds(kpi__pscan *s)
 {
     size_t n = s->t->n, capacity = 0, floor = 0, i = 0;
+    /* Built before the scan; the readers below see it complete. */
+    pthread_once(&first_once, first_build);
     while (i < n) {
         kpi__ppred p;
-        if (!kpi__pt_wordchar(s->t->cp[i]) || !read_pred(s, i, floor, &p)) {
+        uint32_t c = s->t->cp[i];
+        if (!kpi__pt_wordchar(c) || !may_start(c) || !read_pred(s, i, floor, &p)) {
             i++;
             continue;
         }

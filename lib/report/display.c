@@ -124,9 +124,10 @@ void kpi__display_target(kpi__strbuf *b, const kpi_result *result, kpi_lang lang
 
 void kpi__display_due(char buf[KPI__DUE_SIZE], int32_t date, kpi_lang lang)
 {
-    char iso[KPI__DATE_ISO_SIZE];
-    kpi__date_iso(iso, date);
-    snprintf(buf, KPI__DUE_SIZE, "%s%s", lang == KPI_LANG_EN ? "due " : "期限", iso);
+    const char *word = lang == KPI_LANG_EN ? "due " : "期限";
+    size_t n = strlen(word);
+    memcpy(buf, word, n);
+    kpi__date_iso(buf + n, date);
 }
 
 void kpi__display_period(char buf[KPI__PERIOD_SIZE], int32_t start, int32_t end,
@@ -201,8 +202,10 @@ void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
 {
     int en = lang == KPI_LANG_EN;
     const char *label = kpi_status_label(status, lang);
-    if (*label)
-        kpi__strbuf_printf(b, "%s ", label);
+    if (*label) {
+        kpi__strbuf_append(b, label);
+        KPI__STRBUF_LITERAL(b, " ");
+    }
     append_date(b, date);
     if (!planned && !due)
         return;
@@ -214,7 +217,9 @@ void kpi__display_status_head(kpi__strbuf *b, kpi_status status, int32_t date,
     if (due) {
         char text[KPI__DUE_SIZE];
         kpi__display_due(text, due, lang);
-        kpi__strbuf_printf(b, "%s%s", planned ? list_separator(lang) : "", text);
+        if (planned)
+            kpi__strbuf_append(b, list_separator(lang));
+        kpi__strbuf_append(b, text);
     }
     kpi__strbuf_append(b, en ? ")" : "）");
 }
@@ -234,7 +239,8 @@ int kpi__is_cancelled(const kpi_result *result)
 
 void kpi__display_cancel(kpi__strbuf *b, const kpi_result *result, kpi_lang lang)
 {
-    kpi__strbuf_printf(b, "%s ", kpi_status_label(KPI_STATUS_CANCELLED, lang));
+    kpi__strbuf_append(b, kpi_status_label(KPI_STATUS_CANCELLED, lang));
+    KPI__STRBUF_LITERAL(b, " ");
     append_date(b, result->status_date);
 }
 
@@ -417,11 +423,17 @@ void kpi__display_directive_state(kpi__strbuf *b, const kpi_result *directive,
         kpi__strbuf_append(b, en ? "unanswered" : "未回答");
     else
         kpi__strbuf_append(b, en ? "open" : "対応中");
-    if (directive->open && directive->days_open >= 0)
-        kpi__strbuf_printf(b, en ? ", %d days" : "（%d日経過）",
-                           (int)directive->days_open);
-    if (directive->overdue)
-        kpi__strbuf_printf(b, "%s%s", en ? " " : "", kpi__display_overdue_mark(lang));
+    if (directive->open && directive->days_open >= 0) {
+        char days[KPI__NUMBER_SIZE];
+        kpi__number_count(days, (unsigned long long)directive->days_open);
+        kpi__strbuf_append(b, en ? ", " : "（");
+        kpi__strbuf_append(b, days);
+        kpi__strbuf_append(b, en ? " days" : "日経過）");
+    }
+    if (directive->overdue) {
+        kpi__strbuf_append(b, en ? " " : "");
+        kpi__strbuf_append(b, kpi__display_overdue_mark(lang));
+    }
 }
 
 void kpi__display_response_head(kpi__strbuf *b, const kpi_result *directive,

@@ -220,6 +220,15 @@ void kpi__display_directive_ref(kpi__strbuf *b, const kpi_result *directive,
 const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result,
                                 kpi_lang lang);
 
+/* The same line for a report that writes every result's: the line
+ * kpi_result_reason() keeps when a caller asked for it before, else built
+ * into scratch (emptied first, and kept by the caller from one result to
+ * the next), so that a report of a million results neither allocates a
+ * line per result nor keeps them all. Valid until the next call with the
+ * same scratch; "" when memory ran out, with out then marked failed. */
+const char *kpi__display_reason_scratch(kpi__strbuf *scratch, kpi__strbuf *out,
+                                        const kpi_result *result, kpi_lang lang);
+
 /* What a form built into built holds, as a string the caller frees with
  * kpi__free() ("" when nothing was built), for a format to escape; NULL
  * when memory ran out, with out then marked failed. */

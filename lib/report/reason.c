@@ -58,14 +58,18 @@ static void append_verdict(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
     kpi__strbuf_append(b, kpi_rating_symbol(r->rating));
     if (!r->assessed)
         return;
-    kpi__strbuf_printf(b, " (%s ", w->assessed);
+    KPI__STRBUF_LITERAL(b, " (");
+    kpi__strbuf_append(b, w->assessed);
+    KPI__STRBUF_LITERAL(b, " ");
     append_date(b, r->assessment_date);
     kpi__strbuf_append(b, lang == KPI_LANG_JA ? "、" : "; ");
     if (r->computed == KPI_RATING_NONE)
         kpi__strbuf_append(b, w->computed_none);
-    else
-        kpi__strbuf_printf(b, "%s%s%s", w->computed, lang == KPI_LANG_JA ? "" : " ",
-                           kpi_rating_symbol(r->computed));
+    else {
+        kpi__strbuf_append(b, w->computed);
+        kpi__strbuf_append(b, lang == KPI_LANG_JA ? "" : " ");
+        kpi__strbuf_append(b, kpi_rating_symbol(r->computed));
+    }
     kpi__strbuf_append(b, ")");
 }
 
@@ -142,50 +146,62 @@ static void append_milestone(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
     kpi__strbuf_append(b, due);
 }
 
-static char *build_target(const kpi_result *r, kpi_lang lang)
+static void build_target(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    kpi__strbuf b = {0};
     if (r->status != KPI_STATUS_NONE) {
-        append_status(&b, r, lang);
+        append_status(b, r, lang);
         if (r->status == KPI_STATUS_CANCELLED) { /* no figure matters any more */
-            append_verdict(&b, r, lang);
-            return kpi__strbuf_finish(&b);
+            append_verdict(b, r, lang);
+            return;
         }
-        kpi__strbuf_append(&b, ", ");
+        KPI__STRBUF_LITERAL(b, ", ");
     }
     if (r->target_kind == KPI_KIND_MILESTONE)
-        append_milestone(&b, r, lang);
+        append_milestone(b, r, lang);
     else if (r->target_kind == KPI_KIND_NUMERIC)
-        append_numeric(&b, r, lang);
+        append_numeric(b, r, lang);
     else
-        append_actual(&b, r, lang);
-    append_verdict(&b, r, lang);
-    return kpi__strbuf_finish(&b);
+        append_actual(b, r, lang);
+    append_verdict(b, r, lang);
+}
+
+static void append_count(kpi__strbuf *b, size_t count)
+{
+    char *p = kpi__strbuf_room(b, KPI__NUMBER_SIZE);
+    if (p)
+        kpi__strbuf_commit(b, kpi__number_count(p, count));
 }
 
 static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        kpi__strbuf_printf(b, "%s%s%zu", rating == KPI_RATING_AHEAD ? "" : " ",
-                           kpi_rating_symbol((kpi_rating)rating),
-                           r->rating_counts[rating]);
+    const char *blank = lang == KPI_LANG_JA ? "" : " ";
+    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
+        if (rating != KPI_RATING_AHEAD)
+            KPI__STRBUF_LITERAL(b, " ");
+        kpi__strbuf_append(b, kpi_rating_symbol((kpi_rating)rating));
+        append_count(b, r->rating_counts[rating]);
+    }
     size_t unrated = 0;
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
         unrated += r->unrated_counts[reason];
     if (!unrated)
         return;
-    kpi__strbuf_printf(b, " / %s%s%zu (", words[lang].unrated_children,
-                       lang == KPI_LANG_JA ? "" : " ", unrated);
+    KPI__STRBUF_LITERAL(b, " / ");
+    kpi__strbuf_append(b, words[lang].unrated_children);
+    kpi__strbuf_append(b, blank);
+    append_count(b, unrated);
+    KPI__STRBUF_LITERAL(b, " (");
     const char *separator = "";
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++) {
         if (!r->unrated_counts[reason])
             continue;
-        kpi__strbuf_printf(b, "%s%s%s%zu", separator,
-                           kpi_unrated_label((kpi_unrated)reason, lang),
-                           lang == KPI_LANG_JA ? "" : " ", r->unrated_counts[reason]);
+        kpi__strbuf_append(b, separator);
+        kpi__strbuf_append(b, kpi_unrated_label((kpi_unrated)reason, lang));
+        kpi__strbuf_append(b, blank);
+        append_count(b, r->unrated_counts[reason]);
         separator = ", ";
     }
-    kpi__strbuf_append(b, ")");
+    KPI__STRBUF_LITERAL(b, ")");
 }
 
 /* " [評価基準]", " [weighted mean 2.00]": the rule that rated the goal. */
@@ -194,53 +210,56 @@ static void append_rule(kpi__strbuf *b, const kpi_result *r, kpi_rollup rollup,
 {
     if (r->computed == KPI_RATING_NONE)
         return;
-    kpi__strbuf_printf(b, " [%s", kpi_rollup_label(rollup, lang));
+    KPI__STRBUF_LITERAL(b, " [");
+    kpi__strbuf_append(b, kpi_rollup_label(rollup, lang));
     if (rollup == KPI_ROLLUP_WEIGHTED) {
         char score[KPI__NUMBER_SIZE];
         kpi__number_fixed(score, r->mean_score, 2);
-        kpi__strbuf_printf(b, "%s%s", lang == KPI_LANG_JA ? "" : " ", score);
+        kpi__strbuf_append(b, lang == KPI_LANG_JA ? "" : " ");
+        kpi__strbuf_append(b, score);
     }
     kpi__strbuf_append(b, "]");
 }
 
-static char *build_goal(const kpi_result *r, kpi_rollup rollup, kpi_lang lang)
+static void build_goal(kpi__strbuf *b, const kpi_result *r, kpi_rollup rollup,
+                       kpi_lang lang)
 {
-    kpi__strbuf b = {0};
     if (r->status == KPI_STATUS_CANCELLED) {
-        append_status(&b, r, lang);
-        append_verdict(&b, r, lang);
-        return kpi__strbuf_finish(&b);
+        append_status(b, r, lang);
+        append_verdict(b, r, lang);
+        return;
     }
-    append_counts(&b, r, lang);
-    append_verdict(&b, r, lang);
-    append_rule(&b, r, rollup, lang);
-    return kpi__strbuf_finish(&b);
+    append_counts(b, r, lang);
+    append_verdict(b, r, lang);
+    append_rule(b, r, rollup, lang);
 }
 
 /* A directive's follow-up, in the forms of the directives section:
  * "未回答（121日経過）【期限超過】", "対応済: 完了 2017-09-15",
  * "open, 121 days: preparing 2017-09-15". */
-static char *build_directive(const kpi_result *r, kpi_lang lang)
+static void build_directive(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
-    kpi__strbuf b = {0};
-    kpi__display_directive_state(&b, r, lang);
+    kpi__display_directive_state(b, r, lang);
     if (kpi__has_update(r)) {
-        kpi__strbuf_append(&b, ": ");
-        kpi__display_update_head(&b, r, lang);
+        KPI__STRBUF_LITERAL(b, ": ");
+        kpi__display_update_head(b, r, lang);
     }
-    return kpi__strbuf_finish(&b);
 }
 
-static char *build(const kpi_result *r, kpi_lang lang)
+/* Appends the line to b. */
+static void build(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
     const kpi_policy *policy = &r->evaluation->policy;
     switch (r->kind) {
     case KPI_OBJECT_TARGET:
-        return build_target(r, lang);
+        build_target(b, r, lang);
+        break;
     case KPI_OBJECT_DIRECTIVE:
-        return build_directive(r, lang);
+        build_directive(b, r, lang);
+        break;
     default:
-        return build_goal(r, policy->rollup, lang);
+        build_goal(b, r, policy->rollup, lang);
+        break;
     }
 }
 
@@ -250,6 +269,21 @@ const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result, kpi_
     if (!reason)
         out->failed = 1;
     return reason ? reason : "";
+}
+
+const char *kpi__display_reason_scratch(kpi__strbuf *scratch, kpi__strbuf *out,
+                                        const kpi_result *result, kpi_lang lang)
+{
+    const char *cached = atomic_load((_Atomic(char *) *)&result->reasons[lang]);
+    if (cached)
+        return cached;
+    scratch->length = 0;
+    build(scratch, result, lang);
+    if (!kpi__strbuf_room(scratch, 0)) { /* failed, or nothing built yet */
+        out->failed = 1;
+        return "";
+    }
+    return scratch->data;
 }
 
 const char *kpi_result_reason(const kpi_result *result, kpi_lang lang)
@@ -269,7 +303,9 @@ const char *kpi_result_reason(const kpi_result *result, kpi_lang lang)
     char *line = atomic_load(slot);
     if (line)
         return line;
-    line = build(result, lang);
+    kpi__strbuf b = {0};
+    build(&b, result, lang);
+    line = kpi__strbuf_finish(&b);
     if (!line) {
         kpi__error_nomem();
         return NULL;

@@ -7,6 +7,7 @@
 
 #include "rules/evaluation.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 /* The renderers. They append to out and return KPI_OK, or KPI_ERR_NOMEM
  * when out failed (checking out->failed once at the end is enough). */
@@ -16,5 +17,21 @@ int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
 int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 int kpi__render_html(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
+
+/* The length of the valid UTF-8 character that starts at s (a byte of at
+ * least 0x80 in NUL-terminated text), or 0 when none does: what the JSON
+ * and CSV reports ask of every character they copy, in the same pass as
+ * the copy. Japanese is almost all three-byte characters, checked here;
+ * every other case is decided by kpi__utf8_decode(), the one decoder. */
+static inline size_t kpi__render_utf8_at(const unsigned char *s)
+{
+    if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80)
+        return 3;
+    uint32_t cp;
+    /* A NUL ends the sequence as any non-continuation byte does, so no
+     * byte past the text is read. */
+    return kpi__utf8_decode((const char *)s, 4, &cp);
+}
 
 #endif

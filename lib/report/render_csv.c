@@ -8,14 +8,12 @@
 #include "model/names.h"
 #include "report/display.h"
 #include "report/render.h"
-#include "util/alloc.h"
 #include "util/csv_cell.h"
 #include "util/date.h"
 #include "util/number.h"
 #include "util/utf8.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 /* The columns, in order; docs/report-formats.md describes each. */
@@ -73,11 +71,22 @@ static const char *const header[] = {
     "overdue",
 };
 
-/* One row being written; fields counts the cells so far. */
+/* One row being written; fields counts the cells so far. scratch holds
+ * the reason line and the goals list while they are written, and the last
+ * field-name list is kept because most targets share it. */
 struct row {
     kpi__strbuf *out;
     int fields;
+    kpi__strbuf scratch;
+    uint32_t inferred_bits;
+    char inferred[128];
 };
+
+static void separator(struct row *w)
+{
+    if (w->fields++)
+        KPI__STRBUF_LITERAL(w->out, ",");
+}
 
 /* Copies text with each byte that is not part of valid UTF-8 replaced by
  * U+FFFD. */
@@ -88,23 +97,18 @@ static void clean_utf8(kpi__strbuf *clean, const char *text, size_t n)
         kpi__strbuf_append_n(clean, text, valid);
         if (valid == n)
             return;
-        kpi__strbuf_append(clean, "\xEF\xBF\xBD");
+        KPI__STRBUF_LITERAL(clean, "\xEF\xBF\xBD");
         text += valid + 1;
         n -= valid + 1;
     }
 }
 
-/* The file says UTF-8 in its BOM, so a cell must be UTF-8 even when the
- * text is not (the setters take text as given). */
-static void cell_text(struct row *w, const char *text)
+/* Text that is not UTF-8 (the setters take text as given), rare enough to
+ * be cleaned in a copy. */
+static void cell_unclean(struct row *w, const char *text)
 {
-    size_t n = strlen(text);
-    if (kpi__utf8_valid_prefix(text, n) == n) {
-        kpi__csv_cell(w->out, text, n);
-        return;
-    }
     kpi__strbuf clean = {0};
-    clean_utf8(&clean, text, n);
+    clean_utf8(&clean, text, strlen(text));
     if (clean.failed)
         w->out->failed = 1;
     else
@@ -112,51 +116,99 @@ static void cell_text(struct row *w, const char *text)
     kpi__strbuf_free(&clean);
 }
 
+/* The file says UTF-8 in its BOM, so a cell must be UTF-8 even when the
+ * text is not. One pass finds the end, checks the UTF-8 and sees whether
+ * the cell needs quotes; then the text is copied, or quoted by libcsv. */
+static void cell_text(struct row *w, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int special = 0;
+    for (;;) {
+        unsigned char c = *s;
+        if (c > KPI__CSV_SPECIAL_MAX && c < 0x80) { /* most ASCII: nothing to see */
+            s++;
+            continue;
+        }
+        if (c < 0x80) {
+            if (!c)
+                break;
+            special |= kpi__csv_special(c);
+            s++;
+            continue;
+        }
+        size_t len = kpi__render_utf8_at(s);
+        if (!len) {
+            cell_unclean(w, text);
+            return;
+        }
+        s += len;
+    }
+    size_t n = (size_t)(s - (const unsigned char *)text);
+    if (n && (kpi__csv_blank(s[-1]) || kpi__csv_blank((unsigned char)text[0])))
+        special = 1;
+    if (special)
+        kpi__csv_cell_quoted(w->out, text, n);
+    else
+        kpi__strbuf_append_n(w->out, text, n);
+}
+
 static void cell(struct row *w, const char *text)
 {
-    if (w->fields++)
-        kpi__strbuf_append(w->out, ",");
+    separator(w);
     cell_text(w, text ? text : "");
 }
 
 /* Exactly the double; empty for NaN (and for infinities, which no
- * spreadsheet reads). */
+ * spreadsheet reads). Numbers, counts and dates never need quotes and are
+ * written in place. */
 static void number_cell(struct row *w, double value)
 {
-    char buf[KPI__NUMBER_SIZE] = "";
-    if (isfinite(value))
-        kpi__number_format(buf, value);
-    cell(w, buf);
+    separator(w);
+    if (!isfinite(value))
+        return;
+    char *p = kpi__strbuf_room(w->out, KPI__NUMBER_SIZE);
+    if (p)
+        kpi__strbuf_commit(w->out, kpi__number_format(p, value));
 }
 
 static void size_cell(struct row *w, size_t value)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%zu", value);
-    cell(w, buf);
+    separator(w);
+    char *p = kpi__strbuf_room(w->out, KPI__NUMBER_SIZE);
+    if (p)
+        kpi__strbuf_commit(w->out, kpi__number_count(p, value));
 }
 
 static void date_cell(struct row *w, int32_t date)
 {
-    char iso[KPI__DATE_ISO_SIZE];
-    kpi__date_iso(iso, date);
-    cell(w, iso);
+    separator(w);
+    if (date <= 0) /* as kpi__date_iso(): no date */
+        return;
+    char *p = kpi__strbuf_room(w->out, KPI__DATE_ISO_SIZE);
+    if (!p)
+        return;
+    kpi__date_iso(p, date);
+    kpi__strbuf_commit(w->out, KPI__DATE_ISO_SIZE - 1);
 }
 
 static void bool_cell(struct row *w, int value)
 {
-    cell(w, value ? "true" : "false");
+    separator(w);
+    if (value)
+        KPI__STRBUF_LITERAL(w->out, "true");
+    else
+        KPI__STRBUF_LITERAL(w->out, "false");
 }
 
 static void empty_cells(struct row *w, int count)
 {
     while (count-- > 0)
-        cell(w, "");
+        separator(w);
 }
 
 static void end_row(struct row *w)
 {
-    kpi__strbuf_append(w->out, "\r\n");
+    KPI__STRBUF_LITERAL(w->out, "\r\n");
     w->fields = 0;
 }
 
@@ -244,13 +296,17 @@ static void progress_cells(struct row *w, const kpi_result *r, kpi_lang lang)
  * structure file's parent column writes them. */
 static void goals_cell(struct row *w, const kpi_result *d)
 {
-    kpi__strbuf goals = {0};
-    kpi__strbuf_append(&goals, "");
-    for (size_t i = 0; i < d->goal_count; i++)
-        kpi__strbuf_printf(&goals, "%s%s", i ? ";" : "", d->goals[i]);
-    char *text = kpi__display_finish(w->out, &goals);
-    cell(w, text);
-    kpi__free(text);
+    kpi__strbuf *goals = &w->scratch;
+    goals->length = 0;
+    KPI__STRBUF_LITERAL(goals, "");
+    for (size_t i = 0; i < d->goal_count; i++) {
+        if (i)
+            KPI__STRBUF_LITERAL(goals, ";");
+        kpi__strbuf_append(goals, d->goals[i]);
+    }
+    if (goals->failed)
+        w->out->failed = 1;
+    cell(w, goals->failed ? "" : goals->data);
 }
 
 /* issuer .. overdue: empty but for directives. */
@@ -271,6 +327,17 @@ static void directive_cells(struct row *w, const kpi_result *r)
     bool_cell(w, r->overdue);
 }
 
+/* The field names read from the wording, as the last target with the
+ * same fields had them. */
+static const char *inferred_names(struct row *w, uint32_t bits)
+{
+    if (bits != w->inferred_bits) {
+        kpi__field_names_format(w->inferred, sizeof w->inferred, bits);
+        w->inferred_bits = bits;
+    }
+    return w->inferred;
+}
+
 static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
 {
     int directive = r->kind == KPI_OBJECT_DIRECTIVE;
@@ -280,10 +347,8 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
     number_cell(w, directive ? NAN : r->weight);
     count_cells(w, r);
     /* A directive is followed up, not rated: it has no reason line. */
-    cell(w, directive ? "" : kpi__display_reason(w->out, r, lang));
-    char inferred[128];
-    kpi__field_names_format(inferred, sizeof inferred, r->inferred);
-    cell(w, inferred);
+    cell(w, directive ? "" : kpi__display_reason_scratch(&w->scratch, w->out, r, lang));
+    cell(w, inferred_names(w, r->inferred));
     progress_cells(w, r, lang);
     if (r->kind == KPI_OBJECT_TARGET)
         bool_cell(w, r->figure_inferred);
@@ -299,12 +364,13 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
 
 int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
-    struct row w = {out, 0};
-    kpi__strbuf_append(out, "\xEF\xBB\xBF");
+    struct row w = {out, 0, {0}, 0, ""};
+    KPI__STRBUF_LITERAL(out, "\xEF\xBB\xBF");
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         cell(&w, header[i]);
     end_row(&w);
     for (size_t i = 0; i < ev->count + ev->directive_count; i++)
         result_row(&w, &ev->results[i], lang);
+    kpi__strbuf_free(&w.scratch);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

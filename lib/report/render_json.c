@@ -4,413 +4,312 @@
  * schema is described in docs/report-formats.md. */
 #include "model/names.h"
 #include "report/display.h"
+#include "report/json_write.h"
 #include "report/render.h"
-#include "util/date.h"
-#include "util/number.h"
-#include "util/utf8.h"
-
-#include <math.h>
-#include <string.h>
 
 /* Raised when a key is removed, renamed or changes meaning; keys may be
  * added within a version. 3: progress (a rating may rest on a status with
  * no figure, unrated_reason CANCELLED) and directives apart from notes. */
 #define FORMAT_VERSION 3
 
-/* A writer for one document. first is 1 while the innermost open container
- * has no member yet: after a container closes, its parent has one, so a
- * single flag is enough. */
-struct json {
-    kpi__strbuf *out;
-    int indent;
-    int first;
+/* What the writer needs across a document: the reason lines are built
+ * into scratch, one after the other, and the last field-name list is kept
+ * because most targets share it. */
+struct doc {
+    kpi__json j;
+    kpi__strbuf scratch;
+    uint32_t inferred_bits;
+    char inferred[128];
 };
 
-/* The bytes of s from 0x20 on that need no escape, up to n. */
-static size_t plain_run(const unsigned char *s, size_t n)
+static inline void member_string(kpi__json *j, const char *quoted, size_t n,
+                                 const char *value)
 {
-    size_t i = 0;
-    while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-        i++;
-    return i;
-}
-
-static void escape_char(kpi__strbuf *out, unsigned char c)
-{
-    static const char shorts[] = {
-        ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r'};
-    if (c == '"' || c == '\\')
-        kpi__strbuf_printf(out, "\\%c", c);
-    else if (c < sizeof shorts && shorts[c])
-        kpi__strbuf_printf(out, "\\%c", shorts[c]);
-    else
-        kpi__strbuf_printf(out, "\\u%04x", c);
-}
-
-/* Escapes valid UTF-8 text: quotes, backslashes and control characters;
- * everything else, multi-byte characters included, passes unchanged. */
-static void escape_valid(kpi__strbuf *out, const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t run = plain_run(s + i, n - i);
-        kpi__strbuf_append_n(out, (const char *)s + i, run);
-        i += run;
-        if (i < n)
-            escape_char(out, s[i++]);
-    }
-}
-
-/* A JSON string. Plan files are checked to be UTF-8, but the setters take
- * text as given, and one stray byte would make the whole document invalid,
- * so each byte that is not UTF-8 becomes U+FFFD. */
-static void string_value(kpi__strbuf *out, const char *text)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text);
-    kpi__strbuf_append(out, "\"");
-    while (n > 0) {
-        size_t valid = kpi__utf8_valid_prefix((const char *)s, n);
-        escape_valid(out, s, valid);
-        if (valid == n)
-            break;
-        kpi__strbuf_append(out, "\\ufffd");
-        s += valid + 1;
-        n -= valid + 1;
-    }
-    kpi__strbuf_append(out, "\"");
-}
-
-static void newline(struct json *j)
-{
-    kpi__strbuf_append(j->out, "\n");
-    for (int i = 0; i < j->indent; i++)
-        kpi__strbuf_append(j->out, "  ");
-}
-
-/* Starts the next member of an array. */
-static void item(struct json *j)
-{
-    if (!j->first)
-        kpi__strbuf_append(j->out, ",");
-    newline(j);
-    j->first = 0;
-}
-
-/* Starts the next member of an object: its key. */
-static void key(struct json *j, const char *name)
-{
-    item(j);
-    string_value(j->out, name);
-    kpi__strbuf_append(j->out, ": ");
-}
-
-static void begin(struct json *j, const char *bracket)
-{
-    kpi__strbuf_append(j->out, bracket);
-    j->indent++;
-    j->first = 1;
-}
-
-/* Empty containers stay on one line: "[]". */
-static void end(struct json *j, const char *bracket)
-{
-    j->indent--;
-    if (!j->first)
-        newline(j);
-    kpi__strbuf_append(j->out, bracket);
-    j->first = 0;
-}
-
-static void member_string(struct json *j, const char *name, const char *value)
-{
-    key(j, name);
+    kpi__json_key_n(j, quoted, n);
     if (value)
-        string_value(j->out, value);
+        kpi__json_string(j->out, value);
     else
-        kpi__strbuf_append(j->out, "null");
+        kpi__json_null(j->out);
 }
 
 /* "" means absent for the optional words (rating, reason names, labels). */
-static void member_optional(struct json *j, const char *name, const char *value)
+static inline void member_optional(kpi__json *j, const char *quoted, size_t n,
+                                   const char *value)
 {
-    member_string(j, name, value && *value ? value : NULL);
+    member_string(j, quoted, n, value && *value ? value : NULL);
 }
 
-/* Exactly the double (it reads back the same); NaN and infinities, which
- * JSON has no form for, are null. */
-static void member_number(struct json *j, const char *name, double value)
+/* The members, by the name of their key: the key is spelt, quoted, by
+ * the compiler. */
+#define QUOTED(name) "\"" name "\": ", sizeof("\"" name "\": ") - 1
+#define STRING(j, name, value) member_string((j), QUOTED(name), (value))
+#define OPTIONAL(j, name, value) member_optional((j), QUOTED(name), (value))
+#define NUMBER(j, name, value)                                                           \
+    (KPI__JSON_KEY((j), name), kpi__json_number((j)->out, (value)))
+#define COUNT(j, name, value)                                                            \
+    (KPI__JSON_KEY((j), name), kpi__json_count((j)->out, (value)))
+#define BOOL(j, name, value) (KPI__JSON_KEY((j), name), kpi__json_bool((j)->out, (value)))
+#define DATE(j, name, value) (KPI__JSON_KEY((j), name), kpi__json_date((j)->out, (value)))
+
+/* A count named at run time (the rating and reason names). */
+static void member_count(kpi__json *j, const char *name, size_t value)
 {
-    key(j, name);
-    if (!isfinite(value)) {
-        kpi__strbuf_append(j->out, "null");
-        return;
+    kpi__json_item(j);
+    kpi__json_string(j->out, name);
+    KPI__STRBUF_LITERAL(j->out, ": ");
+    kpi__json_count(j->out, value);
+}
+
+static void rating_members(struct doc *d, const kpi_result *r, kpi_lang lang)
+{
+    kpi__json *j = &d->j;
+    OPTIONAL(j, "rating", kpi_rating_symbol(r->rating));
+    OPTIONAL(j, "rating_name", kpi_rating_name(r->rating));
+    OPTIONAL(j, "rating_label", kpi_rating_label(r->rating, lang));
+    OPTIONAL(j, "computed_rating", kpi_rating_symbol(r->computed));
+    OPTIONAL(j, "computed_unrated_reason", kpi_unrated_name(r->computed_unrated));
+    BOOL(j, "assessed", r->assessed);
+    BOOL(j, "mismatch", r->mismatch);
+    DATE(j, "assessment_date", r->assessment_date);
+    OPTIONAL(j, "unrated_reason", kpi_unrated_name(r->unrated));
+    OPTIONAL(j, "unrated_label", kpi_unrated_label(r->unrated, lang));
+    STRING(j, "reason", kpi__display_reason_scratch(&d->scratch, j->out, r, lang));
+}
+
+/* The field names read from the wording, as the last target with the
+ * same fields had them. */
+static const char *inferred_names(struct doc *d, uint32_t bits)
+{
+    if (bits != d->inferred_bits) {
+        kpi__field_names_format(d->inferred, sizeof d->inferred, bits);
+        d->inferred_bits = bits;
     }
-    char buf[KPI__NUMBER_SIZE];
-    kpi__number_format(buf, value);
-    kpi__strbuf_append(j->out, buf);
+    return d->inferred;
 }
 
-static void member_size(struct json *j, const char *name, size_t value)
+static void target_members(struct doc *d, const kpi_result *r)
 {
-    key(j, name);
-    kpi__strbuf_printf(j->out, "%zu", value);
-}
-
-static void member_bool(struct json *j, const char *name, int value)
-{
-    key(j, name);
-    kpi__strbuf_append(j->out, value ? "true" : "false");
-}
-
-static void member_date(struct json *j, const char *name, int32_t date)
-{
-    char iso[KPI__DATE_ISO_SIZE];
-    kpi__date_iso(iso, date);
-    member_optional(j, name, iso);
-}
-
-static void rating_members(struct json *j, const kpi_result *r, kpi_lang lang)
-{
-    member_optional(j, "rating", kpi_rating_symbol(r->rating));
-    member_optional(j, "rating_name", kpi_rating_name(r->rating));
-    member_optional(j, "rating_label", kpi_rating_label(r->rating, lang));
-    member_optional(j, "computed_rating", kpi_rating_symbol(r->computed));
-    member_optional(j, "computed_unrated_reason", kpi_unrated_name(r->computed_unrated));
-    member_bool(j, "assessed", r->assessed);
-    member_bool(j, "mismatch", r->mismatch);
-    member_date(j, "assessment_date", r->assessment_date);
-    member_optional(j, "unrated_reason", kpi_unrated_name(r->unrated));
-    member_optional(j, "unrated_label", kpi_unrated_label(r->unrated, lang));
-    member_string(j, "reason", kpi__display_reason(j->out, r, lang));
-}
-
-static void target_members(struct json *j, const kpi_result *r)
-{
-    member_string(j, "text", r->text ? r->text : "");
-    char inferred[128];
-    kpi__field_names_format(inferred, sizeof inferred, r->inferred);
-    member_string(j, "inferred", inferred);
-    member_string(j, "unit", r->unit ? r->unit : "");
-    member_string(j, "target_kind", kpi_kind_name(r->target_kind));
-    member_string(j, "direction", kpi_direction_name(r->direction));
-    member_number(j, "actual", r->actual);
-    member_number(j, "expected", r->expected);
-    member_number(j, "target", r->target);
-    member_number(j, "start_value", r->start_value);
-    member_number(j, "elapsed", r->elapsed);
-    member_number(j, "pace", r->pace);
-    member_number(j, "achievement", r->achievement);
-    member_date(j, "measured", r->measured);
-    member_bool(j, "figure_inferred", r->figure_inferred);
-    member_date(j, "start", r->start);
-    member_date(j, "due", r->due);
+    kpi__json *j = &d->j;
+    STRING(j, "text", r->text ? r->text : "");
+    STRING(j, "inferred", inferred_names(d, r->inferred));
+    STRING(j, "unit", r->unit ? r->unit : "");
+    STRING(j, "target_kind", kpi_kind_name(r->target_kind));
+    STRING(j, "direction", kpi_direction_name(r->direction));
+    NUMBER(j, "actual", r->actual);
+    NUMBER(j, "expected", r->expected);
+    NUMBER(j, "target", r->target);
+    NUMBER(j, "start_value", r->start_value);
+    NUMBER(j, "elapsed", r->elapsed);
+    NUMBER(j, "pace", r->pace);
+    NUMBER(j, "achievement", r->achievement);
+    DATE(j, "measured", r->measured);
+    BOOL(j, "figure_inferred", r->figure_inferred);
+    DATE(j, "start", r->start);
+    DATE(j, "due", r->due);
 }
 
 /* The latest update, or null: the text verbatim, line breaks escaped. */
-static void update_member(struct json *j, const kpi_result *r)
+static void update_member(kpi__json *j, const kpi_result *r)
 {
-    key(j, "update");
+    KPI__JSON_KEY(j, "update");
     if (!r->update_date) {
-        kpi__strbuf_append(j->out, "null");
+        kpi__json_null(j->out);
         return;
     }
-    begin(j, "{");
-    member_date(j, "date", r->update_date);
-    member_optional(j, "status", kpi_status_name(r->update_status));
-    member_date(j, "planned", r->update_planned);
-    member_string(j, "text", r->update_text ? r->update_text : "");
-    end(j, "}");
+    kpi__json_begin(j, '{');
+    DATE(j, "date", r->update_date);
+    OPTIONAL(j, "status", kpi_status_name(r->update_status));
+    DATE(j, "planned", r->update_planned);
+    STRING(j, "text", r->update_text ? r->update_text : "");
+    kpi__json_end(j, '}');
 }
 
 /* What the rating rests on besides figures, and the latest update: every
  * node and every directive has them. */
-static void progress_members(struct json *j, const kpi_result *r, kpi_lang lang)
+static void progress_members(kpi__json *j, const kpi_result *r, kpi_lang lang)
 {
-    member_optional(j, "status", kpi_status_name(r->status));
-    member_optional(j, "status_label", kpi_status_label(r->status, lang));
-    member_date(j, "planned", r->planned);
-    member_date(j, "status_date", r->status_date);
+    OPTIONAL(j, "status", kpi_status_name(r->status));
+    OPTIONAL(j, "status_label", kpi_status_label(r->status, lang));
+    DATE(j, "planned", r->planned);
+    DATE(j, "status_date", r->status_date);
     update_member(j, r);
 }
 
 /* Every reason is listed, zeros included, so that consumers can rely on the
  * keys being there. */
-static void count_members(struct json *j, const kpi_result *r)
+static void count_members(kpi__json *j, const kpi_result *r)
 {
-    key(j, "counts");
-    begin(j, "{");
+    KPI__JSON_KEY(j, "counts");
+    kpi__json_begin(j, '{');
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        member_size(j, kpi_rating_name((kpi_rating)rating), r->rating_counts[rating]);
-    end(j, "}");
-    key(j, "unrated_counts");
-    begin(j, "{");
+        member_count(j, kpi_rating_name((kpi_rating)rating), r->rating_counts[rating]);
+    kpi__json_end(j, '}');
+    KPI__JSON_KEY(j, "unrated_counts");
+    kpi__json_begin(j, '{');
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
-        member_size(j, kpi_unrated_name((kpi_unrated)reason), r->unrated_counts[reason]);
-    end(j, "}");
+        member_count(j, kpi_unrated_name((kpi_unrated)reason), r->unrated_counts[reason]);
+    kpi__json_end(j, '}');
 }
 
-static void node(struct json *j, const kpi_result *r, kpi_lang lang);
+static void node(struct doc *d, const kpi_result *r, kpi_lang lang);
 
-static void children(struct json *j, const kpi_result *r, kpi_lang lang)
+static void children(struct doc *d, const kpi_result *r, kpi_lang lang)
 {
-    key(j, "children");
-    begin(j, "[");
+    KPI__JSON_KEY(&d->j, "children");
+    kpi__json_begin(&d->j, '[');
     for (size_t i = 0; i < r->child_count; i++) {
-        item(j);
-        node(j, kpi_result_child_at(r, i), lang);
+        kpi__json_item(&d->j);
+        node(d, kpi_result_child_at(r, i), lang);
     }
-    end(j, "]");
+    kpi__json_end(&d->j, ']');
 }
 
 /* One result and, for goals and the plan, its children: the nesting is at
  * most KPI_MAX_DEPTH deep, so recursion is safe. */
-static void node(struct json *j, const kpi_result *r, kpi_lang lang)
+static void node(struct doc *d, const kpi_result *r, kpi_lang lang)
 {
-    begin(j, "{");
-    member_string(j, "code", r->code);
-    member_string(j, "title", r->title);
-    member_string(j, "kind", kpi_object_name(r->kind));
-    member_size(j, "depth", (size_t)r->depth);
-    member_number(j, "weight", r->weight);
-    rating_members(j, r, lang);
+    kpi__json *j = &d->j;
+    kpi__json_begin(j, '{');
+    STRING(j, "code", r->code);
+    STRING(j, "title", r->title);
+    STRING(j, "kind", kpi_object_name(r->kind));
+    COUNT(j, "depth", (uint64_t)r->depth);
+    NUMBER(j, "weight", r->weight);
+    rating_members(d, r, lang);
     progress_members(j, r, lang);
-    member_bool(j, "cancelled", kpi__is_cancelled(r));
+    BOOL(j, "cancelled", kpi__is_cancelled(r));
     if (r->kind == KPI_OBJECT_TARGET) {
-        target_members(j, r);
+        target_members(d, r);
     } else {
         count_members(j, r);
-        children(j, r, lang);
+        children(d, r, lang);
     }
-    end(j, "}");
+    kpi__json_end(j, '}');
 }
 
-static void policy(struct json *j, const kpi_policy *p)
+static void policy(kpi__json *j, const kpi_policy *p)
 {
-    key(j, "policy");
-    begin(j, "{");
-    member_number(j, "ahead", p->ahead);
-    member_number(j, "on_track", p->on_track);
-    member_string(j, "rollup", kpi_rollup_name(p->rollup));
-    member_bool(j, "use_assessments", p->use_assessments);
-    end(j, "}");
+    KPI__JSON_KEY(j, "policy");
+    kpi__json_begin(j, '{');
+    NUMBER(j, "ahead", p->ahead);
+    NUMBER(j, "on_track", p->on_track);
+    STRING(j, "rollup", kpi_rollup_name(p->rollup));
+    BOOL(j, "use_assessments", p->use_assessments);
+    kpi__json_end(j, '}');
 }
 
-static void legend(struct json *j, kpi_lang lang)
+static void legend(kpi__json *j, kpi_lang lang)
 {
-    key(j, "legend");
-    begin(j, "[");
+    KPI__JSON_KEY(j, "legend");
+    kpi__json_begin(j, '[');
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
-        item(j);
-        begin(j, "{");
-        member_string(j, "symbol", kpi_rating_symbol((kpi_rating)rating));
-        member_string(j, "name", kpi_rating_name((kpi_rating)rating));
-        member_string(j, "label", kpi_rating_label((kpi_rating)rating, lang));
-        end(j, "}");
+        kpi__json_item(j);
+        kpi__json_begin(j, '{');
+        STRING(j, "symbol", kpi_rating_symbol((kpi_rating)rating));
+        STRING(j, "name", kpi_rating_name((kpi_rating)rating));
+        STRING(j, "label", kpi_rating_label((kpi_rating)rating, lang));
+        kpi__json_end(j, '}');
     }
-    end(j, "]");
+    kpi__json_end(j, ']');
 }
 
-static void notes(struct json *j, const kpi_evaluation *ev)
+/* An array of strings, one a line. */
+static void strings(kpi__json *j, char *const *texts, size_t count)
 {
-    key(j, "notes");
-    begin(j, "[");
-    for (size_t i = 0; i < ev->note_count; i++) {
-        item(j);
-        string_value(j->out, ev->notes[i]);
+    kpi__json_begin(j, '[');
+    for (size_t i = 0; i < count; i++) {
+        kpi__json_item(j);
+        kpi__json_string(j->out, texts[i]);
     }
-    end(j, "]");
+    kpi__json_end(j, ']');
 }
 
-static void directive_goals(struct json *j, const kpi_result *d)
+static void directive(kpi__json *j, const kpi_result *d, kpi_lang lang)
 {
-    key(j, "goals");
-    begin(j, "[");
-    for (size_t i = 0; i < d->goal_count; i++) {
-        item(j);
-        string_value(j->out, d->goals[i]);
-    }
-    end(j, "]");
-}
-
-static void directive(struct json *j, const kpi_result *d, kpi_lang lang)
-{
-    begin(j, "{");
-    member_string(j, "code", d->code);
-    member_string(j, "issuer", d->issuer ? d->issuer : "");
-    member_date(j, "issued", d->issued);
-    member_string(j, "text", d->title ? d->title : "");
-    directive_goals(j, d);
-    member_bool(j, "open", d->open);
-    key(j, "days_open");
+    kpi__json_begin(j, '{');
+    STRING(j, "code", d->code);
+    STRING(j, "issuer", d->issuer ? d->issuer : "");
+    DATE(j, "issued", d->issued);
+    STRING(j, "text", d->title ? d->title : "");
+    KPI__JSON_KEY(j, "goals");
+    strings(j, d->goals, d->goal_count);
+    BOOL(j, "open", d->open);
+    KPI__JSON_KEY(j, "days_open");
     if (d->days_open >= 0)
-        kpi__strbuf_printf(j->out, "%d", (int)d->days_open);
+        kpi__json_count(j->out, (uint64_t)d->days_open);
     else
-        kpi__strbuf_append(j->out, "null");
-    member_bool(j, "overdue", d->overdue);
+        kpi__json_null(j->out);
+    BOOL(j, "overdue", d->overdue);
     progress_members(j, d, lang);
-    end(j, "}");
+    kpi__json_end(j, '}');
 }
 
-static void directives(struct json *j, const kpi_evaluation *ev, kpi_lang lang)
+static void directives(kpi__json *j, const kpi_evaluation *ev, kpi_lang lang)
 {
-    key(j, "directives");
-    begin(j, "[");
+    KPI__JSON_KEY(j, "directives");
+    kpi__json_begin(j, '[');
     for (size_t i = 0; i < ev->directive_count; i++) {
-        item(j);
+        kpi__json_item(j);
         directive(j, kpi__directive(ev, i), lang);
     }
-    end(j, "]");
+    kpi__json_end(j, ']');
 }
 
 /* The codes of the cancelled targets and goals, in plan order, so that a
  * reader need not walk the tree to list them apart. */
-static void cancelled(struct json *j, const kpi_evaluation *ev)
+static void cancelled(kpi__json *j, const kpi_evaluation *ev)
 {
-    key(j, "cancelled");
-    begin(j, "[");
+    KPI__JSON_KEY(j, "cancelled");
+    kpi__json_begin(j, '[');
     for (size_t i = 0; i < ev->count; i++) {
         if (!kpi__is_cancelled(&ev->results[i]))
             continue;
-        item(j);
-        string_value(j->out, ev->results[i].code);
+        kpi__json_item(j);
+        kpi__json_string(j->out, ev->results[i].code);
     }
-    end(j, "]");
+    kpi__json_end(j, ']');
 }
 
-static void period(struct json *j, const kpi_evaluation *ev)
+static void period(kpi__json *j, const kpi_evaluation *ev)
 {
-    key(j, "period");
-    begin(j, "{");
-    member_date(j, "start", ev->start);
-    member_date(j, "end", ev->end);
-    end(j, "}");
+    KPI__JSON_KEY(j, "period");
+    kpi__json_begin(j, '{');
+    DATE(j, "start", ev->start);
+    DATE(j, "end", ev->end);
+    kpi__json_end(j, '}');
 }
 
 /* What the report is about comes first; the plan, by far the longest part,
  * comes last so that a reader of the file sees the header at once. */
+static void document(struct doc *d, const kpi_evaluation *ev, kpi_lang lang)
+{
+    kpi__json *j = &d->j;
+    kpi__json_begin(j, '{');
+    COUNT(j, "format_version", FORMAT_VERSION);
+    STRING(j, "lang", kpi_lang_name(lang));
+    DATE(j, "as_of", ev->as_of);
+    period(j, ev);
+    policy(j, &ev->policy);
+    STRING(j, "organization", ev->organization ? ev->organization : "");
+    STRING(j, "department", ev->department ? ev->department : "");
+    legend(j, lang);
+    KPI__JSON_KEY(j, "notes");
+    strings(j, ev->notes, ev->note_count);
+    directives(j, ev, lang);
+    cancelled(j, ev);
+    KPI__JSON_KEY(j, "plan");
+    if (ev->count > 0)
+        node(d, &ev->results[0], lang);
+    else
+        kpi__json_null(j->out);
+    kpi__json_end(j, '}');
+    KPI__STRBUF_LITERAL(j->out, "\n");
+}
+
 int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
-    struct json j = {out, 0, 1};
-    begin(&j, "{");
-    key(&j, "format_version");
-    kpi__strbuf_printf(out, "%d", FORMAT_VERSION);
-    member_string(&j, "lang", kpi_lang_name(lang));
-    member_date(&j, "as_of", ev->as_of);
-    period(&j, ev);
-    policy(&j, &ev->policy);
-    member_string(&j, "organization", ev->organization ? ev->organization : "");
-    member_string(&j, "department", ev->department ? ev->department : "");
-    legend(&j, lang);
-    notes(&j, ev);
-    directives(&j, ev, lang);
-    cancelled(&j, ev);
-    key(&j, "plan");
-    if (ev->count > 0)
-        node(&j, &ev->results[0], lang);
-    else
-        kpi__strbuf_append(out, "null");
-    end(&j, "}");
-    kpi__strbuf_append(out, "\n");
+    struct doc d = {{out, 0, 1}, {0}, 0, ""};
+    document(&d, ev, lang);
+    kpi__strbuf_free(&d.scratch);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

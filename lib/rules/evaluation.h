@@ -1,11 +1,14 @@
 /* Internal: the structures behind kpi_evaluation and kpi_result. An
  * evaluation is a self-contained snapshot: it copies every string it
- * reports, so it outlives the plan it was made from. */
+ * reports, so it outlives the plan it was made from. The copies live in the
+ * evaluation's arenas (one per thread that evaluated), never one
+ * allocation per string: results only point into them. */
 #ifndef KPI_LIB_EVALUATION_H
 #define KPI_LIB_EVALUATION_H
 
 #include "kpi.h"
 #include "rules/policy.h"
+#include "util/arena.h"
 #include "util/strmap.h"
 #include "util/vec.h"
 
@@ -19,9 +22,11 @@
 #define KPI__LANG_COUNT 2
 #define KPI__UNRATED_COUNT 8
 
+/* Fields are grouped by width (pointers, sizes and doubles, then 4-byte
+ * ones) so that a result has no padding: a national evaluation holds a
+ * million of them, each written once on fresh memory. */
 struct kpi_result {
     const kpi_evaluation *evaluation;
-    kpi_object kind;
     char *code;
     char *title;
     char *unit; /* targets only; NULL otherwise */
@@ -31,11 +36,12 @@ struct kpi_result {
      * is freed. Atomic, so that threads sharing a const evaluation may ask
      * at once: each builds, one wins, the others free theirs. */
     _Atomic(char *) reasons[KPI__LANG_COUNT];
-    int32_t depth;
     size_t parent;      /* index of the parent result, KPI__NO_PARENT for the plan */
     size_t first_child; /* into kpi_evaluation.children */
     size_t child_count;
     double weight;
+    kpi_object kind;
+    int32_t depth;
 
     kpi_rating rating;   /* effective */
     kpi_rating computed; /* by the rules */
@@ -47,8 +53,6 @@ struct kpi_result {
 
     /* Targets only; NaN or 0 where not computed. */
     kpi_kind target_kind;
-    kpi_direction direction;
-    uint32_t inferred; /* kpi_field bits read from the target's text */
     double actual;
     double expected;
     double target;
@@ -56,15 +60,11 @@ struct kpi_result {
     double elapsed;
     double pace;
     double achievement;
+    kpi_direction direction;
+    uint32_t inferred; /* kpi_field bits read from the target's text */
     int32_t measured;
     int32_t start;
     int32_t due;
-
-    /* Goals and the plan: effective ratings and unrated reasons of direct
-     * children, and the weighted mean score when the rule is WEIGHTED. */
-    size_t rating_counts[KPI_RATING_AHEAD + 1];
-    size_t unrated_counts[KPI__UNRATED_COUNT];
-    double mean_score;
 
     /* Progress (updates dated on or before d): the status the rating rests
      * on, from the latest update that gives one, and the latest update of
@@ -79,19 +79,29 @@ struct kpi_result {
     char *update_text;   /* NULL when no update */
     int figure_inferred; /* A's latest figure was read from a progress text */
 
+    /* Goals and the plan: effective ratings (rating_counts[rating], of
+     * KPI_RATING_AHEAD + 1) and unrated reasons (unrated_counts[reason],
+     * of KPI__UNRATED_COUNT) of direct children, in the arena; the
+     * weighted mean score when the rule is WEIGHTED. Other results point
+     * both at the evaluation's zeros. */
+    size_t *rating_counts;
+    size_t *unrated_counts;
+    double mean_score;
+
     /* Directives only. */
     char *issuer;
+    char **goals; /* codes of the goals addressed */
+    size_t goal_count;
     int32_t issued; /* 0 when unknown */
     int open;
     int32_t days_open; /* -1 when the date is unknown or it is closed */
     int overdue;       /* open, unanswered, older than the policy allows */
-    char **goals;      /* codes of the goals addressed */
-    size_t goal_count;
 };
 
 struct kpi_evaluation {
     int32_t as_of;
-    int32_t start; /* the period used */
+    int32_t as_of_days; /* kpi__date_to_days(as_of), for every target's f */
+    int32_t start;      /* the period used */
     int32_t end;
     kpi_policy policy; /* a copy: the caller's policy is not needed afterwards */
     char *organization;
@@ -104,6 +114,10 @@ struct kpi_evaluation {
     size_t directive_count;
     size_t *children; /* children of result i: children[first_child .. +child_count] */
     kpi__strmap by_code;
+    kpi__arena *arenas; /* every string and goal list of the results, notes, ... */
+    size_t arena_count; /* one per thread of kpi_evaluate() */
+    int complete;       /* every result filled: until then, none holds a reason */
+    size_t no_counts[KPI__UNRATED_COUNT]; /* the counts of a target or directive */
 };
 
 /* The rating rules for one target and for one goal's roll-up. */
@@ -114,12 +128,13 @@ void kpi__rate_goal(kpi_result *result, const kpi__segvec *assessments,
 
 /* Progress (rules/progress.c). kpi__result_progress() reads the updates
  * dated on or before the as-of date into the result's progress fields
- * (copying the latest text: KPI_ERR_NOMEM when it cannot).
+ * (copying the latest text into arena: KPI_ERR_NOMEM when it cannot).
  * kpi__under_way() says whether the status reports work under way, the
  * contract's evidence that counts like progress. kpi__rate_by_status()
  * rates a target that has no figure (rule 3); kpi__cap_by_status() turns
  * ◎ or ○ into △ when the status says the deadline will be missed. */
-int kpi__result_progress(kpi_result *result, const kpi__segvec *updates, int32_t as_of);
+int kpi__result_progress(kpi_result *result, const kpi__segvec *updates, int32_t as_of,
+                         kpi__arena *arena);
 int kpi__under_way(const kpi_result *result, int32_t as_of);
 void kpi__rate_by_status(kpi_result *result, int nothing_expected, int32_t as_of);
 void kpi__cap_by_status(kpi_result *result);

@@ -12,6 +12,7 @@ void kpi__policy_defaults(kpi_policy *policy)
     policy->rollup = KPI_ROLLUP_CRITERIA;
     policy->use_assessments = 1;
     policy->directive_days = 90;
+    policy->threads = 0;
 }
 
 int kpi_policy_new(kpi_policy **out)
@@ -106,5 +107,21 @@ int kpi_policy_set_directive_days(kpi_policy *policy, int32_t days)
         return kpi__error(KPI_ERR_VALUE,
                           "policy: directive days must be 1..36500, got %d", (int)days);
     policy->directive_days = days;
+    return KPI_OK;
+}
+
+int32_t kpi_policy_threads(const kpi_policy *policy)
+{
+    return policy_null(policy, "kpi_policy_threads") ? 0 : policy->threads;
+}
+
+int kpi_policy_set_threads(kpi_policy *policy, int32_t threads)
+{
+    if (policy_null(policy, "kpi_policy_set_threads"))
+        return KPI_ERR_ARGUMENT;
+    if (threads < 0 || threads > KPI_POLICY_MAX_THREADS)
+        return kpi__error(KPI_ERR_VALUE, "policy: threads must be 0..%d, got %d",
+                          KPI_POLICY_MAX_THREADS, (int)threads);
+    policy->threads = threads;
     return KPI_OK;
 }

@@ -10,6 +10,7 @@ struct kpi_policy {
     kpi_rollup rollup;
     int use_assessments;
     int32_t directive_days; /* a directive unanswered longer is overdue */
+    int32_t threads;        /* kpi_evaluate()'s threads; 0 or 1: the caller's only */
 };
 
 /* The defaults of kpi_policy_new(). */

@@ -5,8 +5,9 @@
  * invented zero. */
 #include "model/model.h"
 #include "rules/evaluation.h"
-#include "util/alloc.h"
 #include "util/date.h"
+
+#include <string.h>
 
 /* The later of two updates: by date, and of equal dates the one added
  * later (the later row of the progress file). */
@@ -15,7 +16,8 @@ static int later(const kpi_update *a, const kpi_update *b)
     return !b || a->date > b->date || (a->date == b->date && a->seq > b->seq);
 }
 
-int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_of)
+int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_of,
+                         kpi__arena *arena)
 {
     const kpi_update *latest = NULL, *with_status = NULL;
     for (size_t i = 0; i < updates->count; i++) {
@@ -38,7 +40,8 @@ int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_o
     r->update_date = latest->date;
     r->update_status = latest->status;
     r->update_planned = latest->planned;
-    r->update_text = kpi__strdup(kpi_update_text(latest));
+    const char *text = kpi_update_text(latest);
+    r->update_text = kpi__arena_strndup(arena, text, strlen(text));
     return r->update_text ? KPI_OK : KPI_ERR_NOMEM;
 }
 

@@ -50,11 +50,13 @@ static void find_actual(kpi_result *r, const kpi_target *t, int32_t as_of)
         r->actual = isnan(r->start_value) ? (double)NAN : r->start_value + sum;
 }
 
-/* Step 2: f in whole days, both ends inclusive, clamped to 0..1. */
-static double elapsed_fraction(int32_t as_of, int32_t start, int32_t due)
+/* Step 2: f in whole days, both ends inclusive, clamped to 0..1. The
+ * as-of date's day number is the evaluation's, computed once. */
+static double elapsed_fraction(int32_t as_of_days, int32_t start, int32_t due)
 {
-    double done = (double)kpi__date_to_days(as_of) - kpi__date_to_days(start) + 1;
-    double span = (double)kpi__date_to_days(due) - kpi__date_to_days(start) + 1;
+    int32_t start_days = kpi__date_to_days(start);
+    double done = (double)as_of_days - start_days + 1;
+    double span = (double)kpi__date_to_days(due) - start_days + 1;
     double f = done / span;
     return f < 0 ? 0 : f > 1 ? 1 : f;
 }
@@ -178,7 +180,7 @@ void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *
     find_actual(r, t, ev->as_of);
     take_done_milestone(r, t);
     if (r->due >= r->start)
-        r->elapsed = elapsed_fraction(ev->as_of, r->start, r->due);
+        r->elapsed = elapsed_fraction(ev->as_of_days, r->start, r->due);
     r->computed_unrated = first_reason(r, from_target);
     /* E is part of the rating (steps 3 to 5), so a target stopped by an
      * earlier reason reports none, as the contract's worked examples do. */

@@ -7,10 +7,33 @@
 
 #include <stddef.h>
 
+/* No byte kpi__csv_special() names is above this: ',' */
+#define KPI__CSV_SPECIAL_MAX 0x2C
+
+/* When a cell is quoted: it holds a byte for which kpi__csv_special() is
+ * true anywhere (a delimiter, a quote, a line break), or one for which
+ * kpi__csv_blank() is true at either end (a blank a reader might trim:
+ * libcsv trims spaces and tabs). A writer that scans its text anyway (the
+ * report checks it as UTF-8) asks these as it goes, then writes the cell
+ * with kpi__csv_cell_quoted() or as it is. */
+static inline int kpi__csv_special(unsigned char c)
+{
+    /* Each is at most KPI__CSV_SPECIAL_MAX, so that a scan can pass over
+     * the bytes above it at a glance. */
+    return c == ',' || c == '"' || c == '\r' || c == '\n';
+}
+
+static inline int kpi__csv_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 /* Appends text[0..n) as a CSV field: as it is, or in quotes (with inner
- * quotes doubled, by libcsv) when it holds a comma, a quote or a line
- * break, or begins or ends with a blank a reader might trim. Sets
+ * quotes doubled, by libcsv) when the rule above asks for them. Sets
  * out->failed when memory runs out. */
 void kpi__csv_cell(kpi__strbuf *out, const char *text, size_t n);
+
+/* Appends text[0..n) in quotes, inner quotes doubled, by libcsv. */
+void kpi__csv_cell_quoted(kpi__strbuf *out, const char *text, size_t n);
 
 #endif

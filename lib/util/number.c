@@ -165,6 +165,13 @@ static char *put_digits(char *p, unsigned long long n, int min_digits)
     return p;
 }
 
+size_t kpi__number_count(char *buf, unsigned long long value)
+{
+    size_t n = (size_t)(put_digits(buf, value, 1) - buf);
+    buf[n] = '\0';
+    return n;
+}
+
 void kpi__number_fixed(char *buf, double value, int decimals)
 {
     static const double scales[] = {1, 10, 100, 1000};
@@ -220,9 +227,10 @@ void kpi__number_percent(char *buf, double fraction)
         return;
     /* Cut to 30 characters before the %, so that it fits whatever the
      * value (the fuzzer found 1e300 overflowing a report's buffer). */
-    char number[KPI__NUMBER_SIZE];
-    kpi__number_fixed(number, fraction * 100, 0);
-    snprintf(buf, KPI__NUMBER_SIZE, "%.30s%%", number);
+    kpi__number_fixed(buf, fraction * 100, 0);
+    size_t n = strnlen(buf, 30);
+    buf[n] = '%';
+    buf[n + 1] = '\0';
 }
 
 /* "%g" switches to an exponent as soon as the precision is shorter than
@@ -243,7 +251,7 @@ static void positional(char *buf, double value, int precision)
 /* Any decimal of at most 15 significant digits reads back to the double
  * nearest it (DBL_DIG), so when "%.15g" reads back it is also the shortest
  * form ("%g" drops trailing zeros); only other values need 16 or 17. */
-void kpi__number_format(char *buf, double value)
+static size_t format_printf(char *buf, double value)
 {
     for (int precision = 15; precision <= 17; precision++) {
         snprintf(buf, KPI__NUMBER_SIZE, "%.*g", precision, value);
@@ -251,6 +259,13 @@ void kpi__number_format(char *buf, double value)
             continue;
         if (strchr(buf, 'e'))
             positional(buf, value, precision);
-        return;
+        break;
     }
+    return strlen(buf);
+}
+
+size_t kpi__number_format(char *buf, double value)
+{
+    size_t n = kpi__number_shortest(buf, value);
+    return n ? n : format_printf(buf, value);
 }

@@ -23,9 +23,20 @@ void kpi__c_numeric_leave(kpi__c_numeric *state);
 int kpi__number_parse(double *out, const char *text);
 
 /* (In the C numeric locale) the shortest "%.Ng" form of a finite value that reads back to
- * the same double. buf must hold KPI__NUMBER_SIZE bytes. */
+ * the same double. buf must hold KPI__NUMBER_SIZE bytes. Returns the length written
+ * (the reports write millions of numbers and need not measure them again). */
 #define KPI__NUMBER_SIZE 32
-void kpi__number_format(char *buf, double value);
+size_t kpi__number_format(char *buf, double value);
+
+/* The same form, found with exact integer arithmetic instead of printf and strtod,
+ * for the values reports are made of: 0 and magnitudes from 1e-4 to 1e15, when no
+ * rounding tie is involved. Returns the length written, or 0 when the value is not one
+ * of those (kpi__number_format() then asks printf). number_shortest.c */
+size_t kpi__number_shortest(char *buf, double value);
+
+/* A count in decimal, as "%llu" writes it, without printf. buf holds
+ * KPI__NUMBER_SIZE bytes. Returns the length written. */
+size_t kpi__number_count(char *buf, unsigned long long value);
 
 /* value rounded to decimals (0..3) places, as "%.*f" writes it, without
  * printf for ordinary magnitudes (reports and reason lines print millions

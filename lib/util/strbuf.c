@@ -1,42 +1,61 @@
 #include "util/strbuf.h"
 #include "util/alloc.h"
+#include "util/pages.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-static int grow(kpi__strbuf *buf, size_t extra)
+/* From this size on a buffer asks for huge pages: a report of a million
+ * results is hundreds of megabytes written once, front to back. */
+#define HUGE_FROM ((size_t)8 << 20)
+
+static void advise_huge(char *data, size_t capacity)
 {
-    if (buf->failed)
-        return 0;
-    size_t needed = buf->length + extra + 1;
-    if (needed <= buf->capacity)
-        return 1;
-    size_t capacity = buf->capacity ? buf->capacity : 64;
-    while (capacity < needed)
-        capacity *= 2;
+    if (capacity >= HUGE_FROM)
+        kpi__pages_advise_huge(data, capacity);
+}
+
+/* No room left: every later append takes the slow path and stops. */
+static int fail(kpi__strbuf *buf)
+{
+    buf->failed = 1;
+    buf->capacity = buf->length;
+    return 0;
+}
+
+static int resize(kpi__strbuf *buf, size_t capacity)
+{
     char *data = kpi__realloc(buf->data, capacity);
-    if (!data) {
-        buf->failed = 1;
-        return 0;
-    }
+    if (!data)
+        return fail(buf);
+    advise_huge(data, capacity);
     buf->data = data;
     buf->capacity = capacity;
     return 1;
 }
 
-void kpi__strbuf_append_n(kpi__strbuf *buf, const char *text, size_t n)
+int kpi__strbuf_grow(kpi__strbuf *buf, size_t n)
 {
-    if (!grow(buf, n))
-        return;
-    memcpy(buf->data + buf->length, text, n);
-    buf->length += n;
-    buf->data[buf->length] = '\0';
+    if (buf->failed)
+        return 0;
+    size_t needed = buf->length + n + 1;
+    if (needed < n) /* overflow */
+        return fail(buf);
+    if (needed <= buf->capacity)
+        return 1;
+    size_t capacity = buf->capacity ? buf->capacity : 64;
+    while (capacity < needed)
+        capacity = capacity * 2 > capacity ? capacity * 2 : needed;
+    return resize(buf, capacity);
 }
 
-void kpi__strbuf_append(kpi__strbuf *buf, const char *text)
+void kpi__strbuf_reserve(kpi__strbuf *buf, size_t total)
 {
-    kpi__strbuf_append_n(buf, text, strlen(text));
+    if (buf->failed || total < buf->capacity || total + 1 == 0)
+        return;
+    resize(buf, total + 1);
 }
 
 void kpi__strbuf_printf(kpi__strbuf *buf, const char *fmt, ...)
@@ -45,17 +64,20 @@ void kpi__strbuf_printf(kpi__strbuf *buf, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !grow(buf, (size_t)n))
+    if (n < 0)
+        return;
+    char *p = kpi__strbuf_room(buf, (size_t)n);
+    if (!p)
         return;
     va_start(ap, fmt);
-    vsnprintf(buf->data + buf->length, (size_t)n + 1, fmt, ap);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
     buf->length += (size_t)n;
 }
 
 char *kpi__strbuf_finish(kpi__strbuf *buf)
 {
-    if (buf->failed || !grow(buf, 0)) {
+    if (buf->failed || !kpi__strbuf_grow(buf, 0)) {
         kpi__strbuf_free(buf);
         return NULL;
     }

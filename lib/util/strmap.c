@@ -6,72 +6,111 @@
 #include <string.h>
 
 /* FNV-1a: short, good enough for codes, no seed to keep. */
-static size_t hash_string(const char *s)
+static uint32_t hash_string(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint32_t h = 2166136261u;
     for (; *s; s++) {
         h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
+        h *= 16777619u;
     }
-    return (size_t)h;
+    return h;
 }
 
-static size_t find_slot(const kpi__strmap *map, const char *key, size_t hash)
+/* The slot of key: the one holding it, or the empty one ending its run. */
+static size_t find_slot(const kpi__strmap *map, const char *key, uint32_t hash)
 {
     size_t mask = map->capacity - 1;
     size_t i = hash & mask;
-    while (map->slots[i].key &&
-           (map->slots[i].hash != hash || strcmp(map->slots[i].key, key) != 0))
-        i = (i + 1) & mask;
-    return i;
+    for (;; i = (i + 1) & mask) {
+        const kpi__strmap_slot *slot = &map->slots[i];
+        if (!slot->position || (slot->hash == hash &&
+                                strcmp(map->entries[slot->position - 1].key, key) == 0))
+            return i;
+    }
 }
 
 void *kpi__strmap_get(const kpi__strmap *map, const char *key)
 {
     if (!map->capacity)
         return NULL;
-    size_t i = find_slot(map, key, hash_string(key));
-    return map->slots[i].key ? map->slots[i].value : NULL;
+    const kpi__strmap_slot *slot = &map->slots[find_slot(map, key, hash_string(key))];
+    return slot->position ? map->entries[slot->position - 1].value : NULL;
 }
 
-static void insert_slot(kpi__strmap *map, kpi__strmap_slot slot)
+/* The empty slot where an entry of hash goes in slots (capacity slots). */
+static size_t free_slot(const kpi__strmap_slot *slots, size_t capacity, uint32_t hash)
 {
-    size_t i = find_slot(map, slot.key, slot.hash);
-    if (!map->slots[i].key)
-        map->count++;
-    map->slots[i] = slot;
+    size_t i = hash & (capacity - 1);
+    while (slots[i].position)
+        i = (i + 1) & (capacity - 1);
+    return i;
 }
 
-/* Keeps the load factor at or below 1/2 so that probes stay short. */
+static int reserve_entries(kpi__strmap *map, size_t needed)
+{
+    if (needed <= map->entry_capacity)
+        return KPI_OK;
+    size_t capacity = map->entry_capacity ? map->entry_capacity : 8;
+    while (capacity < needed)
+        capacity *= 2;
+    kpi__strmap_entry *entries =
+        kpi__reallocarray(map->entries, capacity, sizeof *entries);
+    if (!entries)
+        return KPI_ERR_NOMEM;
+    map->entries = entries;
+    map->entry_capacity = capacity;
+    return KPI_OK;
+}
+
+/* Keeps the table at most half full so that probes stay short, and
+ * positions within 32 bits. */
 int kpi__strmap_reserve(kpi__strmap *map, size_t extra)
 {
     size_t needed = map->count + extra;
+    if (needed >= UINT32_MAX || reserve_entries(map, needed) != KPI_OK)
+        return KPI_ERR_NOMEM;
     if (needed * 2 <= map->capacity)
         return KPI_OK;
     size_t capacity = map->capacity ? map->capacity : 16;
-    while (needed * 2 > capacity) {
-        if (capacity > SIZE_MAX / 4)
-            return KPI_ERR_NOMEM;
+    while (needed * 2 > capacity)
         capacity *= 2;
-    }
     kpi__strmap_slot *slots = kpi__calloc(capacity, sizeof *slots);
     if (!slots)
         return KPI_ERR_NOMEM;
-    kpi__strmap old = *map;
+    for (size_t i = 0; i < map->capacity; i++)
+        if (map->slots[i].position)
+            slots[free_slot(slots, capacity, map->slots[i].hash)] = map->slots[i];
+    kpi__free(map->slots);
     map->slots = slots;
     map->capacity = capacity;
-    map->count = 0;
-    for (size_t i = 0; i < old.capacity; i++)
-        if (old.slots[i].key)
-            insert_slot(map, old.slots[i]);
-    kpi__free(old.slots);
     return KPI_OK;
 }
 
 void kpi__strmap_put(kpi__strmap *map, const char *key, void *value)
 {
-    kpi__strmap_slot slot = {key, value, hash_string(key)};
-    insert_slot(map, slot);
+    uint32_t hash = hash_string(key);
+    kpi__strmap_slot *slot = &map->slots[find_slot(map, key, hash)];
+    if (!slot->position) {
+        *slot = (kpi__strmap_slot){hash, (uint32_t)map->count + 1};
+        map->count++;
+    }
+    map->entries[slot->position - 1] = (kpi__strmap_entry){key, value};
+}
+
+/* Moves the last entry into position (1-based), which is being freed,
+ * pointing its slot there. */
+static void fill_position(kpi__strmap *map, uint32_t position)
+{
+    uint32_t last = (uint32_t)map->count;
+    if (position == last)
+        return;
+    const kpi__strmap_entry *moved = &map->entries[last - 1];
+    size_t mask = map->capacity - 1;
+    size_t i = hash_string(moved->key) & mask;
+    while (map->slots[i].position != last)
+        i = (i + 1) & mask;
+    map->slots[i].position = position;
+    map->entries[position - 1] = *moved;
 }
 
 /* Backward-shift deletion: move later members of the probe run into the
@@ -82,18 +121,19 @@ void kpi__strmap_remove(kpi__strmap *map, const char *key)
         return;
     size_t mask = map->capacity - 1;
     size_t hole = find_slot(map, key, hash_string(key));
-    if (!map->slots[hole].key)
+    if (!map->slots[hole].position)
         return;
-    map->slots[hole].key = NULL;
+    fill_position(map, map->slots[hole].position);
+    map->slots[hole].position = 0;
     map->count--;
-    for (size_t i = (hole + 1) & mask; map->slots[i].key; i = (i + 1) & mask) {
+    for (size_t i = (hole + 1) & mask; map->slots[i].position; i = (i + 1) & mask) {
         size_t home = map->slots[i].hash & mask;
         /* The entry may fill the hole unless its home lies cyclically in (hole, i]. */
         int home_after_hole =
             hole <= i ? (home > hole && home <= i) : (home > hole || home <= i);
         if (!home_after_hole) {
             map->slots[hole] = map->slots[i];
-            map->slots[i].key = NULL;
+            map->slots[i].position = 0;
             hole = i;
         }
     }
@@ -102,5 +142,6 @@ void kpi__strmap_remove(kpi__strmap *map, const char *key)
 void kpi__strmap_free(kpi__strmap *map)
 {
     kpi__free(map->slots);
+    kpi__free(map->entries);
     memset(map, 0, sizeof *map);
 }

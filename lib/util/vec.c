@@ -4,7 +4,13 @@
 
 #include <string.h>
 
-#define SEGVEC_FIRST 4
+/* The first segment's size: 4 small elements (a target's figures come by
+ * the dozen), but 1 large one (most targets and goals have one update or
+ * none; 4 would be 300 bytes a target, a fifth of a national plan). */
+static size_t first_segment(size_t elem_size)
+{
+    return elem_size > 32 ? 1 : 4;
+}
 
 int kpi__ptrvec_reserve(kpi__ptrvec *vec)
 {
@@ -30,12 +36,12 @@ void kpi__ptrvec_free(kpi__ptrvec *vec)
     memset(vec, 0, sizeof *vec);
 }
 
-/* Segment k starts at index SEGVEC_FIRST * (2^k - 1). */
-static size_t segment_of(size_t index, size_t *offset)
+/* Segment k starts at index first * (2^k - 1). */
+static size_t segment_of(size_t index, size_t elem_size, size_t *offset)
 {
     size_t k = 0;
     size_t start = 0;
-    size_t size = SEGVEC_FIRST;
+    size_t size = first_segment(elem_size);
     while (index >= start + size) {
         start += size;
         size *= 2;
@@ -48,7 +54,7 @@ static size_t segment_of(size_t index, size_t *offset)
 void *kpi__segvec_at(const kpi__segvec *vec, size_t index, size_t elem_size)
 {
     size_t offset;
-    size_t k = segment_of(index, &offset);
+    size_t k = segment_of(index, elem_size, &offset);
     return (char *)vec->segments[k] + offset * elem_size;
 }
 
@@ -56,12 +62,12 @@ static int add_segment(kpi__segvec *vec, size_t elem_size)
 {
     size_t k = vec->segment_count;
     if (k >= 40)
-        return KPI_ERR_NOMEM; /* 4 << 40 elements: unreachable in practice */
+        return KPI_ERR_NOMEM; /* 1 << 40 elements: unreachable in practice */
     void **segments = kpi__reallocarray(vec->segments, k + 1, sizeof *segments);
     if (!segments)
         return KPI_ERR_NOMEM;
     vec->segments = segments;
-    void *segment = kpi__calloc((size_t)SEGVEC_FIRST << k, elem_size);
+    void *segment = kpi__calloc(first_segment(elem_size) << k, elem_size);
     if (!segment)
         return KPI_ERR_NOMEM;
     segments[k] = segment;
@@ -72,7 +78,7 @@ static int add_segment(kpi__segvec *vec, size_t elem_size)
 void *kpi__segvec_append(kpi__segvec *vec, size_t elem_size)
 {
     size_t offset;
-    size_t k = segment_of(vec->count, &offset);
+    size_t k = segment_of(vec->count, elem_size, &offset);
     if (k >= vec->segment_count && add_segment(vec, elem_size) != KPI_OK)
         return NULL;
     void *elem = (char *)vec->segments[k] + offset * elem_size;

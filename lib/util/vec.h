@@ -3,7 +3,8 @@
  * kpi__ptrvec is a plain array of pointers (children of a plan or goal).
  * kpi__segvec stores fixed-size elements in segments that never move, so
  * that a kpi_measurement * handed to the caller stays valid while more
- * measurements are added: segment k holds SEGVEC_FIRST << k elements. */
+ * measurements are added: segment k holds first << k elements, first
+ * being 4 for elements of up to 32 bytes and 1 for larger ones. */
 #ifndef KPI_LIB_VEC_H
 #define KPI_LIB_VEC_H
 

@@ -16,7 +16,7 @@ from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import float_in, opt_float
 
-_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "directive_days")
+_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "directive_days", "threads")
 
 #: The language of text when a call names none.
 DEFAULT_LANG = Lang.JA
@@ -28,25 +28,27 @@ _LANG_MOVED = ("the language is no policy setting: give it where text is made, "
 
 class Policy(Owner):
     """How to rate: the thresholds, the roll-up rule, whether assessments
-    override computed ratings, and after how many days an unanswered
-    directive is overdue.
+    override computed ratings, after how many days an unanswered directive
+    is overdue, and on how many threads to evaluate.
 
     ``Policy()`` has libkpi's defaults (ahead 1.10, on-track 0.95,
-    Rollup.CRITERIA, assessments used, directive_days 90); keywords change them:
+    Rollup.CRITERIA, assessments used, directive_days 90, threads 0);
+    keywords change them:
     ``Policy(rollup="weighted")``. A policy is only read by Plan.evaluate()
     and may be reused and shared. It has no language: the language of
     reasons and reports is chosen when they are asked for.
     """
 
     def __init__(self, *, ahead=None, on_track=None, rollup=None, use_assessments=None,
-                 directive_days=None, **unknown):
+                 directive_days=None, threads=None, **unknown):
         if unknown:
             _unknown_settings(unknown)
         out = ctypes.c_void_p()
         C.kpi_policy_new(ctypes.byref(out))
         self._adopt(out.value, "policy", C.kpi_policy_free)
         self._apply(ahead=ahead, on_track=on_track, rollup=rollup,
-                    use_assessments=use_assessments, directive_days=directive_days)
+                    use_assessments=use_assessments, directive_days=directive_days,
+                    threads=threads)
 
     @classmethod
     def from_settings(cls, base=None, **settings):
@@ -63,7 +65,7 @@ class Policy(Owner):
         return cls(**values)
 
     def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None,
-               directive_days=None):
+               directive_days=None, threads=None):
         if ahead is not None or on_track is not None:
             self.set_thresholds(self.ahead if ahead is None else ahead,
                                 self.on_track if on_track is None else on_track)
@@ -73,6 +75,8 @@ class Policy(Owner):
             self.use_assessments = use_assessments
         if directive_days is not None:
             self.directive_days = directive_days
+        if threads is not None:
+            self.threads = threads
 
     @property
     def ahead(self):
@@ -133,6 +137,23 @@ class Policy(Owner):
                                 function="directive_days")
         self._call(C.kpi_policy_set_directive_days, value)
 
+    @property
+    def threads(self):
+        """How many threads Plan.evaluate() may use: 0 (the default) or 1
+        for the calling thread only, up to 64. The evaluation is the same
+        whatever the number; other numbers raise KpiValueError."""
+        return self._call(C.kpi_policy_threads)
+
+    @threads.setter
+    def threads(self, value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("threads must be an int, not %s" % type(value).__name__)
+        if not -2**31 <= value < 2**31:
+            # ctypes would cut it to an int32, which may be in range
+            raise KpiValueError("threads %d is out of range (0 to 64)" % value,
+                                function="threads")
+        self._call(C.kpi_policy_set_threads, value)
+
     def settings(self):
         """The settings as a dict of the keyword arguments of Policy()."""
         h = self._h
@@ -162,7 +183,8 @@ def _policy_settings(ptr):
     return {"ahead": C.kpi_policy_ahead(ptr), "on_track": C.kpi_policy_on_track(ptr),
             "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
             "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
-            "directive_days": C.kpi_policy_directive_days(ptr)}
+            "directive_days": C.kpi_policy_directive_days(ptr),
+            "threads": C.kpi_policy_threads(ptr)}
 
 
 class Evaluation(Owner):

@@ -243,7 +243,7 @@ class Plan(Owner):
 
     @classmethod
     def read_csv(cls, structure, progress=None, encoding="auto", infer=True,
-                 prose_confidence=1.0):
+                 prose_confidence=1.0, threads=0):
         """Reads a plan from its structure file and, optionally, its progress
         file (docs/csv-format.md). ``structure`` and ``progress`` are paths
         (str, bytes or os.PathLike) or binary file objects. ``encoding`` is
@@ -257,6 +257,8 @@ class Plan(Owner):
         target's figure) is read from its text likewise, when the reading's
         confidence is at least ``prose_confidence`` (1: only certain
         readings; docs/progress.md). ``infer=False`` leaves them all empty.
+        ``threads`` (0 or 1: none) reads the progress texts on that many
+        threads, with the same plan and warnings (kpi_reader_set_threads()).
 
         Returns the plan; the reader's warnings (unknown columns, fields read
         from a text, ...) are in ``plan.warnings`` (a list of ReaderWarning)
@@ -269,17 +271,18 @@ class Plan(Owner):
             p = None
             if progress is not None:
                 p = progress.read() if hasattr(progress, "read") else _read_file(progress)
-            return cls.read_csv_bytes(s, p, encoding, infer, prose_confidence)
+            return cls.read_csv_bytes(s, p, encoding, infer, prose_confidence, threads)
         s_path = path_in(structure, "structure")
         if s_path is None:
             raise TypeError("structure is required")
         p_path = path_in(progress, "progress")
         return _read(cls, encoding, infer, prose_confidence,
-                     lambda out, reader: C.kpi_reader_read_files(out, reader, s_path, p_path))
+                     lambda out, reader: C.kpi_reader_read_files(out, reader, s_path, p_path),
+                     threads)
 
     @classmethod
     def read_csv_bytes(cls, structure, progress=None, encoding="auto", infer=True,
-                       prose_confidence=1.0):
+                       prose_confidence=1.0, threads=0):
         """Reads a plan from the contents of its files (bytes, or str which
         is encoded as UTF-8). Messages name the sources "structure" and
         "progress". Otherwise as read_csv()."""
@@ -289,7 +292,8 @@ class Plan(Owner):
         p = _bytes_in(progress, "progress")
         return _read(cls, encoding, infer, prose_confidence,
                      lambda out, reader: C.kpi_reader_read_buffers(
-                         out, reader, s, len(s), p, 0 if p is None else len(p)))
+                         out, reader, s, len(s), p, 0 if p is None else len(p)),
+                     threads)
 
     def write_csv(self, structure, progress=None, *, bom=True, crlf=False):
         """Writes the structure file and, unless ``progress`` is None, the
@@ -624,13 +628,14 @@ def _bytes_in(value, what):
     raise TypeError("%s must be bytes or str, not %s" % (what, type(value).__name__))
 
 
-def _read(cls, encoding, infer, prose_confidence, read):
+def _read(cls, encoding, infer, prose_confidence, read, threads=0):
     reader = ctypes.c_void_p()
     C.kpi_reader_new(ctypes.byref(reader))
     try:
         C.kpi_reader_set_encoding(reader, Encoding.of(encoding))
         C.kpi_reader_set_infer(reader, 1 if infer else 0)
         C.kpi_reader_set_prose_confidence(reader, float(prose_confidence))
+        C.kpi_reader_set_threads(reader, int(threads))
         out = ctypes.c_void_p()
         read(ctypes.byref(out), reader)
         plan = cls._from_ptr(out.value)  # owned from here on, whatever happens

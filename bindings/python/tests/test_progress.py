@@ -252,6 +252,23 @@ def test_prose_confidence_bar():
             kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, prose_confidence=bad)
 
 
+def test_reader_threads_give_the_same_plan():
+    progress = "code,date,value,rating,note\n" + "".join(
+        "3-2,2017-%02d-28,,,物件登録件数：%d件\n4-2-e,2017-%02d-28,,,講座を%d月に開催予定\n"
+        % (m, 20 + m, m, m + 1) for m in range(4, 10)) * 200
+    def seen(plan):
+        return ([(m.date, m.value, m.inferred) for m in plan["3-2-a"].measurements],
+                [(u.status, u.planned) for u in plan["4-2-e"].updates],
+                [(w.line, w.message) for w in plan.warnings])
+    one = seen(kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress))
+    assert one[2]
+    for threads in (1, 2, 8):
+        assert seen(kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress,
+                                            threads=threads)) == one
+    with pytest.raises(kpi.KpiValueError):
+        kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, threads=-1)
+
+
 def test_target_inferred_refuses_update_fields():
     plan = small_plan()
     with pytest.raises(kpi.KpiValueError, match="update's fields"):

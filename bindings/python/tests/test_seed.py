@@ -298,7 +298,7 @@ def test_evaluation(seed_ev, seed):
         1.1, 0.95, kpi.Rollup.CRITERIA, True)
     assert policy.settings() == {"ahead": 1.1, "on_track": 0.95,
                                  "rollup": kpi.Rollup.CRITERIA, "use_assessments": True,
-                                 "directive_days": 90}
+                                 "directive_days": 90, "threads": 0}
     assert not hasattr(policy, "lang") and not hasattr(seed_ev, "lang")
     # every result property reads on every result
     names = [n for n, v in vars(kpi.Result).items() if isinstance(v, property)]

@@ -1,0 +1,192 @@
+/* One unit of kpi_evaluate(): a subtree walked depth first, targets rated
+ * before the goals that roll them up, a run of one goal's targets, or a run
+ * of directives. Every string a result reports is copied into the unit's
+ * arena, so that a result costs no allocation of its own. */
+#include "rules/eval_work.h"
+#include "model/model.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Where a subtree's walk writes next: results in plan order, and each
+ * parent's children in one run of the children index array. Targets'
+ * units and empty texts repeat from one target to the next: the last unit
+ * and the empty string are kept at hand, before the arena's interning. */
+struct walk {
+    kpi_evaluation *ev;
+    kpi__arena *arena;
+    size_t next_result;
+    size_t next_child;
+    const char *unit_of;
+    char *unit;
+    char *empty;
+};
+
+/* A goal's or the plan's counts of its children: by rating, then by
+ * unrated reason. */
+#define COUNTS (KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT)
+
+static char *copy(kpi__arena *arena, const char *s)
+{
+    return kpi__arena_strndup(arena, s, strlen(s));
+}
+
+/* Units repeat (件, 回, %) and empty texts are many: one copy each. */
+static char *intern(kpi__arena *arena, const char *s)
+{
+    return (char *)kpi__arena_intern(arena, s, strlen(s));
+}
+
+/* Results are not zeroed beforehand (evaluate.c): each starts here. */
+static void result_init(kpi_result *r, kpi_evaluation *ev, kpi_object kind)
+{
+    memset(r, 0, sizeof *r);
+    for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
+        atomic_init(&r->reasons[lang], NULL);
+    r->evaluation = ev;
+    r->rating_counts = r->unrated_counts = ev->no_counts;
+    r->kind = kind;
+    r->parent = KPI__NO_PARENT;
+    r->weight = 1.0;
+    r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
+    r->actual = r->expected = r->target = r->start_value = NAN;
+    r->elapsed = r->pace = r->achievement = r->mean_score = NAN;
+}
+
+kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
+                           kpi_object kind, size_t parent, size_t slot, const char *code,
+                           const char *title)
+{
+    kpi_result *r = &ev->results[index];
+    result_init(r, ev, kind);
+    if (parent != KPI__NO_PARENT) {
+        const kpi_result *p = &ev->results[parent];
+        ev->children[p->first_child + slot] = index;
+        r->parent = parent;
+        r->depth = p->depth + 1;
+    }
+    r->code = copy(arena, code);
+    r->title = title && *title ? copy(arena, title) : intern(arena, "");
+    if (!r->code || !r->title)
+        return NULL;
+    if (kind == KPI_OBJECT_TARGET)
+        return r;
+    size_t *counts = kpi__arena_calloc(arena, COUNTS * sizeof *counts);
+    if (!counts)
+        return NULL;
+    r->rating_counts = counts;
+    r->unrated_counts = counts + KPI_RATING_AHEAD + 1;
+    return r;
+}
+
+static char *empty(struct walk *w)
+{
+    return w->empty ? w->empty : (w->empty = intern(w->arena, ""));
+}
+
+static char *unit_copy(struct walk *w, const char *unit)
+{
+    if (!*unit)
+        return empty(w);
+    if (!w->unit_of || strcmp(unit, w->unit_of) != 0) {
+        char *copied = intern(w->arena, unit);
+        if (!copied)
+            return NULL;
+        w->unit_of = copied;
+        w->unit = copied;
+    }
+    return w->unit;
+}
+
+static int target_at(struct walk *w, const kpi_target *t, size_t index, size_t parent,
+                     size_t slot)
+{
+    kpi_evaluation *ev = w->ev;
+    kpi_result *r = kpi__eval_take(ev, w->arena, index, KPI_OBJECT_TARGET, parent, slot,
+                                   t->code, t->label);
+    if (!r || !(r->unit = unit_copy(w, kpi__string_or_empty(t->unit))))
+        return KPI_ERR_NOMEM;
+    const char *text = kpi__string_or_empty(t->text);
+    r->text = *text ? copy(w->arena, text) : empty(w);
+    if (!r->text || kpi__result_progress(r, &t->updates, ev->as_of, w->arena) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    kpi__rate_target(r, t, ev);
+    return KPI_OK;
+}
+
+/* Results are addressed by index, not pointer, across the recursion: the
+ * array does not move, but indexes keep the parent/child links plain. */
+static int walk_goal(struct walk *w, const kpi_goal *goal, size_t parent, size_t slot)
+{
+    kpi_evaluation *ev = w->ev;
+    size_t index = w->next_result++;
+    kpi_result *r = kpi__eval_take(ev, w->arena, index, KPI_OBJECT_GOAL, parent, slot,
+                                   goal->code, goal->title);
+    if (!r)
+        return KPI_ERR_NOMEM;
+    r->weight = goal->weight;
+    if (kpi__result_progress(r, &goal->updates, ev->as_of, w->arena) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    r->first_child = w->next_child;
+    r->child_count = goal->targets.count + goal->goals.count;
+    w->next_child += r->child_count;
+    for (size_t i = 0; i < goal->targets.count; i++)
+        if (target_at(w, goal->targets.items[i], w->next_result++, index, i) != KPI_OK)
+            return KPI_ERR_NOMEM;
+    for (size_t i = 0; i < goal->goals.count; i++)
+        if (walk_goal(w, goal->goals.items[i], index, goal->targets.count + i) != KPI_OK)
+            return KPI_ERR_NOMEM;
+    kpi__rate_goal(&ev->results[index], &goal->assessments, ev);
+    return KPI_OK;
+}
+
+/* A directive's result: what reports show of it and its follow-up, after
+ * the tree's results. */
+static int directive_at(kpi_evaluation *ev, kpi__arena *arena, const kpi_directive *d,
+                        size_t index)
+{
+    kpi_result *r = &ev->results[index];
+    result_init(r, ev, KPI_OBJECT_DIRECTIVE);
+    r->code = copy(arena, d->code);
+    r->title = copy(arena, d->text);
+    r->issuer = intern(arena, kpi_directive_issuer(d));
+    r->goals = d->goals.count
+                   ? kpi__arena_calloc(arena, d->goals.count * sizeof *r->goals)
+                   : NULL;
+    if (!r->code || !r->title || !r->issuer || (d->goals.count && !r->goals))
+        return KPI_ERR_NOMEM;
+    for (; r->goal_count < d->goals.count; r->goal_count++) {
+        const kpi_goal *g = d->goals.items[r->goal_count];
+        if (!(r->goals[r->goal_count] = copy(arena, g->code)))
+            return KPI_ERR_NOMEM;
+    }
+    r->issued = d->date;
+    if (kpi__result_progress(r, &d->updates, ev->as_of, arena) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    kpi__directive_state(r, &d->updates, ev);
+    return KPI_OK;
+}
+
+int kpi__eval_unit_run(const kpi__eval_work *work, const kpi__eval_unit *unit,
+                       kpi_evaluation *ev, kpi__arena *arena)
+{
+    if (unit->kind == KPI__UNIT_INDEX)
+        return kpi__strmap_reserve(&ev->by_code, ev->count + ev->directive_count);
+    struct walk w = {.ev = ev,
+                     .arena = arena,
+                     .next_result = unit->index,
+                     .next_child = unit->first_child};
+    if (unit->kind == KPI__UNIT_SUBTREE)
+        return walk_goal(&w, unit->goal, unit->parent, unit->slot);
+    for (size_t i = unit->begin; i < unit->end; i++) {
+        int rc;
+        if (unit->kind == KPI__UNIT_TARGETS)
+            rc = target_at(&w, unit->goal->targets.items[i], unit->index + 1 + i,
+                           unit->index, i);
+        else
+            rc = directive_at(ev, arena, work->plan->directives.items[i], ev->count + i);
+        if (rc != KPI_OK)
+            return rc;
+    }
+    return KPI_OK;
+}

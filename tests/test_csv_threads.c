@@ -1,0 +1,201 @@
+/*
+ * kpi_reader_set_threads(): a read on 2 or 8 threads gives the plan, the
+ * warnings and the first error that one thread gives, from buffers and
+ * from files (read in chunks), on progress files with more texts than one
+ * batch of readings. Run under ThreadSanitizer by tests/run.sh.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_support.h"
+#include "kpi.h"
+
+#define GOALS 150
+
+/* Goals each with a count (from its initiative's text) and an event
+ * (scheduled in its own row's text); the progress file lists months, not
+ * objects, together, as a national roll-up does. */
+static void make_files(text *s, text *p)
+{
+    char row[512];
+    text_add(s, "type,code,parent,title,unit,value,start,due\n"
+                "plan,P,,計画,,,2017-04-01,2018-03-31\n");
+    for (int g = 0; g < GOALS; g++) {
+        snprintf(row, sizeof row,
+                 "goal,g%d,,目標%d\n"
+                 "target,g%d-a,g%d,物件登録件数,件,30,,2018-03-31\n"
+                 "target,g%d-b,g%d,講座開催回数,回,4,,2018-03-31\n",
+                 g, g, g, g, g, g);
+        text_add(s, row);
+    }
+    text_add(p, "code,date,value,rating,note,author\n");
+    for (int month = 4; month <= 9; month++) {
+        for (int g = 0; g < GOALS; g++) {
+            snprintf(row, sizeof row,
+                     "g%d,2017-%02d-28,,,物件登録件数：%d件、利用者登録数：%d件,\n"
+                     "g%d-b,2017-%02d-28,,,講座を%d月に開催予定。,\n"
+                     "g%d-b,2017-%02d-28,%d,,講座開催回数：%d回,\n",
+                     g, month, g + month, month, g, month, month + 1 + g % 3, g, month,
+                     month / 3, month / 3);
+            text_add(p, row);
+        }
+    }
+}
+
+/* Everything a read decides, as one string: each target's figures and
+ * updates with what was inferred, then the warnings. */
+static void describe(text *out, kpi_plan *plan, kpi_reader *reader)
+{
+    char line[1024];
+    for (size_t g = 0; g < kpi_plan_goal_count(plan); g++) {
+        kpi_goal *goal = kpi_plan_goal_at(plan, g);
+        for (size_t t = 0; t < kpi_goal_target_count(goal); t++) {
+            kpi_target *target = kpi_goal_target_at(goal, t);
+            for (size_t i = 0; i < kpi_target_measurement_count(target); i++) {
+                kpi_measurement *m = kpi_target_measurement_at(target, i);
+                snprintf(line, sizeof line, "%s m %d %g %u %s\n", kpi_target_code(target),
+                         (int)kpi_measurement_date(m), kpi_measurement_value(m),
+                         (unsigned)kpi_measurement_inferred(m), kpi_measurement_note(m));
+                text_add(out, line);
+            }
+            for (size_t i = 0; i < kpi_target_update_count(target); i++) {
+                kpi_update *u = kpi_target_update_at(target, i);
+                snprintf(line, sizeof line, "%s u %d %d %d %u %s\n",
+                         kpi_target_code(target), (int)kpi_update_date(u),
+                         (int)kpi_update_status(u), (int)kpi_update_planned(u),
+                         (unsigned)kpi_update_inferred(u), kpi_update_text(u));
+                text_add(out, line);
+            }
+        }
+    }
+    for (size_t i = 0; i < kpi_reader_warning_count(reader); i++) {
+        snprintf(
+            line, sizeof line, "w %d %d %s\n", (int)kpi_reader_warning_kind_at(reader, i),
+            (int)kpi_reader_warning_line_at(reader, i), kpi_reader_warning_at(reader, i));
+        text_add(out, line);
+    }
+}
+
+/* Reads the files (paths when dir is set, else buffers) on threads
+ * threads and describes the plan, or the error. */
+static void read_on(text *out, int32_t threads, const text *s, const text *p,
+                    const char *dir)
+{
+    kpi_reader *reader = new_reader();
+    assert_int_equal(kpi_reader_set_threads(reader, threads), KPI_OK);
+    assert_int_equal(kpi_reader_threads(reader), threads);
+    kpi_plan *plan = NULL;
+    int rc;
+    if (dir) {
+        char *s_path = path_in(dir, "structure.csv"),
+             *p_path = path_in(dir, "progress.csv");
+        rc = kpi_reader_read_files(&plan, reader, s_path, p_path);
+        free(s_path);
+        free(p_path);
+    } else {
+        rc = kpi_reader_read_buffers(&plan, reader, s->data, s->size, p->data, p->size);
+    }
+    if (rc == KPI_OK) {
+        describe(out, plan, reader);
+    } else {
+        char line[1024];
+        snprintf(line, sizeof line, "error %d %s %d %s\n", rc, kpi_error_source(),
+                 (int)kpi_error_line(), kpi_error_message());
+        text_add(out, line);
+        assert_null(plan);
+        assert_int_equal(kpi_reader_warning_count(reader), 0);
+    }
+    kpi_plan_free(plan);
+    kpi_reader_free(reader);
+}
+
+static void write_file(const char *dir, const char *name, const text *t)
+{
+    char *path = path_in(dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(t->data, 1, t->size, f), t->size);
+    assert_int_equal(fclose(f), 0);
+    free(path);
+}
+
+/* 1, 2 and 8 threads against 0, from buffers and from files. */
+static void check_same(const text *s, const text *p, int expect_error)
+{
+    char *dir = make_temp_dir();
+    write_file(dir, "structure.csv", s);
+    write_file(dir, "progress.csv", p);
+    for (int from_files = 0; from_files <= 1; from_files++) {
+        text one = {0};
+        read_on(&one, 0, s, p, from_files ? dir : NULL);
+        assert_int_equal(strncmp(one.data, "error", 5) == 0, expect_error);
+        if (!expect_error) { /* both kinds of fill happen */
+            assert_contains(one.data, "status scheduled 2017-");
+            assert_contains(one.data, "read from the progress text of goal");
+        }
+        static const int32_t counts[] = {1, 2, 8};
+        for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+            text many = {0};
+            read_on(&many, counts[i], s, p, from_files ? dir : NULL);
+            assert_string_equal(many.data, one.data);
+            text_free(&many);
+        }
+        text_free(&one);
+    }
+    remove_dir(dir);
+    free(dir);
+}
+
+static void same_plan_and_warnings(void **state)
+{
+    (void)state;
+    text s = {0}, p = {0};
+    make_files(&s, &p);
+    check_same(&s, &p, 0);
+    text_free(&s);
+    text_free(&p);
+}
+
+/* A bad row after many texts: the same error at the same line. */
+static void same_first_error(void **state)
+{
+    (void)state;
+    text s = {0}, p = {0};
+    make_files(&s, &p);
+    text_add(&p, "nowhere,2017-09-30,1,,,\n");
+    check_same(&s, &p, 1);
+    text_free(&s);
+    text_free(&p);
+}
+
+static void thread_count_checked(void **state)
+{
+    (void)state;
+    kpi_reader *reader = new_reader();
+    assert_int_equal(kpi_reader_threads(reader), 0);
+    assert_int_equal(kpi_reader_set_threads(reader, -1), KPI_ERR_VALUE);
+    assert_int_equal(kpi_reader_set_threads(reader, KPI_READER_MAX_THREADS + 1),
+                     KPI_ERR_VALUE);
+    assert_int_equal(kpi_reader_threads(reader), 0);
+    assert_int_equal(kpi_reader_set_threads(reader, KPI_READER_MAX_THREADS), KPI_OK);
+    assert_int_equal(kpi_reader_set_threads(NULL, 2), KPI_ERR_ARGUMENT);
+    assert_int_equal(kpi_reader_threads(NULL), 0);
+    kpi_reader_free(reader);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_plan_and_warnings),
+        cmocka_unit_test(same_first_error),
+        cmocka_unit_test(thread_count_checked),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
