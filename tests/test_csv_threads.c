@@ -153,6 +153,74 @@ static void check_same(const text *s, const text *p, int expect_error)
     free(dir);
 }
 
+/* A progress file over one read chunk (1 MiB) whose chunk boundary falls
+ * inside a character; pad shifts the boundary by bytes. */
+#define CHUNK_BYTES (1024 * 1024)
+static void make_long_progress(text *p, size_t pad)
+{
+    text_add(p, P_HEADER);
+    for (size_t row = 0; p->size < CHUNK_BYTES + 64 * 1024; row++) {
+        text_add(p, "t,2017-09-30,,,");
+        if (row == 0)
+            text_add_repeat(p, 'x', pad);
+        for (int i = 0; i < 100; i++)
+            text_add(p, "あ");
+        text_add(p, "\n");
+    }
+}
+
+/* Reading a file in chunks gives what reading it whole does: a character
+ * cut by the chunk boundary is carried over, and a bad byte past the first
+ * chunk is the same error at the same line. */
+static void chunk_boundaries(void **state)
+{
+    (void)state;
+    text s = {0}, p = {0};
+    text_add(&s, S_BASE);
+    size_t pad = 0;
+    for (;; pad++) {
+        make_long_progress(&p, pad);
+        if (((unsigned char)p.data[CHUNK_BYTES] & 0xC0) == 0x80)
+            break; /* the boundary is inside an あ */
+        text_free(&p);
+        p = (text){0};
+    }
+    char *dir = make_temp_dir();
+    for (int bad = 0; bad <= 1; bad++) {
+        if (bad)
+            p.data[CHUNK_BYTES + 40000] = (char)0xFF;
+        write_file(dir, "structure.csv", &s);
+        write_file(dir, "progress.csv", &p);
+        text whole = {0}, chunked = {0};
+        read_on(&whole, 0, &s, &p, NULL);
+        read_on(&chunked, 0, &s, &p, dir);
+        assert_int_equal(strncmp(whole.data, "error", 5) == 0, bad);
+        if (!bad)
+            assert_contains(whole.data, "あああ");
+        if (bad) { /* the same code, line and words; the source is named apart */
+            int code[2], line[2];
+            assert_int_equal(sscanf(whole.data, "error %d %*s %d", &code[0], &line[0]),
+                             2);
+            assert_int_equal(sscanf(chunked.data, "error %d %*s %d", &code[1], &line[1]),
+                             2);
+            assert_int_equal(code[1], code[0]);
+            assert_int_equal(line[1], line[0]);
+            assert_non_null(
+                strstr(whole.data, "bytes that are not valid UTF-8 (byte 0xFF)"));
+            assert_string_equal(strstr(chunked.data, "bytes that"),
+                                strstr(whole.data, "bytes that"));
+        } else {
+            assert_string_equal(chunked.data, whole.data);
+        }
+        text_free(&whole);
+        text_free(&chunked);
+    }
+    remove_dir(dir);
+    free(dir);
+    text_free(&s);
+    text_free(&p);
+}
+
 static void same_plan_and_warnings(void **state)
 {
     (void)state;
@@ -196,6 +264,7 @@ int main(void)
         cmocka_unit_test(same_plan_and_warnings),
         cmocka_unit_test(same_first_error),
         cmocka_unit_test(thread_count_checked),
+        cmocka_unit_test(chunk_boundaries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
