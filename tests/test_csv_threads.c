@@ -2,7 +2,12 @@
  * kpi_reader_set_threads(): a read on 2 or 8 threads gives the plan, the
  * warnings and the first error that one thread gives, from buffers and
  * from files (read in chunks), on progress files with more texts than one
- * batch of readings. Run under ThreadSanitizer by tests/run.sh.
+ * batch of readings. Files read on threads are parsed on a second thread
+ * (io/read_ahead.h): with batches so small that the two threads take turns
+ * at every row, with rows larger than a batch, and when that thread meets
+ * what only the whole-file path words (CP932, a bad byte, a missing file,
+ * an error in the structure file), the read gives what one thread gives.
+ * Run under ThreadSanitizer by tests/run.sh.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +20,7 @@
 #include <string.h>
 
 #include "csv_support.h"
+#include "io/read_ahead.h"
 #include "kpi.h"
 
 #define GOALS 150
@@ -191,9 +197,12 @@ static void chunk_boundaries(void **state)
             p.data[CHUNK_BYTES + 40000] = (char)0xFF;
         write_file(dir, "structure.csv", &s);
         write_file(dir, "progress.csv", &p);
-        text whole = {0}, chunked = {0};
+        text whole = {0}, chunked = {0}, parsed_ahead = {0};
         read_on(&whole, 0, &s, &p, NULL);
         read_on(&chunked, 0, &s, &p, dir);
+        read_on(&parsed_ahead, 2, &s, &p, dir);
+        assert_string_equal(parsed_ahead.data, chunked.data);
+        text_free(&parsed_ahead);
         assert_int_equal(strncmp(whole.data, "error", 5) == 0, bad);
         if (!bad)
             assert_contains(whole.data, "あああ");
@@ -243,6 +252,126 @@ static void same_first_error(void **state)
     text_free(&p);
 }
 
+/* The two threads taking turns at every row: a batch holds about one row,
+ * and the parsing thread waits as soon as two wait; and a row larger than
+ * a batch. */
+static void small_batches(void **state)
+{
+    (void)state;
+    text s = {0}, p = {0};
+    make_files(&s, &p);
+    text_add(&p, "g1-a,2017-10-01,3,,");
+    text_add_repeat(&p, 'x', 5000);
+    text_add(&p, ",\n");
+    kpi__read_ahead_set_sizes(64, 128);
+    check_same(&s, &p, 0);
+    kpi__read_ahead_set_sizes(0, 0);
+    text_free(&s);
+    text_free(&p);
+}
+
+/* Reads the files in dir (paths absent from it are missing files) on 0 and
+ * on 2 threads, which must agree; returns what they gave. */
+static void same_from_dir(text *out, const char *dir, const char *structure,
+                          const char *progress)
+{
+    text one = {0}, two = {0};
+    for (int threads = 0; threads <= 2; threads += 2) {
+        kpi_reader *reader = new_reader();
+        assert_int_equal(kpi_reader_set_threads(reader, threads), KPI_OK);
+        char *s_path = path_in(dir, structure), *p_path = path_in(dir, progress);
+        kpi_plan *plan = NULL;
+        int rc = kpi_reader_read_files(&plan, reader, s_path, p_path);
+        text *t = threads ? &two : &one;
+        if (rc == KPI_OK) {
+            describe(t, plan, reader);
+            char encoding[32];
+            snprintf(encoding, sizeof encoding, "encoding %d\n",
+                     (int)kpi_reader_detected_encoding(reader));
+            text_add(t, encoding);
+        } else {
+            char line[1024];
+            snprintf(line, sizeof line, "error %d %s %d %s\n", rc, kpi_error_source(),
+                     (int)kpi_error_line(), kpi_error_message());
+            text_add(t, line);
+        }
+        kpi_plan_free(plan);
+        kpi_reader_free(reader);
+        free(s_path);
+        free(p_path);
+    }
+    assert_string_equal(two.data, one.data);
+    *out = one;
+    text_free(&two);
+}
+
+/* Copies the file of tests/data/csv/ into dir. */
+static void copy_fixture(const char *dir, const char *name)
+{
+    char from[256];
+    snprintf(from, sizeof from, "tests/data/csv/%s", name);
+    size_t size;
+    char *bytes = read_whole_file(from, &size);
+    char *to = path_in(dir, name);
+    FILE *f = fopen(to, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, size, f), size);
+    assert_int_equal(fclose(f), 0);
+    free(to);
+    free(bytes);
+}
+
+/* What the parsing thread leaves to the whole-file path gives the same
+ * plan or error on threads: CP932 files, a bad row of the structure file
+ * (met while that thread is already parsing the progress file), a missing
+ * progress file, and a structure file alone. */
+static void parsing_thread_falls_back(void **state)
+{
+    (void)state;
+    char *dir = make_temp_dir();
+    text s = {0}, p = {0}, bad = {0}, got = {0};
+    make_files(&s, &p);
+    text_add(&bad, s.data);
+    text_add(&bad, "target,x,nowhere,X\n");
+    write_file(dir, "structure.csv", &s);
+    write_file(dir, "progress.csv", &p);
+    write_file(dir, "bad-structure.csv", &bad);
+
+    same_from_dir(&got, dir, "bad-structure.csv", "progress.csv");
+    assert_contains(got.data, "\"nowhere\" is not a goal defined on an earlier row");
+    text_free(&got);
+    same_from_dir(&got, dir, "structure.csv", "missing.csv");
+    assert_contains(got.data, "missing.csv: cannot open");
+    text_free(&got);
+    same_from_dir(&got, dir, "structure.csv", "progress.csv");
+    assert_contains(got.data, "status scheduled 2017-");
+    text_free(&got);
+
+    copy_fixture(dir, "cp932-structure.csv");
+    copy_fixture(dir, "cp932-progress.csv");
+    same_from_dir(&got, dir, "cp932-structure.csv", "cp932-progress.csv");
+    char cp932[32];
+    snprintf(cp932, sizeof cp932, "encoding %d\n", (int)KPI_ENCODING_CP932);
+    assert_contains(got.data, cp932);
+    text_free(&got);
+
+    kpi_reader *reader = new_reader();
+    assert_int_equal(kpi_reader_set_threads(reader, 2), KPI_OK);
+    char *s_path = path_in(dir, "structure.csv");
+    kpi_plan *plan = NULL;
+    assert_int_equal(kpi_reader_read_files(&plan, reader, s_path, NULL), KPI_OK);
+    assert_int_equal(kpi_plan_goal_count(plan), GOALS);
+    kpi_plan_free(plan);
+    kpi_reader_free(reader);
+    free(s_path);
+
+    remove_dir(dir);
+    free(dir);
+    text_free(&s);
+    text_free(&p);
+    text_free(&bad);
+}
+
 static void thread_count_checked(void **state)
 {
     (void)state;
@@ -265,6 +394,8 @@ int main(void)
         cmocka_unit_test(same_first_error),
         cmocka_unit_test(thread_count_checked),
         cmocka_unit_test(chunk_boundaries),
+        cmocka_unit_test(small_batches),
+        cmocka_unit_test(parsing_thread_falls_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

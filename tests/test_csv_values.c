@@ -14,11 +14,14 @@
 #include <cmocka.h>
 
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kpi.h"
 #include "csv_support.h"
+#include "util/number.h"
 
 /* ---- Numbers ----------------------------------------------------------------- */
 
@@ -134,6 +137,91 @@ static void numbers_read_fullwidth_and_separators(void **state)
     kpi_plan_free(plan);
 }
 
+/* Writes into buf a random decimal: a sign or none, 1..24 digits (often
+ * leading or trailing zeros), maybe a point, maybe an exponent. */
+static unsigned long long next_random(unsigned long long *seed)
+{
+    *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return *seed >> 33;
+}
+
+static void random_decimal(char *buf, unsigned long long *seed)
+{
+    char *p = buf;
+    unsigned long long r = next_random(seed);
+    if (r % 4 == 0)
+        *p++ = r % 8 == 0 ? '-' : '+';
+    int digits = 1 + (int)(next_random(seed) % 24),
+        point = (int)(next_random(seed) % (unsigned)(digits + 2));
+    int zeros = (int)(next_random(seed) % 3); /* 0: none, 1: leading, 2: trailing */
+    for (int i = 0; i < digits; i++) {
+        if (i == point && i > 0)
+            *p++ = '.';
+        int zero = (zeros == 1 && i < digits / 2) || (zeros == 2 && i > digits / 2);
+        *p++ = (char)('0' + (zero ? 0 : (int)(next_random(seed) % 10)));
+    }
+    if (next_random(seed) % 8 == 0)
+        p += sprintf(p, "e%d", (int)(next_random(seed) % 40) - 20);
+    *p = '\0';
+}
+
+/* Every decimal reads as the C library's strtod reads it, bit for bit
+ * (the reader takes a short cut for the usual figures): the edges of the
+ * short cut (15 and 16 significant digits, 22 and 23 after the point,
+ * 2^53 + 1, negative zero) and a million random ones. */
+static void numbers_read_as_strtod_reads_them(void **state)
+{
+    (void)state;
+    static const char *const edges[] = {"0",
+                                        "-0",
+                                        "+0",
+                                        "0.0",
+                                        "-0.000",
+                                        "1",
+                                        "0.1",
+                                        "0.3",
+                                        "1887",
+                                        "-1234.5",
+                                        "123456789012345",
+                                        "1234567890123456",
+                                        "12345678901234567",
+                                        "999999999999999",
+                                        "9999999999999999",
+                                        "9007199254740993",
+                                        "0.0000000000000000000001",
+                                        "0.00000000000000000000001",
+                                        "1.0000000000000000000001",
+                                        "0.123456789012345",
+                                        "0.1234567890123456",
+                                        "000000000000000000000000001",
+                                        "1e5",
+                                        "1.5e-3",
+                                        "4.35",
+                                        "0.29",
+                                        "8.2"};
+    unsigned long long seed = 2017;
+    char random[64];
+    for (size_t i = 0; i < sizeof edges / sizeof *edges + 1000000; i++) {
+        const char *decimal = i < sizeof edges / sizeof *edges ? edges[i] : random;
+        if (decimal == random)
+            random_decimal(random, &seed);
+        double read = NAN, by_strtod = strtod(decimal, NULL);
+        if (kpi__number_parse(&read, decimal) != KPI_OK ||
+            memcmp(&read, &by_strtod, sizeof read) != 0)
+            fail_msg("\"%s\": read %.17g, strtod gives %.17g", decimal, read, by_strtod);
+    }
+    /* The short cut takes nothing the full reading refuses: not a text
+     * longer than it reads, nor one without digits. */
+    char zeros[100];
+    memset(zeros, '0', sizeof zeros - 2);
+    strcpy(zeros + sizeof zeros - 2, "1");
+    static const char *const refused[] = {"", "-", ".", "+.", "1.2.3", "1..2", "--1"};
+    double value = 0;
+    assert_int_equal(kpi__number_parse(&value, zeros), KPI_ERR_VALUE);
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        assert_int_equal(kpi__number_parse(&value, refused[i]), KPI_ERR_VALUE);
+}
+
 /* Texts that are no number, or a number too large for a double, are
  * KPI_ERR_VALUE naming the line, column and text; an empty value on a
  * measurement row (where the number is required) is refused. */
@@ -240,6 +328,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_written_shortest),
         cmocka_unit_test(numbers_read_fullwidth_and_separators),
+        cmocka_unit_test(numbers_read_as_strtod_reads_them),
         cmocka_unit_test(numbers_refused),
         cmocka_unit_test(dates_era_fiscal_month_fullwidth),
     };

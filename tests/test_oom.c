@@ -295,25 +295,35 @@ static void test_oom_building(void **state)
 
 /* ---- Loading, evaluating, rendering, writing --------------------------- */
 
-static void test_oom_reading(void **state)
-{
-    (void)state;
+/* What a read reads: the seed as buffers, or as files (on two threads). */
+struct seed_input {
+    const char *structure, *progress; /* bytes, or paths when files */
     size_t s_size, p_size;
-    char *structure = read_file("examples/data/ueda-2017-structure.csv", &s_size);
-    char *progress = read_file("examples/data/ueda-2017-progress.csv", &p_size);
+    int files;
+};
+
+static int read_seed(kpi_plan **plan, kpi_reader *reader, const struct seed_input *in)
+{
+    if (in->files)
+        return kpi_reader_read_files(plan, reader, in->structure, in->progress);
+    return kpi_reader_read_buffers(plan, reader, in->structure, in->s_size, in->progress,
+                                   in->p_size);
+}
+
+/* Every allocation of the read refused in turn: KPI_ERR_NOMEM, with no
+ * plan and no warnings, or (after a refused allocation that libcsv retried
+ * smaller, or a read that started over) the same plan. */
+static void read_refusing_each(kpi_reader *reader, const struct seed_input *in)
+{
     kpi_plan *reference = load_seed();
     char *expected = snapshot(reference);
     kpi_plan_free(reference);
-    kpi_reader *reader = NULL;
-    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
     for (long n = 0;; n++) {
         kpi_plan *plan = (kpi_plan *)1;
         arm(n);
-        int rc =
-            kpi_reader_read_buffers(&plan, reader, structure, s_size, progress, p_size);
+        int rc = read_seed(&plan, reader, in);
         disarm();
         if (rc == KPI_OK) {
-            /* Also after a refused allocation that libcsv retried smaller. */
             char *got = snapshot(plan);
             assert_string_equal(got, expected);
             free(got);
@@ -326,10 +336,38 @@ static void test_oom_reading(void **state)
         assert_null(plan);
         assert_int_equal(kpi_reader_warning_count(reader), 0);
     }
-    kpi_reader_free(reader);
     free(expected);
+}
+
+static void test_oom_reading(void **state)
+{
+    (void)state;
+    struct seed_input in = {0};
+    char *structure = read_file("examples/data/ueda-2017-structure.csv", &in.s_size);
+    char *progress = read_file("examples/data/ueda-2017-progress.csv", &in.p_size);
+    in.structure = structure;
+    in.progress = progress;
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    read_refusing_each(reader, &in);
+    kpi_reader_free(reader);
     free(structure);
     free(progress);
+}
+
+/* Reading the files on two threads (the files parsed on a second thread,
+ * io/read_ahead.h): an allocation refused on either thread is handled as
+ * on one. */
+static void test_oom_reading_files_threads(void **state)
+{
+    (void)state;
+    struct seed_input in = {"examples/data/ueda-2017-structure.csv",
+                            "examples/data/ueda-2017-progress.csv", 0, 0, 1};
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    assert_int_equal(kpi_reader_set_threads(reader, 2), KPI_OK);
+    read_refusing_each(reader, &in);
+    kpi_reader_free(reader);
 }
 
 static void test_oom_evaluating(void **state)
@@ -597,6 +635,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_building),
         cmocka_unit_test(test_oom_reading),
+        cmocka_unit_test(test_oom_reading_files_threads),
         cmocka_unit_test(test_oom_evaluating),
         cmocka_unit_test(test_oom_evaluating_threads),
         cmocka_unit_test(test_oom_validating),

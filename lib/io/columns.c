@@ -84,15 +84,6 @@ int kpi__columns_read(kpi__columns *columns, const kpi__column_spec *specs,
     return KPI_OK;
 }
 
-const char *kpi__columns_cell(const kpi__columns *columns, const kpi__csv_row *row,
-                              int id)
-{
-    int field = columns->field_of[id];
-    if (field < 0 || (size_t)field >= row->count)
-        return "";
-    return row->fields[field];
-}
-
 int32_t kpi__columns_position(const kpi__columns *columns, int id)
 {
     return columns->field_of[id] + 1;

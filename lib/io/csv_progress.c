@@ -46,8 +46,8 @@ struct subject {
  * up is remembered to skip the hash lookups for the next row. */
 static int find_subject(kpi__load *load, const kpi__csv_row *row, struct subject *s)
 {
-    char code[KPI_MAX_CODE + 2];
-    kpi__load_trimmed(load, row, P_CODE, code, sizeof code);
+    char buf[KPI_MAX_CODE + 2];
+    const char *code = kpi__load_trimmed(load, row, P_CODE, buf, sizeof buf);
     *s = (struct subject){NULL, NULL, NULL};
     if (!*code)
         return kpi__load_error(load, row, P_CODE, KPI_ERR_VALUE,
@@ -156,8 +156,8 @@ static int read_measurement(kpi__load *load, const kpi__csv_row *row,
         s->target, date, value, kpi__columns_cell(&load->columns, row, P_NOTE));
     if (!m)
         return kpi__load_wrap(load, row, P_VALUE, kpi_error_code());
-    rc = kpi_measurement_set_author(m, kpi__columns_cell(&load->columns, row, P_AUTHOR));
-    if (rc != KPI_OK)
+    const char *author = kpi__columns_cell(&load->columns, row, P_AUTHOR);
+    if (*author && (rc = kpi_measurement_set_author(m, author)) != KPI_OK)
         return kpi__load_wrap(load, row, P_AUTHOR, rc);
     return read_update(load, row, s, date, m);
 }
@@ -236,4 +236,15 @@ int kpi__progress_row(void *context, const kpi__csv_row *row)
     if (rc == KPI_OK && !date)
         rc = kpi__load_error(load, row, P_DATE, KPI_ERR_DATE, "empty; expected a date");
     return rc == KPI_OK ? read_row(load, row, &s, date) : rc;
+}
+
+int kpi__progress_prefetch(void *context, const kpi__csv_row *row)
+{
+    const kpi__load *load = context;
+    if (!load->have_header || !load->plan)
+        return KPI_OK;
+    char buf[KPI_MAX_CODE + 2];
+    const char *code = kpi__load_trimmed(load, row, P_CODE, buf, sizeof buf);
+    kpi__strmap_prefetch(&load->plan->targets_by_code, code);
+    return KPI_OK;
 }

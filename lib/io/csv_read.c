@@ -1,8 +1,8 @@
 /* Driving libcsv. libcsv reports no positions, so lines are counted in its
  * callbacks: with CSV_REPALL_NL every line feed outside a record reaches
  * the end-of-row callback, and line feeds inside quoted fields are counted
- * in the field callback. A row starts on the line current when its first
- * field arrives, since that field's own line feeds are counted only then.
+ * in the row's bytes when it ends. A row starts on the line current when
+ * its first field arrives.
  * The text may come in chunks (a file read piece by piece): libcsv keeps
  * a row cut between two chunks, and the lines go on counting. */
 #include "io/csv_read.h"
@@ -12,6 +12,7 @@
 #include "kpi/csv.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <string.h>
 
 struct parse_state {
@@ -26,14 +27,14 @@ struct parse_state {
 static void clear_row(kpi__csv_row *row)
 {
     row->count = 0;
+    row->used = 0;
 }
 
 static void free_row(kpi__csv_row *row)
 {
-    for (size_t i = 0; i < row->buffers; i++)
-        kpi__free(row->fields[i]);
     kpi__free(row->fields);
-    kpi__free(row->sizes);
+    kpi__free(row->starts);
+    kpi__free(row->bytes);
 }
 
 static int grow_slots(kpi__csv_row *row)
@@ -43,10 +44,10 @@ static int grow_slots(kpi__csv_row *row)
     if (!fields)
         return KPI_ERR_NOMEM;
     row->fields = fields;
-    size_t *sizes = kpi__reallocarray(row->sizes, capacity, sizeof *sizes);
-    if (!sizes)
+    uint32_t *starts = kpi__reallocarray(row->starts, capacity, sizeof *starts);
+    if (!starts)
         return KPI_ERR_NOMEM;
-    row->sizes = sizes;
+    row->starts = starts;
     row->capacity = capacity;
     return KPI_OK;
 }
@@ -59,19 +60,23 @@ static int count_newlines(const char *s, size_t n)
     return count;
 }
 
-/* Makes buffer i hold at least need bytes. */
-static int reserve_buffer(kpi__csv_row *row, size_t i, size_t need)
+/* A row's bytes are at most its file's (KPI_MAX_FILE) and one NUL for
+ * each field (at most one per byte): the offsets of starts fit 32 bits. */
+_Static_assert(2ull * KPI_MAX_FILE + 2 < UINT32_MAX, "row offsets must fit 32 bits");
+
+/* Makes the row's bytes hold need more. */
+static int reserve_bytes(kpi__csv_row *row, size_t need)
 {
-    if (i < row->buffers && row->sizes[i] >= need)
+    if (row->size - row->used >= need)
         return KPI_OK;
-    size_t size = need < 32 ? 32 : need;
-    char *buffer = kpi__realloc(i < row->buffers ? row->fields[i] : NULL, size);
-    if (!buffer)
+    size_t size = row->size ? row->size : 256;
+    while (size - row->used < need)
+        size *= 2;
+    char *bytes = kpi__realloc(row->bytes, size);
+    if (!bytes)
         return KPI_ERR_NOMEM;
-    row->fields[i] = buffer;
-    row->sizes[i] = size;
-    if (i == row->buffers)
-        row->buffers++;
+    row->bytes = bytes;
+    row->size = size;
     return KPI_OK;
 }
 
@@ -81,14 +86,22 @@ static int append_field(kpi__csv_row *row, const char *data, size_t size)
         return KPI_ERR_NOMEM;
     if (!data)
         size = 0;
-    size_t i = row->count;
-    if (reserve_buffer(row, i, size + 1) != KPI_OK)
+    if (reserve_bytes(row, size + 1) != KPI_OK)
         return KPI_ERR_NOMEM;
+    char *at = row->bytes + row->used;
     if (size)
-        memcpy(row->fields[i], data, size);
-    row->fields[i][size] = '\0';
-    row->count++;
+        memcpy(at, data, size);
+    at[size] = '\0';
+    row->starts[row->count++] = (uint32_t)row->used;
+    row->used += size + 1;
     return KPI_OK;
+}
+
+/* The field pointers, once the row's bytes no longer move. */
+static void point_fields(kpi__csv_row *row)
+{
+    for (size_t i = 0; i < row->count; i++)
+        row->fields[i] = row->bytes + row->starts[i];
 }
 
 static void on_field(void *data, size_t size, void *context)
@@ -106,7 +119,7 @@ static void on_field(void *data, size_t size, void *context)
                                st->source, (int)st->row.line, KPI_MAX_FIELD);
         return;
     }
-    st->line += count_newlines(data ? data : "", data ? size : 0);
+    /* Its line feeds are counted with the row's, at its end. */
     st->rc = append_field(&st->row, data, size);
 }
 
@@ -122,8 +135,15 @@ static int row_is_blank(const kpi__csv_row *row)
 static void on_row_end(int terminator, void *context)
 {
     struct parse_state *st = context;
-    if (st->rc == KPI_OK && st->row.count > 0 && !row_is_blank(&st->row))
-        st->rc = st->on_row(st->context, &st->row);
+    /* The line feeds inside the row's quoted fields, counted once for the
+     * row rather than field by field; the row itself started before them. */
+    if (st->row.used)
+        st->line += count_newlines(st->row.bytes, st->row.used);
+    if (st->rc == KPI_OK && st->row.count > 0) {
+        point_fields(&st->row);
+        if (!row_is_blank(&st->row))
+            st->rc = st->on_row(st->context, &st->row);
+    }
     clear_row(&st->row);
     if (terminator == '\n')
         st->line++;

@@ -7,14 +7,17 @@
 #include <stdint.h>
 
 typedef struct kpi__csv_row {
-    char **fields; /* NUL-terminated copies, count of them */
+    char **fields; /* count NUL-terminated fields, pointing into bytes */
     size_t count;
     int32_t line; /* 1-based line the row starts on */
-    /* The buffers behind fields are kept from row to row, so that a file of
-     * millions of cells is not a million allocations: buffer i holds
-     * sizes[i] bytes, for the first `buffers` of capacity slots. */
-    size_t *sizes;
-    size_t buffers;
+    /* The storage behind fields, kept from row to row so that a file of
+     * millions of cells is not a million allocations: the fields' bytes one
+     * after the other, each with its NUL (used of size bytes), and where
+     * each starts (count of capacity slots, as fields). One block, so that
+     * a row is copied whole in two moves (io/read_ahead.c). */
+    char *bytes;
+    size_t used, size;
+    uint32_t *starts;
     size_t capacity;
 } kpi__csv_row;
 

@@ -78,9 +78,8 @@ enum row_type {
  * the writers write it from (kpi__name_parse()), or one of these other
  * spellings people use. */
 static const kpi__spelling type_words[] = {
-    {KPI__NOTE_NAME, ROW_NOTE}, {"計画", ROW_PLAN}, {"目標", ROW_GOAL},
-    {"指標", ROW_TARGET},       {"指示事項", ROW_DIRECTIVE},
-    {"注記", ROW_NOTE},
+    {KPI__NOTE_NAME, ROW_NOTE}, {"計画", ROW_PLAN},          {"目標", ROW_GOAL},
+    {"指標", ROW_TARGET},       {"指示事項", ROW_DIRECTIVE}, {"注記", ROW_NOTE},
 };
 static const kpi__spelling kind_words[] = {
     {"数値", KPI_KIND_NUMERIC},
@@ -193,7 +192,8 @@ static int read_plan(kpi__load *load, const kpi__csv_row *row)
     if (rc == KPI_OK)
         rc = kpi__load_date(load, row, S_REPORT_DATE, 1, &report_date);
     if (rc == KPI_OK)
-        rc = setter(load, row, S_REPORT_DATE, kpi_plan_set_report_date(plan, report_date));
+        rc =
+            setter(load, row, S_REPORT_DATE, kpi_plan_set_report_date(plan, report_date));
     return rc;
 }
 
@@ -201,8 +201,8 @@ static int read_plan(kpi__load *load, const kpi__csv_row *row)
 static int find_parent(kpi__load *load, const kpi__csv_row *row, kpi_goal **parent,
                        int required)
 {
-    char code[KPI_MAX_CODE + 2];
-    code_cell(load, row, S_PARENT, code);
+    char buf[KPI_MAX_CODE + 2];
+    const char *code = code_cell(load, row, S_PARENT, buf);
     *parent = NULL;
     if (!*code || strcmp(code, kpi_plan_id(load->plan)) == 0) {
         if (required)
@@ -219,12 +219,12 @@ static int find_parent(kpi__load *load, const kpi__csv_row *row, kpi_goal **pare
 static int read_goal(kpi__load *load, const kpi__csv_row *row)
 {
     kpi_goal *parent, *goal = NULL;
-    char code[KPI_MAX_CODE + 2];
+    char buf[KPI_MAX_CODE + 2];
     int rc = find_parent(load, row, &parent, 0);
     if (rc != KPI_OK)
         return rc;
     const char *title = kpi__columns_cell(&load->columns, row, S_TITLE);
-    code_cell(load, row, S_CODE, code);
+    const char *code = code_cell(load, row, S_CODE, buf);
     goal = parent ? kpi_goal_add_goal(parent, code, title)
                   : kpi_plan_add_goal(load->plan, code, title);
     if (!goal)
@@ -377,7 +377,7 @@ static int read_target(kpi__load *load, const kpi__csv_row *row)
 static int read_note(kpi__load *load, const kpi__csv_row *row)
 {
     kpi_goal *goal;
-    char code[KPI_MAX_CODE + 2];
+    char buf[KPI_MAX_CODE + 2];
     int rc = find_parent(load, row, &goal, 0);
     if (rc != KPI_OK)
         return rc;
@@ -385,7 +385,7 @@ static int read_note(kpi__load *load, const kpi__csv_row *row)
     if (!*text)
         return kpi__load_error(load, row, S_TITLE, KPI_ERR_VALUE,
                                "a note needs its text in this column");
-    code_cell(load, row, S_CODE, code);
+    const char *code = code_cell(load, row, S_CODE, buf);
     rc = goal ? kpi_goal_add_note(goal, code, text)
               : kpi_plan_add_note(load->plan, code, text);
     return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, S_TITLE, rc);
@@ -414,7 +414,8 @@ static int address_goals(kpi__load *load, const kpi__csv_row *row, kpi_directive
                              : NULL;
         if (*code && strcmp(code, load->plan->id) != 0 && !goal)
             return kpi__load_error(load, row, S_PARENT, KPI_ERR_NOT_FOUND,
-                                   "\"%s\" is not a goal defined on an earlier row", code);
+                                   "\"%s\" is not a goal defined on an earlier row",
+                                   code);
         if (goal && kpi_directive_add_goal(d, goal) != KPI_OK)
             return kpi__load_wrap(load, row, S_PARENT, kpi_error_code());
         cell += n;
@@ -465,10 +466,8 @@ int kpi__structure_row(void *context, const kpi__csv_row *row)
     if (rc != KPI_OK)
         return rc;
     static int (*const readers[])(kpi__load *, const kpi__csv_row *) = {
-        [ROW_PLAN] = read_plan,
-        [ROW_GOAL] = read_goal,
-        [ROW_TARGET] = read_target,
-        [ROW_DIRECTIVE] = read_directive,
+        [ROW_PLAN] = read_plan,     [ROW_GOAL] = read_goal,
+        [ROW_TARGET] = read_target, [ROW_DIRECTIVE] = read_directive,
         [ROW_NOTE] = read_note,
     };
     rc = readers[type](load, row);

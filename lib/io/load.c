@@ -30,9 +30,11 @@ const char *kpi__load_trimmed(const kpi__load *load, const kpi__csv_row *row, in
     size_t skip;
     while ((skip = kpi__blank_at(cell)) != 0)
         cell += skip;
-    size_t n = strlen(cell);
+    size_t n = strlen(cell), whole = n;
     while ((skip = kpi__blank_before(cell, n)) != 0)
         n -= skip;
+    if (n == whole && n < size)
+        return cell; /* nothing to cut: the cell itself */
     if (n >= size)
         n = size - 1;
     memcpy(buf, cell, n);
@@ -107,8 +109,8 @@ int kpi__load_word(const kpi__load *load, const kpi__csv_row *row, int column,
                    const kpi__spelling *words, size_t word_count, const char *expected,
                    int *out)
 {
-    char cell[64];
-    kpi__load_trimmed(load, row, column, cell, sizeof cell);
+    char buf[64];
+    const char *cell = kpi__load_trimmed(load, row, column, buf, sizeof buf);
     if (!*cell)
         return KPI_OK;
     for (size_t i = 0; i < word_count; i++) {

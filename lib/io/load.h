@@ -28,14 +28,19 @@ typedef struct kpi__load {
 /* The row handlers given to kpi__csv_parse(); context is a kpi__load. */
 int kpi__structure_row(void *context, const kpi__csv_row *row);
 int kpi__progress_row(void *context, const kpi__csv_row *row);
+/* Asks for the memory kpi__progress_row() will read for row (its code's
+ * slot in the index), changing nothing: shown each row a few rows ahead
+ * when the file is parsed on a second thread (io/read_ahead.h). */
+int kpi__progress_prefetch(void *context, const kpi__csv_row *row);
 
 /* Reads the header row into load->columns on the first call and returns 1;
  * returns 0 for data rows. *rc receives any error. */
 int kpi__load_header(kpi__load *load, const kpi__csv_row *row,
                      const kpi__column_spec *specs, size_t spec_count, int *rc);
 
-/* A cell with surrounding ASCII and full-width blanks removed, copied into
- * buf (size bytes, truncated if longer). */
+/* A cell with surrounding ASCII and full-width blanks removed: the cell
+ * itself when it has none and is shorter than size, else a copy in buf
+ * (size bytes, truncated if longer). */
 const char *kpi__load_trimmed(const kpi__load *load, const kpi__csv_row *row, int column,
                               char *buf, size_t size);
 

@@ -39,6 +39,7 @@ struct stream {
     size_t carried;           /* bytes of a cut character at the start of buf */
     size_t total;             /* bytes read so far */
     int first, at_end;
+    kpi__stream_check check;
 };
 
 /* Reads the next chunk into buf after what was carried; *text and *size
@@ -65,7 +66,9 @@ static int next_chunk(struct stream *s, kpi_encoding wanted, const char **text,
     if (s->total > (size_t)KPI_MAX_FILE || (s->at_end && s->carried))
         return KPI__READ_WHOLE;
     size_t n = (size_t)(s->end - start);
-    size_t valid = kpi__utf8_valid_prefix((const char *)start, n);
+    size_t valid = s->check == KPI__CHECK_CHUNKS
+                       ? kpi__utf8_valid_prefix((const char *)start, n)
+                       : n;
     if (cut_tail(start, valid, n) == SIZE_MAX || memchr(start, '\0', valid))
         return KPI__READ_WHOLE;
     *text = (const char *)start;
@@ -92,10 +95,10 @@ static int stream_parse(struct stream *s, kpi__csv_stream *csv, kpi_encoding wan
     }
 }
 
-int kpi__read_stream(const char *path, kpi_encoding wanted, kpi_encoding *found,
-                     kpi__csv_row_fn on_row, void *context)
+int kpi__read_stream(const char *path, kpi_encoding wanted, kpi__stream_check check,
+                     kpi_encoding *found, kpi__csv_row_fn on_row, void *context)
 {
-    struct stream s = {.file = fopen(path, "rb"), .first = 1};
+    struct stream s = {.file = fopen(path, "rb"), .first = 1, .check = check};
     if (!s.file)
         return KPI__READ_WHOLE; /* the whole-file path says why */
     struct stat st;

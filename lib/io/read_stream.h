@@ -13,13 +13,19 @@
  * first chunk decides it; when a later one does, the caller starts over. */
 #define KPI__READ_WHOLE 1000
 
+/* How kpi__read_stream() checks the text is UTF-8: chunk by chunk before
+ * libcsv sees it, or not at all, the caller checking each row's bytes
+ * instead (every byte that is not ASCII ends up in a field, so the rows
+ * are valid exactly when the file is; io/read_ahead.c). */
+typedef enum kpi__stream_check { KPI__CHECK_CHUNKS, KPI__CHECK_ROWS } kpi__stream_check;
+
 /* Parses the file at path with on_row(context, row), in chunks of 1 MiB,
  * as the whole-file path would parse its decoded text: a UTF-8 BOM is
- * skipped, and each chunk is checked as UTF-8 (a character may be cut
- * between chunks) before libcsv sees it. *found receives
- * KPI_ENCODING_UTF8. Returns KPI_OK, KPI__READ_WHOLE, or the error of the
- * parse or of a row (recorded). */
-int kpi__read_stream(const char *path, kpi_encoding wanted, kpi_encoding *found,
-                     kpi__csv_row_fn on_row, void *context);
+ * skipped, and a chunk with a NUL goes to the whole-file path, as does one
+ * that is not UTF-8 when check is KPI__CHECK_CHUNKS (a character may be cut
+ * between chunks). *found receives KPI_ENCODING_UTF8. Returns KPI_OK,
+ * KPI__READ_WHOLE, or the error of the parse or of a row (recorded). */
+int kpi__read_stream(const char *path, kpi_encoding wanted, kpi__stream_check check,
+                     kpi_encoding *found, kpi__csv_row_fn on_row, void *context);
 
 #endif

@@ -10,6 +10,7 @@
 #include "util/number.h"
 #include "io/decode.h"
 #include "io/progress_infer.h"
+#include "io/read_ahead.h"
 #include "io/read_stream.h"
 #include "io/warnings.h"
 
@@ -25,8 +26,9 @@ struct kpi_reader {
     kpi_encoding detected;
     kpi__warnings warnings;
     kpi__error_record error; /* the last read's failure (kpi_reader_error_code()) */
-    int whole;       /* this read takes files whole, not in chunks (io/read_stream.h) */
-    int32_t threads; /* kpi_reader_threads() */
+    int whole; /* this read takes files whole, not in chunks (io/read_stream.h) */
+    kpi__read_ahead *ahead; /* this read's files parsed on a thread, or NULL */
+    int32_t threads;        /* kpi_reader_threads() */
 };
 
 int kpi_reader_new(kpi_reader **out)
@@ -193,14 +195,17 @@ static int slurp(char **out, size_t *size, const char *path);
 /* A file is read in chunks when it can be (a regular file, UTF-8
  * throughout), else whole, as are buffers. */
 static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
-                      kpi__csv_row_fn on_row)
+                      kpi__csv_row_fn on_row, kpi__csv_row_fn prefetch)
 {
     int rc;
     if (!in->path) {
         rc = load_bytes(reader, load, in->bytes, in->size, on_row);
+    } else if (reader->ahead) {
+        kpi__read_ahead_calls calls = {on_row, prefetch, load};
+        rc = kpi__read_ahead_replay(reader->ahead, &calls, &reader->detected);
     } else if (!reader->whole) {
-        rc =
-            kpi__read_stream(in->path, reader->encoding, &reader->detected, on_row, load);
+        rc = kpi__read_stream(in->path, reader->encoding, KPI__CHECK_CHUNKS,
+                              &reader->detected, on_row, load);
     } else {
         char *bytes = NULL;
         size_t size = 0;
@@ -223,16 +228,35 @@ static int read_progress(kpi_reader *reader, kpi_plan *plan, const struct input 
                       .source = progress->name,
                       .warnings = &reader->warnings,
                       .infer = !reader->keep_explicit_only};
-    int rc = load_input(reader, &load, progress, kpi__progress_row);
+    int rc =
+        load_input(reader, &load, progress, kpi__progress_row, kpi__progress_prefetch);
     if (rc == KPI_OK)
         rc = kpi__infer_progress(&load, reader->prose_confidence, reader->threads);
     kpi__prose_rows_free(&load);
     return rc;
 }
 
+/* With threads, files read in chunks are parsed on a second thread while
+ * this one builds the plan (io/read_ahead.h); reader->ahead is NULL when
+ * they are not, or when the thread cannot be started. */
+static int start_ahead(kpi_reader *reader, const char *const *paths,
+                       const struct input *structure, const struct input *progress)
+{
+    reader->ahead = NULL;
+    if (reader->whole || reader->threads < 2 || !structure->path ||
+        (progress && !progress->path))
+        return KPI_OK;
+    return kpi__read_ahead_start(&reader->ahead, paths, progress ? 2 : 1,
+                                 reader->encoding);
+}
+
 static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *structure,
                      const struct input *progress)
 {
+    const char *paths[2] = {structure->path, progress ? progress->path : NULL};
+    int rc = start_ahead(reader, paths, structure, progress);
+    if (rc != KPI_OK)
+        return rc;
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
     /* Every cell comes from text decode.c has validated: the model need
@@ -241,7 +265,7 @@ static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *str
     kpi__load load = {.source = structure->name,
                       .warnings = &reader->warnings,
                       .infer = !reader->keep_explicit_only};
-    int rc = load_input(reader, &load, structure, kpi__structure_row);
+    rc = load_input(reader, &load, structure, kpi__structure_row, NULL);
     if (rc == KPI_OK && !load.plan)
         rc =
             kpi__error_at(KPI_ERR_PARSE, structure->name, 2, 0,
@@ -249,6 +273,8 @@ static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *str
                           structure->name);
     if (rc == KPI_OK && progress)
         rc = read_progress(reader, load.plan, progress);
+    kpi__read_ahead_free(reader->ahead);
+    reader->ahead = NULL;
     kpi__model_text_validated(0);
     kpi__c_numeric_leave(&locale);
     if (rc != KPI_OK) {

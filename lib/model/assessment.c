@@ -1,30 +1,25 @@
 /* Assessments: a person's rating (進捗度) of a target or a goal. */
 #include "model/model.h"
 #include "util/alloc.h"
-#include "util/date.h"
 #include "util/error.h"
-
-#include <stdio.h>
 
 static int check_rating(kpi_rating rating, kpi__owner owner)
 {
     if (rating >= KPI_RATING_NOT_PROGRESSED && rating <= KPI_RATING_AHEAD)
         return KPI_OK;
-    return kpi__error(KPI_ERR_VALUE,
-                      "%s \"%s\": assessment rating must be one of ◎ ○ △ × (1..4), got %d",
-                      owner.kind, *owner.code, (int)rating);
+    return kpi__error(
+        KPI_ERR_VALUE,
+        "%s \"%s\": assessment rating must be one of ◎ ○ △ × (1..4), got %d", owner.kind,
+        *owner.code, (int)rating);
 }
 
 static int check_date(int32_t date, kpi__owner owner)
 {
-    char what[KPI_MAX_CODE + 40];
-    snprintf(what, sizeof what, "%s \"%s\": assessment date", owner.kind, *owner.code);
-    return kpi__date_check(date, 0, what);
+    return kpi__check_date_field(date, 0, owner.kind, *owner.code, "assessment date");
 }
 
 /* A field of the assessment, named by its owner in messages. */
-static int set_field(kpi_assessment *a, char **field, const char *value,
-                     const char *name)
+static int set_field(kpi_assessment *a, char **field, const char *value, const char *name)
 {
     return kpi__set_string(field, value, a->owner.kind, *a->owner.code, name);
 }
@@ -39,15 +34,16 @@ int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
     if (rc != KPI_OK)
         return rc;
     if (list->count >= KPI_MAX_RECORDS)
-        return kpi__error(KPI_ERR_LIMIT,
-                          "%s \"%s\": already %d assessments, the limit (KPI_MAX_RECORDS)",
-                          owner.kind, *owner.code, KPI_MAX_RECORDS);
+        return kpi__error(
+            KPI_ERR_LIMIT,
+            "%s \"%s\": already %d assessments, the limit (KPI_MAX_RECORDS)", owner.kind,
+            *owner.code, KPI_MAX_RECORDS);
     char *copy = NULL;
     /* NOMEM, ENCODING for bad text, LIMIT for too much of it */
     rc = kpi__set_string(&copy, comment, owner.kind, *owner.code, "assessment comment");
     if (rc != KPI_OK)
         return rc;
-    kpi_assessment *a = kpi__segvec_append(list, sizeof *a);
+    kpi_assessment *a = kpi__segvec_append(list, sizeof *a, &plan->strings);
     if (!a) {
         kpi__free(copy);
         return KPI_ERR_NOMEM;
@@ -79,7 +75,6 @@ void kpi__assessments_free(kpi__segvec *list)
         kpi__free(a->comment);
         kpi__free(a->author);
     }
-    kpi__segvec_free(list);
 }
 
 static int assessment_null(const kpi_assessment *a, const char *function)
@@ -132,9 +127,8 @@ int kpi_assessment_set_comment(kpi_assessment *assessment, const char *comment)
 {
     if (assessment_null(assessment, "kpi_assessment_set_comment"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(assessment->plan,
-                           set_field(assessment, &assessment->comment, comment,
-                                     "assessment comment"));
+    return kpi__model_done(assessment->plan, set_field(assessment, &assessment->comment,
+                                                       comment, "assessment comment"));
 }
 
 const char *kpi_assessment_author(const kpi_assessment *assessment)
@@ -148,7 +142,6 @@ int kpi_assessment_set_author(kpi_assessment *assessment, const char *author)
 {
     if (assessment_null(assessment, "kpi_assessment_set_author"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(assessment->plan,
-                           set_field(assessment, &assessment->author, author,
-                                     "assessment author"));
+    return kpi__model_done(assessment->plan, set_field(assessment, &assessment->author,
+                                                       author, "assessment author"));
 }

@@ -5,6 +5,7 @@
  * be written and read back. */
 #include "model/model.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/utf8.h"
 
@@ -42,6 +43,16 @@ int kpi__check_utf8(const char *value, const char *what)
                       (unsigned)(unsigned char)value[valid]);
 }
 
+int kpi__check_date_field(int32_t date, int allow_unset, const char *object,
+                          const char *code, const char *field)
+{
+    if (kpi_date_is_valid(date) || (allow_unset && date == 0))
+        return KPI_OK;
+    char what[KPI_MAX_CODE + 64];
+    snprintf(what, sizeof what, "%s \"%s\": %s", object, code, field);
+    return kpi__date_check(date, allow_unset, what);
+}
+
 int kpi__check_text(const char *value, const char *object, const char *code,
                     const char *field)
 {
@@ -61,8 +72,8 @@ int kpi__check_text(const char *value, const char *object, const char *code,
     return kpi__check_utf8(value, what);
 }
 
-int kpi__set_string(char **field, const char *value, const char *object,
-                    const char *code, const char *name)
+int kpi__set_string(char **field, const char *value, const char *object, const char *code,
+                    const char *name)
 {
     char *copy = NULL;
     int rc = kpi__check_text(value, object, code, name);

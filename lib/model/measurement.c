@@ -3,11 +3,9 @@
  * of a date). */
 #include "model/model.h"
 #include "util/alloc.h"
-#include "util/date.h"
 #include "util/error.h"
 
 #include <math.h>
-#include <stdio.h>
 
 /* Millions of measurements make a national plan: keep each at 32 bytes on
  * 64-bit machines (ISSUE 9's memory budget). */
@@ -30,11 +28,7 @@ static int check_value(const kpi_target *target, double value)
 
 static int check_date(const kpi_target *target, int32_t date)
 {
-    if (kpi_date_is_valid(date))
-        return KPI_OK; /* the usual case, without building a message */
-    char what[KPI_MAX_CODE + 40];
-    snprintf(what, sizeof what, "target \"%s\": measurement date", target->code);
-    return kpi__date_check(date, 0, what);
+    return kpi__check_date_field(date, 0, "target", target->code, "measurement date");
 }
 
 size_t kpi_target_measurement_count(const kpi_target *target)
@@ -91,7 +85,8 @@ static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t da
         if (rc != KPI_OK)
             return rc;
     }
-    kpi_measurement *m = kpi__segvec_append(&target->measurements, sizeof *m);
+    kpi_measurement *m =
+        kpi__segvec_append(&target->measurements, sizeof *m, &plan->strings);
     if (!m)
         return KPI_ERR_NOMEM;
     m->target = target;
@@ -150,6 +145,8 @@ static int set_text(kpi_measurement *m, int author, const char *value)
         author ? KPI__OWN_AUTHOR : KPI__OWN_NOTE, 0, value, "target", code, name);
     if (rc == KPI_OK)
         m->texts = texts;
+    if (texts->owned & (KPI__OWN_NOTE | KPI__OWN_AUTHOR))
+        m->target->owned |= KPI__OWN_FIGURE_TEXTS; /* to be freed with the plan */
     return rc;
 }
 

@@ -103,6 +103,8 @@ typedef struct kpi__measurement_texts {
 #define KPI__OWN_LABEL 2u
 #define KPI__OWN_UNIT 4u
 #define KPI__OWN_TEXT 8u
+/* On a target: a measurement of it has a note or author of its own. */
+#define KPI__OWN_FIGURE_TEXTS 0x80000000u
 #define KPI__OWN_NOTE 1u
 #define KPI__OWN_AUTHOR 2u
 
@@ -261,6 +263,13 @@ int kpi__plan_id_clash(const kpi_plan *plan, const char *code, const char *what)
  * nothing changes. */
 int kpi__plan_rename(kpi_plan *plan, kpi__strmap *map, char **code, uint32_t *owned,
                      const char *new_code, void *object, const char *what);
+
+/* Checks a date for a field: valid (or 0 when allow_unset), the message
+ * naming the object by kind and code and the field, e.g.
+ * `target "1-1": due: 20171301 is not a valid date (YYYYMMDD)`. The name is
+ * formatted only for a date that fails: millions of rows pass here. */
+int kpi__check_date_field(int32_t date, int allow_unset, const char *object,
+                          const char *code, const char *field);
 
 /* Checks a weight argument: finite and > 0. */
 int kpi__check_weight(double weight, const char *what, const char *code);

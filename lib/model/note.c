@@ -22,8 +22,8 @@ static int check_note(const kpi__notes *notes, const char *code, const char *tex
     }
     if (rc == KPI_OK && notes->count >= KPI_MAX_RECORDS)
         rc = kpi__error(KPI_ERR_LIMIT,
-                        "%s \"%s\": already %d notes, the limit (KPI_MAX_RECORDS)", object,
-                        owner_code, KPI_MAX_RECORDS);
+                        "%s \"%s\": already %d notes, the limit (KPI_MAX_RECORDS)",
+                        object, owner_code, KPI_MAX_RECORDS);
     return rc;
 }
 

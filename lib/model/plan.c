@@ -86,7 +86,8 @@ int kpi_plan_set_title(kpi_plan *plan, const char *title)
 {
     if (plan_null(plan, "kpi_plan_set_title"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->title, title, "plan", plan->id, "title"));
+    return kpi__model_done(
+        plan, kpi__set_string(&plan->title, title, "plan", plan->id, "title"));
 }
 
 const char *kpi_plan_organization(const kpi_plan *plan)
@@ -100,7 +101,8 @@ int kpi_plan_set_organization(kpi_plan *plan, const char *organization)
 {
     if (plan_null(plan, "kpi_plan_set_organization"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->organization, organization, "plan", plan->id, "organization"));
+    return kpi__model_done(plan, kpi__set_string(&plan->organization, organization,
+                                                 "plan", plan->id, "organization"));
 }
 
 const char *kpi_plan_department(const kpi_plan *plan)
@@ -114,7 +116,8 @@ int kpi_plan_set_department(kpi_plan *plan, const char *department)
 {
     if (plan_null(plan, "kpi_plan_set_department"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(plan, kpi__set_string(&plan->department, department, "plan", plan->id, "department"));
+    return kpi__model_done(plan, kpi__set_string(&plan->department, department, "plan",
+                                                 plan->id, "department"));
 }
 
 int32_t kpi_plan_start(const kpi_plan *plan)

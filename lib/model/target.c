@@ -4,19 +4,19 @@
  * kpi_evaluate(), so that a caller can set fields in any order. */
 #include "model/model.h"
 #include "util/alloc.h"
-#include "util/date.h"
 #include "util/error.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 void kpi__target_free(kpi_target *target)
 {
-    for (size_t i = 0; i < target->measurements.count; i++) {
-        kpi__measurement_clear(kpi_target_measurement_at(target, i));
-    }
-    kpi__segvec_free(&target->measurements);
+    /* Measurements, like the target, live in the arena; only a note or an
+     * author set again is allocated on its own (rare: the loop, touching
+     * every figure, runs only where one was). */
+    if (target->owned & KPI__OWN_FIGURE_TEXTS)
+        for (size_t i = 0; i < target->measurements.count; i++)
+            kpi__measurement_clear(kpi_target_measurement_at(target, i));
     kpi__assessments_free(&target->assessments);
     kpi__updates_free(&target->updates);
     /* The target and the strings not marked in owned live in the arena. */
@@ -238,9 +238,7 @@ int kpi_target_set_weight(kpi_target *target, double weight)
 static int set_date(int32_t *field, int32_t date, const kpi_target *target,
                     const char *name)
 {
-    char what[KPI_MAX_CODE + 32];
-    snprintf(what, sizeof what, "target \"%s\": %s", target->code, name);
-    int rc = kpi__date_check(date, 1, what);
+    int rc = kpi__check_date_field(date, 1, "target", target->code, name);
     if (rc == KPI_OK)
         *field = date;
     return rc;

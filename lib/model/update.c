@@ -6,13 +6,9 @@
 #include "util/date.h"
 #include "util/error.h"
 
-#include <stdio.h>
-
 static int check_date(int32_t date, kpi__owner owner)
 {
-    char what[KPI_MAX_CODE + 40];
-    snprintf(what, sizeof what, "%s \"%s\": update date", owner.kind, *owner.code);
-    return kpi__date_check(date, 0, what);
+    return kpi__check_date_field(date, 0, owner.kind, *owner.code, "update date");
 }
 
 /* A field of the update, named by its owner in messages. */
@@ -35,7 +31,7 @@ int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t
     rc = kpi__set_string(&copy, text, owner.kind, *owner.code, "update text");
     if (rc != KPI_OK)
         return rc;
-    kpi_update *u = kpi__segvec_append(list, sizeof *u);
+    kpi_update *u = kpi__segvec_append(list, sizeof *u, &plan->strings);
     if (!u) {
         kpi__free(copy);
         return KPI_ERR_NOMEM;
@@ -63,7 +59,6 @@ void kpi__updates_free(kpi__segvec *list)
         kpi__free(u->text);
         kpi__free(u->author);
     }
-    kpi__segvec_free(list);
 }
 
 void kpi__update_link(kpi_update *update, kpi_measurement *measurement)

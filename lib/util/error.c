@@ -136,7 +136,8 @@ const char *kpi_error_name(int code)
         "KPI_ERR_IO",     "KPI_ERR_ENCODING",  "KPI_ERR_LIMIT",
         "KPI_ERR_MISUSE",
     };
-    if (code > 0 || -code >= (int)(sizeof names / sizeof names[0]))
+    /* (Compared without negating code: -INT_MIN overflows.) */
+    if (code > 0 || code <= -(int)(sizeof names / sizeof names[0]))
         return "KPI_ERR_UNKNOWN";
     return names[-code];
 }

@@ -6,6 +6,7 @@
 #include "util/error.h"
 #include "kpi/error.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -120,6 +121,50 @@ static int is_decimal(const char *s)
     return *s == '\0';
 }
 
+/* Clinger's fast path for the figures plan files are made of ("1887",
+ * "12.5", "-0.25"): a decimal of at most 15 significant digits and no
+ * exponent is m / 10^k with m and 10^k both exact doubles, so one correctly
+ * rounded division gives exactly what strtod gives, at a fraction of its
+ * cost. It takes only sign? digits ('.' digits)? in ASCII, a subset of what
+ * the full path reads, and is tried first. Returns 0 (take the full path)
+ * otherwise, and where doubles are evaluated in a wider format (x87), which
+ * would round twice. */
+static int exact_decimal(double *out, const char *s)
+{
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *start = s;
+    int negative = *s == '-';
+    s += (*s == '+' || *s == '-');
+    unsigned long long m = 0;
+    int digits = 0, significant = 0, fraction = 0, after_point = 0;
+    for (; *s; s++) {
+        if (*s == '.' && !after_point) {
+            after_point = 1;
+            continue;
+        }
+        if (!is_digit(*s) || (significant += (significant || *s != '0')) > 15)
+            return 0; /* anything else, or too many digits for m to be exact */
+        m = m * 10 + (unsigned long long)(*s - '0');
+        fraction += after_point;
+        digits++;
+    }
+    /* (A text longer than the full path takes is refused there.) */
+    if (digits == 0 || fraction >= (int)(sizeof powers / sizeof *powers) ||
+        s - start >= MAX_NUMBER_TEXT - 1)
+        return 0;
+    double value = (double)m / powers[fraction];
+    *out = negative ? -value : value;
+    return 1;
+#else
+    (void)out;
+    (void)s;
+    return 0;
+#endif
+}
+
 void kpi__c_numeric_enter(kpi__c_numeric *state)
 {
     locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
@@ -138,12 +183,21 @@ void kpi__c_numeric_leave(kpi__c_numeric *state)
 
 int kpi__number_parse(double *out, const char *text)
 {
+    double value;
+    if (exact_decimal(&value, text)) {
+        *out = value;
+        return KPI_OK;
+    }
     char ascii[MAX_NUMBER_TEXT], quoted[KPI__CLIP_SIZE];
     if (!normalise(ascii, sizeof ascii, text) || !drop_separators(ascii) ||
         !is_decimal(ascii))
         return kpi__error(KPI_ERR_VALUE, "\"%s\" is not a number",
                           kpi__clip(quoted, text));
-    double value = strtod(ascii, NULL);
+    if (exact_decimal(&value, ascii)) { /* e.g. full-width digits */
+        *out = value;
+        return KPI_OK;
+    }
+    value = strtod(ascii, NULL);
     if (!isfinite(value))
         return kpi__error(KPI_ERR_VALUE, "\"%s\" is too large a number",
                           kpi__clip(quoted, text));

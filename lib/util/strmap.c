@@ -37,6 +37,17 @@ void *kpi__strmap_get(const kpi__strmap *map, const char *key)
     return slot->position ? map->entries[slot->position - 1].value : NULL;
 }
 
+void kpi__strmap_prefetch(const kpi__strmap *map, const char *key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (map->capacity)
+        __builtin_prefetch(&map->slots[hash_string(key) & (map->capacity - 1)]);
+#else
+    (void)map;
+    (void)key;
+#endif
+}
+
 /* The empty slot where an entry of hash goes in slots (capacity slots). */
 static size_t free_slot(const kpi__strmap_slot *slots, size_t capacity, uint32_t hash)
 {

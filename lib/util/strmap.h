@@ -32,6 +32,9 @@ typedef struct kpi__strmap {
 
 /* The value for key, or NULL. */
 void *kpi__strmap_get(const kpi__strmap *map, const char *key);
+/* Asks the processor to bring key's first slot into its cache, so that a
+ * kpi__strmap_get() of it a little later finds it there. */
+void kpi__strmap_prefetch(const kpi__strmap *map, const char *key);
 /* Makes sure extra more keys fit without growing, so that a later
  * kpi__strmap_put cannot fail. Returns KPI_OK or KPI_ERR_NOMEM. */
 int kpi__strmap_reserve(kpi__strmap *map, size_t extra);

@@ -2,6 +2,9 @@
  * checks that strings handed to the API are valid. */
 #include "util/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 int32_t kpi__text_line_of(const char *text, size_t offset)
 {
     int32_t line = 1;
@@ -41,9 +44,21 @@ size_t kpi__utf8_valid_prefix(const char *bytes, size_t size)
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < size) {
-        /* Fast path: plain ASCII. */
+        /* Plain ASCII, eight bytes at a time: codes, dates and figures. */
+        uint64_t word;
+        if (size - i >= 8 && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080u))) {
+            i += 8;
+            continue;
+        }
         if (s[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* Most Japanese text: a lead byte E1..EC or EE..EF takes any two
+         * continuation bytes (E0 and ED have narrower ranges, below). */
+        if (size - i >= 3 && s[i] >= 0xE1 && s[i] != 0xED && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80 && s[i] <= 0xEF) {
+            i += 3;
             continue;
         }
         uint32_t cp;

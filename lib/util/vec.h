@@ -4,9 +4,14 @@
  * kpi__segvec stores fixed-size elements in segments that never move, so
  * that a kpi_measurement * handed to the caller stays valid while more
  * measurements are added: segment k holds first << k elements, first
- * being 4 for elements of up to 32 bytes and 1 for larger ones. */
+ * being 4 for elements of up to 32 bytes and 1 for larger ones. The
+ * segments come from an arena (the plan's: nothing of a plan is removed
+ * before the plan is), so a plan of millions of figures is not hundreds
+ * of thousands of allocations to make and to free. */
 #ifndef KPI_LIB_VEC_H
 #define KPI_LIB_VEC_H
+
+#include "util/arena.h"
 
 #include <stddef.h>
 
@@ -31,10 +36,9 @@ typedef struct kpi__segvec {
 
 /* The element at index (< count). */
 void *kpi__segvec_at(const kpi__segvec *vec, size_t index, size_t elem_size);
-/* A new zeroed element at the end, or NULL (last error KPI_ERR_NOMEM) with
- * the vector unchanged. */
-void *kpi__segvec_append(kpi__segvec *vec, size_t elem_size);
-/* Frees the segments; the caller first frees what the elements own. */
-void kpi__segvec_free(kpi__segvec *vec);
+/* A new zeroed element at the end, its segment taken from arena, or NULL
+ * (last error KPI_ERR_NOMEM) with the vector unchanged. Every append to a
+ * vector takes the same arena, and the elements live as long as it. */
+void *kpi__segvec_append(kpi__segvec *vec, size_t elem_size, kpi__arena *arena);
 
 #endif
