@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "phrase/phrase.h"
 
 /* ---- Expected readings ------------------------------------------------------ */
 
@@ -991,6 +992,28 @@ static void test_allocation_failure(void **state)
     assert_true(succeeded);
 }
 
+/* The filter on the words a table ends with never refuses a word's last
+ * character, of one to four bytes, on first use or later; and matching
+ * at the end finds the longest word, as word by word. */
+static void test_table_word_ends(void **state)
+{
+    (void)state;
+    static const char *const table[] = {"件以上", "回", "abc", "é", "𠮷", "年度", NULL};
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t w = 0; table[w]; w++) {
+            const char *word = table[w];
+            size_t n = strlen(word), last = n - 1;
+            while (last > 0 && ((unsigned char)word[last] & 0xC0) == 0x80)
+                last--;
+            assert_true(kpi__pt_table_may_end(table, word + last, n - last));
+        }
+    static const uint32_t text[] = {0x5E73, 0x6210, 0x0032, 0x0039, 0x5E74, 0x5EA6};
+    size_t which = 99; /* 平成29年度: 年度 ends it */
+    assert_int_equal(kpi__pt_match_end_table(text, 0, 6, table, &which), 2);
+    assert_int_equal(which, 5);
+    assert_int_equal(kpi__pt_match_end_table(text, 0, 5, table, NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1008,6 +1031,7 @@ int main(void)
         cmocka_unit_test(test_out_of_range),
         cmocka_unit_test(test_success_keeps_last_error),
         cmocka_unit_test(test_allocation_failure),
+        cmocka_unit_test(test_table_word_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,6 +65,11 @@ size_t kpi__pt_match_table(const uint32_t *cp, size_t at, size_t end,
 size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
                                const char *const *table, size_t *which);
 
+/* Whether a word of table may end with the character whose UTF-8 bytes are
+ * bytes[0..n): 0 only when none does (lib/phrase/phrase_tables.c), so that
+ * the word-by-word comparison can be skipped. */
+int kpi__pt_table_may_end(const char *const *table, const char *bytes, size_t n);
+
 /* The character at a position, encoded once for matching many words there
  * (a loop over a table of one's own, such as the status words): len is 0
  * when nothing can match (the end, or no character a literal holds). */

@@ -283,6 +283,10 @@ size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
                                const char *const *table, size_t *which)
 {
     size_t best = 0;
+    char last[4];
+    size_t n = end > begin ? text_char(cp[end - 1], last) : 0;
+    if (!n || !kpi__pt_table_may_end(table, last, n))
+        return 0;
     for (size_t w = 0; table[w]; w++) {
         size_t len = kpi__pt_match_end(cp, begin, end, table[w]);
         if (len > best) {

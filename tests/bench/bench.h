@@ -120,6 +120,7 @@ struct bench_options {
     int no_peers;
     int agree_only;
     int no_install;
+    int threads; /* libkpi's reader and evaluation threads, and kpi-report's */
 };
 
 struct bench_env {
@@ -204,10 +205,12 @@ struct bench_result {
     long long n;
     struct bench_meta meta;
     int runs;
+    int threads; /* libkpi's, and kpi-report's */
     long baseline_kb;
     struct bench_samples floor, floor_read, floor_parse;
     long floor_kb;
     struct bench_samples load, eval, render, free_s;
+    struct bench_samples load1, eval1; /* on one thread, when threads > 1 */
     double json_bytes;
     long hwm_load_kb, rss_load_kb, hwm_eval_kb, hwm_render_kb;
     long long targets, goals, measurements, results, warnings;

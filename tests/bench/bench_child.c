@@ -4,9 +4,14 @@
  *
  *   empty                              the peak RSS of a process doing nothing
  *   floor STRUCTURE PROGRESS           libcsv alone, empty callbacks
- *   libkpi STRUCTURE PROGRESS AS-OF    load, evaluate, render JSON, each timed
- *   e2e STRUCTURE PROGRESS AS-OF OUT   a ratings program: load, evaluate,
+ *   libkpi STRUCTURE PROGRESS AS-OF THREADS
+ *                                      load, evaluate, render JSON, each timed
+ *   e2e STRUCTURE PROGRESS AS-OF OUT THREADS
+ *                                      a ratings program: load, evaluate,
  *                                      write every rating, free
+ *
+ * THREADS is what libkpi reads and evaluates on (kpi_reader_set_threads(),
+ * kpi_policy_set_threads()).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -104,8 +109,8 @@ static void count_goal(kpi_goal *g, long long *goals, long long *targets,
 }
 
 /* first_warning, when not NULL, has room for 512 bytes. */
-static kpi_plan *load_plan(const char *structure, const char *progress, size_t *warnings,
-                           char *first_warning)
+static kpi_plan *load_plan(const char *structure, const char *progress, int32_t threads,
+                           size_t *warnings, char *first_warning)
 {
     kpi_reader *reader;
     kpi_plan *plan;
@@ -115,8 +120,9 @@ static kpi_plan *load_plan(const char *structure, const char *progress, size_t *
      * generated files give every field, and the words of their notes
      * (「…：準備中」) would otherwise give statuses (docs/progress.md) that the
      * peers' rules do not read. */
-    if (kpi_reader_set_infer(reader, 0) != KPI_OK)
-        bench_die("kpi_reader_set_infer: %s", kpi_error_message());
+    if (kpi_reader_set_infer(reader, 0) != KPI_OK ||
+        kpi_reader_set_threads(reader, threads) != KPI_OK)
+        bench_die("kpi_reader_set_*: %s", kpi_error_message());
     if (kpi_reader_read_files(&plan, reader, structure, progress) != KPI_OK)
         bench_die("libkpi cannot read the files: %s", kpi_error_message());
     *warnings = kpi_reader_warning_count(reader);
@@ -124,6 +130,24 @@ static kpi_plan *load_plan(const char *structure, const char *progress, size_t *
         snprintf(first_warning, 512, "%s", kpi_reader_warning_at(reader, 0));
     kpi_reader_free(reader);
     return plan;
+}
+
+static int32_t parse_threads(const char *text)
+{
+    int32_t n = (int32_t)atoi(text);
+    if (n < 1 || n > KPI_READER_MAX_THREADS)
+        bench_die("bad thread count \"%s\"", text);
+    return n;
+}
+
+/* The default policy on threads threads. */
+static kpi_policy *policy_on(int32_t threads)
+{
+    kpi_policy *policy;
+    if (kpi_policy_new(&policy) != KPI_OK ||
+        kpi_policy_set_threads(policy, threads) != KPI_OK)
+        bench_die("kpi_policy: %s", kpi_error_message());
+    return policy;
 }
 
 static int32_t parse_as_of(const char *text)
@@ -138,16 +162,17 @@ static int32_t parse_as_of(const char *text)
 static int child_libkpi(char **argv)
 {
     size_t warnings;
-    int32_t as_of = parse_as_of(argv[2]);
+    int32_t as_of = parse_as_of(argv[2]), threads = parse_threads(argv[3]);
+    kpi_policy *policy = policy_on(threads);
     long start_kb = status_kb("VmHWM");
     double t0 = bench_now();
     char first_warning[512] = "";
-    kpi_plan *plan = load_plan(argv[0], argv[1], &warnings, first_warning);
+    kpi_plan *plan = load_plan(argv[0], argv[1], threads, &warnings, first_warning);
     double t1 = bench_now();
     long hwm_load = status_kb("VmHWM"), rss_load = status_kb("VmRSS");
     kpi_evaluation *ev;
     double t2 = bench_now();
-    if (kpi_evaluate(&ev, plan, as_of, NULL) != KPI_OK)
+    if (kpi_evaluate(&ev, plan, as_of, policy) != KPI_OK)
         bench_die("kpi_evaluate: %s", kpi_error_message());
     double t3 = bench_now();
     long hwm_eval = status_kb("VmHWM");
@@ -168,6 +193,7 @@ static int child_libkpi(char **argv)
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
     double t7 = bench_now();
+    kpi_policy_free(policy);
     printf("load=%.9f\neval=%.9f\nrender=%.9f\nfree=%.9f\njson_bytes=%zu\n"
            "start_kb=%ld\nhwm_load_kb=%ld\nrss_load_kb=%ld\nhwm_eval_kb=%ld\n"
            "hwm_render_kb=%ld\ngoals=%lld\ntargets=%lld\nmeasurements=%lld\n"
@@ -193,10 +219,11 @@ static const char *rating_text(const kpi_result *r, char *buf, size_t size)
 static int child_e2e(char **argv)
 {
     size_t warnings;
-    int32_t as_of = parse_as_of(argv[2]);
-    kpi_plan *plan = load_plan(argv[0], argv[1], &warnings, NULL);
+    int32_t as_of = parse_as_of(argv[2]), threads = parse_threads(argv[4]);
+    kpi_policy *policy = policy_on(threads);
+    kpi_plan *plan = load_plan(argv[0], argv[1], threads, &warnings, NULL);
     kpi_evaluation *ev;
-    if (kpi_evaluate(&ev, plan, as_of, NULL) != KPI_OK)
+    if (kpi_evaluate(&ev, plan, as_of, policy) != KPI_OK)
         bench_die("kpi_evaluate: %s", kpi_error_message());
     FILE *f = fopen(argv[3], "w");
     if (!f)
@@ -211,6 +238,7 @@ static int child_e2e(char **argv)
         bench_die("cannot write %s", argv[3]);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
+    kpi_policy_free(policy);
     printf("results=%zu\n", count);
     return 0;
 }
@@ -223,9 +251,9 @@ int bench_child_main(int argc, char **argv)
     }
     if (argc == 3 && !strcmp(argv[0], "floor"))
         return child_floor(argv + 1);
-    if (argc == 4 && !strcmp(argv[0], "libkpi"))
+    if (argc == 5 && !strcmp(argv[0], "libkpi"))
         return child_libkpi(argv + 1);
-    if (argc == 5 && !strcmp(argv[0], "e2e"))
+    if (argc == 6 && !strcmp(argv[0], "e2e"))
         return child_e2e(argv + 1);
     bench_die("bad --child arguments");
 }

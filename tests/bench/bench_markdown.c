@@ -102,8 +102,11 @@ static void write_machine(FILE *f, const struct bench_options *o,
     fprintf(f, "| memory | %s |\n", bench_fmt_mb(a, sizeof a, m.memory));
     fprintf(f, "| OS | %s |\n", m.os);
     fprintf(f, "| compiler | %s, build type %s |\n", BENCH_COMPILER, bench_build_type());
-    fprintf(f, "| libkpi | %s; `kpi-report` with its default thread count |\n",
-            kpi_version());
+    fprintf(f,
+            "| libkpi | %s; reading and evaluating on %d threads (`kpi-bench --threads`, "
+            "by default the cores online, as `kpi-report` does), and once on 1 for "
+            "comparison |\n",
+            kpi_version(), o->threads);
     fprintf(f, "| libcsv | %d.%d.%d |\n", CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
     for (int k = 0; k < PEER_COUNT; k++) {
         const char *version = NULL;
@@ -123,25 +126,29 @@ static void write_libkpi(FILE *f, const struct bench_result *res, size_t count)
 {
     char a[64], b[64], c[64], d[64], e[64], g[64], h[64];
     fprintf(f, "libkpi inside one process (`kpi-bench --child libkpi`): load both files, "
-               "evaluate, render JSON, each timed; memory is the peak RSS after "
-               "evaluating, less that of an empty process.\n\n"
+               "evaluate, render JSON, each timed, on the threads of the machine table "
+               "(and load + evaluate once more on one thread); memory is the peak RSS "
+               "after evaluating, less that of an empty process.\n\n"
                "| targets | measurements | bytes read | libcsv floor | load | evaluate | "
-               "load + evaluate ÷ floor | targets/s | render JSON | JSON | render "
-               "bytes/s | memory | B/target | B/measurement |\n"
+               "load + evaluate ÷ floor | on 1 thread ÷ floor | targets/s | render JSON "
+               "| JSON | render bytes/s | memory | B/target | B/measurement |\n"
                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-               "\n");
+               "---:|\n");
     for (size_t i = 0; i < count; i++) {
         const struct bench_result *r = &res[i];
         double le = bench_load_eval_s(r), render = bench_median(&r->render);
         double memory = bench_memory_bytes(r);
+        double one = r->load1.n ? bench_median(&r->load1) + bench_median(&r->eval1)
+                                : le; /* one thread was the measurement */
         fprintf(
             f,
-            "| %s | %s | %s | %.3f | %.3f | %.4f | %.2f× | %s | %.3f | %s | %s | %s | "
-            "%.0f | %.1f |\n",
+            "| %s | %s | %s | %.3f | %.3f | %.4f | %.2f× | %.2f× | %s | %.3f | %s | %s | "
+            "%s | %.0f | %.1f |\n",
             bench_fmt_count(a, sizeof a, r->n),
             bench_fmt_count(b, sizeof b, r->measurements),
             bench_fmt_mb(c, sizeof c, bench_input_bytes(r)), bench_floor_s(r),
             bench_median(&r->load), bench_median(&r->eval), le / bench_floor_s(r),
+            one / bench_floor_s(r),
             bench_fmt_count(d, sizeof d, (long long)((double)r->targets / le)), render,
             bench_fmt_mb(e, sizeof e, r->json_bytes),
             bench_fmt_rate(g, sizeof g, r->json_bytes / render),
@@ -161,12 +168,14 @@ static void cell_s(FILE *f, double s, double floor)
 static void write_processes(FILE *f, const struct bench_result *res, size_t count)
 {
     char a[64];
-    fprintf(f, "\nEnd to end: whole processes timed from outside, from start to exit, in "
-               "seconds (and × the libcsv floor). The ratings program loads, evaluates "
-               "and writes every rating (library defaults); `kpi-report` writes its "
-               "whole report with `-o FILE`; each peer writes every rating.\n\n"
-               "| targets | libcsv floor | libkpi ratings program | `kpi-report "
-               "--format csv` | `kpi-report --format json` |");
+    fprintf(f,
+            "\nEnd to end: whole processes timed from outside, from start to exit, in "
+            "seconds (and × the libcsv floor). The ratings program loads, evaluates "
+            "and writes every rating (on the threads of the machine table); `kpi-report` "
+            "writes its "
+            "whole report with `-o FILE`; each peer writes every rating.\n\n"
+            "| targets | libcsv floor | libkpi ratings program | `kpi-report "
+            "--format csv` | `kpi-report --format json` |");
     for (int k = 0; k < PEER_COUNT; k++)
         fprintf(f, " %s |", bench_peer_label(k));
     fprintf(f, "\n|---:|---:|---:|---:|---:|");

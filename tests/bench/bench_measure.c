@@ -34,25 +34,18 @@ static long max_l(long a, long b)
     return b > a ? b : a;
 }
 
-static void child_argv(char **argv, const struct bench_env *e, const char *mode,
-                       const char *a, const char *b, const char *c, const char *d)
-{
-    argv[0] = (char *)e->self;
-    argv[1] = (char *)"--child";
-    argv[2] = (char *)mode;
-    argv[3] = (char *)a;
-    argv[4] = (char *)b;
-    argv[5] = (char *)c;
-    argv[6] = (char *)d;
-    argv[7] = NULL;
-}
+/* The arguments of a child: up to 5 after the mode (NULL ends them). */
+struct child_args {
+    const char *v[5];
+};
 
 /* Runs a kpi-bench child; dies when it fails. */
 static void run_self(const struct bench_env *e, struct bench_run *r, const char *mode,
-                     const char *a, const char *b, const char *c, const char *d)
+                     struct child_args args)
 {
-    char *argv[8];
-    child_argv(argv, e, mode, a, b, c, d);
+    char *argv[9] = {(char *)e->self, (char *)"--child", (char *)mode};
+    for (int i = 0; i < 5; i++)
+        argv[3 + i] = (char *)args.v[i];
     struct bench_spec spec = {argv, NULL, NULL, 0};
     bench_run_child(&spec, r);
     if (!r->ok)
@@ -63,12 +56,12 @@ static void measure_floor(const struct bench_env *e, struct bench_result *res,
                           const char *s, const char *p)
 {
     struct bench_run r;
-    run_self(e, &r, "empty", NULL, NULL, NULL, NULL);
+    run_self(e, &r, "empty", (struct child_args){{NULL}});
     res->baseline_kb = (long)bench_kv(r.out, "hwm_kb");
     bench_run_free(&r);
     for (int i = 0; i < res->runs; i++) {
         bench_progress("the libcsv floor", i, res->runs);
-        run_self(e, &r, "floor", s, p, NULL, NULL);
+        run_self(e, &r, "floor", (struct child_args){{s, p, NULL}});
         bench_sample(&res->floor, bench_kv(r.out, "total"));
         bench_sample(&res->floor_read, bench_kv(r.out, "read"));
         bench_sample(&res->floor_parse, bench_kv(r.out, "parse"));
@@ -77,13 +70,29 @@ static void measure_floor(const struct bench_env *e, struct bench_result *res,
     }
 }
 
+/* Load and evaluate on one thread, for comparison with o->threads. */
+static void measure_one_thread(const struct bench_options *o, const struct bench_env *e,
+                               struct bench_result *res, const char *s, const char *p)
+{
+    for (int i = 0; i < res->runs && o->threads > 1; i++) {
+        bench_progress("libkpi load, evaluate on 1 thread", i, res->runs);
+        struct bench_run r;
+        run_self(e, &r, "libkpi", (struct child_args){{s, p, o->as_of, "1", NULL}});
+        bench_sample(&res->load1, bench_kv(r.out, "load"));
+        bench_sample(&res->eval1, bench_kv(r.out, "eval"));
+        bench_run_free(&r);
+    }
+}
+
 static void measure_libkpi(const struct bench_options *o, const struct bench_env *e,
                            struct bench_result *res, const char *s, const char *p)
 {
+    char threads[16];
+    snprintf(threads, sizeof threads, "%d", o->threads);
     for (int i = 0; i < res->runs; i++) {
         bench_progress("libkpi load, evaluate, render", i, res->runs);
         struct bench_run r;
-        run_self(e, &r, "libkpi", s, p, o->as_of, NULL);
+        run_self(e, &r, "libkpi", (struct child_args){{s, p, o->as_of, threads, NULL}});
         bench_sample(&res->load, bench_kv(r.out, "load"));
         bench_sample(&res->eval, bench_kv(r.out, "eval"));
         bench_sample(&res->render, bench_kv(r.out, "render"));
@@ -108,10 +117,12 @@ static void measure_libkpi(const struct bench_options *o, const struct bench_env
                   "and %lld",
                   res->targets, res->measurements, res->meta.targets,
                   res->meta.measurements);
+    measure_one_thread(o, e, res, s, p);
 }
 
-/* kpi-report as a user runs it (its defaults: reading the texts, its own
- * thread count), then cat of the report it wrote into another file. */
+/* kpi-report as a user runs it (its defaults: reading the texts; the
+ * thread count of the other measurements, by default its own default),
+ * then cat of the report it wrote into another file. */
 static void measure_report(const struct bench_options *o, struct bench_result *res,
                            int format, const char *s, const char *p)
 {
@@ -121,6 +132,8 @@ static void measure_report(const struct bench_options *o, struct bench_result *r
     bench_path(out, sizeof out, o, res->n, name);
     snprintf(name, sizeof name, "report-copy.%s", format_names[format]);
     bench_path(copy, sizeof copy, o, res->n, name);
+    char threads[16];
+    snprintf(threads, sizeof threads, "%d", o->threads);
     char *argv[] = {(char *)o->report,
                     (char *)s,
                     (char *)p,
@@ -128,6 +141,8 @@ static void measure_report(const struct bench_options *o, struct bench_result *r
                     (char *)o->as_of,
                     (char *)"--format",
                     (char *)format_names[format],
+                    (char *)"--threads",
+                    threads,
                     (char *)"-o",
                     out,
                     NULL};
@@ -203,10 +218,12 @@ static int measure_peers(const struct bench_options *o, const struct bench_env *
 int bench_measure(const struct bench_options *o, const struct bench_env *e, long long n,
                   struct bench_result *res)
 {
-    char s[4096], p[4096], out_kpi[4096], a[64];
+    char s[4096], p[4096], out_kpi[4096], a[64], threads[16];
+    snprintf(threads, sizeof threads, "%d", o->threads);
     memset(res, 0, sizeof *res);
     res->n = n;
     res->runs = o->agree_only ? 1 : o->runs;
+    res->threads = o->threads;
     printf("\n== N = %s targets\n", bench_fmt_count(a, sizeof a, n));
     bench_generate(o, e, n, &res->meta);
     bench_path(s, sizeof s, o, n, "structure.csv");
@@ -224,7 +241,7 @@ int bench_measure(const struct bench_options *o, const struct bench_env *e, long
     for (int i = 0; i < res->runs; i++) {
         bench_progress("the libkpi ratings program", i, res->runs);
         struct bench_run r;
-        run_self(e, &r, "e2e", s, p, o->as_of, out_kpi);
+        run_self(e, &r, "e2e", (struct child_args){{s, p, o->as_of, out_kpi, threads}});
         bench_sample(&res->e2e, r.wall);
         res->e2e_kb = max_l(res->e2e_kb, r.max_rss_kb);
         bench_run_free(&r);

@@ -65,7 +65,10 @@ static void print_libkpi(const struct bench_result *r)
            bench_fmt_mb(b, sizeof b, r->floor_kb * 1024.0),
            bench_fmt_s(c, sizeof c, bench_median(&r->floor_read)),
            bench_fmt_s(d, sizeof d, bench_median(&r->floor_parse)));
-    printf("  %-46s %10s %10s  %.2f× floor, %.0f MB/s\n", "libkpi load (both files)",
+    char label[80];
+    snprintf(label, sizeof label, "libkpi load (both files, %d thread%s)", r->threads,
+             r->threads == 1 ? "" : "s");
+    printf("  %-46s %10s %10s  %.2f× floor, %.0f MB/s\n", label,
            bench_fmt_s(a, sizeof a, load),
            bench_fmt_mb(b, sizeof b, r->hwm_load_kb * 1024.0), load / floor,
            bench_input_bytes(r) / load / 1e6);
@@ -74,6 +77,14 @@ static void print_libkpi(const struct bench_result *r)
     printf("  %-46s %10s %10s  %.2f× floor, %s targets/s\n", "libkpi load + evaluate",
            bench_fmt_s(a, sizeof a, le), "", le / floor,
            bench_fmt_count(c, sizeof c, (long long)((double)r->targets / le)));
+    if (r->load1.n) {
+        double load1 = bench_median(&r->load1), eval1 = bench_median(&r->eval1);
+        printf("  %-46s %10s %10s  load %s + evaluate %s, %.2f× floor\n",
+               "libkpi load + evaluate on 1 thread",
+               bench_fmt_s(a, sizeof a, load1 + eval1), "",
+               bench_fmt_s(b, sizeof b, load1), bench_fmt_s(c, sizeof c, eval1),
+               (load1 + eval1) / floor);
+    }
     double render = bench_median(&r->render);
     printf("  %-46s %10s %10s  %s of JSON, %s\n", "libkpi render JSON (in the process)",
            bench_fmt_s(a, sizeof a, render),

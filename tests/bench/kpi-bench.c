@@ -8,14 +8,16 @@
  *             [--as-of YYYY-MM-DD] [--python PATH] [--peers DIR]
  *             [--packages DIR] [--binding DIR] [--library PATH]
  *             [--kpi-report PATH] [--no-peers] [--no-install] [--install-peers]
- *             [--agree-only] [--markdown FILE]
+ *             [--agree-only] [--markdown FILE] [--threads N]
  *
  * For each N (default 10000, 100000, 1000000; --quick: 10000) it generates
  * the two plan files with kpi-gen (reused when already in the work
  * directory), then measures each tool K times (default 3) in fresh child
  * processes and reports the medians (bench_measure.c). It prints a table per
  * N, a summary, and a verdict per target of issue 16 ("met", or "missed by
- * X×"); --markdown FILE writes the same as docs/performance.md with the
+ * X×"). libkpi reads and evaluates on --threads N threads (default: the
+ * machine's cores, as kpi-report does), and once more on one thread for
+ * comparison; --markdown FILE writes the same as docs/performance.md with the
  * machine it ran on. --agree-only (the bench_smoke test) checks the
  * agreement only, with no timing, and fails when a required peer cannot
  * run; it installs nothing. --scaling times each path at n and 4n instead
@@ -57,6 +59,7 @@ static void usage(FILE *f)
           "                 [--packages DIR] [--binding DIR] [--library PATH]\n"
           "                 [--kpi-report PATH] [--no-peers] [--no-install]\n"
           "                 [--install-peers] [--agree-only] [--markdown FILE]\n"
+          "                 [--threads N]\n"
           "Benchmarks libkpi on national plans of N targets (default "
           "10000,100000,1000000;\n"
           "--quick: 10000), medians of K runs (default 3), against the libcsv floor,\n"
@@ -145,7 +148,11 @@ static int option(struct bench_options *o, const char *name, const char *value)
         parse_sizes(o, value);
     else if (!strcmp(name, "--seed"))
         o->seed = strtoull(value, NULL, 10);
-    else if (!strcmp(name, "--runs")) {
+    else if (!strcmp(name, "--threads")) {
+        o->threads = atoi(value);
+        if (o->threads < 1 || o->threads > KPI_READER_MAX_THREADS)
+            bench_die("--threads must be 1 to %d", KPI_READER_MAX_THREADS);
+    } else if (!strcmp(name, "--runs")) {
         o->runs = atoi(value);
         if (o->runs < 1 || o->runs > BENCH_MAX_RUNS)
             bench_die("--runs must be 1 to %d", BENCH_MAX_RUNS);
@@ -192,8 +199,10 @@ static void setup(struct bench_options *o, struct bench_env *e, const char *argv
 
 static void print_header(const struct bench_options *o, const struct bench_env *e)
 {
-    printf("kpi-bench: libkpi %s, %s, build %s; %ld cores; as of %s\n", kpi_version(),
-           BENCH_COMPILER, bench_build_type(), sysconf(_SC_NPROCESSORS_ONLN), o->as_of);
+    printf("kpi-bench: libkpi %s, %s, build %s; %ld cores, libkpi on %d threads; as of "
+           "%s\n",
+           kpi_version(), BENCH_COMPILER, bench_build_type(),
+           sysconf(_SC_NPROCESSORS_ONLN), o->threads, o->as_of);
     if (!o->agree_only)
         printf("kpi-report: %s\n", e->have_report ? o->report : e->report_why);
     if (o->no_peers)
@@ -222,7 +231,12 @@ int main(int argc, char **argv)
                               .peers_dir = KPI_BENCH_SOURCE_DIR,
                               .binding = KPI_BENCH_BINDING_DIR,
                               .library = KPI_BENCH_LIBRARY,
-                              .report = KPI_BENCH_REPORT};
+                              .report = KPI_BENCH_REPORT,
+                              .threads = (int)sysconf(_SC_NPROCESSORS_ONLN)};
+    if (o.threads < 1)
+        o.threads = 1;
+    if (o.threads > KPI_READER_MAX_THREADS)
+        o.threads = KPI_READER_MAX_THREADS;
     int install_only = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
