@@ -89,6 +89,18 @@ void bench_read_machine(struct bench_machine *m)
     strftime(m->date, sizeof m->date, "%Y-%m-%d %H:%M UTC", &tm);
 }
 
+/* Writes text from a tool's output into the page: "@" and "\\" would start
+ * a Doxygen command (the page is part of the API documentation), and a
+ * backslash before them reads as the character itself in Markdown too. */
+static void put_escaped(FILE *f, const char *text)
+{
+    for (; *text; text++) {
+        if (*text == '@' || *text == '\\')
+            fputc('\\', f);
+        fputc(*text, f);
+    }
+}
+
 static void write_machine(FILE *f, const struct bench_options *o,
                           const struct bench_env *e, const struct bench_result *res,
                           size_t count)
@@ -113,7 +125,8 @@ static void write_machine(FILE *f, const struct bench_options *o,
         for (size_t i = 0; i < count; i++)
             if (res[i].peers[k].ran)
                 version = res[i].peers[k].version;
-        fprintf(f, "| %s peer | %s", bench_peer_label(k), version ? version : "not run");
+        fprintf(f, "| %s peer | ", bench_peer_label(k));
+        put_escaped(f, version ? version : "not run");
         if (k != PEER_DUCKDB && version)
             fprintf(f, " (`%s`)", e->python);
         fprintf(f, " |\n");
