@@ -432,12 +432,24 @@ struct output {
     char *text;
     size_t size;
     void (*release)(void *);
+    int written; /* already in its file (kpi_evaluation_write()) */
 };
 
-/* The text format takes a width; the others have no option. */
+static int to_stdout(const struct options *o)
+{
+    return !o->output || strcmp(o->output, "-") == 0;
+}
+
+/* The text format takes a width; the others have no option. A report for a
+ * file is written as it is rendered (a JSON report of a million targets is
+ * gigabytes, never held whole), replacing the file only once complete. */
 static int render_evaluation(struct output *out, const kpi_evaluation *ev,
                              const struct options *o)
 {
+    if (o->format != KPI_FORMAT_TEXT && !to_stdout(o)) {
+        out->written = 1;
+        return kpi_evaluation_write(ev, o->output, o->format, o->lang);
+    }
     if (o->format == KPI_FORMAT_TEXT)
         return kpi_evaluation_render_text(&out->text, &out->size, ev, o->lang, o->width);
     return kpi_evaluation_render(&out->text, &out->size, ev, o->format, o->lang);
@@ -517,14 +529,12 @@ int main(int argc, char **argv)
         printf("%s (libkpi) %s\n", PROGRAM, kpi_version());
         return EXIT_OK;
     }
-    struct output out = {NULL, 0, kpi_free};
+    struct output out = {NULL, 0, kpi_free, 0};
     kpi_reader *reader = NULL;
     rc = render(&out, &reader, &o);
-    if (rc == EXIT_OK) {
-        int to_stdout = !o.output || strcmp(o.output, "-") == 0;
-        rc = to_stdout ? write_stdout(out.text, out.size)
-                       : write_file(o.output, out.text, out.size);
-    }
+    if (rc == EXIT_OK && !out.written)
+        rc = to_stdout(&o) ? write_stdout(out.text, out.size)
+                           : write_file(o.output, out.text, out.size);
     if (rc == EXIT_OK)
         print_warnings(reader);
     out.release(out.text);

@@ -46,6 +46,27 @@ KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
                                      kpi_lang lang);
 
 /**
+ * @brief Renders an evaluation into a file, replacing it only once the
+ *        report is whole (as kpi_file_write() does).
+ *
+ * The same bytes as kpi_evaluation_render() gives, written as they are
+ * rendered: a JSON or CSV report of a million results goes through a
+ * buffer of a few MiB instead of being held whole (gigabytes).
+ * @param evaluation the evaluation; only read. Not NULL.
+ * @param path the file to write. Not NULL. It is either left untouched
+ *        (on any error) or replaced by the whole report, synced to disk.
+ * @param format one of #kpi_format (#KPI_FORMAT_TEXT at its default width).
+ * @param lang the language of headings, words and reason lines (one of
+ *        #kpi_lang).
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p evaluation or @p path is NULL;
+ *         #KPI_ERR_VALUE for an unknown format or language; #KPI_ERR_IO
+ *         when the file cannot be created, written, synced or renamed (the
+ *         message names @p path and why); #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluation_write(const kpi_evaluation *evaluation, const char *path,
+                                    kpi_format format, kpi_lang lang);
+
+/**
  * @brief Renders an evaluation as aligned plain text of a given width: the
  *        text format with its one option.
  * @param out receives the report, NUL-terminated, which the caller frees

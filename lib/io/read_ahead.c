@@ -9,12 +9,12 @@
  * The rows replayed are the rows the reader's own parse would give (the
  * same code, io/read_stream.c, splits them), in the same order, so the plan
  * is the same. They are checked as UTF-8 here, on the reader's thread, as
- * they are replayed (KPI__CHECK_ROWS): that halves the thread's share of
- * the work beyond libcsv's. Errors stay those of one thread: anything that goes wrong on
- * the parsing thread (a bad byte, broken quoting, a file to be read whole)
- * makes the read start over with the files read whole on the reader's
- * thread, which words the error as always; an error of a row is the reader's
- * own, met in order. */
+ * they are replayed (KPI__CHECK_ROWS): that halves the parsing thread's
+ * share of the work beyond libcsv's. Errors stay those of one thread:
+ * anything that goes wrong on the parsing thread (a bad byte, broken
+ * quoting, a file to be read whole) makes the read start over with the
+ * files read whole on the reader's thread, which words the error as
+ * always; an error of a row is the reader's own, met in order. */
 #include "io/read_ahead.h"
 #include "io/read_stream.h"
 #include "util/alloc.h"

@@ -2,6 +2,7 @@
  * formats themselves are render_*.c; what they share is display.c. */
 #include "report/render.h"
 #include "util/error.h"
+#include "util/file_replace.h"
 #include "util/number.h"
 
 #include <stdint.h>
@@ -42,11 +43,11 @@ int kpi_format_parse(kpi_format *out, const char *name)
 static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,
                         kpi_lang lang, int32_t width)
 {
-    if (!out)
-        return kpi__error_null("kpi_evaluation_render", "out");
-    *out = NULL;
+    const char *function = out ? "kpi_evaluation_render" : "kpi_evaluation_write";
+    if (out)
+        *out = NULL;
     if (!ev)
-        return kpi__error_null("kpi_evaluation_render", "evaluation");
+        return kpi__error_null(function, "evaluation");
     if ((int)format < 0 || format > KPI_FORMAT_HTML)
         return kpi__error(KPI_ERR_VALUE, "render: format must be 0..4, got %d",
                           (int)format);
@@ -68,7 +69,9 @@ enum { JSON_RESULT_BYTES = 2048, CSV_RESULT_BYTES = 512, HEADER_BYTES = 65536 };
 static void reserve(kpi__strbuf *b, const kpi_evaluation *ev, size_t per_result)
 {
     size_t results = ev->count + ev->directive_count;
-    if (results < (SIZE_MAX - HEADER_BYTES) / per_result)
+    if (b->drain) /* written out as it goes: a few MiB at a time */
+        kpi__strbuf_reserve(b, KPI__STRBUF_DRAIN_BYTES + 65536);
+    else if (results < (SIZE_MAX - HEADER_BYTES) / per_result)
         kpi__strbuf_reserve(b, HEADER_BYTES + results * per_result);
 }
 
@@ -100,6 +103,8 @@ static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format
 static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format format,
                   kpi_lang lang, int32_t width)
 {
+    if (!out)
+        return kpi__error_null("kpi_evaluation_render", "out");
     int rc = check_render(out, ev, format, lang, width);
     if (rc != KPI_OK)
         return rc;
@@ -127,4 +132,40 @@ int kpi_evaluation_render_text(char **out, size_t *size, const kpi_evaluation *e
                                kpi_lang lang, int32_t width)
 {
     return render(out, size, ev, KPI_FORMAT_TEXT, lang, width);
+}
+
+static int drain_to_file(void *context, const char *data, size_t n)
+{
+    return kpi__file_replace_write(context, data, n);
+}
+
+/* The JSON and CSV renderers hand their text over between records
+ * (kpi__strbuf_drain_point()), so a report of a million results is
+ * written through a buffer of a few MiB rather than held whole; the
+ * others are small and written at the end. */
+int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format format,
+                         kpi_lang lang)
+{
+    int rc = check_render(NULL, ev, format, lang, 0);
+    if (rc == KPI_OK && !path)
+        rc = kpi__error_null("kpi_evaluation_write", "path");
+    if (rc != KPI_OK)
+        return rc;
+    kpi__file_replace file;
+    if ((rc = kpi__file_replace_begin(&file, path)) != KPI_OK)
+        return rc;
+    kpi__strbuf b = {.drain = drain_to_file, .drain_context = &file};
+    kpi__c_numeric locale;
+    kpi__c_numeric_enter(&locale);
+    dispatch(&b, ev, format, lang, 0);
+    kpi__c_numeric_leave(&locale);
+    int whole = kpi__strbuf_drain_all(&b);
+    kpi__strbuf_free(&b);
+    /* A failed drain is a failed write, which ending the file reports
+     * (ok then); otherwise the buffer failed for memory. */
+    int write_failed = file.write_errno != 0;
+    rc = kpi__file_replace_end(&file, whole || write_failed);
+    if (!whole && !write_failed)
+        return kpi__error_nomem();
+    return rc;
 }

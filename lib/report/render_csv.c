@@ -210,6 +210,7 @@ static void end_row(struct row *w)
 {
     KPI__STRBUF_LITERAL(w->out, "\r\n");
     w->fields = 0;
+    kpi__strbuf_drain_point(w->out);
 }
 
 /* kind .. unit: what the row is and where it sits. */

@@ -160,6 +160,7 @@ static void children(struct doc *d, const kpi_result *r, kpi_lang lang)
     for (size_t i = 0; i < r->child_count; i++) {
         kpi__json_item(&d->j);
         node(d, kpi_result_child_at(r, i), lang);
+        kpi__strbuf_drain_point(d->j.out);
     }
     kpi__json_end(&d->j, ']');
 }

@@ -51,6 +51,31 @@ int kpi__strbuf_grow(kpi__strbuf *buf, size_t n)
     return resize(buf, capacity);
 }
 
+static void drain(kpi__strbuf *buf)
+{
+    if (buf->failed || !buf->length)
+        return;
+    if (!buf->drain(buf->drain_context, buf->data, buf->length)) {
+        fail(buf);
+        return;
+    }
+    buf->length = 0;
+    buf->data[0] = '\0';
+}
+
+void kpi__strbuf_drain_point(kpi__strbuf *buf)
+{
+    if (buf->drain && buf->length >= KPI__STRBUF_DRAIN_BYTES)
+        drain(buf);
+}
+
+int kpi__strbuf_drain_all(kpi__strbuf *buf)
+{
+    if (buf->drain)
+        drain(buf);
+    return !buf->failed;
+}
+
 void kpi__strbuf_reserve(kpi__strbuf *buf, size_t total)
 {
     if (buf->failed || total < buf->capacity || total + 1 == 0)

@@ -9,12 +9,32 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Where a buffer that is written out as it grows sends its text: n bytes
+ * at data; returns 0 when they could not be taken (the buffer then fails). */
+typedef int (*kpi__strbuf_drain_fn)(void *context, const char *data, size_t n);
+
 typedef struct kpi__strbuf {
     char *data;
     size_t length;
     size_t capacity;
     int failed;
+    /* When set, kpi__strbuf_drain_point() hands the text over once there
+     * is at least KPI__STRBUF_DRAIN_BYTES of it and starts again empty. */
+    kpi__strbuf_drain_fn drain;
+    void *drain_context;
 } kpi__strbuf;
+
+#define KPI__STRBUF_DRAIN_BYTES ((size_t)4 << 20)
+
+/* A point where the text so far is final (a writer that only appends
+ * calls it between rows or records): with a drain, the text goes out once
+ * there is enough of it, so that a report of any size is written through
+ * a few MiB. */
+void kpi__strbuf_drain_point(kpi__strbuf *buf);
+
+/* Hands over what is left (with a drain); returns 0 when the buffer has
+ * failed or the drain did not take it. */
+int kpi__strbuf_drain_all(kpi__strbuf *buf);
 
 /* Makes room for n more bytes and the NUL (the slow path of the appends).
  * Returns 0 when the buffer is or becomes failed. */

@@ -522,6 +522,7 @@ PROTOTYPES = [
     # kpi/render.h
     ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int], _int, _check),
     ("kpi_evaluation_render_text", [_out, _sizep, _p, _int, _i32], _int, _check),
+    ("kpi_evaluation_write", [_p, _str, _int, _int], _int, _check),
     ("kpi_format_parse", [_intp, _str], _int, _check),
     ("kpi_format_name", [_int], _str, _text),
 

@@ -8,7 +8,7 @@ language it wants, Lang.JA by default: ``result.reason`` (Japanese),
 
 import ctypes
 
-from ._capi import C, take_text, text_in
+from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
 from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollup, Status,
                      Unrated, enum_out)
@@ -353,6 +353,19 @@ class Evaluation(Owner):
                 C.kpi_evaluation_render_text(ctypes.byref(out), ctypes.byref(size), h.get(),
                                              lang, width)
             return take_text(out.value, size.value)
+
+    def write(self, path, format="text", lang=DEFAULT_LANG):
+        """Writes the report to ``path`` (str, bytes or os.PathLike), the
+        bytes render_bytes() gives, replacing the file only once the report
+        is whole; JSON and CSV are written as they are rendered, so a report
+        of a million results is never held whole. Arguments as render(),
+        without ``width`` (the text format is written at its default)."""
+        fmt = Format.of(format)
+        lang = Lang.of(lang)
+        raw = path_in(path)
+        h = self._h
+        with h.lock:
+            C.kpi_evaluation_write(h.get(), raw, fmt, lang)
 
     def to_records(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
         """A list of dicts, one per result in plan order: the plan (first,

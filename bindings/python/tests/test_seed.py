@@ -482,6 +482,21 @@ def test_text_report(seed_ev):
     assert seed_ev["3-2-a"].reason_in("en") in english
 
 
+def test_write_gives_the_rendered_bytes(seed_ev, tmp_path):
+    for fmt in ("text", "markdown", "json", "csv", "html"):
+        for lang in ("ja", "en"):
+            path = tmp_path / ("report-%s-%s" % (fmt, lang))
+            seed_ev.write(path, fmt, lang)
+            assert path.read_bytes() == seed_ev.render_bytes(fmt, lang)
+    path = tmp_path / "report.json"
+    path.write_bytes(b"old")
+    with pytest.raises(kpi.KpiValueError):
+        seed_ev.write(path, "pdf")
+    with pytest.raises(kpi.KpiIOError):
+        seed_ev.write(tmp_path / "no-such-directory" / "report.json", "json")
+    assert path.read_bytes() == b"old"  # left as it was
+
+
 def test_render_after_the_plan_is_gone():
     plan = kpi.Plan.read_csv(STRUCTURE, PROGRESS)
     ev = plan.evaluate("2017-09-30")
