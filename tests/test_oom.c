@@ -1,7 +1,8 @@
 /*
  * Out of memory: every allocation of a realistic scenario is made to fail
  * in turn (building a plan call by call, loading the seed files,
- * validating, evaluating, rendering every format, writing), and each time
+ * validating, evaluating, rendering every format, writing plan files and
+ * reports), and each time
  *  - the call reports KPI_ERR_NOMEM (or, where a library retries a
  *    smaller allocation, succeeds with the right result),
  *  - the plan the caller holds is unchanged (same bytes when written),
@@ -11,17 +12,21 @@
  * checks that hook itself: the host's context and block sizes, and the
  * refusals.
  */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kpi.h"
 #include "seed.h"
@@ -494,6 +499,60 @@ static void test_oom_rendering(void **state)
     kpi_evaluation_free(ev);
 }
 
+/* Writing a report into a file: a refused allocation leaves the file as
+ * it was and no new file beside it. */
+static void oom_write_report(const kpi_evaluation *ev, kpi_format format,
+                             const char *path, const char *dir)
+{
+    for (long n = 0;; n++) {
+        arm(n);
+        int rc = kpi_evaluation_write(ev, path, format, KPI_LANG_JA);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            return;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        size_t size;
+        char *kept = read_file(path, &size);
+        assert_string_equal(kept, "old");
+        free(kept);
+        DIR *d = opendir(dir);
+        assert_non_null(d);
+        int files = 0;
+        for (struct dirent *e; (e = readdir(d)) != NULL;)
+            files += e->d_name[0] != '.';
+        closedir(d);
+        assert_int_equal(files, 1);
+    }
+}
+
+static void test_oom_writing_reports(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    kpi_plan_free(plan);
+    char dir[] = "/tmp/kpi-oom-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/report", dir);
+    /* Written whole (text) and handed over as rendered (JSON, CSV). */
+    static const kpi_format formats[] = {KPI_FORMAT_TEXT, KPI_FORMAT_JSON,
+                                         KPI_FORMAT_CSV};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs("old", f);
+        assert_int_equal(fclose(f), 0);
+        oom_write_report(ev, formats[i], path, dir);
+    }
+    remove(path);
+    rmdir(dir);
+    kpi_evaluation_free(ev);
+}
+
 static void test_oom_writing(void **state)
 {
     (void)state;
@@ -641,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_oom_validating),
         cmocka_unit_test(test_oom_rendering),
         cmocka_unit_test(test_oom_writing),
+        cmocka_unit_test(test_oom_writing_reports),
     };
     return cmocka_run_group_tests(tests, setup_allocator, restore_allocator);
 }
