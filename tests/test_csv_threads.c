@@ -89,6 +89,24 @@ static void describe(text *out, kpi_plan *plan, kpi_reader *reader)
     }
 }
 
+/* What a read gave, as one string: the plan, its warnings and the encoding
+ * read, or the error (with no plan and no warnings left). */
+static void describe_read(text *out, int rc, kpi_plan *plan, kpi_reader *reader)
+{
+    char line[1024];
+    if (rc == KPI_OK) {
+        describe(out, plan, reader);
+        snprintf(line, sizeof line, "encoding %d\n",
+                 (int)kpi_reader_detected_encoding(reader));
+    } else {
+        snprintf(line, sizeof line, "error %d %s %d %s\n", rc, kpi_error_source(),
+                 (int)kpi_error_line(), kpi_error_message());
+        assert_null(plan);
+        assert_int_equal(kpi_reader_warning_count(reader), 0);
+    }
+    text_add(out, line);
+}
+
 /* Reads the files (paths when dir is set, else buffers) on threads
  * threads and describes the plan, or the error. */
 static void read_on(text *out, int32_t threads, const text *s, const text *p,
@@ -108,16 +126,7 @@ static void read_on(text *out, int32_t threads, const text *s, const text *p,
     } else {
         rc = kpi_reader_read_buffers(&plan, reader, s->data, s->size, p->data, p->size);
     }
-    if (rc == KPI_OK) {
-        describe(out, plan, reader);
-    } else {
-        char line[1024];
-        snprintf(line, sizeof line, "error %d %s %d %s\n", rc, kpi_error_source(),
-                 (int)kpi_error_line(), kpi_error_message());
-        text_add(out, line);
-        assert_null(plan);
-        assert_int_equal(kpi_reader_warning_count(reader), 0);
-    }
+    describe_read(out, rc, plan, reader);
     kpi_plan_free(plan);
     kpi_reader_free(reader);
 }
@@ -282,19 +291,7 @@ static void same_from_dir(text *out, const char *dir, const char *structure,
         char *s_path = path_in(dir, structure), *p_path = path_in(dir, progress);
         kpi_plan *plan = NULL;
         int rc = kpi_reader_read_files(&plan, reader, s_path, p_path);
-        text *t = threads ? &two : &one;
-        if (rc == KPI_OK) {
-            describe(t, plan, reader);
-            char encoding[32];
-            snprintf(encoding, sizeof encoding, "encoding %d\n",
-                     (int)kpi_reader_detected_encoding(reader));
-            text_add(t, encoding);
-        } else {
-            char line[1024];
-            snprintf(line, sizeof line, "error %d %s %d %s\n", rc, kpi_error_source(),
-                     (int)kpi_error_line(), kpi_error_message());
-            text_add(t, line);
-        }
+        describe_read(threads ? &two : &one, rc, plan, reader);
         kpi_plan_free(plan);
         kpi_reader_free(reader);
         free(s_path);

@@ -40,12 +40,10 @@ int kpi_format_parse(kpi_format *out, const char *name)
         kpi__clip(quoted, name));
 }
 
-static int check_render(char **out, const kpi_evaluation *ev, kpi_format format,
+/* The arguments every entry point shares; function names it in messages. */
+static int check_render(const char *function, const kpi_evaluation *ev, kpi_format format,
                         kpi_lang lang, int32_t width)
 {
-    const char *function = out ? "kpi_evaluation_render" : "kpi_evaluation_write";
-    if (out)
-        *out = NULL;
     if (!ev)
         return kpi__error_null(function, "evaluation");
     if ((int)format < 0 || format > KPI_FORMAT_HTML)
@@ -105,7 +103,8 @@ static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format
 {
     if (!out)
         return kpi__error_null("kpi_evaluation_render", "out");
-    int rc = check_render(out, ev, format, lang, width);
+    *out = NULL;
+    int rc = check_render("kpi_evaluation_render", ev, format, lang, width);
     if (rc != KPI_OK)
         return rc;
     kpi__strbuf b = {0};
@@ -146,7 +145,7 @@ static int drain_to_file(void *context, const char *data, size_t n)
 int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format format,
                          kpi_lang lang)
 {
-    int rc = check_render(NULL, ev, format, lang, 0);
+    int rc = check_render("kpi_evaluation_write", ev, format, lang, 0);
     if (rc == KPI_OK && !path)
         rc = kpi__error_null("kpi_evaluation_write", "path");
     if (rc != KPI_OK)
