@@ -4,7 +4,8 @@
  * also for reports large enough to be written in several pieces (JSON and
  * CSV are handed out every few MiB as they are rendered); and on any error
  * (bad arguments, a directory that does not exist, a write that fails half
- * way) the file is left as it was and nothing of the new one remains.
+ * way, a rename refused) the file is left as it was and nothing of the new
+ * one remains.
  * Run from the repository root (ctest does).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kpi.h"
@@ -183,6 +185,17 @@ static void errors_leave_the_file(void **state)
     assert_int_equal(kpi_evaluation_write(seed, missing, KPI_FORMAT_JSON, KPI_LANG_JA),
                      KPI_ERR_IO);
     assert_non_null(strstr(kpi_error_message(), missing));
+    assert_int_equal(kpi_evaluation_write(NULL, path, KPI_FORMAT_JSON, KPI_LANG_JA),
+                     KPI_ERR_ARGUMENT);
+    assert_non_null(strstr(kpi_error_message(), "kpi_evaluation_write"));
+    /* The report written whole, then not renamed: the path is a directory. */
+    char subdir[96];
+    snprintf(subdir, sizeof subdir, "%s/a-directory", dir);
+    assert_int_equal(mkdir(subdir, 0700), 0);
+    assert_int_equal(kpi_evaluation_write(seed, subdir, KPI_FORMAT_CSV, KPI_LANG_JA),
+                     KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), "cannot write"));
+    assert_int_equal(rmdir(subdir), 0);
 
     /* A write that fails half way: the file size limit is below the
      * report, so a later piece is refused (EFBIG, the signal ignored). */
