@@ -138,6 +138,70 @@ static void test_evaluation_is_snapshot(void **state)
     fx->ev = NULL;
 }
 
+/* An evaluation shares the strings a target and a figure were first given
+ * (in the plan's string arena) and copies those a setter replaced (freed on
+ * the next change): either way, what it reports stays what the plan said
+ * when it was made, through later changes and after the plan and another
+ * evaluation are freed. A progress row's note is both its figure's note
+ * and its update's text, as the reader links them. */
+static void test_evaluation_keeps_first_and_replaced_strings(void **state)
+{
+    (void)state;
+    static const char structure[] =
+        "type,code,parent,title,unit,kind,direction,value,start,due,text\n"
+        "plan,p,,Plan,,,,,FY2017,FY2017,\n"
+        "goal,g,,Goal,,,,,,,\n"
+        "target,a,g,件数,件,numeric,increase,30,,2018-03-31,件数30件以上\n"
+        "target,b,g,回数,回,numeric,increase,10,,2018-03-31,回数10回以上\n";
+    static const char progress[] = "code,date,value,note\n"
+                                   "a,2017-09-30,12,first note\n"
+                                   "b,2017-09-30,3,draft\n";
+    kpi_reader *reader = NULL;
+    kpi_plan *plan = NULL;
+    assert_ok(kpi_reader_new(&reader));
+    assert_ok(kpi_reader_read_buffers(&plan, reader, structure, strlen(structure),
+                                      progress, strlen(progress)));
+    kpi_reader_free(reader);
+    kpi_target *shared = kpi_plan_find_target(plan, "a");
+    kpi_target *replaced = kpi_plan_find_target(plan, "b");
+    assert_non_null(shared);
+    assert_non_null(replaced);
+    kpi_update *edited = kpi_target_update_at(replaced, 0);
+    assert_non_null(edited);
+    assert_ok(kpi_target_set_code(replaced, "renamed"));
+    assert_ok(kpi_target_set_label(replaced, "label, replaced"));
+    assert_ok(kpi_target_set_unit(replaced, "回, replaced"));
+    assert_ok(kpi_target_set_text(replaced, "text, replaced"));
+    assert_ok(kpi_update_set_text(edited, "note, replaced"));
+    kpi_evaluation *ev = NULL, *other = NULL;
+    assert_ok(kpi_evaluate(&other, plan, AS_OF, NULL));
+    assert_ok(kpi_evaluate(&ev, plan, AS_OF, NULL));
+    /* Every string changed once more: the replaced copies above are freed. */
+    assert_ok(kpi_target_set_code(replaced, "renamed again"));
+    assert_ok(kpi_target_set_label(replaced, "label, again"));
+    assert_ok(kpi_target_set_unit(replaced, "回, again"));
+    assert_ok(kpi_target_set_text(replaced, "text, again"));
+    assert_ok(kpi_update_set_text(edited, "note, again"));
+    assert_ok(kpi_target_set_label(shared, "件数, changed"));
+    assert_ok(kpi_update_set_text(kpi_target_update_at(shared, 0), "first, changed"));
+    kpi_plan_free(plan);
+    kpi_evaluation_free(other);
+
+    const kpi_result *r = kpi_evaluation_find(ev, "renamed");
+    assert_non_null(r);
+    assert_string_equal(kpi_result_title(r), "label, replaced");
+    assert_string_equal(kpi_result_unit(r), "回, replaced");
+    assert_string_equal(kpi_result_text(r), "text, replaced");
+    assert_string_equal(kpi_result_update_text(r), "note, replaced");
+    r = kpi_evaluation_find(ev, "a");
+    assert_non_null(r);
+    assert_string_equal(kpi_result_title(r), "件数");
+    assert_string_equal(kpi_result_unit(r), "件");
+    assert_string_equal(kpi_result_text(r), "件数30件以上");
+    assert_string_equal(kpi_result_update_text(r), "first note");
+    kpi_evaluation_free(ev);
+}
+
 /* Evaluating twice gives identical results and does not change the plan. */
 static void test_evaluation_is_repeatable(void **state)
 {
@@ -379,6 +443,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         SEED_TEST(test_evaluation_is_snapshot),
+        cmocka_unit_test(test_evaluation_keeps_first_and_replaced_strings),
         SEED_TEST(test_evaluation_is_repeatable),
         PLAN_TEST(test_result_tree),
         SEED_TEST(test_find_by_code),

@@ -3,7 +3,8 @@
  * ThreadSanitizer by tests/run.sh):
  *  - many threads may evaluate, validate, render and write the same plan
  *    at once while no thread changes it (kpi/plan.h, kpi/evaluate.h);
- *  - one evaluation may be read and rendered by many threads at once;
+ *  - one evaluation may be read and rendered by many threads at once, its
+ *    reason lines first asked for by all of them together;
  *  - threads building, reading and freeing plans of their own do not
  *    disturb each other or the readers (no global mutable state);
  *  - the last error is per thread (kpi/error.h).
@@ -172,10 +173,69 @@ static void test_shared_plan_many_threads(void **state)
     kpi_plan_free(plan);
 }
 
+/* Threads that ask a fresh evaluation for every reason line at once: the
+ * first request of each language makes the evaluation's table of lines,
+ * and each line is built once for all (or built twice and one kept). */
+struct asker {
+    const kpi_evaluation *ev;
+    pthread_barrier_t *start;
+    const char **lines; /* result_count lines of each language */
+};
+
+static void *ask_reasons(void *arg)
+{
+    struct asker *a = arg;
+    size_t n = kpi_evaluation_result_count(a->ev);
+    pthread_barrier_wait(a->start);
+    for (size_t i = 0; i < 2 * n; i++) /* both languages, the second backwards */
+        a->lines[i] =
+            kpi_result_reason(kpi_evaluation_result_at(a->ev, i < n ? i : 2 * n - 1 - i),
+                              i < n ? KPI_LANG_JA : KPI_LANG_EN);
+    return NULL;
+}
+
+static void test_reasons_asked_at_once(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    kpi_evaluation *ev = NULL, *alone = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    assert_int_equal(kpi_evaluate(&alone, plan, 20170930, NULL), KPI_OK);
+    size_t n = kpi_evaluation_result_count(ev);
+    pthread_barrier_t start;
+    assert_int_equal(pthread_barrier_init(&start, NULL, READERS), 0);
+    pthread_t threads[READERS];
+    struct asker askers[READERS];
+    for (int i = 0; i < READERS; i++) {
+        askers[i] = (struct asker){ev, &start, calloc(2 * n, sizeof(const char *))};
+        assert_non_null(askers[i].lines);
+        assert_int_equal(pthread_create(&threads[i], NULL, ask_reasons, &askers[i]), 0);
+    }
+    for (int i = 0; i < READERS; i++)
+        pthread_join(threads[i], NULL);
+    for (size_t i = 0; i < 2 * n; i++) {
+        const kpi_result *r = kpi_evaluation_result_at(alone, i < n ? i : 2 * n - 1 - i);
+        const char *expected = kpi_result_reason(r, i < n ? KPI_LANG_JA : KPI_LANG_EN);
+        assert_non_null(expected);
+        for (int t = 0; t < READERS; t++) {
+            assert_non_null(askers[t].lines[i]);
+            assert_ptr_equal(askers[t].lines[i], askers[0].lines[i]); /* one kept */
+            assert_string_equal(askers[t].lines[i], expected);
+        }
+    }
+    for (int i = 0; i < READERS; i++)
+        free(askers[i].lines);
+    pthread_barrier_destroy(&start);
+    kpi_evaluation_free(alone);
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_plan_many_threads),
+        cmocka_unit_test(test_reasons_asked_at_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,7 +43,7 @@ int kpi__assessment_add(kpi_assessment **out, kpi_plan *plan, kpi__segvec *list,
     rc = kpi__set_string(&copy, comment, owner.kind, *owner.code, "assessment comment");
     if (rc != KPI_OK)
         return rc;
-    kpi_assessment *a = kpi__segvec_append(list, sizeof *a, &plan->strings);
+    kpi_assessment *a = kpi__segvec_append(list, sizeof *a, &plan->objects);
     if (!a) {
         kpi__free(copy);
         return KPI_ERR_NOMEM;
@@ -62,7 +62,7 @@ kpi_assessment *kpi__assessment_at(const kpi__segvec *list, size_t index)
 {
     if (index >= list->count) {
         kpi__error(KPI_ERR_RANGE, "assessment index %zu is out of range (%zu)", index,
-                   list->count);
+                   (size_t)list->count);
         return NULL;
     }
     return kpi__segvec_at(list, index, sizeof(kpi_assessment));

@@ -105,9 +105,9 @@ int kpi__set_arena_string(kpi_plan *plan, char **field, uint32_t *owned, uint32_
         if (alone)
             copy = kpi__strndup(value, n);
         else if (intern)
-            copy = (char *)kpi__arena_intern(&plan->strings, value, n);
+            copy = (char *)kpi__arena_intern(plan->strings, value, n);
         else
-            copy = kpi__arena_strndup(&plan->strings, value, n);
+            copy = kpi__arena_strndup(plan->strings, value, n);
         if (!copy)
             return KPI_ERR_NOMEM;
     }
@@ -118,6 +118,14 @@ int kpi__set_arena_string(kpi_plan *plan, char **field, uint32_t *owned, uint32_
     if (copy && !alone)
         *owned |= bit << 16;
     return KPI_OK;
+}
+
+const char *kpi__target_string_shared(const kpi_target *target, const char *field,
+                                      uint32_t bit)
+{
+    if (!field)
+        return "";
+    return target->owned & bit ? NULL : field;
 }
 
 const char *kpi__string_or_empty(const char *field)

@@ -214,15 +214,14 @@ kpi_target *kpi_goal_target_at(kpi_goal *goal, size_t index)
  * plan). */
 static kpi_target *target_alloc(kpi_goal *goal, const char *code, const char *label)
 {
-    kpi__arena *arena = &goal->plan->strings;
-    kpi_target *target = kpi__arena_calloc(arena, sizeof *target);
+    kpi_target *target = kpi__arena_calloc(&goal->plan->objects, sizeof *target);
     if (!target)
         return NULL;
     target->goal = goal;
     target->value = target->start_value = NAN;
     target->reference = target->change_pct = NAN;
     target->weight = 1.0;
-    target->code = kpi__arena_strndup(arena, code, strlen(code));
+    target->code = kpi__arena_strndup(goal->plan->strings, code, strlen(code));
     if (!target->code ||
         kpi__set_arena_string(goal->plan, &target->label, &target->owned, KPI__OWN_LABEL,
                               1, label, "target", code, "label") != KPI_OK)

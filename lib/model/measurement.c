@@ -7,10 +7,32 @@
 
 #include <math.h>
 
-/* Millions of measurements make a national plan: keep each at 32 bytes on
- * 64-bit machines (ISSUE 9's memory budget). */
-_Static_assert(sizeof(void *) != 8 || sizeof(struct kpi_measurement) == 32,
-               "a measurement must stay 32 bytes");
+/* Millions of measurements make a national plan: keep each at 24 bytes on
+ * 64-bit machines (the memory budget of docs/performance.md). */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct kpi_measurement) == 24,
+               "a measurement must stay 24 bytes");
+_Static_assert(_Alignof(kpi__measurement_texts) > 1, "the link's low bit must be free");
+
+/* The measurement's texts, or NULL when it has neither note nor author. */
+static kpi__measurement_texts *texts_of(const kpi_measurement *m)
+{
+    return m->link & KPI__LINK_TEXTS
+               ? (kpi__measurement_texts *)(m->link & ~KPI__LINK_TEXTS)
+               : NULL;
+}
+
+static kpi_target *target_of(const kpi_measurement *m)
+{
+    if (m->link & KPI__LINK_TEXTS)
+        return ((kpi__measurement_texts *)(m->link & ~KPI__LINK_TEXTS))->target;
+    return (kpi_target *)m->link;
+}
+
+/* Links the measurement to its texts, which name the target from then on. */
+static void link_texts(kpi_measurement *m, kpi__measurement_texts *texts)
+{
+    m->link = (uintptr_t)texts | KPI__LINK_TEXTS;
+}
 
 /* A figure on its own: finite, and 0..1 for a milestone. */
 static int check_value(const kpi_target *target, double value)
@@ -49,7 +71,7 @@ kpi_measurement *kpi_target_measurement_at(kpi_target *target, size_t index)
     if (index >= target->measurements.count) {
         kpi__error(KPI_ERR_RANGE,
                    "target \"%s\": measurement index %zu is out of range (%zu)",
-                   target->code, index, target->measurements.count);
+                   target->code, index, (size_t)target->measurements.count);
         return NULL;
     }
     return kpi__segvec_at(&target->measurements, index, sizeof(kpi_measurement));
@@ -77,22 +99,24 @@ static int measurement_add(kpi_measurement **out, kpi_target *target, int32_t da
         rc = kpi__check_text(note, "target", target->code, "measurement note");
         if (rc != KPI_OK)
             return rc;
-        texts = kpi__arena_calloc(&plan->strings, sizeof *texts);
+        texts = kpi__arena_calloc(&plan->objects, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
+        texts->target = target;
         rc = kpi__set_arena_string(plan, &texts->note, &texts->owned, KPI__OWN_NOTE, 0,
                                    note, "target", target->code, "measurement note");
         if (rc != KPI_OK)
             return rc;
     }
     kpi_measurement *m =
-        kpi__segvec_append(&target->measurements, sizeof *m, &plan->strings);
+        kpi__segvec_append(&target->measurements, sizeof *m, &plan->objects);
     if (!m)
         return KPI_ERR_NOMEM;
-    m->target = target;
+    m->link = (uintptr_t)target;
+    if (texts)
+        link_texts(m, texts);
     m->date = date;
     m->value = value;
-    m->texts = texts;
     m->seq = kpi__plan_next_seq(plan);
     *out = m;
     return KPI_OK;
@@ -112,49 +136,61 @@ kpi_measurement *kpi_target_add_measurement(kpi_target *target, int32_t date,
 
 void kpi__measurement_clear(kpi_measurement *m)
 {
-    if (!m->texts)
+    kpi__measurement_texts *texts = texts_of(m);
+    if (!texts)
         return;
     /* The pair lives in the arena; only strings that replaced others are
      * allocated on their own. */
-    if (m->texts->owned & KPI__OWN_NOTE)
-        kpi__free(m->texts->note);
-    if (m->texts->owned & KPI__OWN_AUTHOR)
-        kpi__free(m->texts->author);
-    m->texts = NULL;
+    if (texts->owned & KPI__OWN_NOTE)
+        kpi__free(texts->note);
+    if (texts->owned & KPI__OWN_AUTHOR)
+        kpi__free(texts->author);
+    m->link = (uintptr_t)texts->target;
 }
 
 /* Sets the note or the author, allocating the pair on first use. */
 static int set_text(kpi_measurement *m, int author, const char *value)
 {
-    const char *code = m->target->code;
+    kpi_target *target = target_of(m);
+    const char *code = target->code;
     const char *name = author ? "measurement author" : "measurement note";
-    kpi_plan *plan = m->target->goal->plan;
-    kpi__measurement_texts *texts = m->texts;
+    kpi_plan *plan = target->goal->plan;
+    kpi__measurement_texts *texts = texts_of(m);
     if (!texts) {
         if (!value || !*value)
             return KPI_OK;
         int rc = kpi__check_text(value, "target", code, name);
         if (rc != KPI_OK)
             return rc;
-        texts = kpi__arena_calloc(&plan->strings, sizeof *texts);
+        texts = kpi__arena_calloc(&plan->objects, sizeof *texts);
         if (!texts)
             return KPI_ERR_NOMEM;
+        texts->target = target;
     }
     int rc = kpi__set_arena_string(
         plan, author ? &texts->author : &texts->note, &texts->owned,
         author ? KPI__OWN_AUTHOR : KPI__OWN_NOTE, 0, value, "target", code, name);
     if (rc == KPI_OK)
-        m->texts = texts;
+        link_texts(m, texts);
     if (texts->owned & (KPI__OWN_NOTE | KPI__OWN_AUTHOR))
-        m->target->owned |= KPI__OWN_FIGURE_TEXTS; /* to be freed with the plan */
+        target->owned |= KPI__OWN_FIGURE_TEXTS; /* to be freed with the plan */
     return rc;
 }
 
 static const char *get_text(const kpi_measurement *m, int author)
 {
-    if (!m->texts)
+    const kpi__measurement_texts *texts = texts_of(m);
+    if (!texts)
         return "";
-    return kpi__string_or_empty(author ? m->texts->author : m->texts->note);
+    return kpi__string_or_empty(author ? texts->author : texts->note);
+}
+
+const char *kpi__measurement_note_shared(const kpi_measurement *m)
+{
+    const kpi__measurement_texts *texts = texts_of(m);
+    if (!texts || !texts->note)
+        return "";
+    return texts->owned & KPI__OWN_NOTE ? NULL : texts->note;
 }
 
 static int measurement_null(const kpi_measurement *m, const char *function)
@@ -174,10 +210,10 @@ int kpi_measurement_set_date(kpi_measurement *measurement, int32_t date)
 {
     if (measurement_null(measurement, "kpi_measurement_set_date"))
         return KPI_ERR_ARGUMENT;
-    int rc = check_date(measurement->target, date);
+    int rc = check_date(target_of(measurement), date);
     if (rc == KPI_OK)
         measurement->date = date;
-    return kpi__model_done(measurement->target->goal->plan, rc);
+    return kpi__model_done(target_of(measurement)->goal->plan, rc);
 }
 
 double kpi_measurement_value(const kpi_measurement *measurement)
@@ -190,10 +226,10 @@ int kpi_measurement_set_value(kpi_measurement *measurement, double value)
 {
     if (measurement_null(measurement, "kpi_measurement_set_value"))
         return KPI_ERR_ARGUMENT;
-    int rc = check_value(measurement->target, value);
+    int rc = check_value(target_of(measurement), value);
     if (rc == KPI_OK)
         measurement->value = value;
-    return kpi__model_done(measurement->target->goal->plan, rc);
+    return kpi__model_done(target_of(measurement)->goal->plan, rc);
 }
 
 const char *kpi_measurement_note(const kpi_measurement *measurement)
@@ -207,7 +243,7 @@ int kpi_measurement_set_note(kpi_measurement *measurement, const char *note)
 {
     if (measurement_null(measurement, "kpi_measurement_set_note"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(measurement->target->goal->plan,
+    return kpi__model_done(target_of(measurement)->goal->plan,
                            set_text(measurement, 0, note));
 }
 
@@ -222,6 +258,6 @@ int kpi_measurement_set_author(kpi_measurement *measurement, const char *author)
 {
     if (measurement_null(measurement, "kpi_measurement_set_author"))
         return KPI_ERR_ARGUMENT;
-    return kpi__model_done(measurement->target->goal->plan,
+    return kpi__model_done(target_of(measurement)->goal->plan,
                            set_text(measurement, 1, author));
 }

@@ -10,6 +10,10 @@
 #include "util/strmap.h"
 #include "util/vec.h"
 
+/* Every list of measurements, assessments and updates is a kpi__segvec,
+ * whose count is 32 bits; the model refuses a record past the limit. */
+_Static_assert(KPI_MAX_RECORDS < UINT32_MAX, "a record list's count must fit 32 bits");
+
 /* A note attached to a plan or a goal. */
 typedef struct kpi__note {
     char *code; /* NULL when none */
@@ -41,9 +45,13 @@ struct kpi_plan {
      * so that writing gives the rows back in it (and "the later row" on the
      * same date stays the later row). */
     uint32_t next_seq;
-    /* Every target and the strings first given to targets and
-     * measurements (util/arena.h): a national plan is millions of them. */
-    kpi__arena strings;
+    /* Every target, its lists' segments and its figures' texts (objects),
+     * and the strings first given to targets and measurements (strings):
+     * a national plan is millions of them (util/arena.h). The strings are
+     * shared with the evaluations of the plan, which point at them rather
+     * than copy them, and outlive the plan while one of those does. */
+    kpi__arena objects;
+    kpi__arena *strings;
     kpi__error_record error; /* the last failed change (kpi_plan_error_code()) */
 };
 
@@ -87,8 +95,10 @@ struct kpi_target {
 };
 
 /* The strings a measurement may have, allocated only when one is set, so
- * that a plain figure takes 32 bytes (a national plan holds millions). */
+ * that a plain figure takes 24 bytes (a national plan holds millions); they
+ * name the measurement's target in its stead (struct kpi_measurement). */
 typedef struct kpi__measurement_texts {
+    kpi_target *target;
     char *note;
     char *author;
     uint32_t owned; /* KPI__OWN_NOTE, KPI__OWN_AUTHOR */
@@ -114,12 +124,17 @@ typedef struct kpi__measurement_texts {
 #define KPI__SEQ_INFERRED 0x80000000u
 #define KPI__SEQ_MASK 0x7FFFFFFFu
 
+/* link is the target (to check a milestone's 0..1 range on correction and
+ * to name it in messages), or, with its lowest bit set, the measurement's
+ * texts, which hold the target: one word for both, as most figures have no
+ * note. Only model/measurement.c reads it. */
+#define KPI__LINK_TEXTS ((uintptr_t)1)
+
 struct kpi_measurement {
-    kpi_target *target;            /* to check a milestone's 0..1 range on correction */
-    kpi__measurement_texts *texts; /* NULL when neither is set */
+    uintptr_t link;
     double value;
     int32_t date;
-    uint32_t seq; /* row order (and KPI__SEQ_INFERRED); fits the padding: 32 bytes */
+    uint32_t seq; /* row order (and KPI__SEQ_INFERRED); fits the padding: 24 bytes */
 };
 
 /* Frees what a measurement owns. */
@@ -184,6 +199,17 @@ void kpi__update_link(kpi_update *update, kpi_measurement *measurement);
  * and a measurement's figure likewise. */
 void kpi__update_set_inferred(kpi_update *update, uint32_t fields);
 void kpi__measurement_set_inferred(kpi_measurement *measurement);
+
+/* What an evaluation may point at instead of copying (rules/eval_walk.c):
+ * a string given first to a target or measurement lives in the plan's
+ * shared string arena until the last evaluation holding it lets go, while
+ * one that replaced another is allocated alone and freed on the next
+ * change. These return the text when it may be shared (the empty string
+ * when there is none), NULL when it must be copied. */
+const char *kpi__target_string_shared(const kpi_target *target, const char *field,
+                                      uint32_t bit);
+const char *kpi__update_text_shared(const kpi_update *update);
+const char *kpi__measurement_note_shared(const kpi_measurement *measurement);
 
 /* Whether goal may take code with the directives addressed to it: a plan
  * file lists a directive's goals in one cell, separated by ";", so the

@@ -17,7 +17,9 @@ int kpi_plan_new(kpi_plan **out, const char *id)
     if (!plan)
         return KPI_ERR_NOMEM;
     plan->id = kpi__strdup(id);
-    if (!plan->id) {
+    plan->strings = plan->id ? kpi__arena_shared_new() : NULL;
+    if (!plan->strings) {
+        kpi__free(plan->id);
         kpi__free(plan);
         return KPI_ERR_NOMEM;
     }
@@ -43,7 +45,8 @@ void kpi_plan_free(kpi_plan *plan)
     kpi__free(plan->title);
     kpi__free(plan->organization);
     kpi__free(plan->department);
-    kpi__arena_free(&plan->strings); /* last: the targets freed above live there */
+    kpi__arena_free(&plan->objects);       /* last: the targets freed above live there */
+    kpi__arena_shared_drop(plan->strings); /* evaluations may still hold them */
     kpi__free(plan);
 }
 

@@ -31,7 +31,7 @@ int kpi__update_add(kpi_update **out, kpi_plan *plan, kpi__segvec *list, int32_t
     rc = kpi__set_string(&copy, text, owner.kind, *owner.code, "update text");
     if (rc != KPI_OK)
         return rc;
-    kpi_update *u = kpi__segvec_append(list, sizeof *u, &plan->strings);
+    kpi_update *u = kpi__segvec_append(list, sizeof *u, &plan->objects);
     if (!u) {
         kpi__free(copy);
         return KPI_ERR_NOMEM;
@@ -46,7 +46,7 @@ kpi_update *kpi__update_at(const kpi__segvec *list, size_t index)
 {
     if (index >= list->count) {
         kpi__error(KPI_ERR_RANGE, "update index %zu is out of range (%zu)", index,
-                   list->count);
+                   (size_t)list->count);
         return NULL;
     }
     return kpi__segvec_at(list, index, sizeof(kpi_update));
@@ -111,6 +111,13 @@ const char *kpi_update_text(const kpi_update *update)
     if (update->measurement)
         return kpi_measurement_note(update->measurement);
     return kpi__string_or_empty(update->text);
+}
+
+const char *kpi__update_text_shared(const kpi_update *update)
+{
+    if (update->measurement)
+        return kpi__measurement_note_shared(update->measurement);
+    return update->text ? NULL : ""; /* its own text is always allocated alone */
 }
 
 int kpi_update_set_text(kpi_update *update, const char *text)

@@ -117,8 +117,8 @@ void kpi__display_target(kpi__strbuf *b, const kpi_result *result, kpi_lang lang
     if (result->target_kind == KPI_KIND_QUALITATIVE || isnan(result->target))
         return;
     kpi__display_quantity(b, result, result->target, lang);
-    if (result->target_kind == KPI_KIND_NUMERIC && (int)result->direction >= 0 &&
-        result->direction <= KPI_DIRECTION_DECREASE)
+    if (result->target_kind == KPI_KIND_NUMERIC &&
+        result->direction <= KPI_DIRECTION_DECREASE) /* (unsigned: never below) */
         kpi__strbuf_append(b, comparisons[result->direction][lang == KPI_LANG_EN]);
 }
 

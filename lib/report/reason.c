@@ -271,10 +271,35 @@ const char *kpi__display_reason(kpi__strbuf *out, const kpi_result *result, kpi_
     return reason ? reason : "";
 }
 
+/* The slot of result's line in lang, in the evaluation's table for lang;
+ * the table is made on the first request when make is set (NULL, and
+ * KPI_ERR_NOMEM recorded, when it cannot be), else NULL while there is none.
+ * The cache belongs to the evaluation, which the caller shares as const:
+ * the line is the same whoever builds it, so building it is not a change
+ * anyone can see, and tables and slots are atomic. */
+static _Atomic(char *) *reason_slot(const kpi_result *result, kpi_lang lang, int make)
+{
+    kpi_evaluation *ev = (kpi_evaluation *)result->evaluation;
+    _Atomic(char *) *table = atomic_load(&ev->reasons[lang]);
+    if (!table && make) {
+        _Atomic(char *) *fresh =
+            kpi__calloc(ev->count + ev->directive_count, sizeof *fresh);
+        if (!fresh)
+            return NULL;
+        /* (zeroed: every slot a null pointer) */
+        if (atomic_compare_exchange_strong(&ev->reasons[lang], &table, fresh))
+            table = fresh;
+        else
+            kpi__free(fresh); /* another thread was first: table is its */
+    }
+    return table ? &table[result - ev->results] : NULL;
+}
+
 const char *kpi__display_reason_scratch(kpi__strbuf *scratch, kpi__strbuf *out,
                                         const kpi_result *result, kpi_lang lang)
 {
-    const char *cached = atomic_load((_Atomic(char *) *)&result->reasons[lang]);
+    _Atomic(char *) *slot = reason_slot(result, lang, 0);
+    const char *cached = slot ? atomic_load(slot) : NULL;
     if (cached)
         return cached;
     scratch->length = 0;
@@ -296,10 +321,9 @@ const char *kpi_result_reason(const kpi_result *result, kpi_lang lang)
         kpi__error(KPI_ERR_VALUE, "kpi_result_reason: %d is no language", (int)lang);
         return NULL;
     }
-    /* The cache belongs to the evaluation, which the caller shares as
-     * const: the line is the same whoever builds it, so building it is not
-     * a change anyone can see, and the slot is atomic. */
-    _Atomic(char *) *slot = (_Atomic(char *) *)&result->reasons[lang];
+    _Atomic(char *) *slot = reason_slot(result, lang, 1);
+    if (!slot)
+        return NULL;
     char *line = atomic_load(slot);
     if (line)
         return line;

@@ -1,7 +1,8 @@
 /* One unit of kpi_evaluate(): a subtree walked depth first, targets rated
  * before the goals that roll them up, a run of one goal's targets, or a run
- * of directives. Every string a result reports is copied into the unit's
- * arena, so that a result costs no allocation of its own. */
+ * of directives. A result points at its target's strings in the plan's
+ * shared arena (rules/evaluation.h) and has every other string it reports
+ * copied into the unit's arena, so that it costs no allocation of its own. */
 #include "rules/eval_work.h"
 #include "model/model.h"
 
@@ -9,17 +10,12 @@
 #include <string.h>
 
 /* Where a subtree's walk writes next: results in plan order, and each
- * parent's children in one run of the children index array. Targets'
- * units and empty texts repeat from one target to the next: the last unit
- * and the empty string are kept at hand, before the arena's interning. */
+ * parent's children in one run of the children index array. */
 struct walk {
     kpi_evaluation *ev;
     kpi__arena *arena;
     size_t next_result;
     size_t next_child;
-    const char *unit_of;
-    char *unit;
-    char *empty;
 };
 
 /* A goal's or the plan's counts of its children: by rating, then by
@@ -41,11 +37,9 @@ static char *intern(kpi__arena *arena, const char *s)
 static void result_init(kpi_result *r, kpi_evaluation *ev, kpi_object kind)
 {
     memset(r, 0, sizeof *r);
-    for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
-        atomic_init(&r->reasons[lang], NULL);
     r->evaluation = ev;
     r->rating_counts = r->unrated_counts = ev->no_counts;
-    r->kind = kind;
+    r->kind = (uint8_t)kind;
     r->parent = KPI__NO_PARENT;
     r->weight = 1.0;
     r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
@@ -65,10 +59,12 @@ kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
         r->parent = parent;
         r->depth = p->depth + 1;
     }
-    r->code = copy(arena, code);
-    r->title = title && *title ? copy(arena, title) : intern(arena, "");
-    if (!r->code || !r->title)
-        return NULL;
+    if (code) {
+        r->code = copy(arena, code);
+        r->title = title && *title ? copy(arena, title) : intern(arena, "");
+        if (!r->code || !r->title)
+            return NULL;
+    }
     if (kind == KPI_OBJECT_TARGET)
         return r;
     size_t *counts = kpi__arena_calloc(arena, COUNTS * sizeof *counts);
@@ -79,36 +75,26 @@ kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
     return r;
 }
 
-static char *empty(struct walk *w)
+/* A string of target t: shared while it is the first value it was given,
+ * copied when a setter replaced it (model/model.h). */
+static const char *target_string(struct walk *w, const kpi_target *t, const char *field,
+                                 uint32_t bit)
 {
-    return w->empty ? w->empty : (w->empty = intern(w->arena, ""));
-}
-
-static char *unit_copy(struct walk *w, const char *unit)
-{
-    if (!*unit)
-        return empty(w);
-    if (!w->unit_of || strcmp(unit, w->unit_of) != 0) {
-        char *copied = intern(w->arena, unit);
-        if (!copied)
-            return NULL;
-        w->unit_of = copied;
-        w->unit = copied;
-    }
-    return w->unit;
+    const char *shared = kpi__target_string_shared(t, field, bit);
+    return shared ? shared : copy(w->arena, field);
 }
 
 static int target_at(struct walk *w, const kpi_target *t, size_t index, size_t parent,
                      size_t slot)
 {
     kpi_evaluation *ev = w->ev;
-    kpi_result *r = kpi__eval_take(ev, w->arena, index, KPI_OBJECT_TARGET, parent, slot,
-                                   t->code, t->label);
-    if (!r || !(r->unit = unit_copy(w, kpi__string_or_empty(t->unit))))
-        return KPI_ERR_NOMEM;
-    const char *text = kpi__string_or_empty(t->text);
-    r->text = *text ? copy(w->arena, text) : empty(w);
-    if (!r->text || kpi__result_progress(r, &t->updates, ev->as_of, w->arena) != KPI_OK)
+    kpi_result *r =
+        kpi__eval_take(ev, w->arena, index, KPI_OBJECT_TARGET, parent, slot, NULL, NULL);
+    if (!r || !(r->code = target_string(w, t, t->code, KPI__OWN_CODE)) ||
+        !(r->title = target_string(w, t, t->label, KPI__OWN_LABEL)) ||
+        !(r->unit = target_string(w, t, t->unit, KPI__OWN_UNIT)) ||
+        !(r->text = target_string(w, t, t->text, KPI__OWN_TEXT)) ||
+        kpi__result_progress(r, &t->updates, ev->as_of, w->arena) != KPI_OK)
         return KPI_ERR_NOMEM;
     kpi__rate_target(r, t, ev);
     return KPI_OK;

@@ -63,8 +63,9 @@ int kpi__eval_unit_run(const kpi__eval_work *work, const kpi__eval_unit *unit,
                        kpi_evaluation *ev, kpi__arena *arena);
 
 /* The result of a goal, target or the plan at index, linked to its parent
- * (parent's child number slot) with its code and title copied, and room
- * for a goal's or the plan's counts; NULL when memory ran out. */
+ * (parent's child number slot) with its code and title copied (a NULL code:
+ * the caller sets both), and room for a goal's or the plan's counts; NULL
+ * when memory ran out. */
 kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
                            kpi_object kind, size_t parent, size_t slot, const char *code,
                            const char *title);

@@ -94,12 +94,17 @@ static kpi_evaluation *evaluation_alloc(const kpi_plan *plan, int32_t threads)
     ev->count = 1 + plan->goals_by_code.count + plan->targets_by_code.count;
     ev->directive_count = plan->directives.count;
     size_t all = ev->count + ev->directive_count;
-    ev->results = all <= SIZE_MAX / sizeof *ev->results
+    /* (Results are indexed in 32 bits: 4 billion objects would not fit in
+     * memory anyway.) */
+    ev->results = all < KPI__NO_PARENT && all <= SIZE_MAX / sizeof *ev->results
                       ? kpi__malloc(all * sizeof *ev->results)
                       : NULL;
     ev->children = kpi__malloc(ev->count * sizeof *ev->children);
     if (ev->results)
         kpi__pages_advise_huge(ev->results, all * sizeof *ev->results);
+    for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
+        atomic_init(&ev->reasons[lang], NULL);
+    ev->plan_strings = kpi__arena_shared_keep(plan->strings);
     ev->arena_count = threads > 1 ? (size_t)threads : 1;
     ev->arenas = kpi__calloc(ev->arena_count, sizeof *ev->arenas);
     if (!ev->results || !ev->children || !ev->arenas) {
@@ -142,18 +147,21 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
         kpi_evaluation_free(ev);
         return kpi__error_nomem();
     }
-    ev->complete = 1;
     *out = ev;
     return KPI_OK;
 }
 
-/* Only the reason lines built on request are a result's own allocations. */
-static void result_free(kpi_result *r)
+/* The reason lines built on request, and their tables: the only
+ * allocations of one result each. */
+static void reasons_free(kpi_evaluation *ev)
 {
+    size_t all = ev->count + ev->directive_count;
     for (int lang = 0; lang < KPI__LANG_COUNT; lang++) {
-        char *reason = atomic_load_explicit(&r->reasons[lang], memory_order_acquire);
-        if (reason)
-            kpi__free(reason);
+        _Atomic(char *) *table =
+            atomic_load_explicit(&ev->reasons[lang], memory_order_acquire);
+        for (size_t i = 0; table && i < all; i++)
+            kpi__free(atomic_load_explicit(&table[i], memory_order_acquire));
+        kpi__free(table);
     }
 }
 
@@ -161,11 +169,11 @@ void kpi_evaluation_free(kpi_evaluation *ev)
 {
     if (!ev)
         return;
-    for (size_t i = 0; ev->complete && i < ev->count + ev->directive_count; i++)
-        result_free(&ev->results[i]);
+    reasons_free(ev);
     for (size_t i = 0; ev->arenas && i < ev->arena_count; i++)
         kpi__arena_free(&ev->arenas[i]);
     kpi__free(ev->arenas);
+    kpi__arena_shared_drop(ev->plan_strings);
     kpi__free(ev->results);
     kpi__free(ev->children);
     kpi__strmap_free(&ev->by_code);

@@ -1,8 +1,10 @@
 /* Internal: the structures behind kpi_evaluation and kpi_result. An
- * evaluation is a self-contained snapshot: it copies every string it
- * reports, so it outlives the plan it was made from. The copies live in the
- * evaluation's arenas (one per thread that evaluated), never one
- * allocation per string: results only point into them. */
+ * evaluation is a snapshot that outlives the plan it was made from: it
+ * points at the strings of targets and figures that live in the plan's
+ * shared string arena, which it keeps alive (never changed, freed only with
+ * the last holder), and copies every other string it reports into its own
+ * arenas (one per thread that evaluated), never one allocation per string:
+ * results only point into them. */
 #ifndef KPI_LIB_EVALUATION_H
 #define KPI_LIB_EVALUATION_H
 
@@ -14,7 +16,7 @@
 
 #include <stdatomic.h>
 
-#define KPI__NO_PARENT ((size_t)-1)
+#define KPI__NO_PARENT UINT32_MAX
 
 /* The languages of kpi_lang and the values of kpi_unrated, for tables
  * indexed by them. Internal: a new value in a minor release must not break
@@ -22,37 +24,21 @@
 #define KPI__LANG_COUNT 2
 #define KPI__UNRATED_COUNT 8
 
-/* Fields are grouped by width (pointers, sizes and doubles, then 4-byte
- * ones) so that a result has no padding: a national evaluation holds a
- * million of them, each written once on fresh memory. */
+/* A national evaluation holds a million results, each written once on
+ * fresh memory, so a result is kept small: indexes are 32 bits, the enums
+ * (named beside each field) and flags one byte each, the reason lines in
+ * the evaluation's side tables (built only when asked for), and fields are
+ * grouped by width so that there is no padding. */
 struct kpi_result {
     const kpi_evaluation *evaluation;
-    char *code;
-    char *title;
-    char *unit; /* targets only; NULL otherwise */
-    char *text; /* targets only: the original wording; NULL otherwise */
-    /* The one-line reason in each language, built on first request by
-     * kpi_result_reason() (report/reason.c) and kept until the evaluation
-     * is freed. Atomic, so that threads sharing a const evaluation may ask
-     * at once: each builds, one wins, the others free theirs. */
-    _Atomic(char *) reasons[KPI__LANG_COUNT];
-    size_t parent;      /* index of the parent result, KPI__NO_PARENT for the plan */
-    size_t first_child; /* into kpi_evaluation.children */
-    size_t child_count;
+    const char *code;
+    const char *title;
+    const char *unit;        /* targets only; NULL otherwise */
+    const char *text;        /* targets only: the original wording; NULL otherwise */
+    const char *update_text; /* NULL when no update */
     double weight;
-    kpi_object kind;
-    int32_t depth;
 
-    kpi_rating rating;   /* effective */
-    kpi_rating computed; /* by the rules */
-    int assessed;
-    int mismatch;
-    kpi_unrated unrated;          /* why the effective rating is missing */
-    kpi_unrated computed_unrated; /* why the computed rating is missing */
-    int32_t assessment_date;
-
-    /* Targets only; NaN or 0 where not computed. */
-    kpi_kind target_kind;
+    /* Targets only; NaN where not computed. */
     double actual;
     double expected;
     double target;
@@ -60,24 +46,6 @@ struct kpi_result {
     double elapsed;
     double pace;
     double achievement;
-    kpi_direction direction;
-    uint32_t inferred; /* kpi_field bits read from the target's text */
-    int32_t measured;
-    int32_t start;
-    int32_t due;
-
-    /* Progress (updates dated on or before d): the status the rating rests
-     * on, from the latest update that gives one, and the latest update of
-     * all, as reports show it. */
-    kpi_status status;
-    int32_t planned;
-    int32_t status_date; /* 0: no update gives a status */
-    int status_inferred; /* that status was read from the update's text */
-    int32_t update_date; /* 0: no update */
-    kpi_status update_status;
-    int32_t update_planned;
-    char *update_text;   /* NULL when no update */
-    int figure_inferred; /* A's latest figure was read from a progress text */
 
     /* Goals and the plan: effective ratings (rating_counts[rating], of
      * KPI_RATING_AHEAD + 1) and unrated reasons (unrated_counts[reason],
@@ -89,13 +57,49 @@ struct kpi_result {
     double mean_score;
 
     /* Directives only. */
-    char *issuer;
+    const char *issuer;
     char **goals; /* codes of the goals addressed */
-    size_t goal_count;
-    int32_t issued; /* 0 when unknown */
-    int open;
+
+    uint32_t parent;      /* index of the parent result, KPI__NO_PARENT for the plan */
+    uint32_t first_child; /* into kpi_evaluation.children */
+    uint32_t child_count;
+    int32_t depth;
+    int32_t assessment_date;
+
+    /* Targets only; 0 where not set. */
+    uint32_t inferred; /* kpi_field bits read from the target's text */
+    int32_t measured;
+    int32_t start;
+    int32_t due;
+
+    /* Progress (updates dated on or before d): the status the rating rests
+     * on, from the latest update that gives one, and the latest update of
+     * all, as reports show it. */
+    int32_t planned;
+    int32_t status_date; /* 0: no update gives a status */
+    int32_t update_date; /* 0: no update */
+    int32_t update_planned;
+
+    /* Directives only. */
+    uint32_t goal_count;
+    int32_t issued;    /* 0 when unknown */
     int32_t days_open; /* -1 when the date is unknown or it is closed */
-    int overdue;       /* open, unanswered, older than the policy allows */
+
+    uint8_t kind;             /* kpi_object */
+    uint8_t rating;           /* kpi_rating: effective */
+    uint8_t computed;         /* kpi_rating: by the rules */
+    uint8_t unrated;          /* kpi_unrated: why the effective rating is missing */
+    uint8_t computed_unrated; /* kpi_unrated: why the computed rating is missing */
+    uint8_t assessed;
+    uint8_t mismatch;
+    uint8_t target_kind;     /* kpi_kind */
+    uint8_t direction;       /* kpi_direction */
+    uint8_t status;          /* kpi_status */
+    uint8_t update_status;   /* kpi_status */
+    uint8_t status_inferred; /* that status was read from the update's text */
+    uint8_t figure_inferred; /* A's latest figure was read from a progress text */
+    uint8_t open;            /* directives */
+    uint8_t overdue;         /* open, unanswered, older than the policy allows */
 };
 
 struct kpi_evaluation {
@@ -112,11 +116,17 @@ struct kpi_evaluation {
                             directive_count directives */
     size_t count;
     size_t directive_count;
-    size_t *children; /* children of result i: children[first_child .. +child_count] */
+    uint32_t *children; /* children of result i: children[first_child .. +child_count] */
     kpi__strmap by_code;
-    kpi__arena *arenas; /* every string and goal list of the results, notes, ... */
-    size_t arena_count; /* one per thread of kpi_evaluate() */
-    int complete;       /* every result filled: until then, none holds a reason */
+    kpi__arena *arenas;       /* every string and goal list of the results, notes, ... */
+    kpi__arena *plan_strings; /* the plan's, kept: targets' and figures' strings */
+    /* The reason lines built on request (report/reason.c): for each
+     * language, a table of count + directive_count slots made on the first
+     * request, each slot set once. Atomic, so that threads sharing a const
+     * evaluation may ask at once: each builds, one wins, the others free
+     * theirs. */
+    _Atomic(_Atomic(char *) *) reasons[KPI__LANG_COUNT];
+    size_t arena_count;                   /* one per thread of kpi_evaluate() */
     size_t no_counts[KPI__UNRATED_COUNT]; /* the counts of a target or directive */
 };
 

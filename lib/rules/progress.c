@@ -40,8 +40,11 @@ int kpi__result_progress(kpi_result *r, const kpi__segvec *updates, int32_t as_o
     r->update_date = latest->date;
     r->update_status = latest->status;
     r->update_planned = latest->planned;
-    const char *text = kpi_update_text(latest);
-    r->update_text = kpi__arena_strndup(arena, text, strlen(text));
+    r->update_text = kpi__update_text_shared(latest);
+    if (!r->update_text) {
+        const char *text = kpi_update_text(latest);
+        r->update_text = kpi__arena_strndup(arena, text, strlen(text));
+    }
     return r->update_text ? KPI_OK : KPI_ERR_NOMEM;
 }
 

@@ -183,7 +183,7 @@ const char *kpi_result_goal_code_at(const kpi_result *result, size_t index)
         return NULL;
     if (index >= result->goal_count) {
         kpi__error(KPI_ERR_RANGE, "result \"%s\": goal index %zu is out of range (%zu)",
-                   result->code, index, result->goal_count);
+                   result->code, index, (size_t)result->goal_count);
         return NULL;
     }
     return result->goals[index];
@@ -202,7 +202,7 @@ const kpi_result *kpi_result_child_at(const kpi_result *result, size_t index)
         return NULL;
     if (index >= result->child_count) {
         kpi__error(KPI_ERR_RANGE, "result \"%s\": child index %zu is out of range (%zu)",
-                   result->code, index, result->child_count);
+                   result->code, index, (size_t)result->child_count);
         return NULL;
     }
     const kpi_evaluation *ev = result->evaluation;

@@ -8,6 +8,7 @@
 #include "kpi/error.h"
 
 #include <stdalign.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -187,4 +188,38 @@ void kpi__arena_free(kpi__arena *arena)
     }
     kpi__free(arena->interned);
     memset(arena, 0, sizeof *arena);
+}
+
+/* The arena first, so that the arena's address is the whole's. */
+typedef struct shared_arena {
+    kpi__arena arena;
+    atomic_size_t owners;
+} shared_arena;
+
+kpi__arena *kpi__arena_shared_new(void)
+{
+    shared_arena *shared = kpi__calloc(1, sizeof *shared);
+    if (!shared)
+        return NULL;
+    atomic_init(&shared->owners, 1);
+    return &shared->arena;
+}
+
+kpi__arena *kpi__arena_shared_keep(kpi__arena *arena)
+{
+    atomic_fetch_add_explicit(&((shared_arena *)arena)->owners, 1, memory_order_relaxed);
+    return arena;
+}
+
+void kpi__arena_shared_drop(kpi__arena *arena)
+{
+    if (!arena)
+        return;
+    shared_arena *shared = (shared_arena *)arena;
+    /* Release, then acquire by the last owner: what the others wrote into
+     * the arena happens before it is freed. */
+    if (atomic_fetch_sub_explicit(&shared->owners, 1, memory_order_acq_rel) != 1)
+        return;
+    kpi__arena_free(&shared->arena);
+    kpi__free(shared);
 }

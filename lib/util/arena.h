@@ -42,4 +42,15 @@ size_t kpi__arena_block_count(const kpi__arena *arena);
 /* Frees every block: every string and object handed out becomes invalid. */
 void kpi__arena_free(kpi__arena *arena);
 
+/* A shared arena: one that several owners keep alive (a plan and the
+ * evaluations that point at its strings instead of copying them), freed
+ * when the last lets go. kpi__arena_shared_new() gives it with one owner
+ * (NULL, KPI_ERR_NOMEM recorded, when memory runs out);
+ * kpi__arena_shared_keep() adds one and returns the arena;
+ * kpi__arena_shared_drop() removes one (NULL does nothing). Owners may keep
+ * and drop on any thread; only the strings' writer adds to the arena. */
+kpi__arena *kpi__arena_shared_new(void);
+kpi__arena *kpi__arena_shared_keep(kpi__arena *arena);
+void kpi__arena_shared_drop(kpi__arena *arena);
+
 #endif

@@ -14,6 +14,7 @@
 #include "util/arena.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct kpi__ptrvec {
     void **items;
@@ -28,9 +29,12 @@ int kpi__ptrvec_reserve(kpi__ptrvec *vec);
 void kpi__ptrvec_push_reserved(kpi__ptrvec *vec, void *item);
 void kpi__ptrvec_free(kpi__ptrvec *vec);
 
+/* 16 bytes: a target holds three (measurements, assessments, updates), and
+ * a national plan a million targets. Its count is 32 bits: the model
+ * stops every list at KPI_MAX_RECORDS first (model/model.h checks). */
 typedef struct kpi__segvec {
     void **segments;
-    size_t count;
+    uint32_t count;
     unsigned char segment_count;
 } kpi__segvec;
 
