@@ -6,10 +6,13 @@
  * the rules of the evaluation contract, and returns an evaluation: a flat
  * list of results in plan order (the plan first, then each goal followed by
  * its targets and then its child goals, depth first). The evaluation is a
- * snapshot: it copies every code, title and number it reports, so it stays
- * valid after the plan is changed or freed, and it must be freed with
- * kpi_evaluation_free(). Results and their strings are borrowed from the
- * evaluation until it is freed.
+ * snapshot: every code, title and number it reports stays as it was when it
+ * was made, valid after the plan is changed or freed, and it must be freed
+ * with kpi_evaluation_free(). Results and their strings are borrowed from the
+ * evaluation until it is freed. (To save memory, the strings of targets and
+ * figures are shared with the plan, which never changes them in place: the
+ * plan's memory for them is released when the plan and the last evaluation
+ * made from it are both freed.)
  *
  * Evaluating never changes the plan and never fails because of the data:
  * what cannot be rated is reported unrated with a reason. It fails only on
