@@ -4,7 +4,7 @@
 # (kpi.<name>_valgrind), failing on any error or leak. The target is
 # kpi_test_<name>; the program keeps the name test_<name>.
 # They carry the label `unit` (ctest -L unit).
-set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings render_write)
+set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings render_write system_failures)
 
 # Reading the seed report, shared by the test programs.
 add_library(kpi_test_seed STATIC seed.c)
@@ -48,6 +48,11 @@ foreach(name IN LISTS KPI_TESTS)
     set_tests_properties(kpi.${name}_valgrind PROPERTIES LABELS valgrind)
   endif()
 endforeach()
+
+# test_system_failures makes thread creation and fsync() fail on request:
+# the linker sends libkpi's calls to its __wrap_ functions.
+target_link_options(kpi_test_system_failures PRIVATE "LINKER:--wrap=pthread_create"
+  "LINKER:--wrap=fsync")
 
 # No quadratic path: 100,000 targets in one goal. Not under valgrind, whose
 # slowdown would say nothing about the library.

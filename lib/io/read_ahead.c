@@ -177,10 +177,15 @@ int kpi__read_ahead_start(kpi__read_ahead **out, const char *const *paths, size_
         kpi__free(a);
         return KPI_OK;
     }
-    if (pthread_cond_init(&a->changed, NULL) != 0 ||
-        pthread_create(&a->thread, NULL, parse_files, a) != 0) {
+    if (pthread_cond_init(&a->changed, NULL) != 0) {
         pthread_mutex_destroy(&a->lock);
-        kpi__free(a); /* (a failed cond_init is not destroyed) */
+        kpi__free(a);
+        return KPI_OK;
+    }
+    if (pthread_create(&a->thread, NULL, parse_files, a) != 0) {
+        pthread_cond_destroy(&a->changed);
+        pthread_mutex_destroy(&a->lock);
+        kpi__free(a);
         return KPI_OK;
     }
     *out = a;
