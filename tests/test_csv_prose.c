@@ -12,7 +12,9 @@
  * - marked inferred, warned about at the row's line, rated and explained
  *   as read from the text, and left out by the writers (the file keeps
  *   what the city wrote); a figure or status the file gives always wins;
- * - nothing when the reader does not read texts.
+ * - nothing when the reader does not read texts;
+ * - a text that repeats is read once (io/prose_cache.h) and gives every
+ *   row the reading it would give alone, in its own fiscal year.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -282,6 +284,53 @@ static void confidence_setting(void **state)
     kpi_reader_free(reader);
 }
 
+/* Rows of many distinct texts (more than the cache keeps, over many
+ * batches) among texts that repeat, the same text in two fiscal years: each
+ * row is filled as its text says, on one thread and on two. */
+#define DISTINCT 6000
+
+static void repeated_texts(void **state)
+{
+    (void)state;
+    static const char plan_file[] =
+        "type,code,parent,title,unit,kind,value,due,text\n"
+        "plan,p,,Plan,,,,,\n" /* no period: a row's text is read in its date's year */
+        "goal,g,,目標\n"
+        "target,a,g,説明会の開催,,milestone,,2019-03-31,説明会の開催\n";
+    text progress = {0};
+    text_add(&progress, HEADER);
+    char row[256];
+    for (int k = 0; k < DISTINCT; k++) {
+        snprintf(row, sizeof row,
+                 "a,2017-04-01,,,第%d回説明会を%d月%d日に開催予定,,,\n"
+                 "a,%d-05-01,,,10月に開催予定,,,\n"
+                 "a,2017-06-01,,,順調に推移,,,\n",
+                 k, 4 + k % 9, 1 + k % 28, k % 2 ? 2018 : 2017);
+        text_add(&progress, row);
+    }
+    for (int32_t threads = 1; threads <= 2; threads++) {
+        kpi_reader *reader = new_reader();
+        assert_int_equal(kpi_reader_set_threads(reader, threads), KPI_OK);
+        kpi_plan *plan = read_ok_with(reader, plan_file, progress.data);
+        kpi_target *a = find_target(plan, "a");
+        assert_int_equal(kpi_target_update_count(a), 3 * DISTINCT);
+        for (int k = 0; k < DISTINCT; k++) {
+            kpi_update *own = kpi_target_update_at(a, 3 * (size_t)k);
+            kpi_update *repeated = kpi_target_update_at(a, 3 * (size_t)k + 1);
+            kpi_update *vague = kpi_target_update_at(a, 3 * (size_t)k + 2);
+            assert_int_equal(kpi_update_status(own), KPI_STATUS_SCHEDULED);
+            assert_int_equal(kpi_update_planned(own),
+                             20170000 + (4 + k % 9) * 100 + 1 + k % 28);
+            assert_int_equal(kpi_update_status(repeated), KPI_STATUS_SCHEDULED);
+            assert_int_equal(kpi_update_planned(repeated), k % 2 ? 20181031 : 20171031);
+            assert_int_equal(kpi_update_status(vague), KPI_STATUS_NONE);
+        }
+        kpi_plan_free(plan);
+        kpi_reader_free(reader);
+    }
+    text_free(&progress);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +341,7 @@ int main(void)
         cmocka_unit_test(writers_leave_inferences_out),
         cmocka_unit_test(given_status_stands),
         cmocka_unit_test(confidence_setting),
+        cmocka_unit_test(repeated_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,8 @@
  * anything: a guess would be an invented figure. What is filled is marked
  * inferred, which the writers leave out, and said in a warning. */
 #include "io/progress_infer.h"
-#include "io/prose_jobs.h"
+#include "io/given_status.h"
+#include "io/prose_cache.h"
 #include "io/warnings.h"
 #include "util/alloc.h"
 #include "util/date.h"
@@ -121,24 +122,17 @@ static const char *row_owner(const struct kpi__prose_row *row)
     return row->target ? kpi_target_code(row->target) : kpi_goal_code(row->goal);
 }
 
-/* Whether the file gives the target a status on another row dated on or
- * after date: what the city said of the state of the work stands, and a
- * later note (「講師と調整中」 beside a scheduled event) does not replace it. */
-static int status_given_since(kpi_target *t, const kpi_update *self, int32_t date)
+/* Fills the row's status from its text unless the file gives the target a
+ * status on a row dated on or after it: what the city said of the state of
+ * the work stands, and a later note (「講師と調整中」 beside a scheduled
+ * event) does not replace it. */
+static int fill_status(kpi__load *load, kpi__given_status *given,
+                       const struct kpi__prose_row *row, const kpi_prose *p, double min)
 {
-    for (size_t i = 0; i < kpi_target_update_count(t); i++) {
-        const kpi_update *u = kpi_target_update_at(t, i);
-        if (u != self && kpi_update_status(u) != KPI_STATUS_NONE &&
-            !(kpi_update_inferred(u) & KPI_FIELD_STATUS) && kpi_update_date(u) >= date)
-            return 1;
-    }
-    return 0;
-}
-
-static int fill_status(kpi__load *load, const struct kpi__prose_row *row,
-                       const kpi_prose *p, double min)
-{
-    if (status_given_since(row->target, row->update, kpi_update_date(row->update)))
+    int32_t latest;
+    if (kpi__given_status_latest(given, row->target, &latest) != KPI_OK)
+        return KPI_ERR_NOMEM;
+    if (latest && latest >= kpi_update_date(row->update))
         return KPI_OK;
     long i = statement_about(p, row->target);
     if (i < 0)
@@ -220,8 +214,9 @@ static int32_t row_fiscal_year(const kpi__load *load, const struct kpi__prose_ro
 }
 
 /* Fills what the row's reading (p, read with result read_rc) says. */
-static int apply_reading(kpi__load *load, const struct kpi__prose_row *row,
-                         const kpi_prose *p, int read_rc, double min)
+static int apply_reading(kpi__load *load, kpi__given_status *given,
+                         const struct kpi__prose_row *row, const kpi_prose *p,
+                         int read_rc, double min)
 {
     if (read_rc != KPI_OK) /* a text with nothing to read (only blanks, too long) */
         return read_rc == KPI_ERR_NOMEM ? read_rc : KPI_OK;
@@ -229,52 +224,45 @@ static int apply_reading(kpi__load *load, const struct kpi__prose_row *row,
         return fill_goal_figures(load, row, p, min);
     int rc = KPI_OK;
     if (!row->has_status)
-        rc = fill_status(load, row, p, min);
+        rc = fill_status(load, given, row, p, min);
     if (rc == KPI_OK && !row->has_value)
         rc = fill_figure(load, row, row->target, p, min);
     return rc;
 }
 
-/* Rows are read this many at a time on several threads: enough to keep
- * them busy, few enough that the readings held at once stay small. */
-#define BATCH 1024
-
-static int infer_batch(kpi__load *load, const struct kpi__prose_row *rows, size_t count,
-                       double min, int32_t threads)
+/* Rows are read a batch at a time, on several threads when the reader has
+ * them: enough to keep them busy, few enough that the readings held at
+ * once stay small. Texts that repeat are read once (io/prose_cache.h). */
+static int infer_batch(kpi__load *load, kpi__prose_cache *cache, kpi__given_status *given,
+                       const struct kpi__prose_row *rows, size_t count, double min,
+                       int32_t threads)
 {
-    struct kpi__prose_job jobs[BATCH];
+    struct kpi__prose_job jobs[KPI__PROSE_BATCH];
     for (size_t i = 0; i < count; i++)
         jobs[i] = (struct kpi__prose_job){kpi_update_text(rows[i].update),
                                           row_fiscal_year(load, &rows[i]), NULL, KPI_OK};
-    kpi__prose_jobs_run(jobs, count, threads);
+    kpi__prose_cache_read(cache, jobs, count, threads);
     int rc = KPI_OK;
-    for (size_t i = 0; i < count; i++) {
-        if (rc == KPI_OK)
-            rc = apply_reading(load, &rows[i], jobs[i].prose, jobs[i].rc, min);
-        kpi_prose_free(jobs[i].prose);
-    }
-    return rc;
-}
-
-static int infer_row(kpi__load *load, const struct kpi__prose_row *row, double min)
-{
-    kpi_prose *p = NULL;
-    int read_rc =
-        kpi_prose_read(&p, kpi_update_text(row->update), row_fiscal_year(load, row));
-    int rc = apply_reading(load, row, p, read_rc, min);
-    kpi_prose_free(p);
+    for (size_t i = 0; rc == KPI_OK && i < count; i++)
+        rc = apply_reading(load, given, &rows[i], jobs[i].prose, jobs[i].rc, min);
+    kpi__prose_cache_batch_end(cache);
     return rc;
 }
 
 int kpi__infer_progress(kpi__load *load, double min_confidence, int32_t threads)
 {
-    int rc = KPI_OK;
-    size_t step = threads > 1 ? BATCH : 1;
-    for (size_t i = 0; rc == KPI_OK && i < load->prose_count; i += step) {
-        size_t n = load->prose_count - i < step ? load->prose_count - i : step;
-        rc = threads > 1
-                 ? infer_batch(load, &load->prose_rows[i], n, min_confidence, threads)
-                 : infer_row(load, &load->prose_rows[i], min_confidence);
+    if (!load->prose_count)
+        return KPI_OK;
+    kpi__prose_cache *cache = kpi__prose_cache_new();
+    kpi__given_status given = {0};
+    int rc = cache ? KPI_OK : KPI_ERR_NOMEM;
+    for (size_t i = 0; rc == KPI_OK && i < load->prose_count; i += KPI__PROSE_BATCH) {
+        size_t n = load->prose_count - i;
+        rc = infer_batch(load, cache, &given, &load->prose_rows[i],
+                         n < KPI__PROSE_BATCH ? n : KPI__PROSE_BATCH, min_confidence,
+                         threads);
     }
+    kpi__prose_cache_free(cache);
+    kpi__given_status_free(&given);
     return rc == KPI_OK ? KPI_OK : kpi__error_nomem();
 }
