@@ -4,8 +4,10 @@
  * also for reports large enough to be written in several pieces (JSON and
  * CSV are handed out every few MiB as they are rendered); and on any error
  * (bad arguments, a directory that does not exist, a write that fails half
- * way, a rename refused) the file is left as it was and nothing of the new
- * one remains.
+ * way, a file the system cannot sync to disk, a rename refused) the file is
+ * left as it was and nothing of the new one remains; kpi_file_write() too
+ * when the file cannot be synced. fsync() fails on request: the linker
+ * sends libkpi's calls to __wrap_fsync() (tests/unit.cmake).
  * Run from the repository root (ctest does).
  */
 #define _POSIX_C_SOURCE 200809L
@@ -17,6 +19,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +32,22 @@
 #include "seed.h"
 
 #define AS_OF 20170930
+
+static int refuse_sync; /* fsync() fails while set */
+static int sync_attempts;
+
+int __real_fsync(int fd);
+int __wrap_fsync(int fd);
+
+int __wrap_fsync(int fd)
+{
+    sync_attempts++;
+    if (refuse_sync) {
+        errno = EIO;
+        return -1;
+    }
+    return __real_fsync(fd);
+}
 
 static char *read_all(const char *path, size_t *size)
 {
@@ -68,6 +87,15 @@ static int entries(const char *dir)
         n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
     closedir(d);
     return n;
+}
+
+/* A new directory (its name in dir, room for 32 bytes) and the path of a
+ * file "report" in it (in path, room for 64 bytes). */
+static void new_dir(char dir[32], char path[64])
+{
+    snprintf(dir, 32, "/tmp/kpi-write-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, 64, "%s/report", dir);
 }
 
 /* Writes the report and checks it against the rendered one; returns its
@@ -142,10 +170,8 @@ static kpi_evaluation *large_evaluation(void)
 static void every_format_and_language(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/kpi-write-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof path, "%s/report", dir);
+    char dir[32], path[64];
+    new_dir(dir, path);
     kpi_evaluation *seed = seed_evaluation(AS_OF), *large = large_evaluation();
     for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_HTML; f++)
         for (int lang = KPI_LANG_JA; lang <= KPI_LANG_EN; lang++) {
@@ -165,10 +191,8 @@ static void every_format_and_language(void **state)
 static void errors_leave_the_file(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/kpi-write-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[64], missing[96];
-    snprintf(path, sizeof path, "%s/report", dir);
+    char dir[32], path[64], missing[96];
+    new_dir(dir, path);
     snprintf(missing, sizeof missing, "%s/no-such-directory/report", dir);
     write_all(path, "old");
     kpi_evaluation *seed = seed_evaluation(AS_OF), *large = large_evaluation();
@@ -223,11 +247,50 @@ static void errors_leave_the_file(void **state)
     rmdir(dir);
 }
 
+/* The new file cannot be synced: KPI_ERR_IO naming the file and why, the
+ * old bytes kept, nothing left beside them; and once it can, written. */
+static void no_file_can_be_synced(void **state)
+{
+    (void)state;
+    char dir[32], path[64];
+    new_dir(dir, path);
+    write_all(path, "old");
+    kpi_evaluation *ev = seed_evaluation(AS_OF);
+    assert_non_null(ev);
+
+    refuse_sync = 1;
+    sync_attempts = 0;
+    assert_int_equal(kpi_evaluation_write(ev, path, KPI_FORMAT_JSON, KPI_LANG_JA),
+                     KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), path));
+    assert_non_null(strstr(kpi_error_message(), strerror(EIO)));
+    assert_int_equal(kpi_file_write(path, "new", 3), KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), path));
+    refuse_sync = 0;
+    assert_int_equal(sync_attempts, 2);
+    size_t size;
+    char *kept = read_all(path, &size);
+    assert_int_equal(size, 3);
+    assert_memory_equal(kept, "old", 3);
+    free(kept);
+    assert_int_equal(entries(dir), 1);
+
+    assert_int_equal(kpi_file_write(path, "new", 3), KPI_OK); /* and once it can */
+    kept = read_all(path, &size);
+    assert_int_equal(size, 3);
+    assert_memory_equal(kept, "new", 3);
+    free(kept);
+    kpi_evaluation_free(ev);
+    assert_int_equal(remove(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_format_and_language),
         cmocka_unit_test(errors_leave_the_file),
+        cmocka_unit_test(no_file_can_be_synced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,32 +1,26 @@
 /*
- * What the system may refuse, and what libkpi does then (the calls are
- * redirected with the linker's --wrap, tests/unit.cmake):
+ * What the system may refuse, and what libkpi does then (thread creation
+ * is redirected with the linker's --wrap, tests/unit.cmake; a file that
+ * cannot be synced is in test_render_write.c):
  *  - a thread that cannot be started: reading (the parsing thread of
  *    io/read_ahead.c, the progress texts' readers of io/prose_jobs.c) and
  *    evaluating (rules/eval_threads.c) do the work on the threads they
  *    have, and give what one thread gives;
- *  - a file that cannot be synced to disk: kpi_evaluation_write() and
- *    kpi_file_write() fail with KPI_ERR_IO naming the file, which keeps
- *    its old bytes, and leave nothing beside it;
  *  - the word tables' cache full (phrase/phrase_tables.c): a table that
  *    finds no room is matched word by word, with the same result.
  */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
-
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kpi.h"
 #include "phrase/phrase.h"
@@ -35,16 +29,12 @@
 /* ---- The redirected calls ---------------------------------------------- */
 
 static atomic_int refuse_threads; /* pthread_create() fails while set */
-static atomic_int refuse_sync;    /* fsync() fails while set */
 static atomic_int thread_attempts;
-static atomic_int sync_attempts;
 
 int __real_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
                           void *(*start)(void *), void *arg);
 int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
                           void *(*start)(void *), void *arg);
-int __real_fsync(int fd);
-int __wrap_fsync(int fd);
 
 int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
                           void *(*start)(void *), void *arg)
@@ -53,16 +43,6 @@ int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
     if (atomic_load(&refuse_threads))
         return EAGAIN;
     return __real_pthread_create(thread, attr, start, arg);
-}
-
-int __wrap_fsync(int fd)
-{
-    atomic_fetch_add(&sync_attempts, 1);
-    if (atomic_load(&refuse_sync)) {
-        errno = EIO;
-        return -1;
-    }
-    return __real_fsync(fd);
 }
 
 /* ---- Threads that cannot be started ------------------------------------ */
@@ -123,66 +103,6 @@ static void no_thread_can_start(void **state)
     free(started);
 }
 
-/* ---- Files that cannot be synced --------------------------------------- */
-
-/* Whether dir holds only the file name. */
-static int only_file(const char *dir, const char *name)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int others = 0, found = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        if (!strcmp(e->d_name, name))
-            found++;
-        else if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            others++;
-    }
-    closedir(d);
-    return found == 1 && others == 0;
-}
-
-static void file_is(const char *path, const char *expected)
-{
-    char got[64] = "";
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(got, 1, sizeof got - 1, f);
-    fclose(f);
-    got[n] = '\0';
-    assert_string_equal(got, expected);
-}
-
-static void no_file_can_be_synced(void **state)
-{
-    (void)state;
-    char dir[] = "/tmp/kpi-sync-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof path, "%s/report.json", dir);
-    assert_int_equal(kpi_file_write(path, "old", 3), KPI_OK);
-    kpi_evaluation *ev = seed_evaluation(20170930);
-    assert_non_null(ev);
-
-    atomic_store(&refuse_sync, 1);
-    atomic_store(&sync_attempts, 0);
-    assert_int_equal(kpi_evaluation_write(ev, path, KPI_FORMAT_JSON, KPI_LANG_JA),
-                     KPI_ERR_IO);
-    assert_non_null(strstr(kpi_error_message(), path));
-    assert_non_null(strstr(kpi_error_message(), strerror(EIO)));
-    assert_int_equal(kpi_file_write(path, "new", 3), KPI_ERR_IO);
-    assert_non_null(strstr(kpi_error_message(), path));
-    atomic_store(&refuse_sync, 0);
-    assert_int_equal(atomic_load(&sync_attempts), 2);
-    file_is(path, "old");
-    assert_true(only_file(dir, "report.json"));
-
-    assert_int_equal(kpi_file_write(path, "new", 3), KPI_OK); /* and once it can */
-    file_is(path, "new");
-    kpi_evaluation_free(ev);
-    assert_int_equal(remove(path), 0);
-    assert_int_equal(rmdir(dir), 0);
-}
-
 /* ---- The word tables' cache full --------------------------------------- */
 
 #define TABLES 2048 /* twice the cache's slots */
@@ -223,7 +143,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_thread_can_start),
-        cmocka_unit_test(no_file_can_be_synced),
         cmocka_unit_test(word_tables_beyond_the_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,10 +49,10 @@ foreach(name IN LISTS KPI_TESTS)
   endif()
 endforeach()
 
-# test_system_failures makes thread creation and fsync() fail on request:
-# the linker sends libkpi's calls to its __wrap_ functions.
-target_link_options(kpi_test_system_failures PRIVATE "LINKER:--wrap=pthread_create"
-  "LINKER:--wrap=fsync")
+# Two programs make a system call fail on request (thread creation, and
+# fsync()): the linker sends libkpi's calls to their __wrap_ functions.
+target_link_options(kpi_test_system_failures PRIVATE "LINKER:--wrap=pthread_create")
+target_link_options(kpi_test_render_write PRIVATE "LINKER:--wrap=fsync")
 
 # No quadratic path: 100,000 targets in one goal. Not under valgrind, whose
 # slowdown would say nothing about the library.
