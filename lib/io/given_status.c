@@ -2,6 +2,7 @@
  * when half full. */
 #include "io/given_status.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 
 #include <stdint.h>
 
@@ -12,8 +13,7 @@ struct kpi__given_entry {
 
 static size_t slot_of(const kpi__given_status *g, const kpi_target *t)
 {
-    uint64_t h = (uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15u;
-    return (size_t)(h >> 32) & (g->capacity - 1);
+    return (size_t)(kpi__hash_pointer(t) >> 32) & (g->capacity - 1);
 }
 
 static struct kpi__given_entry *find(const kpi__given_status *g, const kpi_target *t)

@@ -11,6 +11,7 @@
  * wait for them. A reading no slot keeps is freed when the batch ends. */
 #include "io/prose_cache.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 
 #include <string.h>
 
@@ -52,10 +53,7 @@ void kpi__prose_cache_free(kpi__prose_cache *cache)
 
 static uint32_t hash_of(const char *text, int32_t fiscal_year)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)fiscal_year;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return h;
+    return kpi__hash_string(text) ^ (uint32_t)fiscal_year;
 }
 
 static int holds(const struct slot *s, const char *text, uint32_t hash,

@@ -14,6 +14,7 @@
  * marked ready; a table that finds no slot, or one not ready yet, is
  * simply matched word by word. */
 #include "phrase/phrase.h"
+#include "util/hash.h"
 
 #include <stdatomic.h>
 #include <stdint.h>
@@ -33,10 +34,7 @@ static struct table_sets cache[SLOTS];
 /* The bit of a character given by its UTF-8 bytes. */
 static uint64_t char_bit(const char *bytes, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)bytes[i]) * 16777619u;
-    return (uint64_t)1 << (h >> 26);
+    return (uint64_t)1 << (kpi__hash_bytes(bytes, n) >> 26);
 }
 
 static void make_sets(struct table_sets *s, const char *const *table)
@@ -55,8 +53,7 @@ static void make_sets(struct table_sets *s, const char *const *table)
 
 static size_t slot_of(const char *const *table)
 {
-    uint64_t h = (uint64_t)(uintptr_t)table * 0x9E3779B97F4A7C15u;
-    return (size_t)(h >> 40) & (SLOTS - 1);
+    return (size_t)(kpi__hash_pointer(table) >> 40) & (SLOTS - 1);
 }
 
 /* The table's set once made; NULL when none can be had (the caller then

@@ -3,6 +3,7 @@
  * after another, and a small hash set of the interned ones. */
 #include "util/arena.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 #include "util/error.h"
 #include "util/pages.h"
 #include "kpi/error.h"
@@ -102,17 +103,6 @@ void *kpi__arena_calloc(kpi__arena *arena, size_t size)
     return p;
 }
 
-/* FNV-1a over n bytes. */
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static struct kpi__arena_interned *slot_of(struct kpi__arena_interned *slots,
                                            uint32_t capacity, const char *s, size_t n,
                                            uint32_t hash)
@@ -150,7 +140,7 @@ static int grow_interned(kpi__arena *arena)
 
 const char *kpi__arena_intern(kpi__arena *arena, const char *s, size_t n)
 {
-    uint32_t hash = hash_bytes(s, n);
+    uint32_t hash = kpi__hash_bytes(s, n);
     if (arena->interned_capacity) {
         struct kpi__arena_interned *slot =
             slot_of(arena->interned, arena->interned_capacity, s, n, hash);

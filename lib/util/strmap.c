@@ -1,20 +1,10 @@
 #include "util/strmap.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 #include "kpi/error.h"
 
 #include <stdint.h>
 #include <string.h>
-
-/* FNV-1a: short, good enough for codes, no seed to keep. */
-static uint32_t hash_string(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
 
 /* The slot of key: the one holding it, or the empty one ending its run. */
 static size_t find_slot(const kpi__strmap *map, const char *key, uint32_t hash)
@@ -33,7 +23,8 @@ void *kpi__strmap_get(const kpi__strmap *map, const char *key)
 {
     if (!map->capacity)
         return NULL;
-    const kpi__strmap_slot *slot = &map->slots[find_slot(map, key, hash_string(key))];
+    const kpi__strmap_slot *slot =
+        &map->slots[find_slot(map, key, kpi__hash_string(key))];
     return slot->position ? map->entries[slot->position - 1].value : NULL;
 }
 
@@ -41,7 +32,7 @@ void kpi__strmap_prefetch(const kpi__strmap *map, const char *key)
 {
 #if defined(__GNUC__) || defined(__clang__)
     if (map->capacity)
-        __builtin_prefetch(&map->slots[hash_string(key) & (map->capacity - 1)]);
+        __builtin_prefetch(&map->slots[kpi__hash_string(key) & (map->capacity - 1)]);
 #else
     (void)map;
     (void)key;
@@ -99,7 +90,7 @@ int kpi__strmap_reserve(kpi__strmap *map, size_t extra)
 
 void kpi__strmap_put(kpi__strmap *map, const char *key, void *value)
 {
-    uint32_t hash = hash_string(key);
+    uint32_t hash = kpi__hash_string(key);
     kpi__strmap_slot *slot = &map->slots[find_slot(map, key, hash)];
     if (!slot->position) {
         *slot = (kpi__strmap_slot){hash, (uint32_t)map->count + 1};
@@ -117,7 +108,7 @@ static void fill_position(kpi__strmap *map, uint32_t position)
         return;
     const kpi__strmap_entry *moved = &map->entries[last - 1];
     size_t mask = map->capacity - 1;
-    size_t i = hash_string(moved->key) & mask;
+    size_t i = kpi__hash_string(moved->key) & mask;
     while (map->slots[i].position != last)
         i = (i + 1) & mask;
     map->slots[i].position = position;
@@ -131,7 +122,7 @@ void kpi__strmap_remove(kpi__strmap *map, const char *key)
     if (!map->capacity)
         return;
     size_t mask = map->capacity - 1;
-    size_t hole = find_slot(map, key, hash_string(key));
+    size_t hole = find_slot(map, key, kpi__hash_string(key));
     if (!map->slots[hole].position)
         return;
     fill_position(map, map->slots[hole].position);
