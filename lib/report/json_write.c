@@ -18,16 +18,34 @@ void kpi__json_item(kpi__json *j)
 void kpi__json_begin(kpi__json *j, char bracket)
 {
     kpi__strbuf_append_n(j->out, &bracket, 1);
+    int flat = kpi__json_flat(j);
     j->indent++;
+    if (j->indent < KPI__JSON_MAX_NEST)
+        j->flat[j->indent] = (unsigned char)flat;
     j->first = 1;
+}
+
+void kpi__json_begin_flat(kpi__json *j, char bracket)
+{
+    kpi__json_begin(j, bracket);
+    if (j->indent < KPI__JSON_MAX_NEST)
+        j->flat[j->indent] = 1;
+}
+
+void kpi__json_begin_lines(kpi__json *j, char bracket)
+{
+    kpi__json_begin(j, bracket);
+    if (j->indent < KPI__JSON_MAX_NEST)
+        j->flat[j->indent] = 0;
 }
 
 void kpi__json_end(kpi__json *j, char bracket)
 {
+    int flat = kpi__json_flat(j);
     j->indent--;
-    if (!j->first) {
+    if (!j->first && !flat) {
         j->first = 1; /* no ',' before the bracket's line */
-        kpi__json_key_n(j, "", 0);
+        kpi__json_key_line(j, "", 0);
     }
     kpi__strbuf_append_n(j->out, &bracket, 1);
     j->first = 0;

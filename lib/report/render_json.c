@@ -1,6 +1,7 @@
 /* The JSON report: one object for the plan, goals and targets nested as
- * children in result order. Keys come in a fixed order and the output is
- * pretty-printed with two spaces, so that golden files stay stable; the
+ * children in result order. Keys come in a fixed order, so that golden
+ * files stay stable; each result (and each directive) is one line, its
+ * children on the lines below it, indented by two spaces a level; the
  * schema is described in docs/report-formats.md. */
 #include "model/names.h"
 #include "report/display.h"
@@ -156,7 +157,7 @@ static void node(struct doc *d, const kpi_result *r, kpi_lang lang);
 static void children(struct doc *d, const kpi_result *r, kpi_lang lang)
 {
     KPI__JSON_KEY(&d->j, "children");
-    kpi__json_begin(&d->j, '[');
+    kpi__json_begin_lines(&d->j, '[');
     for (size_t i = 0; i < r->child_count; i++) {
         kpi__json_item(&d->j);
         node(d, kpi_result_child_at(r, i), lang);
@@ -170,7 +171,7 @@ static void children(struct doc *d, const kpi_result *r, kpi_lang lang)
 static void node(struct doc *d, const kpi_result *r, kpi_lang lang)
 {
     kpi__json *j = &d->j;
-    kpi__json_begin(j, '{');
+    kpi__json_begin_flat(j, '{');
     STRING(j, "code", r->code);
     STRING(j, "title", r->title);
     STRING(j, "kind", kpi_object_name(r->kind));
@@ -191,7 +192,7 @@ static void node(struct doc *d, const kpi_result *r, kpi_lang lang)
 static void policy(kpi__json *j, const kpi_policy *p)
 {
     KPI__JSON_KEY(j, "policy");
-    kpi__json_begin(j, '{');
+    kpi__json_begin_flat(j, '{');
     NUMBER(j, "ahead", p->ahead);
     NUMBER(j, "on_track", p->on_track);
     STRING(j, "rollup", kpi_rollup_name(p->rollup));
@@ -205,7 +206,7 @@ static void legend(kpi__json *j, kpi_lang lang)
     kpi__json_begin(j, '[');
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
         kpi__json_item(j);
-        kpi__json_begin(j, '{');
+        kpi__json_begin_flat(j, '{');
         STRING(j, "symbol", kpi_rating_symbol((kpi_rating)rating));
         STRING(j, "name", kpi_rating_name((kpi_rating)rating));
         STRING(j, "label", kpi_rating_label((kpi_rating)rating, lang));
@@ -227,7 +228,7 @@ static void strings(kpi__json *j, char *const *texts, size_t count)
 
 static void directive(kpi__json *j, const kpi_result *d, kpi_lang lang)
 {
-    kpi__json_begin(j, '{');
+    kpi__json_begin_flat(j, '{');
     STRING(j, "code", d->code);
     STRING(j, "issuer", d->issuer ? d->issuer : "");
     DATE(j, "issued", d->issued);
@@ -274,7 +275,7 @@ static void cancelled(kpi__json *j, const kpi_evaluation *ev)
 static void period(kpi__json *j, const kpi_evaluation *ev)
 {
     KPI__JSON_KEY(j, "period");
-    kpi__json_begin(j, '{');
+    kpi__json_begin_flat(j, '{');
     DATE(j, "start", ev->start);
     DATE(j, "end", ev->end);
     kpi__json_end(j, '}');
@@ -309,7 +310,7 @@ static void document(struct doc *d, const kpi_evaluation *ev, kpi_lang lang)
 
 int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
-    struct doc d = {{out, 0, 1}, {0}, 0, ""};
+    struct doc d = {{out, 0, 1, {0}}, {0}, 0, ""};
     document(&d, ev, lang);
     kpi__strbuf_free(&d.scratch);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
