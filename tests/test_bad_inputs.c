@@ -31,6 +31,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -805,6 +806,21 @@ static void test_missing_file(void **state)
     kpi_plan *out = not_null();
     int rc = kpi_reader_read_files(&out, reader, VALID_STRUCTURE_PATH, path);
     struct expected e = {KPI_ERR_IO, path, 0, NULL, "cannot open"};
+    assert_int_equal(kpi_error_system_errno(), ENOENT);
+    assert_failed(&e, rc, out);
+}
+
+/* A directory given as a plan file: KPI_ERR_IO that says so (EISDIR), not
+ * a bare "read error". */
+static void test_directory_as_file(void **state)
+{
+    (void)state;
+    static const char path[] = CORPUS;
+    prime_warnings();
+    kpi_plan *out = not_null();
+    int rc = kpi_reader_read_files(&out, reader, path, NULL);
+    struct expected e = {KPI_ERR_IO, path, 0, NULL, "Is a directory"};
+    assert_int_equal(kpi_error_system_errno(), EISDIR);
     assert_failed(&e, rc, out);
 }
 
@@ -849,6 +865,7 @@ static const struct CMUnitTest memory_tests[] = {
     cmocka_unit_test(test_buffer_over_file_limit),
     cmocka_unit_test(test_file_over_file_limit),
     cmocka_unit_test(test_missing_file),
+    cmocka_unit_test(test_directory_as_file),
     cmocka_unit_test(test_long_path_in_message),
 };
 

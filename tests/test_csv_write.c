@@ -1,7 +1,8 @@
 /* Tests of writing plan files: the BOM by default and KPI_WRITE_NO_BOM,
  * KPI_WRITE_CRLF; kpi_plan_write_files leaving no temporary file, reporting
- * a destination it cannot write and keeping the previous file when it
- * fails; and the writers given NULL.
+ * a destination it cannot write (with the system's errno) and keeping the
+ * previous file when it fails, refusing two paths of one file; and the
+ * writers given NULL.
  *
  * Inputs are built in memory where the bytes need not be real files; the
  * fixtures under tests/data/csv/ hold what needs real bytes (BOM, CRLF,
@@ -15,6 +16,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
@@ -166,7 +168,11 @@ static void write_files_unwritable_destination(void **state)
     assert_int_equal(kpi_plan_write_files(plan, missing, NULL, KPI_WRITE_DEFAULT),
                      KPI_ERR_IO);
     assert_int_equal(kpi_error_code(), KPI_ERR_IO);
+    assert_int_equal(kpi_error_system_errno(), ENOENT);
     assert_contains(kpi_error_message(), missing);
+    /* An error that is not the system's has no errno. */
+    assert_int_equal(kpi_plan_write_files(NULL, structure, NULL, 0), KPI_ERR_ARGUMENT);
+    assert_int_equal(kpi_error_system_errno(), 0);
     /* The progress path failing is reported the same way. */
     assert_int_equal(kpi_plan_write_files(plan, structure, missing, KPI_WRITE_DEFAULT),
                      KPI_ERR_IO);
@@ -222,6 +228,7 @@ static void write_files_failure_keeps_previous(void **state)
     assert_int_equal(mkdir(sub, 0755), 0);
     assert_int_equal(kpi_plan_write_files(plan, sub, NULL, KPI_WRITE_DEFAULT),
                      KPI_ERR_IO);
+    assert_int_equal(kpi_error_system_errno(), EISDIR);
     assert_contains(kpi_error_message(), sub);
     char *names = list_dir(dir);
     assert_string_equal(names, "p.csv|s.csv|sub");
@@ -243,6 +250,59 @@ static void write_files_failure_keeps_previous(void **state)
     free(progress);
     free(dir);
     kpi_plan_free(small);
+    kpi_plan_free(plan);
+}
+
+/* The two paths naming one file, however spelt, are refused before
+ * anything is written: the progress file would replace the structure file
+ * just written (the same name through "./", "..", an absolute path, or a
+ * second name of the directory). Two names in one directory, or one name
+ * in two directories, are two files. */
+static void write_files_same_file_refused(void **state)
+{
+    (void)state;
+    kpi_plan *plan = read_files_ok(NULL, SEED_STRUCTURE, SEED_PROGRESS);
+    char *dir = make_temp_dir();
+    char *sub = path_in(dir, "sub");
+    assert_int_equal(mkdir(sub, 0755), 0);
+    char *link = path_in(dir, "link");
+    assert_int_equal(symlink("sub", link), 0);
+    char *plain = path_in(dir, "sub/plan.csv");
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(sub), 0);
+    const char *same[][2] = {
+        {"plan.csv", "plan.csv"},         {"plan.csv", "./plan.csv"},
+        {"plan.csv", "../sub/plan.csv"},  {"plan.csv", plain},
+        {"../link/plan.csv", "plan.csv"},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        kpi_error_clear();
+        assert_int_equal(kpi_plan_write_files(plan, same[i][0], same[i][1], 0),
+                         KPI_ERR_ARGUMENT);
+        assert_contains(kpi_error_message(), "the same file");
+        assert_string_equal(kpi_error_source(), same[i][1]);
+        char *names = list_dir(".");
+        assert_string_equal(names, "");
+        free(names);
+    }
+    assert_int_equal(kpi_plan_write_files(plan, "plan.csv", "plan2.csv", 0), KPI_OK);
+    assert_int_equal(kpi_plan_write_files(plan, "plan.csv", "../plan.csv", 0), KPI_OK);
+    char *names = list_dir(".");
+    assert_string_equal(names, "plan.csv|plan2.csv");
+    free(names);
+    kpi_plan *copy = read_files_ok(NULL, "plan.csv", "plan2.csv");
+    assert_plans_equal(plan, copy);
+    kpi_plan_free(copy);
+    assert_int_equal(unlink("plan.csv"), 0);
+    assert_int_equal(unlink("plan2.csv"), 0);
+    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(unlink(link), 0);
+    remove_dir(dir);
+    free(plain);
+    free(link);
+    free(sub);
+    free(dir);
     kpi_plan_free(plan);
 }
 
@@ -290,6 +350,7 @@ int main(void)
         cmocka_unit_test(write_files_no_temporary_left),
         cmocka_unit_test(write_files_unwritable_destination),
         cmocka_unit_test(write_files_failure_keeps_previous),
+        cmocka_unit_test(write_files_same_file_refused),
         cmocka_unit_test(null_arguments_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

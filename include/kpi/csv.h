@@ -347,8 +347,10 @@ KPI_EXTERN int kpi_plan_write_progress(char **out, size_t *size, const kpi_plan 
  * @param progress_path the progress file to write, or NULL to skip it.
  * @param flags #kpi_write_flags combined with `|`; other bits are ignored.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p plan or @p structure_path is
- *         NULL; #KPI_ERR_IO when a file cannot be created, written or
- *         renamed; #KPI_ERR_NOMEM.
+ *         NULL, or when the two paths name the same file (the same name
+ *         in the same directory, however spelt), checked before anything
+ *         is written; #KPI_ERR_IO when a file cannot be created, written
+ *         or renamed (kpi_error_system_errno() tells why); #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
                                     const char *progress_path, uint32_t flags);

@@ -85,6 +85,16 @@ KPI_EXTERN int32_t kpi_error_line(void);
  */
 KPI_EXTERN int32_t kpi_error_column(void);
 
+/**
+ * @brief The operating system's error number (errno: ENOENT, EACCES,
+ *        EISDIR, ...) behind the calling thread's last error, when that
+ *        error is #KPI_ERR_IO from a call to the system; 0 otherwise, so
+ *        that a binding can raise its language's own "file not found" or
+ *        "permission denied" (as SQLite's sqlite3_system_errno()).
+ * @return the errno value, or 0 (not a status).
+ */
+KPI_EXTERN int kpi_error_system_errno(void);
+
 /** @brief Forgets the calling thread's last error. */
 KPI_EXTERN void kpi_error_clear(void);
 

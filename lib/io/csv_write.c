@@ -9,6 +9,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/number.h"
+#include "util/same_file.h"
 #include "kpi/csv.h"
 #include "kpi/file.h"
 
@@ -19,11 +20,10 @@
  * directives or a report date needs (so that other plans' files keep the
  * columns they always had). */
 static const char *const structure_header[] = {
-    "type",       "code",      "parent",       "title",       "unit",
-    "kind",       "direction", "value",        "start_value", "reference",
-    "change_pct", "start",     "due",          "schedule",    "accumulate",
-    "weight",     "text",      "organization", "department",  "inferred",
-    "issuer",     "date",      "report_date",
+    "type",       "code",     "parent",      "title",     "unit",        "kind",
+    "direction",  "value",    "start_value", "reference", "change_pct",  "start",
+    "due",        "schedule", "accumulate",  "weight",    "text",        "organization",
+    "department", "inferred", "issuer",      "date",      "report_date",
 };
 
 #define BASE_COLUMNS 20
@@ -78,7 +78,8 @@ static void target_row(kpi__writer *w, const kpi_target *t)
     kpi__write_field(w, unless_inferred(t, KPI_FIELD_LABEL, t->label));
     kpi__write_field(w, unless_inferred(t, KPI_FIELD_UNIT, t->unit));
     kpi__write_field(w, unless_inferred(t, KPI_FIELD_KIND, kpi_kind_name(t->kind)));
-    kpi__write_field(w, unless_inferred(t, KPI_FIELD_DIRECTION, kpi_direction_name(t->direction)));
+    kpi__write_field(
+        w, unless_inferred(t, KPI_FIELD_DIRECTION, kpi_direction_name(t->direction)));
     kpi__write_number(w, number_unless_inferred(t, KPI_FIELD_VALUE, t->value));
     kpi__write_number(w, t->start_value);
     kpi__write_number(w, t->reference);
@@ -86,7 +87,8 @@ static void target_row(kpi__writer *w, const kpi_target *t)
     kpi__write_date(w, t->start);
     kpi__write_date(w, t->inferred & KPI_FIELD_DUE ? 0 : t->due);
     /* The default schedule is left empty, as people leave it. */
-    kpi__write_field(w, t->schedule == KPI_SCHEDULE_DEFAULT ? "" : kpi_schedule_name(t->schedule));
+    kpi__write_field(
+        w, t->schedule == KPI_SCHEDULE_DEFAULT ? "" : kpi_schedule_name(t->schedule));
     kpi__write_field(w, kpi_accumulate_name(t->accumulate));
     weight_field(w, t->weight);
     kpi__write_field(w, t->text);
@@ -228,10 +230,18 @@ int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
         return kpi__error_null("kpi_plan_write_files", "plan");
     if (!structure_path)
         return kpi__error_null("kpi_plan_write_files", "structure_path");
+    /* The progress file would replace the structure file just written:
+     * refused before either is touched. */
+    if (progress_path && kpi__same_file(structure_path, progress_path))
+        return kpi__error_at(
+            KPI_ERR_ARGUMENT, progress_path, 0, 0,
+            "kpi_plan_write_files: the structure and progress files "
+            "are the same file (%s and %s): each needs a path of its own",
+            structure_path, progress_path);
     int rc =
         write_one(plan, structure_path, flags, write_structure, "kpi_plan_write_files");
     if (rc == KPI_OK && progress_path)
-        rc =
-            write_one(plan, progress_path, flags, kpi__write_progress, "kpi_plan_write_files");
+        rc = write_one(plan, progress_path, flags, kpi__write_progress,
+                       "kpi_plan_write_files");
     return rc;
 }

@@ -357,12 +357,17 @@ static int slurp(char **out, size_t *size, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: cannot open: %s", path,
-                             strerror(errno));
+        return kpi__error_system(errno, path, "cannot open");
     /* A regular file's size is known before reading: refuse a large one
-     * without first allocating for it. (Pipes are bounded as they are read.) */
+     * without first allocating for it. (Pipes are bounded as they are read.)
+     * A directory opens, then fails to read: say what it is. */
     struct stat st;
-    int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    int known = fstat(fileno(f), &st) == 0;
+    int regular = known && S_ISREG(st.st_mode);
+    if (known && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return kpi__error_system(EISDIR, path, "cannot read");
+    }
     if (regular && st.st_size > KPI_MAX_FILE) {
         fclose(f);
         return too_large(path);
@@ -397,11 +402,12 @@ static int slurp(char **out, size_t *size, const char *path)
             }
             data = grown;
         }
+        errno = 0;
         size_t n = fread(data + length, 1, capacity - length, f);
         length += n;
         if (n == 0) {
             if (ferror(f))
-                rc = kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: read error", path);
+                rc = kpi__error_system(errno ? errno : EIO, path, "cannot read");
             break;
         }
     }

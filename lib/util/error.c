@@ -17,6 +17,7 @@ record(int code, const char *source, int32_t line, int32_t column, const char *f
        va_list ap)
 {
     last.code = code;
+    last.sys_errno = 0;
     last.line = line;
     last.column = column;
     snprintf(last.source, sizeof last.source, "%s", source ? source : "");
@@ -65,6 +66,7 @@ void kpi__error_forget(kpi__error_record *kept)
 {
     kept->code = KPI_OK;
     kept->line = kept->column = 0;
+    kept->sys_errno = 0;
     kept->source[0] = kept->message[0] = '\0';
 }
 
@@ -85,6 +87,13 @@ int kpi__error_at(int code, const char *source, int32_t line, int32_t column,
     record(code, source, line, column, fmt, ap);
     va_end(ap);
     return code;
+}
+
+int kpi__error_system(int sys_errno, const char *path, const char *what)
+{
+    kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: %s: %s", path, what, strerror(sys_errno));
+    last.sys_errno = sys_errno;
+    return KPI_ERR_IO;
 }
 
 int kpi__error_null(const char *function, const char *argument)
@@ -110,6 +119,11 @@ const char *kpi_error_message(void)
 const char *kpi_error_source(void)
 {
     return last.source;
+}
+
+int kpi_error_system_errno(void)
+{
+    return last.sys_errno;
 }
 
 int32_t kpi_error_line(void)

@@ -13,6 +13,7 @@ typedef struct kpi__error_record {
     int code;
     int32_t line;
     int32_t column;
+    int sys_errno; /* the errno behind a KPI_ERR_IO, or 0 */
     char source[KPI__ERROR_SOURCE_SIZE];
     char message[KPI__ERROR_MESSAGE_SIZE];
 } kpi__error_record;
@@ -42,6 +43,11 @@ int kpi__error_at(int code, const char *source, int32_t line, int32_t column,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* A failed call to the system on path: KPI_ERR_IO with path as the
+ * source, the message "<path>: <what>: <strerror(sys_errno)>", and
+ * sys_errno kept for kpi_error_system_errno(). Returns KPI_ERR_IO. */
+int kpi__error_system(int sys_errno, const char *path, const char *what);
 
 /* The usual NULL-argument error, naming the function and the argument. */
 int kpi__error_null(const char *function, const char *argument);

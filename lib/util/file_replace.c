@@ -44,9 +44,7 @@ int kpi__file_replace_begin(kpi__file_replace *r, const char *path)
     r->file = create_temporary(r->temporary, name_size, path);
     if (r->file)
         return KPI_OK;
-    int rc =
-        kpi__error_at(KPI_ERR_IO, path, 0, 0, "%s: cannot create a file beside it: %s",
-                      path, strerror(errno));
+    int rc = kpi__error_system(errno, path, "cannot create a file beside it");
     kpi__free(r->temporary);
     r->temporary = NULL;
     return rc;
@@ -77,8 +75,7 @@ int kpi__file_replace_end(kpi__file_replace *r, int ok)
         err = errno;
     int rc = KPI_OK;
     if (ok && err)
-        rc = kpi__error_at(KPI_ERR_IO, r->path, 0, 0, "%s: cannot write: %s", r->path,
-                           strerror(err));
+        rc = kpi__error_system(err, r->path, "cannot write");
     if (!ok || err)
         remove(r->temporary);
     kpi__free(r->temporary);
