@@ -25,8 +25,10 @@ from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang,
                      ProblemKind, Rating, Rollup, Schedule, Status, Unrated, WarningKind,
                      WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
-                      KpiError, KpiIOError, KpiLibraryError, KpiLimitError, KpiMisuseError,
-                      KpiNoMemory, KpiNotFound, KpiParseError, KpiRangeError, KpiValueError)
+                      KpiError, KpiFileNotFoundError, KpiIOError, KpiIsADirectoryError,
+                      KpiLibraryError, KpiLimitError, KpiMisuseError, KpiNoMemory,
+                      KpiNotADirectoryError, KpiNotFound, KpiParseError, KpiPermissionError,
+                      KpiRangeError, KpiValueError)
 from ._evaluation import RECORD_FIELDS, Evaluation, Policy, Result
 from ._model import (Assessment, Directive, Goal, Measurement, Note, Plan, Problem,
                      ReaderWarning, Target, Update)
@@ -74,8 +76,10 @@ def error_name(code):
 __all__ = [
     "Accumulate", "Assessment", "Direction", "Directive", "Encoding", "Evaluation", "Field",
     "Format", "Goal", "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate",
-    "KpiEncodingError", "KpiError", "KpiIOError", "KpiLibraryError", "KpiLimitError",
-    "KpiMisuseError", "KpiNoMemory", "KpiNotFound", "KpiParseError", "KpiRangeError",
+    "KpiEncodingError", "KpiError", "KpiFileNotFoundError", "KpiIOError",
+    "KpiIsADirectoryError", "KpiLibraryError", "KpiLimitError", "KpiMisuseError",
+    "KpiNoMemory", "KpiNotADirectoryError", "KpiNotFound", "KpiParseError",
+    "KpiPermissionError", "KpiRangeError",
     "KpiValueError", "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE",
     "Measurement", "Note", "Object", "PhraseTarget", "Plan", "Policy", "Problem",
     "ProblemKind", "ProseFigure", "ProseFlag", "ProseStatement", "RECORD_FIELDS", "Rating",

@@ -43,7 +43,8 @@ import sys
 from ctypes import (CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
                     c_uint32, c_void_p)
 
-from ._errors import KPI_ERR_ARGUMENT, KpiLibraryError, error_class
+from ._foreign import is_missing
+from ._errors import KPI_ERR_ARGUMENT, KPI_ERR_IO, KpiLibraryError, error_class, io_error_class
 
 #: The libkpi version this package was written for. The library loaded must
 #: have the same major version (the ABI) and at least this minor version
@@ -160,6 +161,9 @@ def last_error(code, function):
     column = C.kpi_error_column()
     if not message:
         message = "%s failed with %s" % (function, text_out(C.kpi_error_name(code)))
+    if code == KPI_ERR_IO:
+        errno = C.kpi_error_system_errno()
+        return io_error_class(errno)(message, code, source, line, column, function, errno)
     return error_class(code)(message, code, source, line, column, function)
 
 
@@ -236,6 +240,7 @@ PROTOTYPES = [
     ("kpi_error_source", [], _str),
     ("kpi_error_line", [], _i32),
     ("kpi_error_column", [], _i32),
+    ("kpi_error_system_errno", [], _int),
     ("kpi_error_clear", [], None),
     ("kpi_error_name", [_int], _str),
 
@@ -657,9 +662,10 @@ check_version(RUNTIME_VERSION_NUMBER, RUNTIME_VERSION)
 
 
 def text_in(value, what="text", allow_none=True):
-    """str -> bytes for a const char * argument (None -> NULL). Text with a
-    NUL character would be cut short silently by C, so it is refused."""
-    if value is None:
+    """str -> bytes for a const char * argument (None, or pandas' NA, ->
+    NULL). Text with a NUL character would be cut short silently by C, so
+    it is refused."""
+    if is_missing(value):
         if allow_none:
             return None
         raise TypeError("%s must be a str, not None" % what)

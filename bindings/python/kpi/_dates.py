@@ -11,7 +11,8 @@ In Python every date is a ``datetime.date`` and "no date" (C's 0) is
   as-of dates, measurement dates), as the plan files do: ``"平成29年度"``
   as a due date is 2018-03-31;
 - an ``int`` YYYYMMDD (20170930);
-- ``None`` to clear an optional date.
+- a ``numpy.datetime64`` or a ``pandas.Timestamp``;
+- ``None`` (or pandas' ``NA``/``NaT``) to clear an optional date.
 """
 
 import ctypes
@@ -19,6 +20,7 @@ import datetime
 
 from ._capi import C, take_text, text_in
 from ._errors import KpiDateError
+from ._foreign import is_missing, plain_date, plain_int
 
 FIRST = "first"
 LAST = "last"
@@ -37,10 +39,11 @@ def date_out(value):
 
 def date_in(value, what="date", allow_none=True, which=LAST):
     """A date as the package accepts it -> C YYYYMMDD (None -> 0)."""
-    if value is None:
+    if is_missing(value):
         if allow_none:
             return 0
         raise TypeError("%s is required" % what)
+    value = plain_int(plain_date(value))
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):

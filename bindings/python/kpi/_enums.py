@@ -14,6 +14,7 @@ import ctypes
 import enum
 
 from ._capi import C, text_in
+from ._foreign import plain_int
 
 
 def _c_name(function):
@@ -407,6 +408,7 @@ class WriteFlags(enum.IntFlag):
 
 
 def _member(cls, value, what):
+    value = plain_int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be a %s, its name or an int, not %s"
                         % (what, cls.__name__, type(value).__name__))
@@ -449,3 +451,34 @@ def enum_out(cls, value):
         return cls(value)
     except ValueError:
         return value
+
+
+# ---------------------------------------------------------------------------
+# Printing: the same on every Python version. IntEnum's str() is the member's
+# repr-like name before Python 3.11 and its int from 3.11 ("4"); here it is
+# what a report writes: a rating's symbol ("◎", "unrated" for NONE), every
+# other member's stable name ("numeric", "NO_DATA", "json"; the member's own
+# name in lower case where libkpi's is ""). f-strings and format() give the
+# same, except with an integer presentation type ("{:d}", "{:x}").
+
+_INT_PRESENTATIONS = frozenset("bcdoxXn")
+
+
+def _str(member):
+    if isinstance(member, Rating):
+        return member.symbol if member else "unrated"
+    name = member.stable_name
+    return name if name else member.name.lower()
+
+
+def _format(member, spec):
+    if spec and spec[-1] in _INT_PRESENTATIONS:
+        return int.__format__(int(member), spec)
+    return format(_str(member), spec)
+
+
+for _cls in (Rating, Unrated, Kind, Direction, Schedule, Accumulate, Rollup, Lang,
+             Encoding, Format, Object, Status, ProblemKind, WarningKind):
+    _cls.__str__ = _str
+    _cls.__format__ = _format
+del _cls

@@ -23,6 +23,9 @@ would expect (``KpiNotFound`` is a ``KeyError``, ``KpiRangeError`` an
 the built-ins.
 """
 
+import errno as _errno
+import os as _os
+
 # The stable kpi_error codes of kpi/error.h.
 KPI_OK = 0
 KPI_ERR_NOMEM = -1
@@ -88,8 +91,8 @@ class KpiError(Exception):
                            self.column, self.function))
 
 
-def _rebuild(cls, message, code, source, line, column, function):
-    return cls(message, code, source, line, column, function)
+def _rebuild(cls, message, code, source, line, column, function, *more):
+    return cls(message, code, source, line, column, function, *more)
 
 
 class KpiNoMemory(KpiError, MemoryError):
@@ -135,8 +138,59 @@ class KpiParseError(KpiError, ValueError):
 
 
 class KpiIOError(KpiError, OSError):
-    """KPI_ERR_IO: a file could not be read or written."""
+    """KPI_ERR_IO: a file could not be read or written. As every
+    ``OSError``, it has ``errno`` (the system's error number, from
+    kpi_error_system_errno(); None when libkpi gave none), ``strerror`` and
+    ``filename``; a missing file, a refused permission and a directory
+    raise the subclasses that are also :class:`FileNotFoundError`,
+    :class:`PermissionError` and :class:`IsADirectoryError`, so that
+    ``except FileNotFoundError`` works as it does around ``open()``."""
     default_code = KPI_ERR_IO
+
+    def __init__(self, message, code=None, source="", line=0, column=0, function=None,
+                 errno=0):
+        super().__init__(message, code, source, line, column, function)
+        self.errno = errno or None
+        self.strerror = _os.strerror(errno) if errno else message
+        self.filename = source or None
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.message, self.code, self.source, self.line,
+                           self.column, self.function, self.errno or 0))
+
+
+class KpiFileNotFoundError(KpiIOError, FileNotFoundError):
+    """KPI_ERR_IO for a file or directory that does not exist (ENOENT)."""
+
+
+class KpiPermissionError(KpiIOError, PermissionError):
+    """KPI_ERR_IO for a file the process may not read or write (EACCES,
+    EPERM)."""
+
+
+class KpiIsADirectoryError(KpiIOError, IsADirectoryError):
+    """KPI_ERR_IO for a directory given where a file was expected (EISDIR)."""
+
+
+class KpiNotADirectoryError(KpiIOError, NotADirectoryError):
+    """KPI_ERR_IO for a path through something that is not a directory
+    (ENOTDIR)."""
+
+
+#: errno -> the KpiIOError subclass that is also Python's own OSError
+#: subclass for it (as OSError(errno, ...) picks)
+IO_ERROR_CLASSES = {
+    _errno.ENOENT: KpiFileNotFoundError,
+    _errno.EACCES: KpiPermissionError,
+    _errno.EPERM: KpiPermissionError,
+    _errno.EISDIR: KpiIsADirectoryError,
+    _errno.ENOTDIR: KpiNotADirectoryError,
+}
+
+
+def io_error_class(errno):
+    """The KpiIOError class for a system error number (0: none known)."""
+    return IO_ERROR_CLASSES.get(errno, KpiIOError)
 
 
 class KpiEncodingError(KpiError, ValueError):

@@ -396,6 +396,28 @@ class Evaluation(Owner):
                 records.append(_record(C.kpi_evaluation_directive_at(p, i), lang))
             return records
 
+    def to_pandas(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
+        """A pandas DataFrame of the results, one row per result as
+        to_records() gives them (the same columns and rows), made from the
+        CSV report rendered by libkpi in one call and read by pandas' CSV
+        parser. pandas is imported on the first call (it is not needed
+        otherwise).
+
+        dtypes: dates ``datetime64[ns]`` (NaT for none); figures ``float64``
+        (NaN for none, read back exactly); depth, counts and days_open
+        nullable ``Int64``; flags nullable ``boolean``; ``rating`` and
+        ``computed_rating`` ordered categoricals × < △ < ○ < ◎,
+        ``rating_name`` likewise by stable name, ``unrated_reason`` ordered
+        in kpi_unrated order; kind, target_kind, direction and the statuses
+        categoricals; names and labels ``str`` or None; verbatim texts
+        (title, text, unit, reason, update_text, inferred, issuer) ``str``,
+        "" when empty; a directive's ``goals`` a list of codes. The reason
+        line and the labels are in ``lang``.
+        """
+        from ._pandas import frame
+        return frame(self.render_bytes("csv", lang), RECORD_FIELDS, include_plan,
+                     include_directives)
+
     def __repr__(self):
         if self.closed:
             return "<kpi.Evaluation (closed)>"

@@ -23,6 +23,7 @@ from typing import NamedTuple, Optional
 from . import _dates
 from ._capi import C, path_in, take_text, text_in
 from ._dates import FIRST, LAST, date_in, date_out
+from ._foreign import is_missing, plain_number
 from ._enums import (TARGET_FIELDS, Accumulate, Direction, Encoding, Field, Kind, ProblemKind,
                      Rating, Schedule, Status, WarningKind, WriteFlags, enum_out)
 from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiArgumentError, KpiDateError, KpiDuplicate,
@@ -64,10 +65,12 @@ def opt_float(value):
 
 
 def float_in(value, what, allow_none=True):
-    """float, int or None -> C double (None -> NaN). Infinities are passed
-    on: libkpi refuses them with KpiValueError."""
-    if value is None and allow_none:
+    """float, int, Decimal, a numpy number or None (pandas' NA) -> C double
+    (None -> NaN). Infinities are passed on: libkpi refuses them with
+    KpiValueError."""
+    if is_missing(value) and allow_none:
         return math.nan
+    value = plain_number(value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError("%s must be a number%s, not %s" % (
             what, " or None" if allow_none else "", type(value).__name__))
@@ -169,6 +172,20 @@ class _View(collections.abc.Sequence):
 
     def __repr__(self):
         return "[%s]" % ", ".join(repr(x) for x in self)
+
+    def __eq__(self, other):
+        # As lists compare: the same objects in the same order (wrappers
+        # are equal when they stand for the same libkpi object). A view
+        # follows its owner, so it has no hash, as a list has none.
+        if isinstance(other, (_View, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
 
 
 def _wrap_at(owner, cls):
@@ -297,9 +314,15 @@ class Plan(Owner):
 
     def write_csv(self, structure, progress=None, *, bom=True, crlf=False):
         """Writes the structure file and, unless ``progress`` is None, the
-        progress file. Each is written beside its destination and renamed
-        over it only when complete. UTF-8 with a BOM by default (as Excel
+        progress file. ``structure`` and ``progress`` are paths (str, bytes
+        or os.PathLike) or binary file objects (anything with ``write``).
+        A path is written beside its destination and renamed over it only
+        when complete; two paths of one file are refused (KpiArgumentError)
+        before anything is written. UTF-8 with a BOM by default (as Excel
         wants it), LF line ends unless ``crlf``."""
+        if hasattr(structure, "write") or hasattr(progress, "write"):
+            _write_objects(self, structure, progress, _flags(bom, crlf))
+            return
         self._call(_write_files, path_in(structure, "structure"),
                    path_in(progress, "progress"), _flags(bom, crlf))
 
@@ -308,6 +331,37 @@ class Plan(Owner):
         flags = _flags(bom, crlf)
         return (self._call(_write_buffer, C.kpi_plan_write_structure, flags),
                 self._call(_write_buffer, C.kpi_plan_write_progress, flags))
+
+    def to_pandas(self):
+        """The plan's two files as pandas DataFrames, ``(structure,
+        progress)``, with the files' columns (docs/csv-format.md): figures
+        ``float64`` (NaN where empty), dates ``datetime64[ns]`` (NaT), a
+        progress row's ``rating`` an ordered categorical × < △ < ○ < ◎,
+        every other column text ("" where empty). Made from the bytes
+        to_csv_bytes() gives, in one call into libkpi; pandas is imported
+        on the first call. :meth:`from_pandas` reads the frames back."""
+        from ._pandas import plan_frames
+        return plan_frames(*self.to_csv_bytes())
+
+    @classmethod
+    def from_pandas(cls, structure, progress=None, encoding="utf-8", infer=True,
+                    prose_confidence=1.0, threads=0):
+        """A plan from two DataFrames with the columns of the plan files, as
+        to_pandas() gives them or as a city's spreadsheet holds them:
+        written as the files (dates as YYYY-MM-DD, numbers exactly, missing
+        cells empty) and read as read_csv_bytes() reads them, with the same
+        rules, warnings and errors (sources "structure" and "progress")."""
+        from ._pandas import plan_csv
+        s = plan_csv(structure, "structure")
+        p = None if progress is None else plan_csv(progress, "progress")
+        return cls.read_csv_bytes(s, p, encoding, infer, prose_confidence, threads)
+
+    def __reduce__(self):
+        # Pickled as its two files, which read back to the same plan (the
+        # writer's round trip is byte for byte): so plans cross processes
+        # (ProcessPoolExecutor) and copy.deepcopy() makes an independent plan.
+        structure, progress = self.to_csv_bytes()
+        return (_plan_from_files, (structure, progress))
 
     # -- fields ------------------------------------------------------------
 
@@ -648,6 +702,28 @@ def _read(cls, encoding, infer, prose_confidence, read, threads=0):
         return plan
     finally:
         C.kpi_reader_free(reader)
+
+
+def _plan_from_files(structure, progress):
+    """A plan from the bytes Plan.__reduce__() wrote (the files as written,
+    with no reading of texts, which the writer already did)."""
+    return Plan.read_csv_bytes(structure, progress, encoding="utf-8")
+
+
+def _write_objects(plan, structure, progress, flags):
+    """write_csv() into file objects (a path among them is written as a
+    file). Both are made in memory first, so nothing is written when
+    either cannot be made."""
+    data = (plan._call(_write_buffer, C.kpi_plan_write_structure, flags),
+            plan._call(_write_buffer, C.kpi_plan_write_progress, flags))
+    for target, content, what in ((structure, data[0], "structure"),
+                                  (progress, data[1], "progress")):
+        if target is None:
+            continue
+        if hasattr(target, "write"):
+            target.write(content)
+        else:
+            C.kpi_file_write(path_in(target, what), content, len(content))
 
 
 def _flags(bom, crlf):

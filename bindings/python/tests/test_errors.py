@@ -2,6 +2,7 @@
 message, source, line and column; nothing is lost or turned into a crash."""
 
 import ctypes
+import errno
 import os
 import subprocess
 import sys
@@ -287,11 +288,61 @@ def test_io():
     missing = os.path.join(os.sep, "nonexistent", "structure.csv")
     with pytest.raises(kpi.KpiIOError) as e:
         kpi.Plan.read_csv(missing)
-    check(e.value, kpi.KpiIOError, -9, missing)
+    check(e.value, kpi.KpiFileNotFoundError, -9, missing)
     assert isinstance(e.value, OSError)
     plan = kpi.Plan("p")
     with pytest.raises(kpi.KpiIOError):
         plan.write_csv(os.path.join(os.sep, "nonexistent", "dir", "s.csv"))
+
+
+def test_io_errors_are_the_matching_oserror(tmp_path):
+    # A missing file is caught by `except FileNotFoundError`, as around
+    # open(), with errno and filename set; still a KpiIOError.
+    missing = str(tmp_path / "no-such.csv")
+    with pytest.raises(FileNotFoundError) as e:
+        kpi.Plan.read_csv(missing)
+    assert isinstance(e.value, kpi.KpiIOError) and isinstance(e.value, kpi.KpiError)
+    assert e.value.errno == errno.ENOENT
+    assert e.value.filename == missing
+    assert e.value.strerror == os.strerror(errno.ENOENT)
+    assert "cannot open" in str(e.value)
+    # A directory: IsADirectoryError, not a bare "read error".
+    with pytest.raises(IsADirectoryError) as e:
+        kpi.Plan.read_csv(str(tmp_path))
+    assert e.value.errno == errno.EISDIR and e.value.filename == str(tmp_path)
+    assert "Is a directory" in str(e.value)
+    with pytest.raises(IsADirectoryError):
+        kpi.Plan("p").write_csv(str(tmp_path))
+    # Writing into a directory that is not there.
+    with pytest.raises(FileNotFoundError) as e:
+        kpi.Plan("p").write_csv(str(tmp_path / "missing" / "s.csv"))
+    assert e.value.errno == errno.ENOENT
+    # Through a plain file taken for a directory.
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(NotADirectoryError):
+        kpi.Plan.read_csv(str(tmp_path / "file" / "s.csv"))
+    # Errors that are not the system's have no errno.
+    with pytest.raises(kpi.KpiDateError) as e:
+        kpi.parse_date("2017-13-01")
+    assert not hasattr(e.value, "errno")
+
+
+def test_write_csv_refuses_one_file_for_both(tmp_path, seed):
+    # The progress file would replace the structure file just written:
+    # refused before anything is written, however the paths are spelt.
+    plan = seed
+    p = tmp_path / "plan.csv"
+    (tmp_path / "sub").mkdir()
+    spellings = [(p, p), (str(p), str(tmp_path / "." / "plan.csv")),
+                 (p, tmp_path / "sub" / ".." / "plan.csv")]
+    for structure, progress in spellings:
+        with pytest.raises(kpi.KpiArgumentError) as e:
+            plan.write_csv(structure, progress)
+        assert "the same file" in str(e.value)
+        assert sorted(x.name for x in tmp_path.iterdir()) == ["sub"]
+    plan.write_csv(p, tmp_path / "progress.csv")
+    again = kpi.Plan.read_csv(p, tmp_path / "progress.csv")
+    assert again.to_csv_bytes() == plan.to_csv_bytes()
 
 
 def test_encoding(tmp_path):
@@ -473,6 +524,12 @@ def test_errors_pickle():
         copy = pickle.loads(pickle.dumps(e))
         assert type(copy) is kpi.KpiDateError
         assert (copy.message, copy.code, copy.function) == (e.message, e.code, e.function)
+    with pytest.raises(kpi.KpiIOError) as e:
+        kpi.Plan.read_csv(os.path.join(os.sep, "nonexistent", "structure.csv"))
+    copy = pickle.loads(pickle.dumps(e.value))
+    assert type(copy) is kpi.KpiFileNotFoundError
+    assert (copy.errno, copy.filename, copy.message) == (
+        e.value.errno, e.value.filename, e.value.message)
 
 
 def test_each_thread_sees_its_own_error():
