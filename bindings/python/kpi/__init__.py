@@ -11,7 +11,8 @@ package, then on the system's library search path.
     print(ev["3-2-a"].reason)   # 32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎
     print(ev["3-2-a"].reason_in("en"))
     print(ev.render("text"))     # ev.render("text", lang="en", width=80)
-    rows = ev.to_records()       # pandas.DataFrame(rows)
+    rows = ev.to_records()       # a list of dicts
+    df = ev.to_pandas()          # a DataFrame with real dtypes (needs pandas)
 
 See docs/python.md in the libkpi tree for the whole API.
 """
