@@ -113,3 +113,21 @@ add_test(NAME kpi.python_docs_example
 set_tests_properties(kpi.python_docs_example PROPERTIES
   ENVIRONMENT "${_kpi_py_env}"
   PASS_REGULAR_EXPRESSION "◎ 32.0 15.04109589041096")
+
+# The package installs as a Python package: pip install into plain virtual
+# environments, with no network, bundled, from its wheel and sdist, and
+# editable (tests/python_package.sh). Needs Debian's python3-venv.
+execute_process(COMMAND ${KPI_BINDING_PYTHON3} -c "import ensurepip, venv"
+  RESULT_VARIABLE _kpi_venv_missing OUTPUT_QUIET ERROR_QUIET)
+if(_kpi_venv_missing)
+  set(_kpi_venv_ok OFF)
+else()
+  set(_kpi_venv_ok ON)
+endif()
+kpi_test_dependency(${_kpi_venv_ok} "Installing the Python package" "Debian's python3-venv")
+if(KPI_DEP_OK AND NOT KPI_SANITIZE)
+  add_test(NAME kpi.python_package
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/python_package.sh ${KPI_BINDING_PYTHON3}
+            ${PROJECT_SOURCE_DIR} $<TARGET_FILE:kpi> ${CMAKE_CURRENT_BINARY_DIR}/python_package)
+  set_tests_properties(kpi.python_package PROPERTIES TIMEOUT 600)
+endif()

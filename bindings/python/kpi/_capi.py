@@ -76,18 +76,40 @@ def _load_installed(tried):
         tried.append("the installed library: not an installed package")
         return None, None
     libdir = os.path.normpath(os.path.join(_HERE, _install.LIBRARY_DIR))
+    return _load_from_dir(libdir, " (installed with the package)", tried)
+
+
+def _load_from_tree(tried):
+    """A package used from the libkpi tree (PYTHONPATH=bindings/python, or
+    pip install -e) finds the tree's build: build/lib, as examples/demo.sh
+    and tests/run.sh make it."""
+    tree = os.path.normpath(os.path.join(_HERE, os.pardir, os.pardir, os.pardir))
+    if not os.path.isfile(os.path.join(tree, "include", "kpi.h")):
+        tried.append("the libkpi tree's build: not in a libkpi tree")
+        return None, None
+    return _load_from_dir(os.path.join(tree, "build", "lib"), " (the tree's build)", tried)
+
+
+def _load_from_dir(directory, how, tried):
+    """The first of the library's file names in directory that loads, or
+    (None, None) with each attempt added to tried."""
     for name in _candidate_names():
-        path = os.path.join(libdir, name)
+        path = os.path.join(directory, name)
+        if not os.path.exists(path):
+            tried.append("%s%s: no such file" % (path, how))
+            continue
         try:
             return ctypes.CDLL(path), path
         except OSError as e:
-            tried.append("%s (installed with the package): %s" % (path, e))
+            tried.append("%s%s: %s" % (path, how, e))
     return None, None
 
 
 def _load():
-    """Loads libkpi: $KPI_LIBRARY, else a copy next to the package, else the
-    system's search path. Returns (CDLL, how it was found)."""
+    """Loads libkpi: $KPI_LIBRARY, else a copy next to the package, else
+    where cmake --install put it, else the libkpi tree's build (a package
+    used from the tree), else the system's search path. Returns (CDLL, how
+    it was found)."""
     tried = []
     env = os.environ.get("KPI_LIBRARY", "")
     if env:
@@ -102,17 +124,15 @@ def _load():
                 "and on the system's library path." % (env, e)) from None
     tried.append("KPI_LIBRARY: not set")
 
-    for name in _candidate_names():
-        path = os.path.join(_HERE, name)
-        if not os.path.exists(path):
-            tried.append("%s: no such file" % path)
-            continue
-        try:
-            return ctypes.CDLL(path), path
-        except OSError as e:
-            tried.append("%s: %s" % (path, e))
+    lib, where = _load_from_dir(_HERE, "", tried)
+    if lib:
+        return lib, where
 
     lib, where = _load_installed(tried)
+    if lib:
+        return lib, where
+
+    lib, where = _load_from_tree(tried)
     if lib:
         return lib, where
 

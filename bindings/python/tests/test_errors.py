@@ -4,6 +4,7 @@ message, source, line and column; nothing is lost or turned into a crash."""
 import ctypes
 import errno
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -570,9 +571,37 @@ def test_bad_kpi_library_says_what_it_tried():
     assert "KPI_LIBRARY=/nonexistent/libkpi.so" in result.stderr
 
 
-def test_no_library_found_lists_every_place_tried():
-    result = run_python("import kpi; print(kpi.library_path)", KPI_LIBRARY=None,
-                        LD_LIBRARY_PATH=None)
+def copy_package(root):
+    """A copy of the kpi package at root/bindings/python/kpi; returns the
+    directory to put on PYTHONPATH."""
+    target = os.path.join(str(root), "bindings", "python")
+    shutil.copytree(os.path.dirname(kpi.__file__), os.path.join(target, "kpi"),
+                    ignore=shutil.ignore_patterns("__pycache__", "libkpi*", "_install.py"))
+    return target
+
+
+def test_package_in_a_tree_finds_the_trees_build(tmp_path):
+    # Used from a libkpi tree (PYTHONPATH=bindings/python, pip install -e),
+    # the package loads the tree's build/lib with no KPI_LIBRARY.
+    path = copy_package(tmp_path)
+    (tmp_path / "include").mkdir()
+    (tmp_path / "include" / "kpi.h").write_text("/* the tree's header */\n")
+    (tmp_path / "build" / "lib").mkdir(parents=True)
+    shutil.copy(_capi.LIBRARY_PATH, str(tmp_path / "build" / "lib" / "libkpi.so.0"))
+    result = subprocess.run([sys.executable, "-c", "import kpi; print(kpi.library_path)"],
+                            capture_output=True, text=True, timeout=120,
+                            env=dict(subprocess_env(KPI_LIBRARY=None), PYTHONPATH=path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "build" / "lib" / "libkpi.so.0")
+
+
+def test_no_library_found_lists_every_place_tried(tmp_path):
+    # The package outside any tree, with nothing beside it.
+    path = copy_package(tmp_path)
+    result = subprocess.run([sys.executable, "-c", "import kpi; print(kpi.library_path)"],
+                            capture_output=True, text=True, timeout=120,
+                            env=dict(subprocess_env(KPI_LIBRARY=None, LD_LIBRARY_PATH=None),
+                                     PYTHONPATH=path))
     if result.returncode == 0:
         # a libkpi is installed on this system's search path: that is a find
         assert result.stdout.strip()
@@ -580,6 +609,7 @@ def test_no_library_found_lists_every_place_tried():
     assert "KpiLibraryError" in result.stderr
     assert "Tried, in order" in result.stderr
     assert "KPI_LIBRARY: not set" in result.stderr
+    assert "the libkpi tree's build: not in a libkpi tree" in result.stderr
     assert "libkpi.so.0 (system search path)" in result.stderr
     assert "find_library" in result.stderr
 
