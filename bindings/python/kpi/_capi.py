@@ -616,6 +616,37 @@ def _missing(name):
     return call
 
 
+#: The range of each integer type a prototype may take, by ctypes type.
+_INT_RANGES = {
+    c_int: (-2**(8 * ctypes.sizeof(c_int) - 1), 2**(8 * ctypes.sizeof(c_int) - 1) - 1),
+    c_int32: (-2**31, 2**31 - 1),
+    c_uint32: (0, 2**32 - 1),
+    c_size_t: (0, 2**(8 * ctypes.sizeof(c_size_t)) - 1),
+}
+
+
+def _guarded(fn, name, argtypes):
+    """fn, or, when it takes integers, fn behind a check that each fits its
+    C type: ctypes would cut 2**32 + 1 down to 1 without a word. The
+    classes check their arguments by name first; this is the net under
+    them, so that no int reaches libkpi cut short."""
+    bounds = [(i, _INT_RANGES[t]) for i, t in enumerate(argtypes) if t in _INT_RANGES]
+    if not bounds:
+        return fn
+
+    def call(*args):
+        for i, (low, high) in bounds:
+            value = args[i]
+            if isinstance(value, int) and not low <= value <= high:
+                raise OverflowError("%s: argument %d is %d, outside the C type's range "
+                                    "%d..%d" % (name, i + 1, value, low, high))
+        return fn(*args)
+    call.__name__ = name
+    call.argtypes, call.restype = fn.argtypes, fn.restype
+    call.errcheck = getattr(fn, "errcheck", None)
+    return call
+
+
 def _register(lib):
     seen = set()
     for entry in PROTOTYPES:
@@ -633,7 +664,7 @@ def _register(lib):
         fn.restype = restype
         if len(entry) > 3 and entry[3] is not None:
             fn.errcheck = entry[3]
-        setattr(C, name, fn)
+        setattr(C, name, _guarded(fn, name, argtypes))
 
 
 lib, LIBRARY_PATH = _load()

@@ -220,3 +220,28 @@ def test_the_package_calls_libkpi_only_through_the_table():
                         continue
                     offenders.append("%s:%d: %s" % (path, number, line.strip()))
     assert not offenders, "\n".join(offenders)
+
+
+def test_no_int_is_cut_short_by_ctypes():
+    # The net under the classes' own checks: every function taking an
+    # integer refuses one its C type cannot hold, naming the function and
+    # the argument, instead of letting ctypes cut it (2**32 + 1 -> 1).
+    checked = 0
+    for name, argtypes, *_ in _capi.PROTOTYPES:
+        ranges = [(i, _capi._INT_RANGES[t]) for i, t in enumerate(argtypes)
+                  if t in _capi._INT_RANGES]
+        if not ranges:
+            continue
+        fn = getattr(_capi.C, name)
+        for i, (low, high) in ranges:
+            for bad in (high + 1, low - 1, high + 2**64):
+                args = [None] * len(argtypes)
+                args[i] = bad
+                with pytest.raises(OverflowError) as e:
+                    fn(*args)
+                assert name in str(e.value) and "argument %d" % (i + 1) in str(e.value)
+                checked += 1
+    assert checked > 100
+    # In range, the call goes through to libkpi as before.
+    assert _capi.C.kpi_date_is_valid(20170930) == 1
+    assert _capi.C.kpi_rating_name(4) == "ahead"
