@@ -138,6 +138,33 @@ static void test_evaluation_is_snapshot(void **state)
     fx->ev = NULL;
 }
 
+/* The plan's notes are copied with their codes ("" for none): a note added
+ * later is not in the evaluation, and they outlive the plan. */
+static void test_evaluation_keeps_notes(void **state)
+{
+    (void)state;
+    kpi_plan *plan = NULL;
+    assert_ok(kpi_plan_new(&plan, "p"));
+    assert_ok(kpi_plan_add_note(plan, "mayor-1", "市長指示事項"));
+    assert_ok(kpi_plan_add_note(plan, NULL, "評価基準"));
+    kpi_evaluation *ev = NULL;
+    assert_ok(kpi_evaluate(&ev, plan, AS_OF, NULL));
+    assert_ok(kpi_plan_add_note(plan, "later", "後で"));
+    kpi_plan_free(plan);
+    assert_int_equal(kpi_evaluation_note_count(ev), 2);
+    assert_string_equal(kpi_evaluation_note_at(ev, 0), "市長指示事項");
+    assert_string_equal(kpi_evaluation_note_code_at(ev, 0), "mayor-1");
+    assert_string_equal(kpi_evaluation_note_at(ev, 1), "評価基準");
+    assert_string_equal(kpi_evaluation_note_code_at(ev, 1), "");
+    assert_null(kpi_evaluation_note_code_at(ev, 2));
+    assert_int_equal(kpi_error_code(), KPI_ERR_RANGE);
+    assert_null(kpi_evaluation_note_at(ev, 2));
+    assert_int_equal(kpi_error_code(), KPI_ERR_RANGE);
+    assert_null(kpi_evaluation_note_code_at(NULL, 0));
+    assert_int_equal(kpi_error_code(), KPI_ERR_ARGUMENT);
+    kpi_evaluation_free(ev);
+}
+
 /* An evaluation shares the strings a target and a figure were first given
  * (in the plan's string arena) and copies those a setter replaced (freed on
  * the next change): either way, what it reports stays what the plan said
@@ -444,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         SEED_TEST(test_evaluation_is_snapshot),
         cmocka_unit_test(test_evaluation_keeps_first_and_replaced_strings),
+        cmocka_unit_test(test_evaluation_keeps_notes),
         SEED_TEST(test_evaluation_is_repeatable),
         PLAN_TEST(test_result_tree),
         SEED_TEST(test_find_by_code),

@@ -255,6 +255,17 @@ KPI_EXTERN size_t kpi_evaluation_note_count(const kpi_evaluation *evaluation);
 KPI_EXTERN const char *kpi_evaluation_note_at(const kpi_evaluation *evaluation,
                                               size_t index);
 /**
+ * @brief The code of the plan's note at @p index, as
+ *        kpi_plan_note_code_at() had it ("" when it has none).
+ * @param evaluation the evaluation; NULL gives NULL (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @param index 0 to kpi_evaluation_note_count() - 1.
+ * @return borrowed until the evaluation is freed; NULL (and the last error
+ *         #KPI_ERR_RANGE) when out of range.
+ */
+KPI_EXTERN const char *kpi_evaluation_note_code_at(const kpi_evaluation *evaluation,
+                                                   size_t index);
+/**
  * @brief Number of results: 1 (the plan) + goals + targets.
  * @param evaluation the evaluation; NULL gives 0 (and records
  *        #KPI_ERR_ARGUMENT).

@@ -27,11 +27,14 @@ static int copy_plan_texts(kpi_evaluation *ev, const kpi_plan *plan)
     if (!plan->notes.count)
         return KPI_OK;
     ev->notes = kpi__arena_calloc(arena, plan->notes.count * sizeof *ev->notes);
-    if (!ev->notes)
+    ev->note_codes = kpi__arena_calloc(arena, plan->notes.count * sizeof *ev->note_codes);
+    if (!ev->notes || !ev->note_codes)
         return KPI_ERR_NOMEM;
     for (; ev->note_count < plan->notes.count; ev->note_count++) {
-        ev->notes[ev->note_count] = copy(arena, plan->notes.items[ev->note_count].text);
-        if (!ev->notes[ev->note_count])
+        const kpi__note *note = &plan->notes.items[ev->note_count];
+        ev->notes[ev->note_count] = copy(arena, note->text);
+        ev->note_codes[ev->note_count] = copy(arena, kpi__string_or_empty(note->code));
+        if (!ev->notes[ev->note_count] || !ev->note_codes[ev->note_count])
             return KPI_ERR_NOMEM;
     }
     return KPI_OK;

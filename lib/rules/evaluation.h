@@ -110,7 +110,8 @@ struct kpi_evaluation {
     kpi_policy policy; /* a copy: the caller's policy is not needed afterwards */
     char *organization;
     char *department;
-    char **notes; /* the plan's notes' texts */
+    char **notes;      /* the plan's notes' texts */
+    char **note_codes; /* and their codes, "" for none */
     size_t note_count;
     kpi_result *results; /* count tree results (plan, goals, targets), then the
                             directive_count directives */

@@ -48,16 +48,30 @@ size_t kpi_evaluation_note_count(const kpi_evaluation *ev)
     return ev_null(ev, "kpi_evaluation_note_count") ? 0 : ev->note_count;
 }
 
-const char *kpi_evaluation_note_at(const kpi_evaluation *ev, size_t index)
+/* The note text or code at index of one of the two lists, or NULL with
+ * the error recorded. */
+static const char *note_field(const kpi_evaluation *ev, char *const *list, size_t index,
+                              const char *function)
 {
-    if (ev_null(ev, "kpi_evaluation_note_at"))
+    if (ev_null(ev, function))
         return NULL;
     if (index >= ev->note_count) {
         kpi__error(KPI_ERR_RANGE, "evaluation: note index %zu is out of range (%zu)",
                    index, ev->note_count);
         return NULL;
     }
-    return ev->notes[index];
+    return list[index];
+}
+
+const char *kpi_evaluation_note_at(const kpi_evaluation *ev, size_t index)
+{
+    return note_field(ev, ev ? ev->notes : NULL, index, "kpi_evaluation_note_at");
+}
+
+const char *kpi_evaluation_note_code_at(const kpi_evaluation *ev, size_t index)
+{
+    return note_field(ev, ev ? ev->note_codes : NULL, index,
+                      "kpi_evaluation_note_code_at");
 }
 
 size_t kpi_evaluation_result_count(const kpi_evaluation *ev)

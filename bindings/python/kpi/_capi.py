@@ -412,6 +412,7 @@ PROTOTYPES = [
     ("kpi_evaluation_department", [_p], _str, _text),
     ("kpi_evaluation_note_count", [_p], _size),
     ("kpi_evaluation_note_at", [_p, _size], _str, _text),
+    ("kpi_evaluation_note_code_at", [_p, _size], _str, _text),
     ("kpi_evaluation_result_count", [_p], _size),
     ("kpi_evaluation_result_at", [_p, _size], _p, _handle),
     ("kpi_evaluation_find", [_p, _str], _p, _handle),

@@ -14,7 +14,7 @@ from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollu
                      Unrated, enum_out)
 from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
-from ._model import float_in, opt_float
+from ._model import Note, float_in, opt_float
 
 _SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "directive_days", "threads")
 
@@ -238,11 +238,13 @@ class Evaluation(Owner):
 
     @property
     def notes(self):
-        """The texts of the plan's notes, copied: a list of str."""
+        """The plan's notes as they were when it was rated, copied: a list of
+        Note (code, text), as ``plan.notes`` gives them."""
         h = self._h
         with h.lock:
             p = h.get()
-            return [C.kpi_evaluation_note_at(p, i)
+            return [Note(C.kpi_evaluation_note_code_at(p, i) or None,
+                         C.kpi_evaluation_note_at(p, i))
                     for i in range(C.kpi_evaluation_note_count(p))]
 
     @property

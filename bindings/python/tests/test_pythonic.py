@@ -84,3 +84,15 @@ def test_write_csv_into_file_objects(seed, tmp_path):
     with open(tmp_path / "s.csv", "wb") as f:
         seed.write_csv(f, crlf=True, bom=False)
     assert (tmp_path / "s.csv").read_bytes() == seed.to_csv_bytes(crlf=True, bom=False)[0]
+
+
+def test_evaluation_notes_are_notes(seed, seed_ev):
+    # As the plan gives them: Note(code, text), not bare str.
+    assert seed_ev.notes == seed.notes
+    assert all(isinstance(n, kpi.Note) for n in seed_ev.notes)
+    plan = kpi.Plan("p")
+    plan.add_note("市長指示事項", code="mayor-1")
+    plan.add_note("評価基準")
+    ev = plan.evaluate("2017-09-30")
+    plan.add_note("後で")
+    assert ev.notes == [kpi.Note("mayor-1", "市長指示事項"), kpi.Note(None, "評価基準")]
