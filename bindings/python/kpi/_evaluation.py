@@ -7,6 +7,7 @@ language it wants, Lang.JA by default: ``result.reason`` (Japanese),
 """
 
 import ctypes
+import pickle
 
 from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
@@ -163,6 +164,10 @@ class Policy(Owner):
     def copy(self):
         """A new Policy with the same settings."""
         return Policy(**self.settings())
+
+    def __reduce__(self):
+        # Pickled as its settings, so that it crosses processes.
+        return (_policy_from_settings, (self.settings(),))
 
     def __repr__(self):
         if self.closed:
@@ -398,6 +403,34 @@ class Evaluation(Owner):
                 records.append(_record(C.kpi_evaluation_directive_at(p, i), lang))
             return records
 
+    def __reduce__(self):
+        """Pickled (and deep-copied) as what it was made from: the plan's two
+        files, the as-of date and the policy's settings, evaluated again on
+        loading. That gives the same evaluation only while the plan is as
+        it was, so pickling checks it (evaluating the files again and
+        comparing every result through the JSON report) and refuses with
+        pickle.PicklingError when the plan has changed or is gone."""
+        files = getattr(self, "_files", None)
+        if files is None:
+            plan = self._plan() if getattr(self, "_plan", None) else None
+            if plan is None or plan.closed:
+                raise pickle.PicklingError(
+                    "this evaluation cannot be pickled: the plan it was made from is "
+                    "closed or gone (pickle the plan, or the plan and the as-of date)")
+            files = plan.to_csv_bytes()
+        policy = self.policy
+        try:
+            settings = policy.settings()
+        finally:
+            policy.close()
+        if files is not getattr(self, "_files", None):
+            again = _evaluation_from_files(files[0], files[1], self.as_of, settings)
+            if again.render_bytes("json") != self.render_bytes("json"):
+                raise pickle.PicklingError(
+                    "this evaluation cannot be pickled: its plan has changed since it "
+                    "was made (evaluate the plan again, then pickle that)")
+        return (_evaluation_from_files, (files[0], files[1], self.as_of, settings))
+
     def to_pandas(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
         """A pandas DataFrame of the results, one row per result as
         to_records() gives them (the same columns and rows), made from the
@@ -426,6 +459,23 @@ class Evaluation(Owner):
         root = self.root
         return "<kpi.Evaluation %r as of %s: %s>" % (root.code, self.as_of,
                                                       root.rating.symbol or "unrated")
+
+
+def _policy_from_settings(settings):
+    return Policy(**settings)
+
+
+def _evaluation_from_files(structure, progress, as_of, settings):
+    """An evaluation rebuilt from what Evaluation.__reduce__() kept; it keeps
+    the files, so that it pickles again without its (temporary) plan."""
+    from ._model import Plan
+    plan = Plan.read_csv_bytes(structure, progress, encoding="utf-8")
+    try:
+        ev = plan.evaluate(as_of, **settings)
+    finally:
+        plan.close()
+    ev._files = (structure, progress)
+    return ev
 
 
 #: The keys of Evaluation.to_records() and Result.to_record(), in order:

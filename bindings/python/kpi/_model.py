@@ -18,6 +18,7 @@ import ctypes
 import datetime
 import math
 import numbers
+import weakref
 from typing import NamedTuple, Optional
 
 from . import _dates
@@ -624,7 +625,9 @@ class Plan(Owner):
                     ph = policy._h
                     with ph.lock:
                         C.kpi_evaluate(ctypes.byref(out), plan_ptr, day, ph.get())
-            return Evaluation._from_ptr(out.value)
+            ev = Evaluation._from_ptr(out.value)
+            ev._plan = weakref.ref(self)  # for pickling: what it was made from
+            return ev
         finally:
             if temporary is not None:
                 temporary.close()

@@ -96,3 +96,34 @@ def test_evaluation_notes_are_notes(seed, seed_ev):
     ev = plan.evaluate("2017-09-30")
     plan.add_note("後で")
     assert ev.notes == [kpi.Note("mayor-1", "市長指示事項"), kpi.Note(None, "評価基準")]
+
+
+def test_evaluation_and_policy_pickle(seed):
+    policy = kpi.Policy(rollup="worst", ahead=1.2)
+    again = pickle.loads(pickle.dumps(policy))
+    assert again.settings() == policy.settings()
+    ev = seed.evaluate("2017-09-30", policy)
+    copy_ = pickle.loads(pickle.dumps(ev))
+    assert copy_.render_bytes("json") == ev.render_bytes("json")
+    assert copy_.policy.settings() == policy.settings()
+    # The copy pickles again without a plan.
+    assert pickle.loads(pickle.dumps(copy_)).render_bytes("csv") == ev.render_bytes("csv")
+    assert copy.deepcopy(ev).render_bytes("json") == ev.render_bytes("json")
+    # Once the plan has changed, the evaluation cannot be made again from it.
+    seed["3-2-a"].add_measurement("2017-09-30", 1)
+    with pytest.raises(pickle.PicklingError, match="changed"):
+        pickle.dumps(ev)
+    gone = kpi.Plan.read_csv_bytes(*seed.to_csv_bytes())
+    ev = gone.evaluate("2017-09-30")
+    gone.close()
+    with pytest.raises(pickle.PicklingError, match="gone"):
+        pickle.dumps(ev)
+
+
+def _count_rated(ev):
+    return sum(1 for r in ev if r.rating)
+
+
+def test_evaluation_goes_to_another_process(seed_ev):
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(_count_rated, seed_ev).result(timeout=120) == _count_rated(seed_ev)
