@@ -118,16 +118,28 @@ set_tests_properties(kpi.python_docs_example PROPERTIES
 # environments, with no network, bundled, from its wheel and sdist, and
 # editable (tests/python_package.sh). Needs Debian's python3-venv.
 execute_process(COMMAND ${KPI_BINDING_PYTHON3} -c "import ensurepip, venv"
-  RESULT_VARIABLE _kpi_venv_missing OUTPUT_QUIET ERROR_QUIET)
-if(_kpi_venv_missing)
-  set(_kpi_venv_ok OFF)
-else()
-  set(_kpi_venv_ok ON)
-endif()
+  RESULT_VARIABLE _kpi_venv_rc OUTPUT_QUIET ERROR_QUIET)
+string(COMPARE EQUAL "${_kpi_venv_rc}" "0" _kpi_venv_ok)
 kpi_test_dependency(${_kpi_venv_ok} "Installing the Python package" "Debian's python3-venv")
 if(KPI_DEP_OK AND NOT KPI_SANITIZE)
   add_test(NAME kpi.python_package
     COMMAND ${PROJECT_SOURCE_DIR}/tests/python_package.sh ${KPI_BINDING_PYTHON3}
             ${PROJECT_SOURCE_DIR} $<TARGET_FILE:kpi> ${CMAKE_CURRENT_BINARY_DIR}/python_package)
   set_tests_properties(kpi.python_package PROPERTIES TIMEOUT 600)
+endif()
+
+# The package's type hints: mypy --strict over it, with the configuration of
+# bindings/python/pyproject.toml (Debian's mypy).
+find_program(KPI_MYPY mypy PATHS /usr/bin NO_DEFAULT_PATH)
+find_program(KPI_MYPY mypy)
+kpi_test_dependency("${KPI_MYPY}" "Checking the Python package's types" "Debian's mypy")
+if(KPI_DEP_OK)
+  add_test(NAME kpi.python_mypy
+    # (no cache: nothing is written into the source tree)
+    COMMAND ${KPI_MYPY} --no-incremental --cache-dir=/dev/null
+            --config-file ${_kpi_py_dir}/pyproject.toml
+    WORKING_DIRECTORY ${_kpi_py_dir})
+  set_tests_properties(kpi.python_mypy PROPERTIES
+    TIMEOUT 600
+    PASS_REGULAR_EXPRESSION "Success: no issues found")
 endif()

@@ -4,7 +4,8 @@
 #   1. pip install bindings/python with the library just built bundled
 #      ($KPI_LIBRARY at build time): a platform wheel; `import kpi` and the
 #      example run with no environment variable;
-#   2. the wheel and the sdist the build backend makes: LICENSE in both, the
+#   2. the wheel and the sdist the build backend makes: LICENSE and py.typed
+#      in both, the
 #      library and its platform tag only in the wheel, metadata saying what
 #      the library needs; the sdist installs in its turn;
 #   3. pip install -e: the package runs from the tree.
@@ -39,7 +40,8 @@ sdist = kpi_build.build_sdist(out)
 tag = sysconfig.get_platform().replace("-", "_").replace(".", "_")
 assert wheel == "libkpi-0.1.0-py3-none-%s.whl" % tag, wheel
 names = zipfile.ZipFile(os.path.join(out, wheel)).namelist()
-for needed in ("kpi/__init__.py", "kpi/libkpi.so.0", "libkpi-0.1.0.dist-info/LICENSE",
+for needed in ("kpi/__init__.py", "kpi/py.typed", "kpi/libkpi.so.0",
+               "libkpi-0.1.0.dist-info/LICENSE",
                "libkpi-0.1.0.dist-info/METADATA", "libkpi-0.1.0.dist-info/RECORD"):
     assert needed in names, (needed, names)
 meta = zipfile.ZipFile(os.path.join(out, wheel)).read("libkpi-0.1.0.dist-info/METADATA")
@@ -49,6 +51,7 @@ assert b"Root-Is-Purelib: false" in info and tag.encode() in info, info
 members = tarfile.open(os.path.join(out, sdist)).getnames()
 for needed in ("libkpi-0.1.0/LICENSE", "libkpi-0.1.0/PKG-INFO",
                "libkpi-0.1.0/pyproject.toml", "libkpi-0.1.0/kpi/__init__.py",
+               "libkpi-0.1.0/kpi/py.typed",
                "libkpi-0.1.0/build_backend/kpi_build.py"):
     assert needed in members, (needed, members)
 assert not any(m.endswith((".so", ".so.0")) for m in members), members

@@ -30,11 +30,11 @@ step "packages"
 # Build tools and libcsv (as examples/demo.sh), cmocka, Doxygen, valgrind,
 # clang with its sanitizer and fuzzer runtimes, Python with pytest, pandas
 # (the binding's to_pandas() and the benchmark's peer), venv (installing
-# the package) and SQLite, Chromium with Japanese fonts for the HTML
-# report, and Debian's packaging tools.
+# the package), mypy (its type hints) and SQLite, Chromium with Japanese
+# fonts for the HTML report, and Debian's packaging tools.
 tools/install-missing.sh cmake gcc make pkg-config libc6-dev libcsv-dev libcmocka-dev \
   doxygen valgrind clang libclang-rt-14-dev python3 python3-pytest python3-pandas \
-  python3-venv sqlite3 chromium fonts-noto-cjk dpkg-dev debhelper dh-python lintian
+  python3-venv mypy sqlite3 chromium fonts-noto-cjk dpkg-dev debhelper dh-python lintian
 
 strict=(-DKPI_WERROR=ON -DKPI_BUILD_TESTS=ON -DKPI_REQUIRE_TEST_DEPS=ON)
 

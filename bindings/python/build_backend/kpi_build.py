@@ -45,6 +45,7 @@ Classifier: Natural Language :: English
 Classifier: Operating System :: POSIX :: Linux
 Classifier: Intended Audience :: Developers
 Classifier: Topic :: Office/Business
+Classifier: Typing :: Typed
 Requires-Python: >=3.7
 Provides-Extra: pandas
 Requires-Dist: pandas; extra == "pandas"

@@ -17,6 +17,11 @@ package, then on the system's library search path.
 See docs/python.md in the libkpi tree for the whole API.
 """
 
+from __future__ import annotations
+
+from typing import Type as _Type
+from typing import cast as _cast
+
 from ._capi import LIBRARY_PATH as library_path
 from ._capi import C as _C
 from ._capi import WRITTEN_FOR as _WRITTEN_FOR
@@ -49,17 +54,17 @@ MAX_FIELD = 1024 * 1024
 MAX_FILE = 1024 * 1024 * 1024
 
 
-def version():
+def version() -> str:
     """The version of the libkpi actually loaded, "MAJOR.MINOR.PATCH"."""
-    return _C.kpi_version()
+    return _cast(str, _C.kpi_version())
 
 
-def version_number():
+def version_number() -> int:
     """The loaded libkpi's version as MAJOR * 10000 + MINOR * 100 + PATCH."""
-    return _C.kpi_version_number()
+    return _cast(int, _C.kpi_version_number())
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> _Type[Object]:
     # Deprecated names, still reachable with a warning (PEP 562).
     if name == "ResultKind":
         import warnings
@@ -69,9 +74,9 @@ def __getattr__(name):
     raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 
-def error_name(code):
+def error_name(code: int) -> str:
     """The stable name of a kpi_error code, e.g. "KPI_ERR_VALUE"."""
-    return _C.kpi_error_name(code).decode("ascii", "replace")
+    return _cast(str, _C.kpi_error_name(code).decode("ascii", "replace"))
 
 
 __all__ = [

@@ -36,15 +36,22 @@ last error the same way. The other getters cannot fail on the handles the
 package passes them (it never passes NULL or an index out of range).
 """
 
+from __future__ import annotations
+
 import ctypes
 import ctypes.util
 import os
 import sys
+from typing import (TYPE_CHECKING, Any, Callable, Dict, List, NoReturn, Optional, Sequence,
+                    Set, Tuple, Union, cast)
 from ctypes import (CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int32, c_size_t,
                     c_uint32, c_void_p)
 
 from ._foreign import is_missing
 from ._errors import KPI_ERR_ARGUMENT, KPI_ERR_IO, KpiLibraryError, error_class, io_error_class
+
+if TYPE_CHECKING:
+    from ._errors import KpiError
 
 #: The libkpi version this package was written for. The library loaded must
 #: have the same major version (the ABI) and at least this minor version
@@ -58,7 +65,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 # Loading
 
 
-def _candidate_names():
+def _candidate_names() -> List[str]:
     """File names of libkpi on this platform, most specific first."""
     if sys.platform == "darwin":
         return ["libkpi.%d.dylib" % WRITTEN_FOR[0], "libkpi.dylib"]
@@ -67,7 +74,7 @@ def _candidate_names():
     return ["libkpi.so.%d" % WRITTEN_FOR[0], "libkpi.so"]
 
 
-def _load_installed(tried):
+def _load_installed(tried: List[str]) -> Tuple[Optional[ctypes.CDLL], Optional[str]]:
     """An installed package knows where its library was installed, relative
     to itself (_install.py, written by cmake --install)."""
     try:
@@ -75,11 +82,12 @@ def _load_installed(tried):
     except ImportError:
         tried.append("the installed library: not an installed package")
         return None, None
-    libdir = os.path.normpath(os.path.join(_HERE, _install.LIBRARY_DIR))
+    # _install.py is written at install time: mypy, reading the tree, cannot see it
+    libdir = os.path.normpath(os.path.join(_HERE, cast(Any, _install).LIBRARY_DIR))
     return _load_from_dir(libdir, " (installed with the package)", tried)
 
 
-def _load_from_tree(tried):
+def _load_from_tree(tried: List[str]) -> Tuple[Optional[ctypes.CDLL], Optional[str]]:
     """A package used from the libkpi tree (PYTHONPATH=bindings/python, or
     pip install -e) finds the tree's build: build/lib, as examples/demo.sh
     and tests/run.sh make it."""
@@ -90,7 +98,8 @@ def _load_from_tree(tried):
     return _load_from_dir(os.path.join(tree, "build", "lib"), " (the tree's build)", tried)
 
 
-def _load_from_dir(directory, how, tried):
+def _load_from_dir(directory: str, how: str,
+                   tried: List[str]) -> Tuple[Optional[ctypes.CDLL], Optional[str]]:
     """The first of the library's file names in directory that loads, or
     (None, None) with each attempt added to tried."""
     for name in _candidate_names():
@@ -105,12 +114,12 @@ def _load_from_dir(directory, how, tried):
     return None, None
 
 
-def _load():
+def _load() -> Tuple[ctypes.CDLL, str]:
     """Loads libkpi: $KPI_LIBRARY, else a copy next to the package, else
     where cmake --install put it, else the libkpi tree's build (a package
     used from the tree), else the system's search path. Returns (CDLL, how
     it was found)."""
-    tried = []
+    tried: List[str] = []
     env = os.environ.get("KPI_LIBRARY", "")
     if env:
         # An explicit choice is never silently replaced by another library.
@@ -126,15 +135,15 @@ def _load():
 
     lib, where = _load_from_dir(_HERE, "", tried)
     if lib:
-        return lib, where
+        return lib, cast(str, where)  # a path whenever lib is a library
 
     lib, where = _load_installed(tried)
     if lib:
-        return lib, where
+        return lib, cast(str, where)  # a path whenever lib is a library
 
     lib, where = _load_from_tree(tried)
     if lib:
-        return lib, where
+        return lib, cast(str, where)  # a path whenever lib is a library
 
     for name in _candidate_names():
         try:
@@ -165,14 +174,14 @@ def _load():
 # Checks applied by the table
 
 
-def text_out(raw):
+def text_out(raw: bytes) -> str:
     """bytes from a C string -> str. libkpi promises UTF-8; anything else
     (only a C caller could store it) is replaced by U+FFFD rather than
     raising in the middle of a getter."""
     return raw.decode("utf-8", "replace")
 
 
-def last_error(code, function):
+def last_error(code: int, function: str) -> KpiError:
     """The KpiError for a failed call, from the calling thread's last error.
     Called right after the failure, before any other libkpi call."""
     message = text_out(C.kpi_error_message() or b"")
@@ -187,14 +196,14 @@ def last_error(code, function):
     return error_class(code)(message, code, source, line, column, function)
 
 
-def _check(result, func, args):
+def _check(result: int, func: Callable[..., Any], args: Tuple[Any, ...]) -> int:
     """errcheck for status-returning functions: KPI_OK or raise."""
     if result != 0:
         raise last_error(result, func.__name__)
     return result
 
 
-def _text(result, func, args):
+def _text(result: Optional[bytes], func: Callable[..., Any], args: Tuple[Any, ...]) -> str:
     """errcheck for const char * getters: a str copy, or raise on NULL."""
     if result is None:
         code = C.kpi_error_code()
@@ -202,7 +211,7 @@ def _text(result, func, args):
     return text_out(result)
 
 
-def _handle(result, func, args):
+def _handle(result: Optional[int], func: Callable[..., Any], args: Tuple[Any, ...]) -> int:
     """errcheck for functions returning a borrowed object (by index, by code,
     or just added): the address, or raise the last error on NULL."""
     if result is None:
@@ -230,7 +239,7 @@ _u32 = c_uint32
 ALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_size_t)
 FREE_FN = CFUNCTYPE(None, c_void_p, c_void_p, c_size_t)
 
-PROTOTYPES = [
+PROTOTYPES: List[Tuple[Any, ...]] = [
     # kpi/common.h
     ("kpi_version", [], _str, _text),
     ("kpi_version_number", [], _i32),
@@ -597,28 +606,33 @@ PROTOTYPES = [
 class _Functions:
     """The library's functions by name, each with its prototype applied."""
 
+    if TYPE_CHECKING:
+        # Set by _register() from the table: for the type checker, each is a
+        # callable whose arguments and result the table (not Python) types.
+        def __getattr__(self, name: str) -> Any: ...
+
 
 C = _Functions()
 
 #: names in the table that the loaded library does not export (functions
 #: the headers declare but this build of libkpi does not have yet); calling
 #: one raises KpiLibraryError
-MISSING = []
+MISSING: List[str] = []
 
 
-def _missing(name):
-    def call(*args, **kwargs):
+def _missing(name: str) -> Callable[..., NoReturn]:
+    def call(*args: Any, **kwargs: Any) -> NoReturn:
         raise KpiLibraryError(
             "the libkpi loaded from %s has no %s(): it is declared in the headers "
             "this package was written for, but this build of the library lacks it"
             % (LIBRARY_PATH, name))
     call.__name__ = name
-    call.missing = True
+    cast(Any, call).missing = True  # a marker attribute on the function
     return call
 
 
 #: The range of each integer type a prototype may take, by ctypes type.
-_INT_RANGES = {
+_INT_RANGES: Dict[type, Tuple[int, int]] = {
     c_int: (-2**(8 * ctypes.sizeof(c_int) - 1), 2**(8 * ctypes.sizeof(c_int) - 1) - 1),
     c_int32: (-2**31, 2**31 - 1),
     c_uint32: (0, 2**32 - 1),
@@ -626,16 +640,16 @@ _INT_RANGES = {
 }
 
 
-def _guarded(fn, name, argtypes):
+def _guarded(fn: Any, name: str, argtypes: Sequence[Any]) -> Callable[..., Any]:
     """fn, or, when it takes integers, fn behind a check that each fits its
     C type: ctypes would cut 2**32 + 1 down to 1 without a word. The
     classes check their arguments by name first; this is the net under
     them, so that no int reaches libkpi cut short."""
     bounds = [(i, _INT_RANGES[t]) for i, t in enumerate(argtypes) if t in _INT_RANGES]
     if not bounds:
-        return fn
+        return cast(Callable[..., Any], fn)
 
-    def call(*args):
+    def call(*args: Any) -> Any:
         for i, (low, high) in bounds:
             value = args[i]
             if isinstance(value, int) and not low <= value <= high:
@@ -643,13 +657,14 @@ def _guarded(fn, name, argtypes):
                                     "%d..%d" % (name, i + 1, value, low, high))
         return fn(*args)
     call.__name__ = name
-    call.argtypes, call.restype = fn.argtypes, fn.restype
-    call.errcheck = getattr(fn, "errcheck", None)
+    # attributes on a function, as a ctypes function has them
+    cast(Any, call).argtypes, cast(Any, call).restype = fn.argtypes, fn.restype
+    cast(Any, call).errcheck = getattr(fn, "errcheck", None)
     return call
 
 
-def _register(lib):
-    seen = set()
+def _register(lib: ctypes.CDLL) -> None:
+    seen: Set[str] = set()
     for entry in PROTOTYPES:
         name, argtypes, restype = entry[:3]
         if name in seen:
@@ -686,7 +701,7 @@ if _missing_core:
 
 
 
-def check_version(number, text):
+def check_version(number: int, text: str) -> None:
     """Raises KpiLibraryError unless a library of version ``number``
     (MAJOR * 10000 + MINOR * 100 + PATCH) can serve this package: the same
     major version, and at least the minor version it was written for (before
@@ -704,8 +719,8 @@ def check_version(number, text):
             (LIBRARY_PATH, text, WRITTEN_FOR[0], WRITTEN_FOR[1], WRITTEN_FOR[2], needs))
 
 
-RUNTIME_VERSION_NUMBER = C.kpi_version_number()
-RUNTIME_VERSION = C.kpi_version()
+RUNTIME_VERSION_NUMBER: int = C.kpi_version_number()
+RUNTIME_VERSION: str = C.kpi_version()
 check_version(RUNTIME_VERSION_NUMBER, RUNTIME_VERSION)
 
 
@@ -713,7 +728,7 @@ check_version(RUNTIME_VERSION_NUMBER, RUNTIME_VERSION)
 # Helpers shared by the classes
 
 
-def text_in(value, what="text", allow_none=True):
+def text_in(value: object, what: str = "text", allow_none: bool = True) -> Optional[bytes]:
     """str -> bytes for a const char * argument (None, or pandas' NA, ->
     NULL). Text with a NUL character would be cut short silently by C, so
     it is refused."""
@@ -735,7 +750,8 @@ def text_in(value, what="text", allow_none=True):
                                function=what) from None
 
 
-def path_in(value, what="path"):
+def path_in(value: Union[str, bytes, os.PathLike[str], os.PathLike[bytes], None],
+            what: str = "path") -> Optional[bytes]:
     """A path (str, bytes or os.PathLike) -> bytes for fopen()."""
     if value is None:
         return None
@@ -751,7 +767,7 @@ def path_in(value, what="path"):
     return raw
 
 
-def take_text(ptr, size=None):
+def take_text(ptr: Optional[int], size: Optional[int] = None) -> bytes:
     """Copies text that libkpi handed over through a char **out, then frees
     it with kpi_free(). Returns bytes (decode them as needed)."""
     if not ptr:

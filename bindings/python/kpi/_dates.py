@@ -15,8 +15,11 @@ In Python every date is a ``datetime.date`` and "no date" (C's 0) is
 - ``None`` (or pandas' ``NA``/``NaT``) to clear an optional date.
 """
 
+from __future__ import annotations
+
 import ctypes
 import datetime
+from typing import Any, Optional, Tuple, Union, cast
 
 from ._capi import C, take_text, text_in
 from ._errors import KpiDateError
@@ -26,7 +29,7 @@ FIRST = "first"
 LAST = "last"
 
 
-def date_out(value):
+def date_out(value: int) -> Optional[datetime.date]:
     """C YYYYMMDD -> datetime.date, 0 -> None."""
     if not value:
         return None
@@ -37,7 +40,7 @@ def date_out(value):
                            function="date") from None
 
 
-def date_in(value, what="date", allow_none=True, which=LAST):
+def date_in(value: Any, what: str = "date", allow_none: bool = True, which: str = LAST) -> int:
     """A date as the package accepts it -> C YYYYMMDD (None -> 0)."""
     if is_missing(value):
         if allow_none:
@@ -65,7 +68,7 @@ def date_in(value, what="date", allow_none=True, which=LAST):
 # Public helpers (kpi/date.h)
 
 
-def parse_date(text):
+def parse_date(text: str) -> Optional[datetime.date]:
     """Reads a text naming one exact day (kpi_date_parse): ISO, era forms,
     full-width digits. KpiDateError when it is not a day (a month or a
     fiscal year is refused: use parse_date_range())."""
@@ -74,7 +77,7 @@ def parse_date(text):
     return date_out(out.value)
 
 
-def parse_date_range(text):
+def parse_date_range(text: str) -> Tuple[Optional[datetime.date], Optional[datetime.date]]:
     """Reads a day, a month or a fiscal year (kpi_date_parse_range) and
     returns (first day, last day): "平成29年度" -> (2017-04-01, 2018-03-31)."""
     first, last = ctypes.c_int32(), ctypes.c_int32()
@@ -83,14 +86,14 @@ def parse_date_range(text):
     return date_out(first.value), date_out(last.value)
 
 
-def format_date(value):
+def format_date(value: Any) -> str:
     """A date in ISO form, "2017-09-30" (kpi_date_format)."""
     out = ctypes.c_void_p()
     C.kpi_date_format(ctypes.byref(out), date_in(value, allow_none=False))
     return take_text(out.value).decode("utf-8")
 
 
-def make_date(year, month, day):
+def make_date(year: int, month: int, day: int) -> Optional[datetime.date]:
     """A date from its parts, checked by libkpi (kpi_date_make)."""
     out = ctypes.c_int32()
     C.kpi_date_make(ctypes.byref(out), _i32(year, "year"), _i32(month, "month"),
@@ -98,7 +101,7 @@ def make_date(year, month, day):
     return date_out(out.value)
 
 
-def is_valid_date(value):
+def is_valid_date(value: Union[int, datetime.date]) -> bool:
     """Whether a YYYYMMDD int (or a date) is a real calendar date in years
     1..9999 (kpi_date_is_valid)."""
     if isinstance(value, bool) or not isinstance(value, (int, datetime.date)):
@@ -108,16 +111,16 @@ def is_valid_date(value):
     return bool(C.kpi_date_is_valid(date_in(value, allow_none=False)))
 
 
-def fiscal_year(value):
+def fiscal_year(value: Any) -> int:
     """The Japanese fiscal year (April-March) a date falls in: 2018-03-31 is
     in fiscal year 2017 (kpi_date_fiscal_year)."""
     n = date_in(value, allow_none=False)
     if not C.kpi_date_is_valid(n):
         raise KpiDateError("%r is not a date" % (value,), function="fiscal_year")
-    return C.kpi_date_fiscal_year(n)
+    return cast(int, C.kpi_date_fiscal_year(n))
 
 
-def fiscal_range(year):
+def fiscal_range(year: int) -> Tuple[Optional[datetime.date], Optional[datetime.date]]:
     """(first day, last day) of Japanese fiscal year ``year``: 2017 ->
     (2017-04-01, 2018-03-31) (kpi_date_fiscal_range)."""
     first, last = ctypes.c_int32(), ctypes.c_int32()
@@ -125,7 +128,7 @@ def fiscal_range(year):
     return date_out(first.value), date_out(last.value)
 
 
-def date_diff(start, end):
+def date_diff(start: Any, end: Any) -> int:
     """Days from ``start`` to ``end``, negative when ``end`` is earlier
     (kpi_date_diff): 2017-04-01 .. 2017-09-30 is 182."""
     out = ctypes.c_int32()
@@ -134,7 +137,7 @@ def date_diff(start, end):
     return out.value
 
 
-def add_days(value, days):
+def add_days(value: Any, days: int) -> Optional[datetime.date]:
     """The date ``days`` after ``value`` (before it when negative)
     (kpi_date_add_days)."""
     out = ctypes.c_int32()
@@ -143,7 +146,7 @@ def add_days(value, days):
     return date_out(out.value)
 
 
-def _i32(value, what):
+def _i32(value: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be an int, not %s" % (what, type(value).__name__))
     if not -2**31 <= value < 2**31:

@@ -10,20 +10,26 @@ from libkpi's own name function (``_c_name("kpi_kind_name")``), so that the
 binding keeps no table of names of its own.
 """
 
+from __future__ import annotations
+
 import ctypes
 import enum
+from typing import Any, Callable, Dict, Type, TypeVar, Union, cast
 
 from ._capi import C, text_in
 from ._foreign import plain_int
 
 
-def _c_name(function):
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _c_name(function: str) -> property:
     """The ``stable_name`` property of an enumeration: libkpi's name function
     ``function`` (``"kpi_kind_name"``), so that the binding keeps no name
     table of its own."""
-    fn = getattr(C, function)
+    fn: Callable[[int], str] = getattr(C, function)
 
-    def fget(self):
+    def fget(self: int) -> str:
         return fn(self)
     return property(fget, doc="The stable name (%s())." % function)
 
@@ -37,20 +43,20 @@ class Rating(enum.IntEnum):
     AHEAD = 4           #: ◎ 目標を上回る進捗
 
     @property
-    def symbol(self):
+    def symbol(self) -> str:
         """"◎", "○", "△", "×", or "" for NONE (kpi_rating_symbol)."""
-        return C.kpi_rating_symbol(self)
+        return cast(str, C.kpi_rating_symbol(self))
 
     #: "ahead", "on_track", "behind", "not_progressed", or "" for NONE
     #: (kpi_rating_name): the form used in files and reports.
     stable_name = _c_name("kpi_rating_name")
 
-    def label(self, lang="ja"):
+    def label(self, lang: Union[Lang, int, str] = "ja") -> str:
         """The label in a language, e.g. "目標を上回る進捗" or "ahead of target"."""
-        return C.kpi_rating_label(self, Lang.of(lang))
+        return cast(str, C.kpi_rating_label(self, Lang.of(lang)))
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: str) -> Rating:
         """Reads ◎ ○ △ × or ahead/on_track/behind/not_progressed
         (kpi_rating_parse); KpiValueError for anything else."""
         out = ctypes.c_int()
@@ -58,7 +64,7 @@ class Rating(enum.IntEnum):
         return cls(out.value)
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Rating, int, str]) -> Union[Rating, int]:
         """A Rating from a Rating, an int, a symbol or a name."""
         if isinstance(value, str):
             try:
@@ -82,12 +88,12 @@ class Unrated(enum.IntEnum):
     #: "NO_DATA", ..., or "" for NONE (kpi_unrated_name).
     stable_name = _c_name("kpi_unrated_name")
 
-    def label(self, lang="ja"):
+    def label(self, lang: Union[Lang, int, str] = "ja") -> str:
         """The reason in words, e.g. "測定値なし" / "no figure reported"."""
-        return C.kpi_unrated_label(self, Lang.of(lang))
+        return cast(str, C.kpi_unrated_label(self, Lang.of(lang)))
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Unrated, int, str]) -> Union[Unrated, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "unrated reason")
         return _member(cls, value, "unrated reason")
@@ -103,7 +109,7 @@ class Kind(enum.IntEnum):
     stable_name = _c_name("kpi_kind_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Kind, int, str]) -> Union[Kind, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "kind")
         return _member(cls, value, "kind")
@@ -118,7 +124,7 @@ class Direction(enum.IntEnum):
     stable_name = _c_name("kpi_direction_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Direction, int, str]) -> Union[Direction, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "direction")
         return _member(cls, value, "direction")
@@ -134,7 +140,7 @@ class Schedule(enum.IntEnum):
     stable_name = _c_name("kpi_schedule_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Schedule, int, str, None]) -> Union[Schedule, int]:
         if value is None:
             return cls.DEFAULT
         if isinstance(value, str):
@@ -150,7 +156,7 @@ class Accumulate(enum.IntEnum):
     stable_name = _c_name("kpi_accumulate_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Accumulate, int, str]) -> Union[Accumulate, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "accumulate")
         return _member(cls, value, "accumulate")
@@ -165,7 +171,7 @@ class Rollup(enum.IntEnum):
     stable_name = _c_name("kpi_rollup_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Rollup, int, str]) -> Union[Rollup, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "rollup")
         return _member(cls, value, "rollup")
@@ -182,7 +188,7 @@ class Lang(enum.IntEnum):
     stable_name = _c_name("kpi_lang_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Lang, int, str]) -> Union[Lang, int]:
         if isinstance(value, str):
             return _by_name(cls, value, "language")
         return _member(cls, value, "language")
@@ -197,7 +203,7 @@ class Encoding(enum.IntEnum):
     stable_name = _c_name("kpi_encoding_name")
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Encoding, int, str, None]) -> Union[Encoding, int]:
         if value is None:
             return cls.AUTO
         if isinstance(value, str):
@@ -223,7 +229,7 @@ class Format(enum.IntEnum):
     stable_name = _c_name("kpi_format_name")
 
     @classmethod
-    def parse(cls, name):
+    def parse(cls, name: str) -> Format:
         """Reads a format name (kpi_format_parse): text, markdown or md, json,
         csv, html; KpiValueError for anything else."""
         out = ctypes.c_int()
@@ -231,7 +237,7 @@ class Format(enum.IntEnum):
         return cls(out.value)
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Format, int, str]) -> Union[Format, int]:
         if isinstance(value, str):
             return cls.parse(value.strip().lower())
         return _member(cls, value, "format")
@@ -266,14 +272,14 @@ class Field(enum.IntFlag):
     PLANNED = 256   #: an update's planned date (Update.inferred)
 
     @property
-    def stable_name(self):
+    def stable_name(self) -> str:
         """The fields' names, lower case and separated by spaces in bit order
         ("unit value"), as the CSV report's ``inferred`` column and the JSON
         report's "inferred" member write them; "" for none."""
         return " ".join(_field_name(m) for m in _FIELD_BITS if self & m)
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: str) -> Field:
         """Reads field names separated by spaces or commas, in any case and
         order ("unit value", "VALUE,unit"); "" is Field.NONE. ValueError for
         a name that is no field."""
@@ -282,12 +288,12 @@ class Field(enum.IntFlag):
             key = name.upper()
             if key not in _FIELD_NAMES:
                 raise ValueError("unknown field %r: expected %s" % (
-                    name, ", ".join(m.name.lower() for m in _FIELD_BITS)))
+                    name, ", ".join(cast(str, m.name).lower() for m in _FIELD_BITS)))
             fields |= cls[key]
         return fields
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Field, int, str, None]) -> Union[Field, int]:
         """A Field from a Field, an int, names (see parse()) or None (NONE).
         An int with bits that are no field is passed on as it is, for libkpi
         to refuse (KpiValueError); one that is no uint32 is refused here."""
@@ -306,9 +312,9 @@ class Field(enum.IntFlag):
         return cls(value)
 
 
-def _field_name(bit):
+def _field_name(bit: Field) -> str:
     """One field's stable name, libkpi's (kpi_field_name())."""
-    return C.kpi_field_name(int(bit))
+    return cast(str, C.kpi_field_name(int(bit)))
 
 
 _FIELD_BITS = [Field.LABEL, Field.UNIT, Field.KIND, Field.DIRECTION, Field.VALUE,
@@ -337,13 +343,13 @@ class Status(enum.IntEnum):
     #: (kpi_status_name): the progress file's ``status`` column
     stable_name = _c_name("kpi_status_name")
 
-    def label(self, lang="ja"):
+    def label(self, lang: Union[Lang, int, str] = "ja") -> str:
         """The status in words, e.g. "検討中" or "preparing"; "" for NONE
         (kpi_status_label)."""
-        return C.kpi_status_label(self, Lang.of(lang))
+        return cast(str, C.kpi_status_label(self, Lang.of(lang)))
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: str) -> Status:
         """Reads a stable name (any case) or a Japanese word (検討中, 開催予定,
         完了, 中止, ...; kpi_status_parse); KpiValueError for a word that
         names no status."""
@@ -352,7 +358,7 @@ class Status(enum.IntEnum):
         return cls(out.value)
 
     @classmethod
-    def of(cls, value):
+    def of(cls, value: Union[Status, int, str, None]) -> Union[Status, int]:
         """A Status from a Status, an int, a name or a word; None is NONE."""
         if value is None:
             return cls.NONE
@@ -379,16 +385,16 @@ class ProblemKind(enum.IntEnum):
     #: "incomplete", "invalid", "unanswered", or "" for NONE (kpi_problem_name)
     stable_name = _c_name("kpi_problem_name")
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, enum.Enum) and not isinstance(other, ProblemKind):
             return False
         return int.__eq__(self, other)
 
-    def __ne__(self, other):
+    def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)
         return result if result is NotImplemented else not result
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return int.__hash__(self)
 
 
@@ -407,7 +413,7 @@ class WriteFlags(enum.IntFlag):
     CRLF = 2
 
 
-def _member(cls, value, what):
+def _member(cls: Type[_E], value: object, what: str) -> Union[_E, int]:
     value = plain_int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("%s must be a %s, its name or an int, not %s"
@@ -427,13 +433,13 @@ def _member(cls, value, what):
 
 
 # The spellings the plan files accept besides the member names.
-_ALIASES = {
+_ALIASES: Dict[str, Dict[str, int]] = {
     "Kind": {"数値": 0, "達成": 1, "定性": 2},
     "Direction": {">=": 0, "以上": 0, "<=": 1, "以下": 1},
 }
 
 
-def _by_name(cls, value, what):
+def _by_name(cls: Type[_E], value: str, what: str) -> _E:
     key = value.strip().upper()
     try:
         return cls[key]
@@ -445,7 +451,7 @@ def _by_name(cls, value, what):
             what, value, ", ".join(m.name.lower() for m in cls))) from None
 
 
-def enum_out(cls, value):
+def enum_out(cls: Type[_E], value: int) -> Union[_E, int]:
     """An int from C -> member of cls (the int itself for unknown values)."""
     try:
         return cls(value)
@@ -464,14 +470,14 @@ def enum_out(cls, value):
 _INT_PRESENTATIONS = frozenset("bcdoxXn")
 
 
-def _str(member):
+def _str(member: Any) -> str:
     if isinstance(member, Rating):
         return member.symbol if member else "unrated"
-    name = member.stable_name
-    return name if name else member.name.lower()
+    name: str = member.stable_name
+    return name if name else cast(str, member.name).lower()
 
 
-def _format(member, spec):
+def _format(member: Any, spec: str) -> str:
     if spec and spec[-1] in _INT_PRESENTATIONS:
         return int.__format__(int(member), spec)
     return format(_str(member), spec)
@@ -479,6 +485,7 @@ def _format(member, spec):
 
 for _cls in (Rating, Unrated, Kind, Direction, Schedule, Accumulate, Rollup, Lang,
              Encoding, Format, Object, Status, ProblemKind, WarningKind):
-    _cls.__str__ = _str
-    _cls.__format__ = _format
+    # setattr: mypy refuses to assign to a method of a class
+    setattr(_cls, "__str__", _str)
+    setattr(_cls, "__format__", _format)
 del _cls

@@ -23,8 +23,11 @@ would expect (``KpiNotFound`` is a ``KeyError``, ``KpiRangeError`` an
 the built-ins.
 """
 
+from __future__ import annotations
+
 import errno as _errno
 import os as _os
+from typing import Any, Callable, Dict, Optional, Tuple, Type
 
 # The stable kpi_error codes of kpi/error.h.
 KPI_OK = 0
@@ -41,7 +44,7 @@ KPI_ERR_ENCODING = -10
 KPI_ERR_LIMIT = -11
 KPI_ERR_MISUSE = -12
 
-_NAMES = {
+_NAMES: Dict[Optional[int], str] = {
     KPI_OK: "KPI_OK",
     KPI_ERR_NOMEM: "KPI_ERR_NOMEM",
     KPI_ERR_ARGUMENT: "KPI_ERR_ARGUMENT",
@@ -63,9 +66,10 @@ class KpiError(Exception):
     for libkpi, except :class:`KpiLibraryError` (loading)."""
 
     #: the kpi_error code this class stands for (None for the base class)
-    default_code = None
+    default_code: Optional[int] = None
 
-    def __init__(self, message, code=None, source="", line=0, column=0, function=None):
+    def __init__(self, message: str, code: Optional[int] = None, source: str = "",
+                 line: int = 0, column: int = 0, function: Optional[str] = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = self.default_code if code is None else code
@@ -75,23 +79,24 @@ class KpiError(Exception):
         self.function = function
 
     @property
-    def name(self):
+    def name(self) -> str:
         """The stable name of the code, e.g. ``"KPI_ERR_VALUE"``."""
         return _NAMES.get(self.code, "KPI_ERR_UNKNOWN")
 
-    def __str__(self):
+    def __str__(self) -> str:
         # KeyError would repr() the message; every KpiError reads the same.
         return self.message
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "%s(%r, code=%r)" % (type(self).__name__, self.message, self.code)
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[..., KpiError], Tuple[Any, ...]]:
         return (_rebuild, (type(self), self.message, self.code, self.source, self.line,
                            self.column, self.function))
 
 
-def _rebuild(cls, message, code, source, line, column, function, *more):
+def _rebuild(cls: Type[KpiError], message: str, code: Optional[int], source: str,
+             line: int, column: int, function: Optional[str], *more: Any) -> KpiError:
     return cls(message, code, source, line, column, function, *more)
 
 
@@ -147,14 +152,17 @@ class KpiIOError(KpiError, OSError):
     ``except FileNotFoundError`` works as it does around ``open()``."""
     default_code = KPI_ERR_IO
 
-    def __init__(self, message, code=None, source="", line=0, column=0, function=None,
-                 errno=0):
+    def __init__(self, message: str, code: Optional[int] = None, source: str = "",
+                 line: int = 0, column: int = 0, function: Optional[str] = None,
+                 errno: int = 0) -> None:
         super().__init__(message, code, source, line, column, function)
-        self.errno = errno or None
+        # None when libkpi gave no errno, as OSError's own errno is when it
+        # has none; typeshed declares OSError.errno as a plain int.
+        self.errno = errno or None  # type: ignore[assignment]
         self.strerror = _os.strerror(errno) if errno else message
         self.filename = source or None
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[..., KpiError], Tuple[Any, ...]]:
         return (_rebuild, (type(self), self.message, self.code, self.source, self.line,
                            self.column, self.function, self.errno or 0))
 
@@ -179,7 +187,7 @@ class KpiNotADirectoryError(KpiIOError, NotADirectoryError):
 
 #: errno -> the KpiIOError subclass that is also Python's own OSError
 #: subclass for it (as OSError(errno, ...) picks)
-IO_ERROR_CLASSES = {
+IO_ERROR_CLASSES: Dict[int, Type[KpiIOError]] = {
     _errno.ENOENT: KpiFileNotFoundError,
     _errno.EACCES: KpiPermissionError,
     _errno.EPERM: KpiPermissionError,
@@ -188,7 +196,7 @@ IO_ERROR_CLASSES = {
 }
 
 
-def io_error_class(errno):
+def io_error_class(errno: int) -> Type[KpiIOError]:
     """The KpiIOError class for a system error number (0: none known)."""
     return IO_ERROR_CLASSES.get(errno, KpiIOError)
 
@@ -217,19 +225,21 @@ class KpiLibraryError(ImportError):
 
 
 #: kpi_error code -> exception class
-ERROR_CLASSES = {
-    cls.default_code: cls
+ERROR_CLASSES: Dict[Optional[int], Type[KpiError]] = {
+    # mypy joins these classes (several bases each) to plain "type", which
+    # has no default_code: each one is a KpiError subclass.
+    cls.default_code: cls  # type: ignore[attr-defined]
     for cls in (KpiNoMemory, KpiArgumentError, KpiRangeError, KpiNotFound, KpiDuplicate,
                 KpiValueError, KpiDateError, KpiParseError, KpiIOError, KpiEncodingError,
                 KpiLimitError, KpiMisuseError)
 }
 
 
-def error_class(code):
+def error_class(code: int) -> Type[KpiError]:
     """The KpiError subclass for a kpi_error code (KpiError for unknown codes)."""
     return ERROR_CLASSES.get(code, KpiError)
 
 
-def error_name(code):
+def error_name(code: int) -> str:
     """The stable name of a code without calling the library."""
     return _NAMES.get(code, "KPI_ERR_UNKNOWN")

@@ -6,8 +6,12 @@ language it wants, Lang.JA by default: ``result.reason`` (Japanese),
 ``evaluation.to_records(lang=...)``, ``result.to_record(lang)``.
 """
 
+from __future__ import annotations
+
 import ctypes
 import pickle
+from typing import (TYPE_CHECKING, Any, Callable, Collection, Dict, Iterator, List, NoReturn,
+                    Optional, Tuple, Type, Union, cast, overload)
 
 from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
@@ -17,14 +21,36 @@ from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import Note, float_in, opt_float
 
-_SETTINGS = ("ahead", "on_track", "rollup", "use_assessments", "directive_days", "threads")
+if TYPE_CHECKING:
+    import datetime
+    import enum
+    import os
+    import weakref
+    from typing import TypeVar
+
+    from ._model import Plan
+
+    _E = TypeVar("_E", bound=enum.Enum)
+    #: A number: float, int, decimal.Decimal or a numpy number (numpy is Any here).
+    _Number = Any
+    #: A language: a Lang, its name ("ja", "en") or its int.
+    _LangArg = Union[Lang, str, int]
+    #: A report format: a Format, its name ("json", "md") or its int.
+    _FormatArg = Union[Format, str, int]
+    #: A roll-up rule: a Rollup, its name ("weighted") or its int.
+    _RollupArg = Union[Rollup, str, int]
+    #: A path: str, bytes or os.PathLike.
+    _PathArg = Union[str, bytes, "os.PathLike[Any]"]
+
+_SETTINGS: Tuple[str, ...] = ("ahead", "on_track", "rollup", "use_assessments",
+                              "directive_days", "threads")
 
 #: The language of text when a call names none.
-DEFAULT_LANG = Lang.JA
+DEFAULT_LANG: Lang = Lang.JA
 
-_LANG_MOVED = ("the language is no policy setting: give it where text is made, "
-               "as render(format, lang=...), to_records(lang=...) or "
-               "Result.reason_in(lang)")
+_LANG_MOVED: str = ("the language is no policy setting: give it where text is made, "
+                    "as render(format, lang=...), to_records(lang=...) or "
+                    "Result.reason_in(lang)")
 
 
 class Policy(Owner):
@@ -40,8 +66,10 @@ class Policy(Owner):
     reasons and reports is chosen when they are asked for.
     """
 
-    def __init__(self, *, ahead=None, on_track=None, rollup=None, use_assessments=None,
-                 directive_days=None, threads=None, **unknown):
+    def __init__(self, *, ahead: Optional[_Number] = None, on_track: Optional[_Number] = None,
+                 rollup: Optional[_RollupArg] = None, use_assessments: Optional[bool] = None,
+                 directive_days: Optional[int] = None, threads: Optional[int] = None,
+                 **unknown: Any) -> None:
         if unknown:
             _unknown_settings(unknown)
         out = ctypes.c_void_p()
@@ -52,7 +80,7 @@ class Policy(Owner):
                     threads=threads)
 
     @classmethod
-    def from_settings(cls, base=None, **settings):
+    def from_settings(cls, base: Optional[Policy] = None, **settings: Any) -> Policy:
         """A new policy: a copy of ``base`` (or the defaults) with ``settings``
         applied. Unknown settings raise TypeError."""
         unknown = set(settings) - set(_SETTINGS)
@@ -65,13 +93,15 @@ class Policy(Owner):
         values.update({k: v for k, v in settings.items() if v is not None})
         return cls(**values)
 
-    def _apply(self, ahead=None, on_track=None, rollup=None, use_assessments=None,
-               directive_days=None, threads=None):
+    def _apply(self, ahead: Optional[_Number] = None, on_track: Optional[_Number] = None,
+               rollup: Optional[_RollupArg] = None, use_assessments: Optional[bool] = None,
+               directive_days: Optional[int] = None, threads: Optional[int] = None) -> None:
         if ahead is not None or on_track is not None:
             self.set_thresholds(self.ahead if ahead is None else ahead,
                                 self.on_track if on_track is None else on_track)
         if rollup is not None:
-            self.rollup = rollup
+            # cast: the setter takes a name too; mypy checks the getter's type
+            self.rollup = cast(Any, rollup)
         if use_assessments is not None:
             self.use_assessments = use_assessments
         if directive_days is not None:
@@ -80,56 +110,56 @@ class Policy(Owner):
             self.threads = threads
 
     @property
-    def ahead(self):
+    def ahead(self) -> float:
         """The pace from which a target is ◎ (default 1.10)."""
-        return self._call(C.kpi_policy_ahead)
+        return cast(float, self._call(C.kpi_policy_ahead))
 
     @ahead.setter
-    def ahead(self, value):
+    def ahead(self, value: _Number) -> None:
         self.set_thresholds(value, self.on_track)
 
     @property
-    def on_track(self):
+    def on_track(self) -> float:
         """The pace from which a target is ○ (default 0.95)."""
-        return self._call(C.kpi_policy_on_track)
+        return cast(float, self._call(C.kpi_policy_on_track))
 
     @on_track.setter
-    def on_track(self, value):
+    def on_track(self, value: _Number) -> None:
         self.set_thresholds(self.ahead, value)
 
-    def set_thresholds(self, ahead, on_track):
+    def set_thresholds(self, ahead: _Number, on_track: _Number) -> None:
         """Sets both thresholds: 0 < on_track <= ahead, both finite, else
         KpiValueError."""
         self._call(C.kpi_policy_set_thresholds, float_in(ahead, "ahead", allow_none=False),
                    float_in(on_track, "on_track", allow_none=False))
 
     @property
-    def rollup(self):
+    def rollup(self) -> Union[Rollup, int]:
         """Rollup.CRITERIA (default), WORST or WEIGHTED."""
         return enum_out(Rollup, self._call(C.kpi_policy_rollup))
 
     @rollup.setter
-    def rollup(self, value):
+    def rollup(self, value: _RollupArg) -> None:
         self._call(C.kpi_policy_set_rollup, Rollup.of(value))
 
     @property
-    def use_assessments(self):
+    def use_assessments(self) -> bool:
         """True when assessments override computed ratings (default)."""
         return bool(self._call(C.kpi_policy_use_assessments))
 
     @use_assessments.setter
-    def use_assessments(self, value):
+    def use_assessments(self, value: bool) -> None:
         self._call(C.kpi_policy_set_use_assessments, 1 if value else 0)
 
     @property
-    def directive_days(self):
+    def directive_days(self) -> int:
         """After how many days a directive without any response is overdue
         (Result.overdue, Plan.validate()): 1 to 36500, default 90; other
         numbers raise KpiValueError."""
-        return self._call(C.kpi_policy_directive_days)
+        return cast(int, self._call(C.kpi_policy_directive_days))
 
     @directive_days.setter
-    def directive_days(self, value):
+    def directive_days(self, value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("directive_days must be an int, not %s" % type(value).__name__)
         if not -2**31 <= value < 2**31:
@@ -139,14 +169,14 @@ class Policy(Owner):
         self._call(C.kpi_policy_set_directive_days, value)
 
     @property
-    def threads(self):
+    def threads(self) -> int:
         """How many threads Plan.evaluate() may use: 0 (the default) or 1
         for the calling thread only, up to 64. The evaluation is the same
         whatever the number; other numbers raise KpiValueError."""
-        return self._call(C.kpi_policy_threads)
+        return cast(int, self._call(C.kpi_policy_threads))
 
     @threads.setter
-    def threads(self, value):
+    def threads(self, value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("threads must be an int, not %s" % type(value).__name__)
         if not -2**31 <= value < 2**31:
@@ -155,28 +185,28 @@ class Policy(Owner):
                                 function="threads")
         self._call(C.kpi_policy_set_threads, value)
 
-    def settings(self):
+    def settings(self) -> Dict[str, Any]:
         """The settings as a dict of the keyword arguments of Policy()."""
         h = self._h
         with h.lock:
             return _policy_settings(h.get())
 
-    def copy(self):
+    def copy(self) -> Policy:
         """A new Policy with the same settings."""
         return Policy(**self.settings())
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[[Dict[str, Any]], Policy], Tuple[Dict[str, Any]]]:
         # Pickled as its settings, so that it crosses processes.
         return (_policy_from_settings, (self.settings(),))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<kpi.Policy (closed)>"
         return "<kpi.Policy %s>" % " ".join("%s=%s" % (k, getattr(v, "name", v))
                                             for k, v in self.settings().items())
 
 
-def _unknown_settings(names):
+def _unknown_settings(names: Collection[str]) -> NoReturn:
     message = "unknown policy setting(s): %s (expected %s)" % (
         ", ".join(sorted(names)), ", ".join(_SETTINGS))
     if "lang" in names:
@@ -184,7 +214,7 @@ def _unknown_settings(names):
     raise TypeError(message)
 
 
-def _policy_settings(ptr):
+def _policy_settings(ptr: int) -> Dict[str, Any]:
     return {"ahead": C.kpi_policy_ahead(ptr), "on_track": C.kpi_policy_on_track(ptr),
             "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
             "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
@@ -207,42 +237,47 @@ class Evaluation(Owner):
     Result.reason_in() take the one they write in (Japanese by default).
     """
 
+    #: The plan it was made from, for pickling (set by Plan.evaluate()).
+    _plan: weakref.ref[Plan]
+    #: The plan's two files, when rebuilt from them (_evaluation_from_files()).
+    _files: Tuple[bytes, bytes]
+
     @classmethod
-    def _from_ptr(cls, ptr):
+    def _from_ptr(cls, ptr: Optional[int]) -> Evaluation:
         self = cls.__new__(cls)
         self._adopt(ptr, "evaluation", C.kpi_evaluation_free)
         return self
 
-    def __init__(self):
+    def __init__(self) -> None:
         raise TypeError("evaluations are made by Plan.evaluate()")
 
     @property
-    def as_of(self):
+    def as_of(self) -> datetime.date:
         """The as-of date."""
-        return date_out(self._call(C.kpi_evaluation_as_of))
+        return cast("datetime.date", date_out(self._call(C.kpi_evaluation_as_of)))
 
     @property
-    def start(self):
+    def start(self) -> datetime.date:
         """The first day of the period used."""
-        return date_out(self._call(C.kpi_evaluation_start))
+        return cast("datetime.date", date_out(self._call(C.kpi_evaluation_start)))
 
     @property
-    def end(self):
+    def end(self) -> datetime.date:
         """The last day of the period used."""
-        return date_out(self._call(C.kpi_evaluation_end))
+        return cast("datetime.date", date_out(self._call(C.kpi_evaluation_end)))
 
     @property
-    def organization(self):
+    def organization(self) -> str:
         """The plan's organization, copied."""
-        return self._call(C.kpi_evaluation_organization)
+        return cast(str, self._call(C.kpi_evaluation_organization))
 
     @property
-    def department(self):
+    def department(self) -> str:
         """The plan's department, copied."""
-        return self._call(C.kpi_evaluation_department)
+        return cast(str, self._call(C.kpi_evaluation_department))
 
     @property
-    def notes(self):
+    def notes(self) -> List[Note]:
         """The plan's notes as they were when it was rated, copied: a list of
         Note (code, text), as ``plan.notes`` gives them."""
         h = self._h
@@ -253,22 +288,22 @@ class Evaluation(Owner):
                     for i in range(C.kpi_evaluation_note_count(p))]
 
     @property
-    def policy(self):
+    def policy(self) -> Policy:
         """A copy of the policy the evaluation was made with (a new Policy)."""
         h = self._h
         with h.lock:
             settings = _policy_settings(C.kpi_evaluation_policy(h.get()))
         return Policy(**settings)
 
-    def __len__(self):
-        return self._call(C.kpi_evaluation_result_count)
+    def __len__(self) -> int:
+        return cast(int, self._call(C.kpi_evaluation_result_count))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Result]:
         for i in range(len(self)):
             yield self[i]
 
     @property
-    def directives(self):
+    def directives(self) -> List[Result]:
         """The directives' results (kind Object.DIRECTIVE), in the plan's
         order: a list of Result, apart from the plan's tree (len(), iteration
         and to_records() leave them out; ``ev["D1"]`` finds one by code).
@@ -280,7 +315,13 @@ class Evaluation(Owner):
             return [Result(self, C.kpi_evaluation_directive_at(p, i))
                     for i in range(C.kpi_evaluation_directive_count(p))]
 
-    def __getitem__(self, key):
+    @overload
+    def __getitem__(self, key: Union[int, str]) -> Result: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> List[Result]: ...
+
+    def __getitem__(self, key: Union[int, str, slice]) -> Union[Result, List[Result]]:
         if isinstance(key, str):
             return self.find(key)
         if isinstance(key, slice):
@@ -299,14 +340,14 @@ class Evaluation(Owner):
                                     function="kpi_evaluation_result_at")
             return Result(self, C.kpi_evaluation_result_at(p, i))
 
-    def find(self, code):
+    def find(self, code: str) -> Result:
         """The result of the goal, target or directive with this code, or of
         the plan for the plan id; KpiNotFound (a KeyError) when there is
         none."""
         return Result(self, self._call(C.kpi_evaluation_find,
                                        text_in(code, "code", allow_none=False)))
 
-    def get(self, code, default=None):
+    def get(self, code: str, default: Optional[Result] = None) -> Optional[Result]:
         """The result of a code, or ``default``."""
         from ._errors import KpiNotFound
         try:
@@ -314,15 +355,16 @@ class Evaluation(Owner):
         except KpiNotFound:
             return default
 
-    def __contains__(self, code):
+    def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.get(code) is not None
 
     @property
-    def root(self):
+    def root(self) -> Result:
         """The plan's result (the first)."""
         return self[0]
 
-    def render(self, format="text", lang=DEFAULT_LANG, width=None):
+    def render(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
+               width: Optional[int] = None) -> str:
         """The report as a str. ``format``: "text", "markdown" (or "md"),
         "json", "csv", "html" or a Format. ``lang``: "ja" (default) or "en",
         the language of headings, words and reason lines. ``width``: for the
@@ -335,7 +377,8 @@ class Evaluation(Owner):
             data = data[3:]
         return data.decode("utf-8", "replace")
 
-    def render_bytes(self, format="text", lang=DEFAULT_LANG, width=None):
+    def render_bytes(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
+                     width: Optional[int] = None) -> bytes:
         """The report exactly as libkpi writes it (UTF-8 bytes); arguments as
         render()."""
         fmt = Format.of(format)
@@ -361,7 +404,8 @@ class Evaluation(Owner):
                                              lang, width)
             return take_text(out.value, size.value)
 
-    def write(self, path, format="text", lang=DEFAULT_LANG):
+    def write(self, path: _PathArg, format: _FormatArg = "text",
+              lang: _LangArg = DEFAULT_LANG) -> None:
         """Writes the report to ``path`` (str, bytes or os.PathLike), the
         bytes render_bytes() gives, replacing the file only once the report
         is whole; JSON and CSV are written as they are rendered, so a report
@@ -374,7 +418,8 @@ class Evaluation(Owner):
         with h.lock:
             C.kpi_evaluation_write(h.get(), raw, fmt, lang)
 
-    def to_records(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
+    def to_records(self, include_plan: bool = True, lang: _LangArg = DEFAULT_LANG,
+                   include_directives: bool = False) -> List[Dict[str, Any]]:
         """A list of dicts, one per result in plan order: the plan (first,
         kind "plan", unless ``include_plan`` is False), every goal and every
         target, and with ``include_directives`` every directive (kind
@@ -393,7 +438,7 @@ class Evaluation(Owner):
         h = self._h
         with h.lock:
             p = h.get()
-            records = []
+            records: List[Dict[str, Any]] = []
             for i in range(C.kpi_evaluation_result_count(p)):
                 r = C.kpi_evaluation_result_at(p, i)
                 if not include_plan and C.kpi_result_object(r) == Object.PLAN:
@@ -403,14 +448,15 @@ class Evaluation(Owner):
                 records.append(_record(C.kpi_evaluation_directive_at(p, i), lang))
             return records
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[..., Evaluation],
+                                  Tuple[bytes, bytes, datetime.date, Dict[str, Any]]]:
         """Pickled (and deep-copied) as what it was made from: the plan's two
         files, the as-of date and the policy's settings, evaluated again on
         loading. That gives the same evaluation only while the plan is as
         it was, so pickling checks it (evaluating the files again and
         comparing every result through the JSON report) and refuses with
         pickle.PicklingError when the plan has changed or is gone."""
-        files = getattr(self, "_files", None)
+        files: Optional[Tuple[bytes, bytes]] = getattr(self, "_files", None)
         if files is None:
             plan = self._plan() if getattr(self, "_plan", None) else None
             if plan is None or plan.closed:
@@ -431,7 +477,8 @@ class Evaluation(Owner):
                     "was made (evaluate the plan again, then pickle that)")
         return (_evaluation_from_files, (files[0], files[1], self.as_of, settings))
 
-    def to_pandas(self, include_plan=True, lang=DEFAULT_LANG, include_directives=False):
+    def to_pandas(self, include_plan: bool = True, lang: _LangArg = DEFAULT_LANG,
+                  include_directives: bool = False) -> Any:  # a pandas.DataFrame
         """A pandas DataFrame of the results, one row per result as
         to_records() gives them (the same columns and rows), made from the
         CSV report rendered by libkpi in one call and read by pandas' CSV
@@ -453,7 +500,7 @@ class Evaluation(Owner):
         return frame(self.render_bytes("csv", lang), RECORD_FIELDS, include_plan,
                      include_directives)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<kpi.Evaluation (closed)>"
         root = self.root
@@ -461,11 +508,12 @@ class Evaluation(Owner):
                                                       root.rating.symbol or "unrated")
 
 
-def _policy_from_settings(settings):
+def _policy_from_settings(settings: Dict[str, Any]) -> Policy:
     return Policy(**settings)
 
 
-def _evaluation_from_files(structure, progress, as_of, settings):
+def _evaluation_from_files(structure: bytes, progress: bytes, as_of: datetime.date,
+                           settings: Dict[str, Any]) -> Evaluation:
     """An evaluation rebuilt from what Evaluation.__reduce__() kept; it keeps
     the files, so that it pickles again without its (temporary) plan."""
     from ._model import Plan
@@ -480,7 +528,7 @@ def _evaluation_from_files(structure, progress, as_of, settings):
 
 #: The keys of Evaluation.to_records() and Result.to_record(), in order:
 #: the columns of the CSV report.
-RECORD_FIELDS = (
+RECORD_FIELDS: Tuple[str, ...] = (
     "kind", "code", "parent", "depth", "title", "text", "unit",
     "rating", "rating_name", "computed_rating", "assessed", "mismatch", "assessment_date",
     "unrated_reason", "unrated_label", "target_kind", "direction",
@@ -494,16 +542,16 @@ RECORD_FIELDS = (
 )
 
 
-def _stable_name(cls, value):
+def _stable_name(cls: Type[Object], value: int) -> str:
     member = enum_out(cls, value)
-    return member.stable_name if isinstance(member, cls) else str(value)
+    return cast(str, member.stable_name) if isinstance(member, cls) else str(value)
 
 
-def _none_if_empty(text):
+def _none_if_empty(text: str) -> Optional[str]:
     return text or None
 
 
-def _record(r, lang):
+def _record(r: int, lang: Union[Lang, int]) -> Dict[str, Any]:
     """One result as a dict; the caller holds the evaluation's lock."""
     kind = C.kpi_result_object(r)
     parent = C.kpi_result_parent(r)
@@ -511,7 +559,7 @@ def _record(r, lang):
     unrated = C.kpi_result_unrated(r)
     is_target = kind == Object.TARGET
     is_directive = kind == Object.DIRECTIVE
-    rec = {
+    rec: Dict[str, Any] = {
         "kind": _stable_name(Object, kind),
         "code": C.kpi_result_code(r),
         "parent": C.kpi_result_code(parent) if parent else None,
@@ -590,18 +638,21 @@ def _record(r, lang):
     return rec
 
 
-def _result_property(getter, convert=None, doc=None):
+def _result_property(getter: str, convert: Optional[Callable[[Any], Any]] = None,
+                     doc: Optional[str] = None) -> property:
     fn = getattr(C, getter)
     if convert is None:
-        def fget(self):
+        def fget(self: Result) -> Any:
             return self._call(fn)
     else:
-        def fget(self):
-            return convert(self._call(fn))
+        converter: Callable[[Any], Any] = convert  # narrowed, for the closure
+
+        def fget(self: Result) -> Any:
+            return converter(self._call(fn))
     return property(fget, doc=doc)
 
 
-def _enum(cls):
+def _enum(cls: Type[_E]) -> Callable[[int], Union[_E, int]]:
     return lambda v: enum_out(cls, v)
 
 
@@ -667,18 +718,18 @@ class Result(Borrowed):
                                  "The Direction of a target (INCREASE otherwise).")
 
     @property
-    def reason(self):
+    def reason(self) -> str:
         """The one-line reason in Japanese (the default language), e.g.
         ``32件 / 目標30件以上 (107%), 期待値15.0 (経過50%) → ◎``; reason_in()
         gives it in another language."""
-        return self._call(C.kpi_result_reason, DEFAULT_LANG)
+        return cast(str, self._call(C.kpi_result_reason, DEFAULT_LANG))
 
-    def reason_in(self, lang):
+    def reason_in(self, lang: _LangArg) -> str:
         """The one-line reason in ``lang`` ("ja", "en" or a Lang), e.g.
         ``32 件 / target 30 件 or more (107%), expected 15.0 (50% elapsed) → ◎``.
         libkpi builds each language's lines on the first request and keeps
         them with the evaluation."""
-        return self._call(C.kpi_result_reason, Lang.of(lang))
+        return cast(str, self._call(C.kpi_result_reason, Lang.of(lang)))
     inferred = _result_property("kpi_result_inferred", _enum(Field),
                                 "For a target, the Field flag of the fields read from its "
                                 "text rather than given; Field.NONE otherwise.")
@@ -724,7 +775,7 @@ class Result(Borrowed):
                             "as-of date says DONE or CANCELLED. False for other results.")
 
     @property
-    def days_open(self):
+    def days_open(self) -> Optional[int]:
         """For an open directive of known date: the days it has been open
         as of the as-of date (an int). None when it is closed, its date is
         unknown or later than the as-of date, and for other results."""
@@ -734,7 +785,7 @@ class Result(Borrowed):
             # libkpi documents -1 for other results, but gives them 0
             if C.kpi_result_object(self._ptr) != Object.DIRECTIVE:
                 return None
-            days = C.kpi_result_days_open(self._ptr)
+            days: int = C.kpi_result_days_open(self._ptr)
         return None if days < 0 else days
 
     overdue = _result_property("kpi_result_overdue", bool,
@@ -742,7 +793,7 @@ class Result(Borrowed):
                                "is older than the policy's directive_days.")
 
     @property
-    def goal_codes(self):
+    def goal_codes(self) -> List[str]:
         """For a directive: the codes of the goals it is addressed to, in
         order (empty: the whole plan, and for other results)."""
         h = self._h
@@ -752,18 +803,18 @@ class Result(Borrowed):
                     for i in range(C.kpi_result_goal_count(self._ptr))]
 
     @property
-    def evaluation(self):
+    def evaluation(self) -> Evaluation:
         """The Evaluation this result belongs to."""
-        return self._owner
+        return cast(Evaluation, self._owner)
 
     @property
-    def parent(self):
+    def parent(self) -> Optional[Result]:
         """The parent's Result, or None for the plan."""
         ptr = self._call(C.kpi_result_parent)
         return Result(self._owner, ptr) if ptr else None
 
     @property
-    def children(self):
+    def children(self) -> List[Result]:
         """The direct children's results (targets first, then goals)."""
         h = self._h
         with h.lock:
@@ -771,37 +822,38 @@ class Result(Borrowed):
             return [Result(self._owner, C.kpi_result_child_at(self._ptr, i))
                     for i in range(C.kpi_result_child_count(self._ptr))]
 
-    def __len__(self):
+    def __len__(self) -> int:
         """The number of direct children."""
-        return self._call(C.kpi_result_child_count)
+        return cast(int, self._call(C.kpi_result_child_count))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Result]:
         return iter(self.children)
 
-    def count_rating(self, rating):
+    def count_rating(self, rating: Union[Rating, str, int]) -> int:
         """For a goal or the plan: how many direct children have ``rating``."""
-        return self._call(C.kpi_result_count_rating, Rating.of(rating))
+        return cast(int, self._call(C.kpi_result_count_rating, Rating.of(rating)))
 
-    def count_unrated(self, reason):
+    def count_unrated(self, reason: Union[Unrated, str, int]) -> int:
         """For a goal or the plan: how many direct children are unrated for ``reason``."""
-        return self._call(C.kpi_result_count_unrated, Unrated.of(reason))
+        return cast(int, self._call(C.kpi_result_count_unrated, Unrated.of(reason)))
 
     @property
-    def rating_counts(self):
+    def rating_counts(self) -> Dict[Rating, int]:
         """{Rating: count} of the direct children, for the four ratings."""
         return {r: self.count_rating(r) for r in Rating if r != Rating.NONE}
 
     @property
-    def unrated_counts(self):
+    def unrated_counts(self) -> Dict[Unrated, int]:
         """{Unrated: count} of the direct children, for every reason."""
         return {u: self.count_unrated(u) for u in Unrated if u != Unrated.NONE}
 
-    def to_record(self, lang=DEFAULT_LANG):
+    def to_record(self, lang: _LangArg = DEFAULT_LANG) -> Dict[str, Any]:
         """This result as one dict of Evaluation.to_records(), its text in
         ``lang``."""
-        return self._call(_record, Lang.of(lang))
+        record: Dict[str, Any] = self._call(_record, Lang.of(lang))
+        return record
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Result (evaluation closed)>"
         kind = self.kind

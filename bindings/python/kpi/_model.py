@@ -13,13 +13,15 @@ Conventions (see docs/python.md):
   their names.
 """
 
-import collections.abc
+from __future__ import annotations
+
 import ctypes
 import datetime
 import math
 import numbers
 import weakref
-from typing import NamedTuple, Optional
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, NamedTuple,
+                    Optional, Sequence, Set, Tuple, Type, TypeVar, Union, cast, overload)
 
 from . import _dates
 from ._capi import C, path_in, take_text, text_in
@@ -30,6 +32,31 @@ from ._enums import (TARGET_FIELDS, Accumulate, Direction, Encoding, Field, Kind
 from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiArgumentError, KpiDateError, KpiDuplicate,
                       KpiNotFound, KpiRangeError, KpiValueError, error_class)
 from ._handle import Borrowed, Owner
+
+if TYPE_CHECKING:
+    import os
+
+    from ._errors import KpiError
+    from ._evaluation import Evaluation, Policy
+
+# A date as the package takes it (see kpi._dates): a datetime.date or
+# datetime.datetime, a str libkpi reads ("2017-09-30", "平成29年度"), an int
+# YYYYMMDD, a numpy datetime64 or a pandas Timestamp, or None (pandas' NA,
+# NaT) for none; checked at run time.
+DateLike = Any
+# A file argument: a path (str, bytes or os.PathLike) or a binary file object
+# (anything with read() or write(), as the method needs); checked at run time.
+FileLike = Any
+# A function of libkpi (an attribute of kpi._capi.C, typed Any there).
+_CFunction = Callable[..., Any]
+# The wrappers that have a _call(): a plan and the objects of a plan.
+_Node = Union["Plan", "_PlanChild"]
+
+_T = TypeVar("_T")
+_PlanT = TypeVar("_PlanT", bound="Plan")
+# The enumerations whose setters take a member, its name or an int (each
+# converts with its own of()).
+_EnumT = TypeVar("_EnumT", Accumulate, Direction, Field, Kind, Rating, Schedule, Status)
 
 
 class Note(NamedTuple):
@@ -45,13 +72,13 @@ class ReaderWarning(NamedTuple):
     line: int     #: the line it refers to, 0 when none
     #: WarningKind.IGNORED (something in the file was not used) or
     #: WarningKind.INFERRED (fields were read from a target's text, or could not be)
-    kind: WarningKind = WarningKind.IGNORED
+    kind: Union[WarningKind, int] = WarningKind.IGNORED
 
 
 class Problem(NamedTuple):
     """A problem Plan.validate() found."""
     #: ProblemKind.INCOMPLETE, INVALID (a target) or UNANSWERED (a directive)
-    kind: ProblemKind
+    kind: Union[ProblemKind, int]
     code: str      #: the code of the target or directive concerned
     message: str   #: e.g. 'target "3-3-c": DECREASE target needs a start value'
 
@@ -60,12 +87,12 @@ class Problem(NamedTuple):
 # Conversions
 
 
-def opt_float(value):
+def opt_float(value: float) -> Optional[float]:
     """C double -> float, NaN -> None."""
     return None if math.isnan(value) else value
 
 
-def float_in(value, what, allow_none=True):
+def float_in(value: object, what: str, allow_none: bool = True) -> float:
     """float, int, Decimal, a numpy number or None (pandas' NA) -> C double
     (None -> NaN). Infinities are passed on: libkpi refuses them with
     KpiValueError."""
@@ -78,87 +105,98 @@ def float_in(value, what, allow_none=True):
     return float(value)
 
 
-def _text_property(getter, setter=None, doc=None):
+def _text_property(getter: str, setter: Optional[str] = None,
+                   doc: Optional[str] = None) -> property:
     get_fn = getattr(C, getter)
 
-    def fget(self):
-        return self._call(get_fn)
+    def fget(self: _Node) -> str:
+        return cast(str, self._call(get_fn))
 
-    fset = None
+    fset: Optional[Callable[[_Node, Optional[str]], None]] = None
     if setter:
         set_fn = getattr(C, setter)
         name = setter.rsplit("_set_", 1)[1]
 
-        def fset(self, value):
+        def fset(self: _Node, value: Optional[str]) -> None:
             self._call(set_fn, text_in(value, name))
     return property(fget, fset, doc=doc)
 
 
-def _float_property(getter, setter=None, doc=None, optional=True):
+def _float_property(getter: str, setter: Optional[str] = None, doc: Optional[str] = None,
+                    optional: bool = True) -> property:
     get_fn = getattr(C, getter)
 
-    def fget(self):
+    def fget(self: _Node) -> Optional[float]:
         value = self._call(get_fn)
         return opt_float(value) if optional else value
 
-    fset = None
+    fset: Optional[Callable[[_Node, object], None]] = None
     if setter:
         set_fn = getattr(C, setter)
         name = setter.rsplit("_set_", 1)[1]
 
-        def fset(self, value):
+        def fset(self: _Node, value: object) -> None:
             self._call(set_fn, float_in(value, name, allow_none=optional))
     return property(fget, fset, doc=doc)
 
 
-def _date_property(getter, setter=None, doc=None, which=LAST, optional=True):
+def _date_property(getter: str, setter: Optional[str] = None, doc: Optional[str] = None,
+                   which: str = LAST, optional: bool = True) -> property:
     get_fn = getattr(C, getter)
 
-    def fget(self):
+    def fget(self: _Node) -> Optional[datetime.date]:
         return date_out(self._call(get_fn))
 
-    fset = None
+    fset: Optional[Callable[[_Node, DateLike], None]] = None
     if setter:
         set_fn = getattr(C, setter)
         name = setter.rsplit("_set_", 1)[1]
 
-        def fset(self, value):
+        def fset(self: _Node, value: DateLike) -> None:
             self._call(set_fn, date_in(value, name, allow_none=optional, which=which))
     return property(fget, fset, doc=doc)
 
 
-def _enum_property(cls, getter, setter=None, doc=None):
+def _enum_property(cls: Type[_EnumT], getter: str, setter: Optional[str] = None,
+                   doc: Optional[str] = None) -> property:
     get_fn = getattr(C, getter)
 
-    def fget(self):
+    def fget(self: _Node) -> Union[_EnumT, int]:
         return enum_out(cls, self._call(get_fn))
 
-    fset = None
+    fset: Optional[Callable[[_Node, Any], None]] = None
     if setter:
         set_fn = getattr(C, setter)
 
-        def fset(self, value):
+        def fset(self: _Node, value: Any) -> None:  # value: what cls.of() takes
             self._call(set_fn, cls.of(value))
     return property(fget, fset, doc=doc)
 
 
-class _View(collections.abc.Sequence):
+class _View(Sequence[_T]):
     """A live, read-only sequence of an object's children: len() and
     indexing ask libkpi each time, so it follows additions."""
 
     __slots__ = ("_parent", "_count", "_at", "_wrap", "_what")
 
-    def __init__(self, parent, count, at, wrap, what):
+    def __init__(self, parent: _Node, count: _CFunction, at: _CFunction,
+                 wrap: Callable[[_CFunction, int], _T], what: str) -> None:
         self._parent = parent
         self._count = count
         self._at = at
         self._wrap = wrap
         self._what = what
 
-    def __len__(self):
-        return self._parent._call(self._count)
+    def __len__(self) -> int:
+        return cast(int, self._parent._call(self._count))
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> List[_T]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[_T, List[_T]]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         if isinstance(index, bool) or not isinstance(index, int):
@@ -171,10 +209,10 @@ class _View(collections.abc.Sequence):
                                 function=self._what)
         return self._wrap(self._at, i)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "[%s]" % ", ".join(repr(x) for x in self)
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         # As lists compare: the same objects in the same order (wrappers
         # are equal when they stand for the same libkpi object). A view
         # follows its owner, so it has no hash, as a list has none.
@@ -182,23 +220,24 @@ class _View(collections.abc.Sequence):
             return list(self) == list(other)
         return NotImplemented
 
-    def __ne__(self, other):
+    def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)
         return result if result is NotImplemented else not result
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]
 
 
-def _wrap_at(owner, cls):
-    def wrap(at, i):
+def _wrap_at(owner: _Node, cls: Callable[[Plan, int], _T]) -> Callable[[_CFunction, int], _T]:
+    def wrap(at: _CFunction, i: int) -> _T:
         return cls(owner._plan_wrapper(), owner._call(at, i))
     return wrap
 
 
-def _note_list(obj, count, note_at, code_at):
+def _note_list(obj: _Node, count: _CFunction, note_at: _CFunction,
+               code_at: _CFunction) -> List[Note]:
     h = obj._h
     with h.lock:
-        ptr = h.get() if obj._ptr_is_handle else obj._ptr
+        ptr = h.get() if obj._ptr_is_handle else cast(_PlanChild, obj)._ptr
         notes = []
         for i in range(count(ptr)):
             code = code_at(ptr, i)
@@ -224,13 +263,16 @@ class Plan(Owner):
 
     _ptr_is_handle = True
 
-    def __init__(self, id, title=None, *, organization=None, department=None,
-                 fiscal_year=None, period=None, report_date=None):
+    def __init__(self, id: str, title: Optional[str] = None, *,
+                 organization: Optional[str] = None, department: Optional[str] = None,
+                 fiscal_year: Optional[int] = None,
+                 period: Optional[Tuple[DateLike, DateLike]] = None,
+                 report_date: DateLike = None) -> None:
         out = ctypes.c_void_p()
         C.kpi_plan_new(ctypes.byref(out), text_in(id, "id", allow_none=False))
         self._adopt(out.value, "plan", C.kpi_plan_free)
-        self.warnings = []
-        self.detected_encoding = None
+        self.warnings: List[ReaderWarning] = []
+        self.detected_encoding: Optional[Union[Encoding, int]] = None
         if title is not None:
             self.title = title
         if organization is not None:
@@ -247,21 +289,22 @@ class Plan(Owner):
             self.report_date = report_date
 
     @classmethod
-    def _from_ptr(cls, ptr):
+    def _from_ptr(cls: Type[_PlanT], ptr: Optional[int]) -> _PlanT:
         self = cls.__new__(cls)
         self._adopt(ptr, "plan", C.kpi_plan_free)
         self.warnings = []
         self.detected_encoding = None
         return self
 
-    def _plan_wrapper(self):
+    def _plan_wrapper(self) -> Plan:
         return self
 
     # -- files -------------------------------------------------------------
 
     @classmethod
-    def read_csv(cls, structure, progress=None, encoding="auto", infer=True,
-                 prose_confidence=1.0, threads=0):
+    def read_csv(cls: Type[_PlanT], structure: FileLike, progress: FileLike = None,
+                 encoding: Union[Encoding, int, str, None] = "auto", infer: bool = True,
+                 prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
         """Reads a plan from its structure file and, optionally, its progress
         file (docs/csv-format.md). ``structure`` and ``progress`` are paths
         (str, bytes or os.PathLike) or binary file objects. ``encoding`` is
@@ -299,8 +342,10 @@ class Plan(Owner):
                      threads)
 
     @classmethod
-    def read_csv_bytes(cls, structure, progress=None, encoding="auto", infer=True,
-                       prose_confidence=1.0, threads=0):
+    def read_csv_bytes(cls: Type[_PlanT], structure: Union[bytes, str],
+                       progress: Union[bytes, str, None] = None,
+                       encoding: Union[Encoding, int, str, None] = "auto", infer: bool = True,
+                       prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
         """Reads a plan from the contents of its files (bytes, or str which
         is encoded as UTF-8). Messages name the sources "structure" and
         "progress". Otherwise as read_csv()."""
@@ -310,10 +355,11 @@ class Plan(Owner):
         p = _bytes_in(progress, "progress")
         return _read(cls, encoding, infer, prose_confidence,
                      lambda out, reader: C.kpi_reader_read_buffers(
-                         out, reader, s, len(s), p, 0 if p is None else len(p)),
+                         out, reader, s, len(cast(bytes, s)), p, 0 if p is None else len(p)),
                      threads)
 
-    def write_csv(self, structure, progress=None, *, bom=True, crlf=False):
+    def write_csv(self, structure: FileLike, progress: FileLike = None, *, bom: bool = True,
+                  crlf: bool = False) -> None:
         """Writes the structure file and, unless ``progress`` is None, the
         progress file. ``structure`` and ``progress`` are paths (str, bytes
         or os.PathLike) or binary file objects (anything with ``write``).
@@ -327,13 +373,13 @@ class Plan(Owner):
         self._call(_write_files, path_in(structure, "structure"),
                    path_in(progress, "progress"), _flags(bom, crlf))
 
-    def to_csv_bytes(self, *, bom=True, crlf=False):
+    def to_csv_bytes(self, *, bom: bool = True, crlf: bool = False) -> Tuple[bytes, bytes]:
         """The two files as bytes: ``(structure, progress)``."""
         flags = _flags(bom, crlf)
         return (self._call(_write_buffer, C.kpi_plan_write_structure, flags),
                 self._call(_write_buffer, C.kpi_plan_write_progress, flags))
 
-    def to_pandas(self):
+    def to_pandas(self) -> Tuple[Any, Any]:  # (pandas DataFrames)
         """The plan's two files as pandas DataFrames, ``(structure,
         progress)``, with the files' columns (docs/csv-format.md): figures
         ``float64`` (NaN where empty), dates ``datetime64[ns]`` (NaT), a
@@ -345,8 +391,9 @@ class Plan(Owner):
         return plan_frames(*self.to_csv_bytes())
 
     @classmethod
-    def from_pandas(cls, structure, progress=None, encoding="utf-8", infer=True,
-                    prose_confidence=1.0, threads=0):
+    def from_pandas(cls: Type[_PlanT], structure: Any, progress: Any = None,
+                    encoding: Union[Encoding, int, str, None] = "utf-8", infer: bool = True,
+                    prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
         """A plan from two DataFrames with the columns of the plan files, as
         to_pandas() gives them or as a city's spreadsheet holds them:
         written as the files (dates as YYYY-MM-DD, numbers exactly, missing
@@ -357,7 +404,7 @@ class Plan(Owner):
         p = None if progress is None else plan_csv(progress, "progress")
         return cls.read_csv_bytes(s, p, encoding, infer, prose_confidence, threads)
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Callable[[bytes, bytes], Plan], Tuple[bytes, bytes]]:
         # Pickled as its two files, which read back to the same plan (the
         # writer's round trip is byte for byte): so plans cross processes
         # (ProcessPoolExecutor) and copy.deepcopy() makes an independent plan.
@@ -377,7 +424,7 @@ class Plan(Owner):
     end = _date_property("kpi_plan_end", doc="The last day of the period as set, or None.")
 
     @property
-    def period(self):
+    def period(self) -> Optional[Tuple[Optional[datetime.date], Optional[datetime.date]]]:
         """(start, end) as set, or None. Assign a pair of dates, or None to clear."""
         h = self._h
         with h.lock:
@@ -386,7 +433,7 @@ class Plan(Owner):
         return None if not start and not end else (date_out(start), date_out(end))
 
     @period.setter
-    def period(self, value):
+    def period(self, value: Optional[Tuple[DateLike, DateLike]]) -> None:
         if value is None:
             self.set_period(None, None)
             return
@@ -396,7 +443,7 @@ class Plan(Owner):
             raise TypeError("period must be a (start, end) pair or None") from None
         self.set_period(start, end)
 
-    def set_period(self, start, end):
+    def set_period(self, start: DateLike, end: DateLike) -> None:
         """Sets the plan's period; both None clears it."""
         self._call(C.kpi_plan_set_period, date_in(start, "start", which=FIRST),
                    date_in(end, "end", which=LAST))
@@ -406,12 +453,12 @@ class Plan(Owner):
                                  "evaluate() and validate() when they are given none. "
                                  "Assign a date, or None to clear it.")
 
-    def set_fiscal_year(self, fiscal_year):
+    def set_fiscal_year(self, fiscal_year: int) -> None:
         """Sets the period to a Japanese fiscal year (2017: 2017-04-01 to 2018-03-31)."""
         self._call(C.kpi_plan_set_fiscal_year, _dates._i32(fiscal_year, "fiscal_year"))
 
     @property
-    def last_error(self):
+    def last_error(self) -> Optional[KpiError]:
         """The error of the last change to the plan or anything in it (a
         setter, an ``add_`` method) that libkpi refused, as the KpiError
         subclass that was raised then (``code``, ``name``, ``message``), not
@@ -434,20 +481,21 @@ class Plan(Owner):
     # -- goals and targets --------------------------------------------------
 
     @property
-    def goals(self):
+    def goals(self) -> _View[Goal]:
         """The top-level goals, in the order added (a live sequence)."""
         return _View(self, C.kpi_plan_goal_count, C.kpi_plan_goal_at,
                      _wrap_at(self, Goal), "goal")
 
-    def __len__(self):
+    def __len__(self) -> int:
         """The number of top-level goals."""
-        return self._call(C.kpi_plan_goal_count)
+        return cast(int, self._call(C.kpi_plan_goal_count))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Goal]:
         """The top-level goals."""
         return iter(self.goals)
 
-    def add_goal(self, code, title=None, *, weight=None):
+    def add_goal(self, code: str, title: Optional[str] = None, *,
+                 weight: object = None) -> Goal:
         """Adds a top-level goal at the end and returns it. KpiDuplicate when
         a goal or target of the plan already has the code."""
         if weight is not None:
@@ -459,17 +507,17 @@ class Plan(Owner):
             goal.weight = weight
         return goal
 
-    def find_goal(self, code):
+    def find_goal(self, code: str) -> Goal:
         """The goal of any depth with this code; KpiNotFound when none."""
         return Goal(self, self._call(C.kpi_plan_find_goal,
                                      text_in(code, "code", allow_none=False)))
 
-    def find_target(self, code):
+    def find_target(self, code: str) -> Target:
         """The target with this code; KpiNotFound when none."""
         return Target(self, self._call(C.kpi_plan_find_target,
                                        text_in(code, "code", allow_none=False)))
 
-    def __getitem__(self, code):
+    def __getitem__(self, code: str) -> Union[Goal, Target, Directive]:
         """``plan["3-2"]`` is a Goal, ``plan["3-2-a"]`` a Target,
         ``plan["D1"]`` a Directive: goals, targets and directives share one
         namespace of codes. KpiNotFound (a KeyError) when none has the code."""
@@ -492,49 +540,52 @@ class Plan(Owner):
                               % (self.id, code), KPI_ERR_NOT_FOUND, e.source, e.line,
                               e.column, "kpi_plan_find_directive") from None
 
-    def get(self, code, default=None):
+    def get(self, code: str,
+            default: Optional[_T] = None) -> Union[Goal, Target, Directive, _T, None]:
         """The goal, target or directive with this code, or ``default``."""
         try:
             return self[code]
         except KpiNotFound:
             return default
 
-    def __contains__(self, code):
+    def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.get(code) is not None
 
-    def walk(self):
+    def walk(self) -> Iterator[Goal]:
         """Every goal, depth first in plan order (each goal before its children)."""
         for goal in self.goals:
             yield goal
             yield from goal.walk()
 
-    def all_goals(self):
+    def all_goals(self) -> List[Goal]:
         """Every goal of any depth, in plan order (a list)."""
         return list(self.walk())
 
-    def all_targets(self):
+    def all_targets(self) -> List[Target]:
         """Every target, in plan order (a list)."""
         return [t for g in self.walk() for t in g.targets]
 
     @property
-    def total_goal_count(self):
+    def total_goal_count(self) -> int:
         """The number of goals of every depth."""
-        return self._call(C.kpi_plan_total_goal_count)
+        return cast(int, self._call(C.kpi_plan_total_goal_count))
 
     @property
-    def total_target_count(self):
+    def total_target_count(self) -> int:
         """The number of targets."""
-        return self._call(C.kpi_plan_total_target_count)
+        return cast(int, self._call(C.kpi_plan_total_target_count))
 
     # -- directives ----------------------------------------------------------
 
     @property
-    def directives(self):
+    def directives(self) -> _View[Directive]:
         """The directives (指示事項), in the order added (a live sequence)."""
         return _View(self, C.kpi_plan_directive_count, C.kpi_plan_directive_at,
                      _wrap_at(self, Directive), "directive")
 
-    def add_directive(self, code, text, *, issuer=None, date=None, goals=()):
+    def add_directive(self, code: str, text: str, *, issuer: Optional[str] = None,
+                      date: DateLike = None,
+                      goals: Union[Goal, str, Iterable[Union[Goal, str]]] = ()) -> Directive:
         """Adds a directive (指示事項) and returns it. ``code`` must be unused
         by any goal, target or directive (KpiDuplicate); ``text`` is the
         instruction, not empty. ``issuer`` defaults to 市長; ``date`` is when
@@ -566,7 +617,7 @@ class Plan(Owner):
                 C.kpi_directive_add_goal(ptr, goal_ptr)
         return Directive(self, ptr)
 
-    def find_directive(self, code):
+    def find_directive(self, code: str) -> Directive:
         """The directive with this code; KpiNotFound when none."""
         return Directive(self, self._call(C.kpi_plan_find_directive,
                                           text_in(code, "code", allow_none=False)))
@@ -574,19 +625,20 @@ class Plan(Owner):
     # -- notes -------------------------------------------------------------
 
     @property
-    def notes(self):
+    def notes(self) -> List[Note]:
         """The plan's notes (市長指示事項, 評価基準, ...): a list of Note."""
         return _note_list(self, C.kpi_plan_note_count, C.kpi_plan_note_at,
                           C.kpi_plan_note_code_at)
 
-    def add_note(self, text, code=None):
+    def add_note(self, text: str, code: Optional[str] = None) -> None:
         """Appends a note (non-empty text, optional code)."""
         self._call(C.kpi_plan_add_note, text_in(code, "code"),
                    text_in(text, "text", allow_none=False))
 
     # -- rating ------------------------------------------------------------
 
-    def evaluate(self, as_of=None, policy=None, **settings):
+    def evaluate(self, as_of: DateLike = None, policy: Optional[Policy] = None,
+                 **settings: object) -> Evaluation:
         """Rates the plan as of a date and returns an Evaluation, a snapshot
         that stays valid after the plan changes or is closed. Without
         ``as_of``, the plan's report date (``report_date``, 基準日) when it
@@ -632,7 +684,8 @@ class Plan(Owner):
             if temporary is not None:
                 temporary.close()
 
-    def validate(self, as_of=None, policy=None):
+    def validate(self, as_of: DateLike = None,
+                 policy: Optional[Policy] = None) -> List[Problem]:
         """What keeps targets from being rated, and the directives left
         unanswered, without evaluating: a list of Problem(kind, code,
         message), ``kind`` a ProblemKind (INCOMPLETE or INVALID for a target,
@@ -664,18 +717,18 @@ class Plan(Owner):
         finally:
             C.kpi_problems_free(problems)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self.closed:
             return "<kpi.Plan (closed)>"
         return "<kpi.Plan %r %s>" % (self.id, self.title)
 
 
-def _read_file(path):
+def _read_file(path: Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]) -> bytes:
     with open(path, "rb") as f:
         return f.read()
 
 
-def _bytes_in(value, what):
+def _bytes_in(value: object, what: str) -> Optional[bytes]:
     if value is None:
         return None
     if isinstance(value, str):
@@ -685,7 +738,9 @@ def _bytes_in(value, what):
     raise TypeError("%s must be bytes or str, not %s" % (what, type(value).__name__))
 
 
-def _read(cls, encoding, infer, prose_confidence, read, threads=0):
+def _read(cls: Type[_PlanT], encoding: Union[Encoding, int, str, None], infer: bool,
+          prose_confidence: float, read: Callable[[Any, Any], object],
+          threads: int = 0) -> _PlanT:
     reader = ctypes.c_void_p()
     C.kpi_reader_new(ctypes.byref(reader))
     try:
@@ -707,13 +762,13 @@ def _read(cls, encoding, infer, prose_confidence, read, threads=0):
         C.kpi_reader_free(reader)
 
 
-def _plan_from_files(structure, progress):
+def _plan_from_files(structure: bytes, progress: bytes) -> Plan:
     """A plan from the bytes Plan.__reduce__() wrote (the files as written,
     with no reading of texts, which the writer already did)."""
     return Plan.read_csv_bytes(structure, progress, encoding="utf-8")
 
 
-def _write_objects(plan, structure, progress, flags):
+def _write_objects(plan: Plan, structure: FileLike, progress: FileLike, flags: int) -> None:
     """write_csv() into file objects (a path among them is written as a
     file). Both are made in memory first, so nothing is written when
     either cannot be made."""
@@ -729,7 +784,7 @@ def _write_objects(plan, structure, progress, flags):
             C.kpi_file_write(path_in(target, what), content, len(content))
 
 
-def _flags(bom, crlf):
+def _flags(bom: bool, crlf: bool) -> int:
     flags = WriteFlags.DEFAULT
     if not bom:
         flags |= WriteFlags.NO_BOM
@@ -738,27 +793,28 @@ def _flags(bom, crlf):
     return int(flags)
 
 
-def _write_files(plan_ptr, structure, progress, flags):
+def _write_files(plan_ptr: int, structure: Optional[bytes], progress: Optional[bytes],
+                 flags: int) -> int:
     if structure is None:
         raise TypeError("structure is required")
-    return C.kpi_plan_write_files(plan_ptr, structure, progress, flags)
+    return cast(int, C.kpi_plan_write_files(plan_ptr, structure, progress, flags))
 
 
-def _write_buffer(plan_ptr, write, flags):
+def _write_buffer(plan_ptr: int, write: _CFunction, flags: int) -> bytes:
     out = ctypes.c_void_p()
     size = ctypes.c_size_t()
     write(ctypes.byref(out), ctypes.byref(size), plan_ptr, flags)
     return take_text(out.value, size.value)
 
 
-def _check_weight(weight):
+def _check_weight(weight: object) -> None:
     w = float_in(weight, "weight", allow_none=False)
     if not (math.isfinite(w) and w > 0):
         raise KpiValueError("weight must be finite and > 0, got %r" % (weight,),
                             function="weight")
 
 
-def _goal_of(plan, goal):
+def _goal_of(plan: Plan, goal: object) -> Goal:
     """A Goal of ``plan`` from a Goal or a code. A goal of another plan is
     refused here, as libkpi would refuse it, without passing its address
     under a lock that does not guard it."""
@@ -780,12 +836,13 @@ def _goal_of(plan, goal):
 class _PlanChild(Borrowed):
     __slots__ = ()
     _ptr_is_handle = False
+    _owner: Plan  # (Borrowed's slot: the owner of a plan's objects is their Plan)
 
-    def _plan_wrapper(self):
+    def _plan_wrapper(self) -> Plan:
         return self._owner
 
     @property
-    def plan(self):
+    def plan(self) -> Plan:
         """The Plan this object belongs to."""
         return self._owner
 
@@ -808,75 +865,79 @@ class Goal(_PlanChild):
                              optional=False)
 
     @property
-    def depth(self):
+    def depth(self) -> int:
         """1 for a top-level goal, parent's depth + 1 otherwise."""
-        return self._call(C.kpi_goal_depth)
+        return cast(int, self._call(C.kpi_goal_depth))
 
     @property
-    def parent(self):
+    def parent(self) -> Optional[Goal]:
         """The parent Goal, or None for a top-level goal."""
         ptr = self._call(C.kpi_goal_parent)
         return Goal(self._owner, ptr) if ptr else None
 
     @property
-    def goals(self):
+    def goals(self) -> _View[Goal]:
         """The child goals (a live sequence)."""
         return _View(self, C.kpi_goal_goal_count, C.kpi_goal_goal_at,
                      _wrap_at(self, Goal), "goal")
 
     @property
-    def targets(self):
+    def targets(self) -> _View[Target]:
         """The targets of this goal, not of its children (a live sequence)."""
         return _View(self, C.kpi_goal_target_count, C.kpi_goal_target_at,
                      _wrap_at(self, Target), "target")
 
     @property
-    def assessments(self):
+    def assessments(self) -> _View[Assessment]:
         """The assessments of the goal, in the order added."""
         return _View(self, C.kpi_goal_assessment_count, C.kpi_goal_assessment_at,
                      self._wrap_assessment, "assessment")
 
-    def _wrap_assessment(self, at, i):
+    def _wrap_assessment(self, at: _CFunction, i: int) -> Assessment:
         return Assessment(self._owner, self._call(at, i), self)
 
     @property
-    def updates(self):
+    def updates(self) -> _View[Update]:
         """The goal's updates (an initiative's 進捗状況), in the order added
         (a live sequence)."""
         return _View(self, C.kpi_goal_update_count, C.kpi_goal_update_at,
                      self._wrap_update, "update")
 
-    def _wrap_update(self, at, i):
+    def _wrap_update(self, at: _CFunction, i: int) -> Update:
         return Update(self._owner, self._call(at, i), self)
 
-    def add_update(self, date, text=None, status=None, planned=None, author=None):
+    def add_update(self, date: DateLike, text: Optional[str] = None,
+                   status: Union[Status, int, str, None] = None, planned: DateLike = None,
+                   author: Optional[str] = None) -> Update:
         """Appends an update (進捗状況) to the goal and returns it; see
         Target.add_update()."""
         return _add_update(self, C.kpi_goal_add_update, date, text, status, planned, author)
 
     @property
-    def notes(self):
+    def notes(self) -> List[Note]:
         """The goal's notes: a list of Note."""
         return _note_list(self, C.kpi_goal_note_count, C.kpi_goal_note_at,
                           C.kpi_goal_note_code_at)
 
-    def __len__(self):
+    def __len__(self) -> int:
         h = self._h
         with h.lock:
             h.get()
-            return C.kpi_goal_target_count(self._ptr) + C.kpi_goal_goal_count(self._ptr)
+            return cast(int, C.kpi_goal_target_count(self._ptr) +
+                        C.kpi_goal_goal_count(self._ptr))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Union[Target, Goal]]:
         yield from self.targets
         yield from self.goals
 
-    def walk(self):
+    def walk(self) -> Iterator[Goal]:
         """Every descendant goal, depth first (each before its children)."""
         for goal in self.goals:
             yield goal
             yield from goal.walk()
 
-    def add_goal(self, code, title=None, *, weight=None):
+    def add_goal(self, code: str, title: Optional[str] = None, *,
+                 weight: object = None) -> Goal:
         """Adds a child goal and returns it (KpiLimitError past depth 32)."""
         if weight is not None:
             _check_weight(weight)
@@ -887,7 +948,7 @@ class Goal(_PlanChild):
             goal.weight = weight
         return goal
 
-    def add_target(self, code, label=None, **fields):
+    def add_target(self, code: str, label: Optional[str] = None, **fields: object) -> Target:
         """Adds a target (NUMERIC, INCREASE unless ``fields`` say otherwise)
         and returns it. ``fields`` are Target properties: ``unit``, ``text``,
         ``kind``, ``direction``, ``schedule``, ``accumulate``, ``value``,
@@ -908,23 +969,27 @@ class Goal(_PlanChild):
                 setter(ptr, value)
         return Target(self._owner, ptr)
 
-    def add_assessment(self, date, rating, comment=None, author=None):
+    def add_assessment(self, date: DateLike, rating: Union[Rating, int, str],
+                       comment: Optional[str] = None,
+                       author: Optional[str] = None) -> Assessment:
         """Records a person's rating of the goal (進捗度) and returns the
         Assessment. ``rating`` is a Rating, a symbol or a name."""
         return _add_assessment(self, C.kpi_goal_add_assessment, date, rating, comment, author)
 
-    def add_note(self, text, code=None):
+    def add_note(self, text: str, code: Optional[str] = None) -> None:
         """Appends a note (non-empty text, optional code) to the goal."""
         self._call(C.kpi_goal_add_note, text_in(code, "code"),
                    text_in(text, "text", allow_none=False))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Goal (plan closed)>"
         return "<kpi.Goal %r %s>" % (self.code, self.title)
 
 
-def _add_assessment(obj, add, date, rating, comment, author):
+def _add_assessment(obj: Union[Goal, Target], add: _CFunction, date: DateLike,
+                    rating: Union[Rating, int, str], comment: Optional[str],
+                    author: Optional[str]) -> Assessment:
     day = date_in(date, "date", allow_none=False)
     r = Rating.of(rating)
     c = text_in(comment, "comment")
@@ -942,22 +1007,22 @@ def _add_assessment(obj, add, date, rating, comment, author):
 # Target
 
 
-def _finite(value, what):
+def _finite(value: object, what: str) -> float:
     v = float_in(value, what)
     if math.isinf(v):
         raise KpiValueError("%s must be finite, got %r" % (what, value), function=what)
     return v
 
 
-def _valid_date(value, what, which):
+def _valid_date(value: DateLike, what: str, which: str) -> int:
     d = date_in(value, what, which=which)
     if d and not C.kpi_date_is_valid(d):
         raise KpiDateError("%s: %r is not a date" % (what, value), function=what)
     return d
 
 
-def _strict(cls):
-    def convert(value, what):
+def _strict(cls: Type[_EnumT]) -> Callable[[object, str], _EnumT]:
+    def convert(value: Any, what: str) -> _EnumT:  # value: what cls.of() takes
         v = cls.of(value)
         if not isinstance(v, cls):
             raise KpiValueError("%s: %r is not a %s" % (what, value, cls.__name__),
@@ -966,7 +1031,7 @@ def _strict(cls):
     return convert
 
 
-def _fields(value, what):
+def _fields(value: Union[Field, int, str, None], what: str) -> Field:
     v = Field.of(value)
     if not isinstance(v, Field):
         raise KpiValueError("%s: %r holds bits that are no Field" % (what, value),
@@ -977,7 +1042,7 @@ def _fields(value, what):
     return v
 
 
-_FIELD_CONVERTERS = {
+_FIELD_CONVERTERS: Dict[str, Callable[[Any, str], object]] = {
     "unit": (lambda v, w: text_in(v, w)),
     "text": (lambda v, w: text_in(v, w)),
     "kind": _strict(Kind),
@@ -988,15 +1053,15 @@ _FIELD_CONVERTERS = {
     "start_value": _finite,
     "reference": _finite,
     "change_pct": _finite,
-    "weight": (lambda v, w: (_check_weight(v), float(v))[1]),
+    "weight": (lambda v, w: (_check_weight(v), float(v))[1]),  # type: ignore[func-returns-value]
     "start": (lambda v, w: _valid_date(v, w, FIRST)),
     "due": (lambda v, w: _valid_date(v, w, LAST)),
     "inferred": _fields,  # last: setting a field clears its bit
 }
-_TARGET_FIELDS = set(_FIELD_CONVERTERS)
+_TARGET_FIELDS: Set[str] = set(_FIELD_CONVERTERS)
 
 
-def _convert_target_fields(fields):
+def _convert_target_fields(fields: Dict[str, object]) -> List[Tuple[_CFunction, object]]:
     # The order of _FIELD_CONVERTERS: the kind before the values.
     return [(getattr(C, "kpi_target_set_" + name), _FIELD_CONVERTERS[name](fields[name], name))
             for name in _FIELD_CONVERTERS if name in fields]
@@ -1049,39 +1114,41 @@ class Target(_PlanChild):
                               "(\"unit value\").")
 
     @property
-    def goal(self):
+    def goal(self) -> Goal:
         """The Goal the target belongs to."""
         return Goal(self._owner, self._call(C.kpi_target_goal))
 
     @property
-    def measurements(self):
+    def measurements(self) -> _View[Measurement]:
         """The measurements, in the order added (a live sequence)."""
         return _View(self, C.kpi_target_measurement_count, C.kpi_target_measurement_at,
                      self._wrap_measurement, "measurement")
 
     @property
-    def assessments(self):
+    def assessments(self) -> _View[Assessment]:
         """The assessments, in the order added (a live sequence)."""
         return _View(self, C.kpi_target_assessment_count, C.kpi_target_assessment_at,
                      self._wrap_assessment, "assessment")
 
     @property
-    def updates(self):
+    def updates(self) -> _View[Update]:
         """The updates (進捗状況: text, status, planned date), in the order
         added (a live sequence)."""
         return _View(self, C.kpi_target_update_count, C.kpi_target_update_at,
                      self._wrap_update, "update")
 
-    def _wrap_measurement(self, at, i):
+    def _wrap_measurement(self, at: _CFunction, i: int) -> Measurement:
         return Measurement(self._owner, self._call(at, i), self)
 
-    def _wrap_assessment(self, at, i):
+    def _wrap_assessment(self, at: _CFunction, i: int) -> Assessment:
         return Assessment(self._owner, self._call(at, i), self)
 
-    def _wrap_update(self, at, i):
+    def _wrap_update(self, at: _CFunction, i: int) -> Update:
         return Update(self._owner, self._call(at, i), self)
 
-    def add_update(self, date, text=None, status=None, planned=None, author=None):
+    def add_update(self, date: DateLike, text: Optional[str] = None,
+                   status: Union[Status, int, str, None] = None, planned: DateLike = None,
+                   author: Optional[str] = None) -> Update:
         """Appends an update (進捗状況) as of ``date`` and returns it: the
         department's ``text`` verbatim (None for none), the ``status`` of the
         work (a Status, its name or a Japanese word such as 検討中; None for
@@ -1093,13 +1160,14 @@ class Target(_PlanChild):
         return _add_update(self, C.kpi_target_add_update, date, text, status, planned,
                            author)
 
-    def __len__(self):
-        return self._call(C.kpi_target_measurement_count)
+    def __len__(self) -> int:
+        return cast(int, self._call(C.kpi_target_measurement_count))
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Measurement]:
         return iter(self.measurements)
 
-    def add_measurement(self, date, value, note=None, author=None):
+    def add_measurement(self, date: DateLike, value: object, note: Optional[str] = None,
+                        author: Optional[str] = None) -> Measurement:
         """Appends a figure (進捗状況) as of a date and returns the
         Measurement. History is append-only; of two figures of one date the
         one added last counts."""
@@ -1115,12 +1183,14 @@ class Target(_PlanChild):
                 C.kpi_measurement_set_author(ptr, a)
         return Measurement(self._owner, ptr, self)
 
-    def add_assessment(self, date, rating, comment=None, author=None):
+    def add_assessment(self, date: DateLike, rating: Union[Rating, int, str],
+                       comment: Optional[str] = None,
+                       author: Optional[str] = None) -> Assessment:
         """Records a person's rating of the target and returns the Assessment."""
         return _add_assessment(self, C.kpi_target_add_assessment, date, rating, comment,
                                author)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Target (plan closed)>"
         return "<kpi.Target %r %s>" % (self.code, self.label)
@@ -1131,7 +1201,7 @@ class Measurement(_PlanChild):
 
     __slots__ = ("_target",)
 
-    def __init__(self, plan, ptr, target=None):
+    def __init__(self, plan: Plan, ptr: int, target: Optional[Target] = None) -> None:
         super().__init__(plan, ptr)
         self._target = target
 
@@ -1149,11 +1219,11 @@ class Measurement(_PlanChild):
                               "is not written back to files), else Field.NONE.")
 
     @property
-    def target(self):
+    def target(self) -> Optional[Target]:
         """The Target measured."""
         return self._target
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Measurement (plan closed)>"
         return "<kpi.Measurement %s %r>" % (self.date, self.value)
@@ -1164,7 +1234,7 @@ class Assessment(_PlanChild):
 
     __slots__ = ("_of",)
 
-    def __init__(self, plan, ptr, of=None):
+    def __init__(self, plan: Plan, ptr: int, of: Union[Goal, Target, None] = None) -> None:
         super().__init__(plan, ptr)
         self._of = of
 
@@ -1178,11 +1248,11 @@ class Assessment(_PlanChild):
                             "Who rated.")
 
     @property
-    def of(self):
+    def of(self) -> Union[Goal, Target, None]:
         """The Goal or Target rated."""
         return self._of
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Assessment (plan closed)>"
         return "<kpi.Assessment %s %s>" % (self.date, self.rating.symbol)
@@ -1192,7 +1262,9 @@ class Assessment(_PlanChild):
 # Progress: updates and directives (kpi/progress.h)
 
 
-def _add_update(obj, add, date, text, status, planned, author):
+def _add_update(obj: Union[Target, Goal, Directive], add: _CFunction, date: DateLike,
+                text: Optional[str], status: Union[Status, int, str, None], planned: DateLike,
+                author: Optional[str]) -> Update:
     day = date_in(date, "date", allow_none=False)
     t = text_in(text, "text")
     st = _strict(Status)(status, "status")
@@ -1220,7 +1292,8 @@ class Update(_PlanChild):
 
     __slots__ = ("_of",)
 
-    def __init__(self, plan, ptr, of=None):
+    def __init__(self, plan: Plan, ptr: int,
+                 of: Union[Target, Goal, Directive, None] = None) -> None:
         super().__init__(plan, ptr)
         self._of = of
 
@@ -1237,13 +1310,13 @@ class Update(_PlanChild):
                               "set_status() clears both.")
 
     @property
-    def status(self):
+    def status(self) -> Union[Status, int]:
         """The Status of the work (Status.NONE when the update gives none).
         Assigning keeps the planned date; use set_status() to change both."""
         return enum_out(Status, self._call(C.kpi_update_status))
 
     @status.setter
-    def status(self, value):
+    def status(self, value: Union[Status, int, str, None]) -> None:
         status = Status.of(value)
         h = self._h
         with h.lock:
@@ -1251,20 +1324,21 @@ class Update(_PlanChild):
             C.kpi_update_set_status(self._ptr, status, C.kpi_update_planned(self._ptr))
 
     @property
-    def planned(self):
+    def planned(self) -> Optional[datetime.date]:
         """When the remaining work is planned, or None. Assigning keeps the
         status; None is refused (KpiValueError) while it is SCHEDULED."""
         return date_out(self._call(C.kpi_update_planned))
 
     @planned.setter
-    def planned(self, value):
+    def planned(self, value: DateLike) -> None:
         day = date_in(value, "planned", which=LAST)
         h = self._h
         with h.lock:
             h.get()
             C.kpi_update_set_status(self._ptr, C.kpi_update_status(self._ptr), day)
 
-    def set_status(self, status, planned=None):
+    def set_status(self, status: Union[Status, int, str, None],
+                   planned: DateLike = None) -> None:
         """Sets the status and the planned date together
         (kpi_update_set_status()): ``planned`` is required with
         Status.SCHEDULED (else KpiValueError), allowed with any status,
@@ -1273,11 +1347,11 @@ class Update(_PlanChild):
                    date_in(planned, "planned", which=LAST))
 
     @property
-    def of(self):
+    def of(self) -> Union[Target, Goal, Directive, None]:
         """The Target, Goal or Directive the update is on."""
         return self._of
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Update (plan closed)>"
         h = self._h
@@ -1314,13 +1388,13 @@ class Directive(_PlanChild):
                           "When it was given, or None when unknown.", which=FIRST)
 
     @property
-    def goals(self):
+    def goals(self) -> _View[Goal]:
         """The goals it is addressed to, in the order added (a live
         sequence; empty: the whole plan)."""
         return _View(self, C.kpi_directive_goal_count, C.kpi_directive_goal_at,
                      _wrap_at(self, Goal), "goal")
 
-    def add_goal(self, goal):
+    def add_goal(self, goal: Union[Goal, str]) -> None:
         """Addresses the directive to one more goal of its plan: a Goal or
         its code. KpiDuplicate when it is addressed already; KpiNotFound for
         an unknown code; KpiArgumentError for a goal of another plan."""
@@ -1328,22 +1402,24 @@ class Directive(_PlanChild):
         self._call(C.kpi_directive_add_goal, goal._ptr)
 
     @property
-    def updates(self):
+    def updates(self) -> _View[Update]:
         """The responses, in the order added (a live sequence)."""
         return _View(self, C.kpi_directive_update_count, C.kpi_directive_update_at,
                      self._wrap_update, "update")
 
-    def _wrap_update(self, at, i):
+    def _wrap_update(self, at: _CFunction, i: int) -> Update:
         return Update(self._owner, self._call(at, i), self)
 
-    def add_update(self, date, text=None, status=None, planned=None, author=None):
+    def add_update(self, date: DateLike, text: Optional[str] = None,
+                   status: Union[Status, int, str, None] = None, planned: DateLike = None,
+                   author: Optional[str] = None) -> Update:
         """Appends a response and returns it (an Update); arguments as
         Target.add_update(). A response with status DONE or CANCELLED
         closes the directive."""
         return _add_update(self, C.kpi_directive_add_update, date, text, status, planned,
                            author)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         if self._h.ptr is None:
             return "<kpi.Directive (plan closed)>"
         return "<kpi.Directive %r %s>" % (self.code, self.text)

@@ -7,16 +7,19 @@ to_records() gives them; each column's dtype is chosen by what it holds
 (COLUMN_TYPES below), once, here.
 """
 
+from __future__ import annotations
+
 import io
+from typing import Any, Dict, Sequence, Tuple
 
 from ._enums import Object, Rating, Unrated
 
 #: The ratings, worst first, as the report writes them (symbols and
 #: stable names): the categories of the ordered "rating" columns.
-RATING_SYMBOLS = tuple(r.symbol for r in Rating if r != Rating.NONE)
-RATING_NAMES = tuple(r.stable_name for r in Rating if r != Rating.NONE)
+RATING_SYMBOLS: Tuple[str, ...] = tuple(r.symbol for r in Rating if r != Rating.NONE)
+RATING_NAMES: Tuple[str, ...] = tuple(r.stable_name for r in Rating if r != Rating.NONE)
 #: The unrated reasons in kpi_unrated order.
-UNRATED_NAMES = tuple(u.stable_name for u in Unrated if u != Unrated.NONE)
+UNRATED_NAMES: Tuple[str, ...] = tuple(u.stable_name for u in Unrated if u != Unrated.NONE)
 
 # What each column of the CSV report becomes:
 #   text     str, "" where the cell is empty (verbatim text)
@@ -28,7 +31,7 @@ UNRATED_NAMES = tuple(u.stable_name for u in Unrated if u != Unrated.NONE)
 #   date     datetime64[ns], NaT where empty
 #   bool     nullable boolean
 #   list     a list of codes (a directive's goals), None where empty
-COLUMN_TYPES = {
+COLUMN_TYPES: Dict[str, str] = {
     "kind": "category", "code": "word", "parent": "word", "depth": "int",
     "title": "text", "text": "text", "unit": "text",
     "rating": "rating", "rating_name": "rating_name", "computed_rating": "rating",
@@ -49,7 +52,7 @@ COLUMN_TYPES = {
 }
 
 
-def import_pandas():
+def import_pandas() -> Any:
     """pandas, or ImportError saying how to get it."""
     try:
         import pandas
@@ -59,7 +62,8 @@ def import_pandas():
     return pandas
 
 
-def frame(csv_bytes, fields, include_plan, include_directives):
+def frame(csv_bytes: bytes, fields: Sequence[str], include_plan: bool,
+          include_directives: bool) -> Any:
     """The DataFrame of a CSV report's bytes (UTF-8 with a BOM)."""
     pd = import_pandas()
     # Every cell is read as text first (no guessing of types), and numbers
@@ -80,7 +84,7 @@ def frame(csv_bytes, fields, include_plan, include_directives):
                          for name in fields})
 
 
-def _column(pd, cells, kind):
+def _column(pd: Any, cells: Any, kind: str) -> Any:
     empty = cells == ""
     if kind == "text":
         return cells
@@ -104,7 +108,7 @@ def _column(pd, cells, kind):
     return pd.Series([c.split(";") if c else None for c in cells], dtype=object)
 
 
-def _floats(pd, cells, empty):
+def _floats(pd: Any, cells: Any, empty: Any) -> Any:
     """Exact doubles: Python's float() reads the shortest exact form back
     to the same double, as pandas' fast parser does not always."""
     import numpy
@@ -121,17 +125,17 @@ PLAN_DATES = ("start", "due", "date", "report_date", "planned")
 PLAN_RATINGS = ("rating",)
 
 
-def plan_frames(structure_bytes, progress_bytes):
+def plan_frames(structure_bytes: bytes, progress_bytes: bytes) -> Tuple[Any, Any]:
     """(structure, progress) DataFrames of a plan's two files as the writer
     wrote them."""
     return _plan_frame(structure_bytes), _plan_frame(progress_bytes)
 
 
-def _plan_frame(csv_bytes):
+def _plan_frame(csv_bytes: bytes) -> Any:
     pd = import_pandas()
     raw = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig", dtype=str,
                       keep_default_na=False, na_filter=False)
-    columns = {}
+    columns: Dict[str, Any] = {}
     for name in raw.columns:
         kind = ("float" if name in PLAN_FLOATS else "date" if name in PLAN_DATES else
                 "rating" if name in PLAN_RATINGS else "text")
@@ -139,7 +143,7 @@ def _plan_frame(csv_bytes):
     return pd.DataFrame(columns, columns=list(raw.columns))
 
 
-def plan_csv(frame, what):
+def plan_csv(frame: Any, what: str) -> bytes:
     """A frame with the columns of a plan file as the file's bytes: dates as
     YYYY-MM-DD, numbers in their exact shortest form, missing cells empty."""
     pd = import_pandas()
@@ -150,7 +154,7 @@ def plan_csv(frame, what):
     return out.getvalue().encode("utf-8")
 
 
-def _cells_of_dates(column):
+def _cells_of_dates(column: Any) -> Any:
     """A column's dates (datetime64, or Timestamp, datetime and date objects
     among other values) as YYYY-MM-DD text; other columns as they are."""
     import datetime

@@ -1,9 +1,11 @@
 """Reading what the city writes: targets (kpi/phrase.h) and progress
 prose (kpi/prose.h)."""
 
+from __future__ import annotations
+
 import ctypes
 import enum
-from typing import List, NamedTuple, Optional
+from typing import List, NamedTuple, Optional, Union
 
 from ._capi import C, text_in
 from ._dates import _i32, date_out
@@ -16,8 +18,8 @@ class PhraseTarget(NamedTuple):
     text: str                  #: the part of the phrase it was read from, verbatim
     label: str                 #: what is counted ("" when none was found)
     unit: str                  #: 件, 回, 校, % ... ("" when none)
-    kind: Kind
-    direction: Direction
+    kind: Union[Kind, int]            #: an int only for a kind this package does not know
+    direction: Union[Direction, int]  #: an int only for one this package does not know
     value: Optional[float]     #: T, or None (relative targets, milestones, qualitative)
     change_pct: Optional[float]  #: p of a relative target, or None
     due_month: Optional[int]   #: the month named ((8月) gives 8), or None
@@ -26,7 +28,7 @@ class PhraseTarget(NamedTuple):
     issues: List[str]          #: what could not be read, in English
 
 
-def parse_phrase(text, fiscal_year=0):
+def parse_phrase(text: str, fiscal_year: int = 0) -> List[PhraseTarget]:
     """Reads one cell of a plan's 期限・数値目標等 column and returns the
     targets it finds (kpi_phrase_parse) as a list of PhraseTarget.
     ``fiscal_year`` (2017 for 平成29年度) turns a month into a due date; 0
@@ -37,7 +39,7 @@ def parse_phrase(text, fiscal_year=0):
                        _i32(fiscal_year, "fiscal_year"))
     p = out.value
     try:
-        targets = []
+        targets: List[PhraseTarget] = []
         for i in range(C.kpi_phrase_count(p)):
             month = C.kpi_phrase_due_month_at(p, i)
             targets.append(PhraseTarget(
@@ -88,7 +90,7 @@ class ProseStatement(NamedTuple):
     """One thing a progress text reports (上田城跡能を8月に開催)."""
     text: str                   #: the part of the text it was read from, verbatim
     subject: str                #: what it is about ("" when it names none)
-    status: Status              #: Status.NONE when it states none
+    status: Union[Status, int]  #: Status.NONE when it states none
     status_word: str            #: the words the status was read from (開催予定)
     planned: object             #: datetime.date the work is planned for, or None
     done: object                #: datetime.date the work was done, or None
@@ -97,7 +99,7 @@ class ProseStatement(NamedTuple):
     figures: List[ProseFigure]  #: the figures stated, in the order written
 
 
-def read_prose(text, fiscal_year=0):
+def read_prose(text: str, fiscal_year: int = 0) -> List[ProseStatement]:
     """Reads the text of a 進捗状況 cell (an update) into statements, one
     per thing reported (kpi_prose_read): a list of ProseStatement, each
     with its status, planned or done date and the figures it states.
@@ -110,7 +112,7 @@ def read_prose(text, fiscal_year=0):
                      _i32(fiscal_year, "fiscal_year"))
     p = out.value
     try:
-        statements = []
+        statements: List[ProseStatement] = []
         for i in range(C.kpi_prose_count(p)):
             figures = [ProseFigure(
                 text=C.kpi_prose_figure_text_at(p, i, j),
