@@ -25,6 +25,7 @@
 #include "kpi/csv.h"
 #include "kpi/file.h"
 #include "kpi/render.h"
+#include "kpi/columns.h"
 #include "kpi/phrase.h"
 #include "kpi/prose.h"
 

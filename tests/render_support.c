@@ -6,7 +6,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+
+#include <csv.h>
 
 #include "render_support.h"
 
@@ -140,4 +143,60 @@ void assert_before(const char *text, const char *a, const char *b)
         fail_msg("missing \"%s\"", a);
     if (!strstr(at + strlen(a), b))
         fail_msg("\"%s\" does not follow \"%s\"", b, a);
+}
+
+/* ---- Reading a CSV report back ----------------------------------------- */
+
+static void on_cell(void *data, size_t size, void *p)
+{
+    struct csv_table *t = p;
+    if (t->count == t->capacity) {
+        t->capacity = t->capacity ? t->capacity * 2 : 256;
+        t->cells = realloc(t->cells, t->capacity * sizeof *t->cells);
+        assert_non_null(t->cells);
+    }
+    char *cell = malloc(size + 1);
+    assert_non_null(cell);
+    memcpy(cell, data, size);
+    cell[size] = '\0';
+    t->cells[t->count++] = cell;
+}
+
+static void on_row(int terminator, void *p)
+{
+    (void)terminator;
+    struct csv_table *t = p;
+    t->rows++;
+    if (t->rows == 1)
+        t->columns = t->count;
+    if (t->count != t->rows * t->columns)
+        fail_msg("row %zu is not as wide as the header (%zu)", t->rows, t->columns);
+}
+
+void csv_parse_report(const char *text, void (*cell)(void *, size_t, void *),
+                      void (*row)(int, void *), void *data)
+{
+    struct csv_parser parser;
+    assert_memory_equal(text, "\xEF\xBB\xBF", 3);
+    text += 3;
+    assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL),
+                     0);
+    size_t n = strlen(text);
+    assert_int_equal(csv_parse(&parser, text, n, cell, row, data), n);
+    assert_int_equal(csv_fini(&parser, cell, row, data), 0);
+    csv_free(&parser);
+}
+
+struct csv_table read_csv_report(const char *text)
+{
+    struct csv_table t = {0};
+    csv_parse_report(text, on_cell, on_row, &t);
+    return t;
+}
+
+void free_csv_report(struct csv_table *t)
+{
+    for (size_t i = 0; i < t->count; i++)
+        free(t->cells[i]);
+    free(t->cells);
 }

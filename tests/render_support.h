@@ -61,4 +61,17 @@ void assert_lacks(const char *text, const char *needle);
 /* Fails the test unless a occurs in text and b after it. */
 void assert_before(const char *text, const char *a, const char *b);
 
+/* A CSV report read back with libcsv (its BOM checked and skipped): every
+ * cell, row-major, the header first; every row as wide as the header. */
+struct csv_table {
+    char **cells;
+    size_t rows, columns, count, capacity;
+};
+struct csv_table read_csv_report(const char *text);
+/* Parses a CSV report strictly with libcsv, after checking and skipping
+ * its BOM, calling cell and row as csv_parse() does. */
+void csv_parse_report(const char *text, void (*cell)(void *, size_t, void *),
+                      void (*row)(int, void *), void *data);
+void free_csv_report(struct csv_table *t);
+
 #endif

@@ -33,6 +33,7 @@
 
 #include "kpi.h"
 #include "check.h"
+#include "render_support.h"
 #include "seed.h"
 
 #define AS_OF 20170930
@@ -322,7 +323,7 @@ struct csv_row {
     size_t count;
 };
 
-struct csv_table {
+struct data_table {
     struct csv_row *rows;
     size_t count;
     struct csv_row current;
@@ -330,7 +331,7 @@ struct csv_table {
 
 static void on_cell(void *data, size_t size, void *table)
 {
-    struct csv_row *row = &((struct csv_table *)table)->current;
+    struct csv_row *row = &((struct data_table *)table)->current;
     row->cells = realloc(row->cells, (row->count + 1) * sizeof *row->cells);
     assert_non_null(row->cells);
     char *cell = malloc(size + 1);
@@ -343,7 +344,7 @@ static void on_cell(void *data, size_t size, void *table)
 static void on_row(int terminator, void *data)
 {
     (void)terminator;
-    struct csv_table *t = data;
+    struct data_table *t = data;
     t->rows = realloc(t->rows, (t->count + 1) * sizeof *t->rows);
     assert_non_null(t->rows);
     t->rows[t->count++] = t->current;
@@ -351,7 +352,7 @@ static void on_row(int terminator, void *data)
     t->current.count = 0;
 }
 
-static void csv_table_free(struct csv_table *t)
+static void csv_table_free(struct data_table *t)
 {
     for (size_t r = 0; r < t->count; r++) {
         for (size_t c = 0; c < t->rows[r].count; c++)
@@ -362,24 +363,16 @@ static void csv_table_free(struct csv_table *t)
 }
 
 /* Checks the BOM and the CRLF after the header, then parses strictly. */
-static struct csv_table csv_read_back(const char *text)
+static struct data_table csv_read_back(const char *text)
 {
-    struct csv_table t = {NULL, 0, {NULL, 0}};
-    struct csv_parser parser;
-    assert_memory_equal(text, BOM, 3);
+    struct data_table t = {NULL, 0, {NULL, 0}};
     assert_non_null(strstr(text, "open,days_open,overdue\r\n"));
     assert_int_equal(text[strlen(text) - 2], '\r');
-    text += 3;
-    assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL),
-                     0);
-    size_t n = strlen(text);
-    assert_int_equal(csv_parse(&parser, text, n, on_cell, on_row, &t), n);
-    assert_int_equal(csv_fini(&parser, on_cell, on_row, &t), 0);
-    csv_free(&parser);
+    csv_parse_report(text, on_cell, on_row, &t);
     return t;
 }
 
-static size_t column_of(const struct csv_table *t, const char *name)
+static size_t column_of(const struct data_table *t, const char *name)
 {
     for (size_t c = 0; c < t->rows[0].count; c++)
         if (strcmp(t->rows[0].cells[c], name) == 0)
@@ -388,7 +381,7 @@ static size_t column_of(const struct csv_table *t, const char *name)
     return 0;
 }
 
-static const struct csv_row *row_of(const struct csv_table *t, const char *code)
+static const struct csv_row *row_of(const struct data_table *t, const char *code)
 {
     for (size_t r = 1; r < t->count; r++)
         if (strcmp(t->rows[r].cells[1], code) == 0)
@@ -397,7 +390,7 @@ static const struct csv_row *row_of(const struct csv_table *t, const char *code)
     return NULL;
 }
 
-static const char *cell_of(const struct csv_table *t, const char *code, const char *name)
+static const char *cell_of(const struct data_table *t, const char *code, const char *name)
 {
     return row_of(t, code)->cells[column_of(t, name)];
 }
@@ -581,7 +574,7 @@ static void assert_json_finite(const char *json)
 }
 
 /* Every numeric cell is empty or a finite number, read in full. */
-static void assert_csv_finite(const struct csv_table *t)
+static void assert_csv_finite(const struct data_table *t)
 {
     static const char *const columns[] = {"actual",      "expected", "target",
                                           "start_value", "elapsed",  "pace",
@@ -801,7 +794,7 @@ static void no_nan_or_inf(void **state)
         assert_member(json, "empty", "\"unrated_reason\": \"NO_RATED_CHILDREN\",");
         assert_member(json, "empty", "\"children\": []");
         assert_member(json, "huge", "\"expected\": null,"); /* infinite */
-        struct csv_table t = csv_read_back(csv);
+        struct data_table t = csv_read_back(csv);
         assert_csv_finite(&t);
         assert_string_equal(cell_of(&t, "huge", "expected"), "");
         assert_string_equal(cell_of(&t, "no-data", "actual"), "");
@@ -827,7 +820,7 @@ static void csv_seed_read_back(void **state)
     /* A row per result, then one per directive. */
     size_t results = kpi_evaluation_result_count(ev) + kpi_evaluation_directive_count(ev);
     kpi_evaluation_free(ev);
-    struct csv_table t = csv_read_back(csv);
+    struct data_table t = csv_read_back(csv);
     kpi_free(csv);
     assert_int_equal(t.count, results + 1);
     assert_int_equal(t.rows[0].count, CSV_COLUMNS);
@@ -869,7 +862,7 @@ static void csv_header_is_english(void **state)
     for (int lang = KPI_LANG_JA; lang <= KPI_LANG_EN; lang++) {
         char *csv = render(ev, KPI_FORMAT_CSV, (kpi_lang)lang);
         assert_memory_equal(csv, header, sizeof header - 1);
-        struct csv_table t = csv_read_back(csv);
+        struct data_table t = csv_read_back(csv);
         assert_string_equal(cell_of(&t, "3-3-c", "unrated_label"),
                             lang == KPI_LANG_JA ? "実績なし" : "no figure reported");
         csv_table_free(&t);
@@ -884,7 +877,7 @@ static void csv_awkward_titles_survive(void **state)
     kpi_evaluation *ev = evaluate_tricky();
     char *csv = render(ev, KPI_FORMAT_CSV, KPI_LANG_JA);
     kpi_evaluation_free(ev);
-    struct csv_table t = csv_read_back(csv);
+    struct data_table t = csv_read_back(csv);
     kpi_free(csv);
     assert_int_equal(t.count, 5); /* header, plan, goal, two targets */
     for (size_t r = 0; r < t.count; r++)

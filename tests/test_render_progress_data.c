@@ -155,61 +155,8 @@ static void json_nodes(void **state)
 /* CSV                                                                      */
 /* ------------------------------------------------------------------------ */
 
-struct table {
-    char **cells; /* row-major */
-    size_t rows, columns, count, capacity;
-};
-
-static void on_cell(void *data, size_t size, void *p)
-{
-    struct table *t = p;
-    if (t->count == t->capacity) {
-        t->capacity = t->capacity ? t->capacity * 2 : 256;
-        t->cells = realloc(t->cells, t->capacity * sizeof *t->cells);
-        assert_non_null(t->cells);
-    }
-    char *cell = malloc(size + 1);
-    assert_non_null(cell);
-    memcpy(cell, data, size);
-    cell[size] = '\0';
-    t->cells[t->count++] = cell;
-}
-
-static void on_row(int terminator, void *p)
-{
-    (void)terminator;
-    struct table *t = p;
-    t->rows++;
-    if (t->rows == 1)
-        t->columns = t->count;
-    if (t->count != t->rows * t->columns)
-        fail_msg("row %zu is not as wide as the header (%zu)", t->rows, t->columns);
-}
-
-static struct table read_csv(const char *text)
-{
-    struct table t = {0};
-    struct csv_parser parser;
-    assert_memory_equal(text, "\xEF\xBB\xBF", 3);
-    text += 3;
-    assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL),
-                     0);
-    size_t n = strlen(text);
-    assert_int_equal(csv_parse(&parser, text, n, on_cell, on_row, &t), n);
-    assert_int_equal(csv_fini(&parser, on_cell, on_row, &t), 0);
-    csv_free(&parser);
-    return t;
-}
-
-static void free_csv(struct table *t)
-{
-    for (size_t i = 0; i < t->count; i++)
-        free(t->cells[i]);
-    free(t->cells);
-}
-
 /* The cell of column name in the row whose code is code. */
-static const char *cell(const struct table *t, const char *code, const char *name)
+static const char *cell(const struct csv_table *t, const char *code, const char *name)
 {
     size_t column = 0;
     while (column < t->columns && strcmp(t->cells[column], name) != 0)
@@ -232,7 +179,7 @@ static void csv_progress_columns(void **state)
                          "update_date,update_status,update_planned,update_text,"
                          "figure_inferred,cancelled,issuer,issued,goals,open,days_open,"
                          "overdue\r\n");
-    struct table t = read_csv(csv);
+    struct csv_table t = read_csv_report(csv);
     assert_string_equal(cell(&t, "1-1-a", "status"), "scheduled");
     assert_string_equal(cell(&t, "1-1-a", "status_label"), "予定");
     assert_string_equal(cell(&t, "1-1-a", "planned"), "2017-10-31");
@@ -256,7 +203,7 @@ static void csv_progress_columns(void **state)
     assert_string_equal(cell(&t, "1-2-a", "status"), "");
     /* The multi-line text stays in one quoted cell. */
     assert_contains(csv, ",\"子ども文化講座を10月に開催予定。\n会場は市民会館。\",");
-    free_csv(&t);
+    free_csv_report(&t);
     kpi_free(csv);
     kpi_evaluation_free(ev);
 }
@@ -266,7 +213,7 @@ static void csv_directive_rows(void **state)
     (void)state;
     kpi_evaluation *ev = progress_evaluation();
     char *csv = progress_render(ev, KPI_FORMAT_CSV, KPI_LANG_EN);
-    struct table t = read_csv(csv);
+    struct csv_table t = read_csv_report(csv);
     /* The header, the plan's eight results, then the two directives. */
     assert_int_equal(kpi_evaluation_result_count(ev), 8);
     assert_int_equal(t.rows, 1 + 8 + 2);
@@ -292,7 +239,7 @@ static void csv_directive_rows(void **state)
     assert_string_equal(cell(&t, "D-2", "update_date"), "");
     assert_string_equal(cell(&t, "1", "issuer"), "");
     assert_string_equal(cell(&t, "1", "open"), "");
-    free_csv(&t);
+    free_csv_report(&t);
     kpi_free(csv);
     kpi_evaluation_free(ev);
 }

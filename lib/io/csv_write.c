@@ -187,13 +187,7 @@ static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t
     kpi__c_numeric_enter(&locale);
     write(&w, plan);
     kpi__c_numeric_leave(&locale);
-    size_t length = w.out.length;
-    *out = kpi__strbuf_finish(&w.out);
-    if (!*out)
-        return kpi__error_nomem();
-    if (size)
-        *size = length;
-    return KPI_OK;
+    return kpi__strbuf_hand_over(&w.out, out, size);
 }
 
 int kpi_plan_write_structure(char **out, size_t *size, const kpi_plan *plan,

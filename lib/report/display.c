@@ -490,3 +490,14 @@ void kpi__display_directive_ref(kpi__strbuf *b, const kpi_result *directive,
     append_short(b, text, REF_CHARS);
     kpi__strbuf_append(b, lang == KPI_LANG_EN ? "" : "」");
 }
+
+void kpi__display_goal_codes(kpi__strbuf *built, const kpi_result *directive)
+{
+    built->length = 0;
+    KPI__STRBUF_LITERAL(built, "");
+    for (size_t i = 0; i < directive->goal_count; i++) {
+        if (i)
+            KPI__STRBUF_LITERAL(built, ";");
+        kpi__strbuf_append(built, directive->goals[i]);
+    }
+}

@@ -234,6 +234,11 @@ const char *kpi__display_reason_scratch(kpi__strbuf *scratch, kpi__strbuf *out,
  * when memory ran out, with out then marked failed. */
 char *kpi__display_finish(kpi__strbuf *out, kpi__strbuf *built);
 
+/* A directive's goals as the reports write them, their codes separated by
+ * ";" (as the structure file's parent column has them), into built
+ * (emptied first); built is marked failed when memory ran out. */
+void kpi__display_goal_codes(kpi__strbuf *built, const kpi_result *directive);
+
 /* Whether a goal (or the plan) has targets among its children that are
  * rated or could be: cancelled ones are listed apart. */
 int kpi__has_targets(const kpi_result *goal);

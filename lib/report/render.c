@@ -112,13 +112,7 @@ static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format
     kpi__c_numeric_enter(&locale);
     dispatch(&b, ev, format, lang, width);
     kpi__c_numeric_leave(&locale);
-    size_t length = b.length;
-    *out = kpi__strbuf_finish(&b);
-    if (!*out)
-        return kpi__error_nomem();
-    if (size)
-        *size = length;
-    return KPI_OK;
+    return kpi__strbuf_hand_over(&b, out, size);
 }
 
 int kpi_evaluation_render(char **out, size_t *size, const kpi_evaluation *ev,

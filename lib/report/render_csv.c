@@ -5,6 +5,7 @@
  * The header is English whatever the language; only the words in the
  * cells (unrated_label, status_label, reason) follow it. Directives follow
  * the plan's results, one row each. Schema: docs/report-formats.md. */
+#include "kpi/columns.h"
 #include "model/names.h"
 #include "report/display.h"
 #include "report/render.h"
@@ -15,61 +16,6 @@
 
 #include <math.h>
 #include <string.h>
-
-/* The columns, in order; docs/report-formats.md describes each. */
-static const char *const header[] = {
-    "kind",
-    "code",
-    "parent",
-    "depth",
-    "title",
-    "text",
-    "unit",
-    "rating",
-    "rating_name",
-    "computed_rating",
-    "assessed",
-    "mismatch",
-    "assessment_date",
-    "unrated_reason",
-    "unrated_label",
-    "target_kind",
-    "direction",
-    "actual",
-    "expected",
-    "target",
-    "start_value",
-    "elapsed",
-    "pace",
-    "achievement",
-    "measured",
-    "start",
-    "due",
-    "weight",
-    "count_ahead",
-    "count_on_track",
-    "count_behind",
-    "count_not_progressed",
-    "count_unrated",
-    "reason",
-    "inferred",
-    "status",
-    "status_label",
-    "planned",
-    "status_date",
-    "update_date",
-    "update_status",
-    "update_planned",
-    "update_text",
-    "figure_inferred",
-    "cancelled",
-    "issuer",
-    "issued",
-    "goals",
-    "open",
-    "days_open",
-    "overdue",
-};
 
 /* One row being written; fields counts the cells so far. scratch holds
  * the reason line and the goals list while they are written, and the last
@@ -298,13 +244,7 @@ static void progress_cells(struct row *w, const kpi_result *r, kpi_lang lang)
 static void goals_cell(struct row *w, const kpi_result *d)
 {
     kpi__strbuf *goals = &w->scratch;
-    goals->length = 0;
-    KPI__STRBUF_LITERAL(goals, "");
-    for (size_t i = 0; i < d->goal_count; i++) {
-        if (i)
-            KPI__STRBUF_LITERAL(goals, ";");
-        kpi__strbuf_append(goals, d->goals[i]);
-    }
+    kpi__display_goal_codes(goals, d);
     if (goals->failed)
         w->out->failed = 1;
     cell(w, goals->failed ? "" : goals->data);
@@ -367,8 +307,9 @@ int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     struct row w = {out, 0, {0}, 0, ""};
     KPI__STRBUF_LITERAL(out, "\xEF\xBB\xBF");
-    for (size_t i = 0; i < sizeof header / sizeof *header; i++)
-        cell(&w, header[i]);
+    /* The header: the columns' names (kpi/columns.h, report/columns.c). */
+    for (int32_t i = 0; i < kpi_column_count(); i++)
+        cell(&w, kpi_column_name((kpi_column)i));
     end_row(&w);
     for (size_t i = 0; i < ev->count + ev->directive_count; i++)
         result_row(&w, &ev->results[i], lang);

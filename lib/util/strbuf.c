@@ -1,5 +1,6 @@
 #include "util/strbuf.h"
 #include "util/alloc.h"
+#include "util/error.h"
 #include "util/pages.h"
 
 #include <stdarg.h>
@@ -110,6 +111,17 @@ char *kpi__strbuf_finish(kpi__strbuf *buf)
     data[buf->length] = '\0'; /* also when nothing was appended */
     memset(buf, 0, sizeof *buf);
     return data;
+}
+
+int kpi__strbuf_hand_over(kpi__strbuf *buf, char **out, size_t *size)
+{
+    size_t length = buf->length;
+    *out = kpi__strbuf_finish(buf);
+    if (!*out)
+        return kpi__error_nomem();
+    if (size)
+        *size = length;
+    return KPI_OK;
 }
 
 void kpi__strbuf_free(kpi__strbuf *buf)

@@ -91,6 +91,11 @@ void kpi__strbuf_printf(kpi__strbuf *buf, const char *fmt, ...)
 /* Hands over the text (never NULL unless failed) and resets buf; on
  * failure frees everything and returns NULL. */
 char *kpi__strbuf_finish(kpi__strbuf *buf);
+/* Hands the text over to a public function's caller: *out receives it (to
+ * be freed with kpi_free()) and *size, when size is not NULL, its length;
+ * returns KPI_OK, or KPI_ERR_NOMEM (recorded) with *out NULL when the
+ * buffer failed. */
+int kpi__strbuf_hand_over(kpi__strbuf *buf, char **out, size_t *size);
 void kpi__strbuf_free(kpi__strbuf *buf);
 
 #endif

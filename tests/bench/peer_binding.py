@@ -7,15 +7,17 @@
 What a Python user of libkpi writes: bindings/python's `kpi` package
 (ctypes, no compiled code of its own) reads both files with
 `kpi.Plan.read_csv()`, rates them with `plan.evaluate()`, and takes the
-results as `ev.to_records()` into a pandas DataFrame, the way docs/python.md
+results as a pandas DataFrame with `ev.to_pandas()` (the CSV report
+rendered by libkpi in one call, read by pandas), the way docs/python.md
 shows; the ratings file is written from the DataFrame. With
-`--no-dataframe`, or when pandas cannot be imported, the records are
-written with the csv module instead.
+`--no-dataframe`, or when pandas cannot be imported, the results are taken
+as `ev.to_records()` (a ctypes call per field of every result) and written
+with the csv module instead.
 
-The ratings are libkpi's own, so this peer measures the binding's cost (a
-ctypes call per field of every result, the records, the DataFrame) rather
-than a second implementation of the rules; its agreement checks that the
-binding hands over every rating unchanged. The output is the other peers':
+The ratings are libkpi's own, so this peer measures the binding's cost
+(the calls, the DataFrame) rather than a second implementation of the
+rules; its agreement checks that the binding hands over every rating
+unchanged. The output is the other peers':
 one line `code,rating` per target, goal and the plan (`ahead`, `on_track`,
 `behind`, `not_progressed` or `unrated:REASON`).
 
@@ -50,7 +52,6 @@ def main():
 
     plan = kpi.Plan.read_csv(args.structure, args.progress, infer=False)
     ev = plan.evaluate(args.as_of)
-    records = ev.to_records()
     pandas = None
     if not args.no_dataframe:
         try:
@@ -58,21 +59,23 @@ def main():
         except ImportError:
             pandas = None
     if pandas is not None:
-        frame = pandas.DataFrame(records)
-        rated = frame["rating_name"].notna()
-        frame["out"] = frame["rating_name"].where(
-            rated, "unrated:" + frame["unrated_reason"].fillna("NONE"))
+        frame = ev.to_pandas()
+        names = frame["rating_name"].astype(object)
+        reasons = frame["unrated_reason"].astype(object).fillna("NONE")
+        frame["out"] = names.where(names.notna(), "unrated:" + reasons)
         frame[["code", "out"]].to_csv(args.out, header=False, index=False)
-        how = "records and a pandas %s DataFrame" % pandas.__version__
+        how = "ev.to_pandas(), pandas %s" % pandas.__version__
+        kinds = frame["kind"].astype(str).value_counts().to_dict()
     else:
+        records = ev.to_records()
         with open(args.out, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f, lineterminator="\n")
             for record in records:
                 writer.writerow((record["code"], rating_of(record)))
         how = "records"
-    kinds = {}
-    for record in records:
-        kinds[record["kind"]] = kinds.get(record["kind"], 0) + 1
+        kinds = {}
+        for record in records:
+            kinds[record["kind"]] = kinds.get(record["kind"], 0) + 1
     print("version=kpi %s (libkpi %s, %s), Python %s"
           % (kpi.__version__, kpi.version(), how, sys.version.split()[0]))
     print("rated=%d targets, %d goals as of %s"

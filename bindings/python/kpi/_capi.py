@@ -556,6 +556,14 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
 
     # kpi/render.h
     ("kpi_evaluation_render", [_out, _sizep, _p, _int, _int], _int, _check),
+
+    # kpi/columns.h
+    ("kpi_column_count", [], _i32),
+    ("kpi_column_name", [_int], _str, _text),
+    ("kpi_column_is_text", [_int], _int),
+    ("kpi_evaluation_row_count", [_p], _size),
+    ("kpi_evaluation_column_numbers", [_p, _int, POINTER(c_double), _size], _int, _check),
+    ("kpi_evaluation_column_texts", [_out, _sizep, _p, _int, _int], _int, _check),
     ("kpi_evaluation_render_text", [_out, _sizep, _p, _int, _i32], _int, _check),
     ("kpi_evaluation_write", [_p, _str, _int, _int], _int, _check),
     ("kpi_format_parse", [_intp, _str], _int, _check),

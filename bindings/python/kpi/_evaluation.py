@@ -480,9 +480,9 @@ class Evaluation(Owner):
     def to_pandas(self, include_plan: bool = True, lang: _LangArg = DEFAULT_LANG,
                   include_directives: bool = False) -> Any:  # a pandas.DataFrame
         """A pandas DataFrame of the results, one row per result as
-        to_records() gives them (the same columns and rows), made from the
-        CSV report rendered by libkpi in one call and read by pandas' CSV
-        parser. pandas is imported on the first call (it is not needed
+        to_records() gives them (the same columns and rows), read from
+        libkpi a column at a time (kpi/columns.h: one call per column, not
+        per cell). pandas is imported on the first call (it is not needed
         otherwise).
 
         dtypes: dates ``datetime64[ns]`` (NaT for none); figures ``float64``
@@ -496,9 +496,13 @@ class Evaluation(Owner):
         "" when empty; a directive's ``goals`` a list of codes. The reason
         line and the labels are in ``lang``.
         """
-        from ._pandas import frame
-        return frame(self.render_bytes("csv", lang), RECORD_FIELDS, include_plan,
-                     include_directives)
+        from ._pandas import frame_of_columns
+        language = Lang.of(lang)
+        h = self._h
+        with h.lock:
+            p = h.get()
+            return frame_of_columns(p, RECORD_FIELDS, C.kpi_evaluation_result_count(p),
+                                    include_plan, language, include_directives)
 
     def __repr__(self) -> str:
         if self.closed:

@@ -1,5 +1,6 @@
-"""Evaluation.to_pandas(): the CSV report, rendered by libkpi in one call
-and read by pandas' own CSV parser, with the dtypes a pandas user expects.
+"""Evaluation.to_pandas(): an evaluation's rows read a column at a time
+from libkpi (kpi/columns.h), with the dtypes a pandas user expects; and
+the plan files as frames (Plan.to_pandas(), Plan.from_pandas()).
 
 pandas is optional: it is imported here, when a frame is first asked for,
 never by ``import kpi``. The report's columns are RECORD_FIELDS, as
@@ -10,9 +11,12 @@ to_records() gives them; each column's dtype is chosen by what it holds
 from __future__ import annotations
 
 import io
-from typing import Any, Dict, Sequence, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
-from ._enums import Object, Rating, Unrated
+import ctypes
+
+from ._capi import C, take_text
+from ._enums import Direction, Kind, Object, Rating, Status, Unrated
 
 #: The ratings, worst first, as the report writes them (symbols and
 #: stable names): the categories of the ordered "rating" columns.
@@ -52,6 +56,101 @@ COLUMN_TYPES: Dict[str, str] = {
 }
 
 
+def frame_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
+                     include_plan: bool, lang: int, include_directives: bool) -> Any:
+    """The DataFrame of an evaluation read a column at a time
+    (kpi/columns.h): one call into libkpi per column, numbers straight into
+    numpy arrays, texts as one buffer split once. The caller holds the
+    evaluation's lock; ``results`` is its result count (the rows after them
+    are directives)."""
+    import numpy
+    pd = import_pandas()
+    rows = C.kpi_evaluation_row_count(ev_ptr)
+    # The plan is the first row, the directives the rows after the results:
+    # what is kept is one slice.
+    keep = slice(0 if include_plan else 1, rows if include_directives else results)
+    columns = {}
+    for index, name in enumerate(fields):
+        if C.kpi_column_name(index) != name:
+            raise RuntimeError("libkpi's column %d is %r, not %r"
+                               % (index, C.kpi_column_name(index), name))
+        if C.kpi_column_is_text(index):
+            values: Any = _texts(ev_ptr, index, lang)[keep]
+        else:
+            values = _numbers(numpy, ev_ptr, index, rows)[keep]
+        columns[name] = _typed(pd, numpy, values, COLUMN_TYPES[name], name)
+    return pd.DataFrame(columns)
+
+
+def _numbers(numpy: Any, ev_ptr: int, column: int, rows: int) -> Any:
+    out = numpy.empty(rows, dtype=numpy.float64)
+    C.kpi_evaluation_column_numbers(
+        ev_ptr, column, out.ctypes.data_as(ctypes.POINTER(ctypes.c_double)), rows)
+    return out
+
+
+def _texts(ev_ptr: int, column: int, lang: int) -> List[str]:
+    out = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    C.kpi_evaluation_column_texts(ctypes.byref(out), ctypes.byref(size), ev_ptr, column, lang)
+    data = take_text(out.value, size.value)
+    # Each cell ends with a NUL: the last split is the empty tail.
+    return data.decode("utf-8", "replace").split("\0")[:-1]
+
+
+#: The enumerations of the categorical number columns, as libkpi numbers
+#: them: each column's categories are the members' stable names.
+_ENUM_COLUMNS: Dict[str, Any] = {
+    "kind": Object, "target_kind": Kind, "direction": Direction,
+    "status": Status, "update_status": Status,
+}
+
+
+def _typed(pd: Any, numpy: Any, values: Any, kind: str, name: str) -> Any:
+    """One column with its dtype, from a list of str (text columns) or a
+    float64 array, NaN for none (number columns)."""
+    if kind == "text":
+        return pd.Series(values, dtype=object)
+    if kind == "word":
+        return pd.Series([v if v else None for v in values], dtype=object)
+    if kind == "list":
+        return pd.Series([v.split(";") if v else None for v in values], dtype=object)
+    missing = numpy.isnan(values)
+    if kind == "float":
+        return pd.Series(values)
+    if kind in ("int", "bool"):
+        data = numpy.where(missing, 0, values)
+        if kind == "int":
+            return pd.Series(pd.arrays.IntegerArray(data.astype(numpy.int64), missing))
+        return pd.Series(pd.arrays.BooleanArray(data.astype(bool), missing))
+    if kind == "date":
+        return pd.Series(_dates(numpy, values, missing))
+    if kind == "category":
+        members = [m for m in _ENUM_COLUMNS[name] if m.stable_name]
+        table = numpy.full(max(int(m) for m in members) + 2, -1)
+        for code, member in enumerate(members):
+            table[int(member)] = code
+        index = numpy.where(missing, len(table) - 1, values).astype(numpy.int64)
+        return pd.Series(pd.Categorical.from_codes(
+            table[index], [m.stable_name for m in members]))
+    categories = {"rating": RATING_SYMBOLS, "rating_name": RATING_NAMES,
+                  "unrated": UNRATED_NAMES}[kind]
+    # Ratings 1..4 and reasons 1..7 are their categories' 0-based codes + 1.
+    codes = numpy.where(missing, 0, values).astype(numpy.int64) - 1
+    return pd.Series(pd.Categorical.from_codes(codes, categories, ordered=True))
+
+
+def _dates(numpy: Any, values: Any, missing: Any) -> Any:
+    """YYYYMMDD numbers as datetime64[ns], NaT where missing."""
+    ymd = numpy.where(missing, 19700101, values).astype(numpy.int64)
+    months = (ymd // 10000 - 1970) * 12 + ymd // 100 % 100 - 1
+    days = (months.astype("datetime64[M]").astype("datetime64[D]") +
+            (ymd % 100 - 1).astype("timedelta64[D]"))
+    out = days.astype("datetime64[ns]")
+    out[missing] = numpy.datetime64("NaT")
+    return out
+
+
 def import_pandas() -> Any:
     """pandas, or ImportError saying how to get it."""
     try:
@@ -60,28 +159,6 @@ def import_pandas() -> Any:
         raise ImportError("to_pandas() needs pandas (Debian: apt-get install "
                           "python3-pandas; pip: pip install pandas): %s" % e) from None
     return pandas
-
-
-def frame(csv_bytes: bytes, fields: Sequence[str], include_plan: bool,
-          include_directives: bool) -> Any:
-    """The DataFrame of a CSV report's bytes (UTF-8 with a BOM)."""
-    pd = import_pandas()
-    # Every cell is read as text first (no guessing of types), and numbers
-    # are read back exactly: the report writes each double's shortest exact
-    # form, which the default float parser may round differently.
-    raw = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig", dtype=str,
-                      keep_default_na=False, na_filter=False)
-    if list(raw.columns) != list(fields):
-        raise RuntimeError("the CSV report's columns are not those this package "
-                           "knows: %r" % list(raw.columns))
-    keep = pd.Series(True, index=raw.index)
-    if not include_plan:
-        keep &= raw["kind"] != Object.PLAN.stable_name
-    if not include_directives:
-        keep &= raw["kind"] != Object.DIRECTIVE.stable_name
-    raw = raw[keep].reset_index(drop=True)
-    return pd.DataFrame({name: _column(pd, raw[name], COLUMN_TYPES[name])
-                         for name in fields})
 
 
 def _column(pd: Any, cells: Any, kind: str) -> Any:
