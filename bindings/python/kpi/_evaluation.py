@@ -432,21 +432,16 @@ class Evaluation(Owner):
         ``bool`` flags, ratings as symbols (``"◎"``) with ``rating_name``
         ("ahead"). The ``reason`` line and ``unrated_label`` are in ``lang``
         ("ja", the default, or "en"), as the CSV report of that language
-        writes them.
+        writes them. Read a column at a time (kpi/columns.h);
+        Result.to_record() gives one row through the getters.
         """
-        lang = Lang.of(lang)
+        from ._records import records_of_columns
+        language = Lang.of(lang)
         h = self._h
         with h.lock:
             p = h.get()
-            records: List[Dict[str, Any]] = []
-            for i in range(C.kpi_evaluation_result_count(p)):
-                r = C.kpi_evaluation_result_at(p, i)
-                if not include_plan and C.kpi_result_object(r) == Object.PLAN:
-                    continue
-                records.append(_record(r, lang))
-            for i in range(C.kpi_evaluation_directive_count(p) if include_directives else 0):
-                records.append(_record(C.kpi_evaluation_directive_at(p, i), lang))
-            return records
+            return records_of_columns(p, RECORD_FIELDS, C.kpi_evaluation_result_count(p),
+                                      include_plan, language, include_directives)
 
     def __reduce__(self) -> Tuple[Callable[..., Evaluation],
                                   Tuple[bytes, bytes, datetime.date, Dict[str, Any]]]:

@@ -15,7 +15,8 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 import ctypes
 
-from ._capi import C, take_text
+from ._capi import C
+from ._records import texts
 from ._enums import Direction, Kind, Object, Rating, Status, Unrated
 
 #: The ratings, worst first, as the report writes them (symbols and
@@ -75,7 +76,7 @@ def frame_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
             raise RuntimeError("libkpi's column %d is %r, not %r"
                                % (index, C.kpi_column_name(index), name))
         if C.kpi_column_is_text(index):
-            values: Any = _texts(ev_ptr, index, lang)[keep]
+            values: Any = texts(ev_ptr, index, lang)[keep]
         else:
             values = _numbers(numpy, ev_ptr, index, rows)[keep]
         columns[name] = _typed(pd, numpy, values, COLUMN_TYPES[name], name)
@@ -87,15 +88,6 @@ def _numbers(numpy: Any, ev_ptr: int, column: int, rows: int) -> Any:
     C.kpi_evaluation_column_numbers(
         ev_ptr, column, out.ctypes.data_as(ctypes.POINTER(ctypes.c_double)), rows)
     return out
-
-
-def _texts(ev_ptr: int, column: int, lang: int) -> List[str]:
-    out = ctypes.c_void_p()
-    size = ctypes.c_size_t()
-    C.kpi_evaluation_column_texts(ctypes.byref(out), ctypes.byref(size), ev_ptr, column, lang)
-    data = take_text(out.value, size.value)
-    # Each cell ends with a NUL: the last split is the empty tail.
-    return data.decode("utf-8", "replace").split("\0")[:-1]
 
 
 #: The enumerations of the categorical number columns, as libkpi numbers

@@ -526,3 +526,19 @@ def test_evaluate_at_other_dates(seed):
     assert "ahead of target" in ev.render("text", lang="en")
     with pytest.raises(TypeError, match="render"):
         seed.evaluate("2017-09-30", policy=policy, lang="en")
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"include_plan": False}, {"include_directives": True},
+                                    {"lang": "en", "include_directives": True}])
+def test_records_are_the_getters(seed_ev, kwargs):
+    # to_records() reads a column at a time; Result.to_record() reads one
+    # row through the getters: every value of every row agrees.
+    records = seed_ev.to_records(**kwargs)
+    results = list(seed_ev)
+    if not kwargs.get("include_plan", True):
+        results = results[1:]
+    if kwargs.get("include_directives"):
+        results += list(seed_ev.directives)
+    lang = kwargs.get("lang", "ja")
+    assert records == [r.to_record(lang) for r in results]
+    assert len(records) == len(results) > 0
