@@ -32,11 +32,11 @@ case $report in *"3-2-a  ◎"*) ;; *) fail "the example does not run from the in
 mkdir -p "$work/dist"
 KPI_LIBRARY=$library "$bin/python" - "$src/bindings/python" "$work/dist" <<'PY'
 import os, sys, sysconfig, tarfile, zipfile
-sys.path.insert(0, os.path.join(sys.argv[1], "build_backend"))
-import kpi_build
+sys.path.insert(0, os.path.join(sys.argv[1], "pep517"))
+import kpi_pep517
 out = sys.argv[2]
-wheel = kpi_build.build_wheel(out)
-sdist = kpi_build.build_sdist(out)
+wheel = kpi_pep517.build_wheel(out)
+sdist = kpi_pep517.build_sdist(out)
 tag = sysconfig.get_platform().replace("-", "_").replace(".", "_")
 assert wheel == "libkpi-0.1.0-py3-none-%s.whl" % tag, wheel
 names = zipfile.ZipFile(os.path.join(out, wheel)).namelist()
@@ -52,7 +52,7 @@ members = tarfile.open(os.path.join(out, sdist)).getnames()
 for needed in ("libkpi-0.1.0/LICENSE", "libkpi-0.1.0/PKG-INFO",
                "libkpi-0.1.0/pyproject.toml", "libkpi-0.1.0/kpi/__init__.py",
                "libkpi-0.1.0/kpi/py.typed",
-               "libkpi-0.1.0/build_backend/kpi_build.py"):
+               "libkpi-0.1.0/pep517/kpi_pep517.py"):
     assert needed in members, (needed, members)
 assert not any(m.endswith((".so", ".so.0")) for m in members), members
 print(wheel, sdist)

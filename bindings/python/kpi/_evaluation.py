@@ -436,12 +436,9 @@ class Evaluation(Owner):
         Result.to_record() gives one row through the getters.
         """
         from ._records import records_of_columns
-        language = Lang.of(lang)
-        h = self._h
-        with h.lock:
-            p = h.get()
-            return records_of_columns(p, RECORD_FIELDS, C.kpi_evaluation_result_count(p),
-                                      include_plan, language, include_directives)
+        records: List[Dict[str, Any]] = self._read_columns(
+            records_of_columns, include_plan, lang, include_directives)
+        return records
 
     def __reduce__(self) -> Tuple[Callable[..., Evaluation],
                                   Tuple[bytes, bytes, datetime.date, Dict[str, Any]]]:
@@ -492,12 +489,18 @@ class Evaluation(Owner):
         line and the labels are in ``lang``.
         """
         from ._pandas import frame_of_columns
+        return self._read_columns(frame_of_columns, include_plan, lang, include_directives)
+
+    def _read_columns(self, build: Callable[..., Any], include_plan: bool,
+                      lang: _LangArg, include_directives: bool) -> Any:
+        """What build() makes of the rows' columns (kpi/columns.h), read
+        under the evaluation's lock: to_records() and to_pandas()."""
         language = Lang.of(lang)
         h = self._h
         with h.lock:
             p = h.get()
-            return frame_of_columns(p, RECORD_FIELDS, C.kpi_evaluation_result_count(p),
-                                    include_plan, language, include_directives)
+            return build(p, RECORD_FIELDS, C.kpi_evaluation_result_count(p), include_plan,
+                         language, include_directives)
 
     def __repr__(self) -> str:
         if self.closed:

@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 import ctypes
 
 from ._capi import C
-from ._records import texts
+from ._records import is_text_column, kept_rows, texts
 from ._enums import Direction, Kind, Object, Rating, Status, Unrated
 
 #: The ratings, worst first, as the report writes them (symbols and
@@ -66,16 +66,10 @@ def frame_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
     are directives)."""
     import numpy
     pd = import_pandas()
-    rows = C.kpi_evaluation_row_count(ev_ptr)
-    # The plan is the first row, the directives the rows after the results:
-    # what is kept is one slice.
-    keep = slice(0 if include_plan else 1, rows if include_directives else results)
+    rows, keep = kept_rows(ev_ptr, results, include_plan, include_directives)
     columns = {}
     for index, name in enumerate(fields):
-        if C.kpi_column_name(index) != name:
-            raise RuntimeError("libkpi's column %d is %r, not %r"
-                               % (index, C.kpi_column_name(index), name))
-        if C.kpi_column_is_text(index):
+        if is_text_column(index, name):
             values: Any = texts(ev_ptr, index, lang)[keep]
         else:
             values = _numbers(numpy, ev_ptr, index, rows)[keep]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ctypes
 import datetime
 import math
-from typing import Any, Callable, Dict, List, Sequence
+from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 from ._capi import C, take_text
 from ._enums import Object
@@ -20,25 +20,36 @@ _DIRECTIVE = int(Object.DIRECTIVE)
 def records_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
                        include_plan: bool, lang: int,
                        include_directives: bool) -> List[Dict[str, Any]]:
-    """The records of the rows kept: the plan's row is the first, the
-    directives the rows after the ``results`` results. The caller holds the
+    """The records of the rows kept (kept_rows()). The caller holds the
     evaluation's lock."""
-    rows = C.kpi_evaluation_row_count(ev_ptr)
-    keep = slice(0 if include_plan else 1, rows if include_directives else results)
+    rows, keep = kept_rows(ev_ptr, results, include_plan, include_directives)
     kinds = [int(k) for k in numbers(ev_ptr, 0, rows)[keep]]
     directive = [k == _DIRECTIVE for k in kinds]
     columns: List[List[Any]] = []
     for index, name in enumerate(fields):
-        if C.kpi_column_name(index) != name:
-            raise RuntimeError("libkpi's column %d is %r, not %r"
-                               % (index, C.kpi_column_name(index), name))
-        if C.kpi_column_is_text(index):
+        if is_text_column(index, name):
             cells: List[Any] = texts(ev_ptr, index, lang)[keep]
             columns.append(_text_values(name, cells, directive))
         else:
             convert = _NUMBER_VALUES.get(name, _float)
             columns.append([convert(v) for v in numbers(ev_ptr, index, rows)[keep]])
     return [dict(zip(fields, row)) for row in zip(*columns)]
+
+
+def kept_rows(ev_ptr: int, results: int, include_plan: bool,
+              include_directives: bool) -> Tuple[int, slice]:
+    """The number of rows, and the slice of those kept: the plan's row is
+    the first, the directives the rows after the ``results`` results."""
+    rows: int = C.kpi_evaluation_row_count(ev_ptr)
+    return rows, slice(0 if include_plan else 1, rows if include_directives else results)
+
+
+def is_text_column(index: int, name: str) -> bool:
+    """Whether column index (which must be the one called name) is text."""
+    if C.kpi_column_name(index) != name:
+        raise RuntimeError("libkpi's column %d is %r, not %r"
+                           % (index, C.kpi_column_name(index), name))
+    return bool(C.kpi_column_is_text(index))
 
 
 def numbers(ev_ptr: int, column: int, rows: int) -> List[float]:

@@ -129,7 +129,7 @@ def _write_wheel(directory, tag, purelib, entries):
     wheel_name = "%s-%s-%s.whl" % (NAME, VERSION, tag)
     entries = list(entries)
     entries.append(("%s/WHEEL" % dist_info, (
-        "Wheel-Version: 1.0\nGenerator: libkpi build_backend\n"
+        "Wheel-Version: 1.0\nGenerator: libkpi pep517\n"
         "Root-Is-Purelib: %s\nTag: %s\n" % ("true" if purelib else "false", tag)).encode()))
     record = [_record_line(a, d) for a, d in entries]
     record.append("%s/RECORD,," % dist_info)
@@ -196,7 +196,7 @@ def build_sdist(sdist_directory, config_settings=None):
     files = [("pyproject.toml", os.path.join(HERE, "pyproject.toml")),
              ("README.md", os.path.join(HERE, "README.md")),
              ("LICENSE", _license()),
-             ("build_backend/kpi_build.py", os.path.abspath(__file__))]
+             ("pep517/kpi_pep517.py", os.path.abspath(__file__))]
     files += _package_files()
     name = base + ".tar.gz"
     with tarfile.open(os.path.join(sdist_directory, name), "w:gz",
