@@ -573,6 +573,50 @@ static void test_oom_writing(void **state)
     kpi_plan_free(plan);
 }
 
+/* Two spellings of one file: with any allocation refused, nothing is
+ * written and the call says KPI_ERR_NOMEM; once they all succeed, the
+ * paths are refused as one file. Reading a text column likewise. */
+static void test_oom_same_file_and_columns(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    char dir[] = "/tmp/kpi-oom-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], b[64];
+    snprintf(a, sizeof a, "%s/s.csv", dir);
+    snprintf(b, sizeof b, "%s/./s.csv", dir);
+    for (long n = 0;; n++) {
+        arm(n);
+        int rc = kpi_plan_write_files(plan, a, b, 0);
+        disarm();
+        assert_int_equal(access(a, F_OK), -1);
+        if (!refused) {
+            assert_int_equal(rc, KPI_ERR_ARGUMENT);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+    }
+    rmdir(dir);
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    for (long n = 0;; n++) {
+        char *out = (char *)1;
+        arm(n);
+        int rc =
+            kpi_evaluation_column_texts(&out, NULL, ev, KPI_COLUMN_REASON, KPI_LANG_JA);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            kpi_free(out);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(out);
+    }
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+}
+
 /* ---- The host allocator hook ------------------------------------------ */
 
 /* A host that checks what libkpi tells it: the context it registered, and
@@ -701,6 +745,7 @@ int main(void)
         cmocka_unit_test(test_oom_rendering),
         cmocka_unit_test(test_oom_writing),
         cmocka_unit_test(test_oom_writing_reports),
+        cmocka_unit_test(test_oom_same_file_and_columns),
     };
     return cmocka_run_group_tests(tests, setup_allocator, restore_allocator);
 }

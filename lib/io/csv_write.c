@@ -226,7 +226,10 @@ int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
         return kpi__error_null("kpi_plan_write_files", "structure_path");
     /* The progress file would replace the structure file just written:
      * refused before either is touched. */
-    if (progress_path && kpi__same_file(structure_path, progress_path))
+    int same = progress_path ? kpi__same_file(structure_path, progress_path) : 0;
+    if (same < 0)
+        return same;
+    if (same)
         return kpi__error_at(
             KPI_ERR_ARGUMENT, progress_path, 0, 0,
             "kpi_plan_write_files: the structure and progress files "

@@ -3,6 +3,7 @@
 
 #include "util/same_file.h"
 #include "util/alloc.h"
+#include "util/error.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -15,17 +16,18 @@ static const char *base_name(const char *path, size_t *dir_length)
     return slash ? slash + 1 : path;
 }
 
-/* stat() of the directory part of path ("." when it has none). */
+/* stat() of the directory part of path ("." when it has none): 0, -1 when
+ * it cannot be examined, or KPI_ERR_NOMEM (recorded). */
 static int stat_directory(const char *path, size_t dir_length, struct stat *st)
 {
     if (dir_length == 0)
         return stat(".", st);
     char *dir = kpi__malloc(dir_length + 1);
     if (!dir)
-        return -1;
+        return kpi__error_nomem();
     memcpy(dir, path, dir_length);
     dir[dir_length] = '\0';
-    int rc = stat(dir, st);
+    int rc = stat(dir, st) == 0 ? 0 : -1;
     kpi__free(dir);
     return rc;
 }
@@ -41,7 +43,10 @@ int kpi__same_file(const char *a, const char *b)
         !strcmp(a_base, ".."))
         return 0;
     struct stat sa, sb;
-    if (stat_directory(a, a_dir, &sa) != 0 || stat_directory(b, b_dir, &sb) != 0)
-        return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    int rc = stat_directory(a, a_dir, &sa);
+    if (rc == 0)
+        rc = stat_directory(b, b_dir, &sb);
+    if (rc == KPI_ERR_NOMEM)
+        return rc;
+    return rc == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }

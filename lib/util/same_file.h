@@ -9,7 +9,9 @@
  * directory); 0 otherwise, and when a directory cannot be examined (the
  * write then fails there with its own error). The files themselves need
  * not exist: a writer replaces a name by rename(), which replaces a link
- * rather than what it points to, so only the name in its directory counts. */
+ * rather than what it points to, so only the name in its directory counts.
+ * KPI_ERR_NOMEM (recorded) when a directory's name cannot be copied: the
+ * caller must not write then, not knowing. */
 int kpi__same_file(const char *a, const char *b);
 
 #endif
