@@ -553,24 +553,42 @@ static void test_oom_writing_reports(void **state)
     kpi_evaluation_free(ev);
 }
 
-static void test_oom_writing(void **state)
+/* Calls call with each allocation refused in turn, then with none: every
+ * refusal gives KPI_ERR_NOMEM and no text, the last call the text. */
+static void text_until_allocations_suffice(int (*call)(char **out, const void *context),
+                                           const void *context)
 {
-    (void)state;
-    kpi_plan *plan = load_seed();
     for (long n = 0;; n++) {
         char *out = (char *)1;
         arm(n);
-        int rc = kpi_plan_write_structure(&out, NULL, plan, 0);
+        int rc = call(&out, context);
         disarm();
         if (!refused) {
             assert_int_equal(rc, KPI_OK);
             kpi_free(out);
-            break;
+            return;
         }
         assert_int_equal(rc, KPI_ERR_NOMEM);
         assert_null(out);
     }
+}
+
+static int write_structure(char **out, const void *plan)
+{
+    return kpi_plan_write_structure(out, NULL, plan, 0);
+}
+
+static void test_oom_writing(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    text_until_allocations_suffice(write_structure, plan);
     kpi_plan_free(plan);
+}
+
+static int reason_column(char **out, const void *ev)
+{
+    return kpi_evaluation_column_texts(out, NULL, ev, KPI_COLUMN_REASON, KPI_LANG_JA);
 }
 
 /* Two spellings of one file: with any allocation refused, nothing is
@@ -599,20 +617,7 @@ static void test_oom_same_file_and_columns(void **state)
     rmdir(dir);
     kpi_evaluation *ev = NULL;
     assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
-    for (long n = 0;; n++) {
-        char *out = (char *)1;
-        arm(n);
-        int rc =
-            kpi_evaluation_column_texts(&out, NULL, ev, KPI_COLUMN_REASON, KPI_LANG_JA);
-        disarm();
-        if (!refused) {
-            assert_int_equal(rc, KPI_OK);
-            kpi_free(out);
-            break;
-        }
-        assert_int_equal(rc, KPI_ERR_NOMEM);
-        assert_null(out);
-    }
+    text_until_allocations_suffice(reason_column, ev);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
 }
