@@ -238,8 +238,9 @@ static int read_threads(struct options *o, const char *value)
     return EXIT_OK;
 }
 
-/* The machine's cores, within what the library takes: kpi-report is the
- * one program that opts in to threads by default (embedders do not). */
+/* The machine's cores, within what the library takes: programs (kpi-report,
+ * the Python binding's reader) opt in to threads by default; the library
+ * does not, for embedders. */
 static int32_t default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);

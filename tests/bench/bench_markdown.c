@@ -316,8 +316,9 @@ void bench_write_markdown(const char *path, const struct bench_options *o,
     write_render(f, res, count);
     write_memory(f, res, count);
     write_agreement(f, res, count);
-    fprintf(f, "\n## Targets\n\nThe \"Done when\" criteria of issue 16, on the medians "
-               "above. The issue judges the 100,000 and 1,000,000 cases; the verdicts of "
+    fprintf(f, "\n## Targets\n\nThe \"Done when\" criteria of issue 16, and issue 17's "
+               "aim for the Python binding, on the medians "
+               "above. They judge the 100,000 and 1,000,000 cases; the verdicts of "
                "smaller sizes are in parentheses, for reference.\n\n"
                "| target | N | measured | limit | verdict |\n|---|---:|---|---|---|\n");
     for (size_t i = 0; i < nrows; i++)

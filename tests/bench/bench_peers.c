@@ -213,11 +213,52 @@ static const char *unavailable(const struct bench_env *e, int peer, char *why,
     return why;
 }
 
+/* The binding peer's environment. The binding finds libkpi through
+ * KPI_LIBRARY; a sanitizer build's libkpi needs its runtime loaded first,
+ * without leak checks of the interpreter (as the binding's own tests run).
+ * Its bytecode goes to the work directory: the source tree stays as it was. */
+struct binding_env {
+    char library[4200], path[4200], pycache[4200], preload[600];
+    const char *list[8];
+};
+
+static void binding_env_init(struct binding_env *b, const struct bench_options *o)
+{
+    snprintf(b->library, sizeof b->library, "KPI_LIBRARY=%s", o->library);
+    snprintf(b->path, sizeof b->path, "PYTHONPATH=%s", o->binding);
+    snprintf(b->pycache, sizeof b->pycache, "PYTHONPYCACHEPREFIX=%s/pycache", o->work);
+    snprintf(b->preload, sizeof b->preload, "LD_PRELOAD=%s", KPI_BENCH_PRELOAD);
+    const char *list[] = {b->library,
+                          b->path,
+                          b->pycache,
+                          "PYTHONDONTWRITEBYTECODE=", /* empty: bytecode is written */
+                          "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
+                          *KPI_BENCH_PRELOAD ? b->preload : NULL,
+                          NULL};
+    memcpy(b->list, list, sizeof list);
+}
+
+/* Compiles the binding's package before the timed runs, as pip compiles a
+ * package it installs: the runs time the binding, not the compiling of its
+ * source. A failure only leaves the first run to compile it. */
+static void compile_binding(const struct bench_options *o, const struct bench_env *e,
+                            const struct binding_env *b)
+{
+    char package[4200];
+    snprintf(package, sizeof package, "%s/kpi", o->binding);
+    char *argv[] = {(char *)e->python, (char *)"-m", (char *)"compileall",
+                    (char *)"-q",      package,      NULL};
+    struct bench_spec spec = {argv, b->list, NULL, 1};
+    struct bench_run r;
+    bench_run_child(&spec, &r);
+    bench_run_free(&r);
+}
+
 void bench_run_peer(const struct bench_options *o, const struct bench_env *e, int peer,
                     struct bench_peer_result *res, const char *structure,
                     const char *progress, const char *out, int runs)
 {
-    char script[4096], library[4200], path[4200];
+    char script[4096], threads[16];
     snprintf(script, sizeof script, "%s/%s", o->peers_dir, scripts[peer]);
     res->optional = peer == PEER_DUCKDB;
     if (unavailable(e, peer, res->why, sizeof res->why))
@@ -230,23 +271,23 @@ void bench_run_peer(const struct bench_options *o, const struct bench_env *e, in
                       (char *)o->as_of,
                       (char *)"--out",
                       (char *)out,
-                      peer == PEER_DUCKDB ? (char *)"--modules" : NULL,
-                      (char *)e->packages,
+                      NULL,
+                      NULL,
                       NULL};
-    /* The binding finds libkpi through KPI_LIBRARY; a sanitizer build's
-     * libkpi needs its runtime loaded first, without leak checks of the
-     * interpreter (as the binding's own tests run). */
-    snprintf(library, sizeof library, "KPI_LIBRARY=%s", o->library);
-    snprintf(path, sizeof path, "PYTHONPATH=%s", o->binding);
-    char preload[600];
-    snprintf(preload, sizeof preload, "LD_PRELOAD=%s", KPI_BENCH_PRELOAD);
-    const char *env[] = {library,
-                         path,
-                         "PYTHONDONTWRITEBYTECODE=1",
-                         "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
-                         *KPI_BENCH_PRELOAD ? preload : NULL,
-                         NULL};
-    struct bench_spec spec = {argv, peer == PEER_BINDING ? env : NULL, NULL, 1};
+    snprintf(threads, sizeof threads, "%d", o->threads);
+    if (peer == PEER_DUCKDB) {
+        argv[8] = (char *)"--modules";
+        argv[9] = (char *)e->packages;
+    } else if (peer == PEER_BINDING) {
+        argv[8] = (char *)"--threads"; /* as libkpi's own runs read */
+        argv[9] = threads;
+    }
+    struct binding_env b;
+    if (peer == PEER_BINDING) {
+        binding_env_init(&b, o);
+        compile_binding(o, e, &b);
+    }
+    struct bench_spec spec = {argv, peer == PEER_BINDING ? b.list : NULL, NULL, 1};
     for (int i = 0; i < runs; i++) {
         remove(out);
         char what[64];

@@ -189,7 +189,8 @@ void bench_print_summary(const struct bench_result *res, size_t count)
 
 void bench_print_verdicts(const struct bench_verdict *rows, size_t n)
 {
-    printf("\n== targets (issue 16; in parentheses: below the sizes it judges)\n");
+    printf(
+        "\n== targets (issues 16 and 17; in parentheses: below the sizes they judge)\n");
     for (size_t i = 0; i < n; i++)
         printf("  %-62s %10s  %-34s limit %-9s %s\n", rows[i].what, rows[i].size,
                rows[i].measured, rows[i].limit, rows[i].verdict);

@@ -1,8 +1,8 @@
 /*
- * The targets of issue 16 ("Done when"), each judged on the medians of one
- * benchmark run: "met", or "missed by X×" where X is how far the figure is
- * from its limit. The issue judges the 100,000 and 1,000,000 cases; the
- * verdicts of smaller sizes are shown in parentheses, for reference.
+ * The targets of issue 16 ("Done when"), and issue 17's for the Python
+ * binding, each judged on the medians of one benchmark run: "met", or "missed by X×"
+ * where X is how far the figure is from its limit. The issue judges the 100,000 and
+ * 1,000,000 cases; the verdicts of smaller sizes are shown in parentheses, for reference.
  */
 #include "bench.h"
 
@@ -12,6 +12,7 @@
 #define FLOOR_FACTOR 1.5           /* load + evaluate within 1.5× the libcsv floor */
 #define REPORT_FLOOR_FACTOR 2.5    /* kpi-report csv, json within 2.5× the floor */
 #define PANDAS_FACTOR 10.0         /* kpi-report at least 10× faster than pandas */
+#define BINDING_FACTOR 1.5         /* the Python binding within 1.5× of kpi-report csv */
 #define EVAL_SECONDS_1M 0.5        /* evaluate 1M targets in under 0.5 s */
 #define BYTES_PER_TARGET 250.0     /* peak memory at most 250 B a target */
 #define BYTES_PER_MEASUREMENT 32.0 /* ... plus 32 B a measurement */
@@ -128,6 +129,24 @@ static void peer_rows(struct rows *rows)
                report_s(r, FORMAT_CSV), PEER_DUCKDB, 1.0, "> 1×");
 }
 
+/* Issue 17: read_csv → evaluate → to_pandas() in Python within 1.5× of
+ * `kpi-report --format csv` on the same files. */
+static void binding_row(struct rows *rows)
+{
+    const struct bench_result *r = rows->r;
+    struct bench_verdict *v =
+        row(rows, "Python binding within 1.5× of `kpi-report --format csv`");
+    snprintf(v->limit, sizeof v->limit, "1.5×");
+    double binding = bench_peer_s(r, PEER_BINDING), report = report_s(r, FORMAT_CSV);
+    if (isnan(binding) || isnan(report)) {
+        not_run(v, isnan(binding) ? bench_peer_name(PEER_BINDING) : "kpi-report");
+        return;
+    }
+    snprintf(v->measured, sizeof v->measured, "%.2f× (%.3f s vs %.3f s)",
+             binding / report, binding, report);
+    judge(rows, v, binding / report, BINDING_FACTOR, 0);
+}
+
 static void eval_memory_rows(struct rows *rows)
 {
     const struct bench_result *r = rows->r;
@@ -186,6 +205,7 @@ size_t bench_verdicts(const struct bench_result *res, size_t count,
         rows.r = &res[i];
         floor_rows(&rows);
         peer_rows(&rows);
+        binding_row(&rows);
         eval_memory_rows(&rows);
         agreement_row(&rows);
     }

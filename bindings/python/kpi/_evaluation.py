@@ -8,10 +8,12 @@ language it wants, Lang.JA by default: ``result.reason`` (Japanese),
 
 from __future__ import annotations
 
+import collections.abc
 import ctypes
 import pickle
-from typing import (TYPE_CHECKING, Any, Callable, Collection, Dict, Iterator, List, NoReturn,
-                    Optional, Tuple, Type, Union, cast, overload)
+from typing import (TYPE_CHECKING, Any, Callable, Collection, Dict, ItemsView, Iterator,
+                    KeysView, List, NoReturn, Optional, Tuple, Type, Union, ValuesView,
+                    cast, overload)
 
 from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
@@ -660,9 +662,20 @@ def _enum(cls: Type[_E]) -> Callable[[int], Union[_E, int]]:
 
 class Result(Borrowed):
     """The rating of one target, goal or the plan inside an Evaluation.
-    Holds the evaluation, so it stays valid as long as it is reachable."""
+    Holds the evaluation, so it stays valid as long as it is reachable.
 
-    __slots__ = ()
+    Besides its properties, a Result is the read-only mapping of its record
+    (to_record(), in Japanese): ``r["rating"]``, ``dict(r)``, ``list(r)``
+    (the keys, RECORD_FIELDS), so that ``pandas.DataFrame(ev)`` has a row
+    per result and a column per field. Its children are ``children``."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self, owner: Owner, ptr: int) -> None:
+        super().__init__(owner, ptr)
+        #: The record, once asked for by the mapping methods (an
+        #: evaluation never changes, so neither does its record).
+        self._cache: Optional[Dict[str, Any]] = None
 
     kind = _result_property("kpi_result_object", _enum(Object),
                             "What the result rates: Object.PLAN, GOAL or TARGET.")
@@ -824,12 +837,55 @@ class Result(Borrowed):
             return [Result(self._owner, C.kpi_result_child_at(self._ptr, i))
                     for i in range(C.kpi_result_child_count(self._ptr))]
 
-    def __len__(self) -> int:
-        """The number of direct children."""
-        return cast(int, self._call(C.kpi_result_child_count))
+    # -- a read-only mapping of the record ------------------------------------
+    # A Result is also its record (to_record(), in Japanese) as a read-only
+    # mapping: ``r["rating"]``, ``dict(r)``, ``r.keys()``; registered as a
+    # collections.abc.Mapping, so that ``pandas.DataFrame(ev)`` builds one
+    # row per result with a column per field (pandas takes a list of
+    # mappings so) rather than a frame of nested tuples. Equality stays
+    # identity: two Results are equal when they are the same result.
 
-    def __iter__(self) -> Iterator[Result]:
-        return iter(self.children)
+    def _record(self) -> Dict[str, Any]:
+        record = self._cache
+        if record is None:
+            record = self._cache = self.to_record()
+        return record
+
+    def keys(self) -> KeysView[str]:
+        """The record's keys: RECORD_FIELDS, in the CSV report's order."""
+        return self._record().keys()
+
+    def values(self) -> ValuesView[Any]:
+        """The record's values, in the order of keys()."""
+        return self._record().values()
+
+    def items(self) -> ItemsView[str, Any]:
+        """The record's (key, value) pairs, in the order of keys()."""
+        return self._record().items()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The record's value of ``key``, ``default`` when it has none."""
+        return self._record().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        if not isinstance(key, str):
+            raise TypeError("result[...] takes a field name (kpi.RECORD_FIELDS), not %s"
+                            % type(key).__name__)
+        try:
+            return self._record()[key]
+        except KeyError:
+            raise KeyError("%r is not a field of a result (kpi.RECORD_FIELDS)" % key) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in RECORD_FIELDS
+
+    def __iter__(self) -> Iterator[str]:
+        """The record's keys (RECORD_FIELDS); the children are ``children``."""
+        return iter(RECORD_FIELDS)
+
+    def __len__(self) -> int:
+        """The number of the record's keys (len(RECORD_FIELDS))."""
+        return len(RECORD_FIELDS)
 
     def count_rating(self, rating: Union[Rating, str, int]) -> int:
         """For a goal or the plan: how many direct children have ``rating``."""
@@ -864,3 +920,9 @@ class Result(Borrowed):
         else:
             state = self.rating.symbol or self.unrated.name
         return "<kpi.Result %s %r %s>" % (getattr(kind, "stable_name", kind), self.code, state)
+
+
+# pandas (and any code testing isinstance(x, Mapping)) takes a Result as the
+# read-only mapping of its record it is (see Result.keys()). Registered
+# rather than inherited: Mapping's mixins would make == compare records.
+collections.abc.Mapping.register(Result)

@@ -19,6 +19,7 @@ import ctypes
 import datetime
 import math
 import numbers
+import os
 import weakref
 from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, NamedTuple,
                     Optional, Sequence, Set, Tuple, Type, TypeVar, Union, cast, overload)
@@ -304,7 +305,7 @@ class Plan(Owner):
     @classmethod
     def read_csv(cls: Type[_PlanT], structure: FileLike, progress: FileLike = None,
                  encoding: Union[Encoding, int, str, None] = "auto", infer: bool = True,
-                 prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
+                 prose_confidence: float = 1.0, threads: Optional[int] = None) -> _PlanT:
         """Reads a plan from its structure file and, optionally, its progress
         file (docs/csv-format.md). ``structure`` and ``progress`` are paths
         (str, bytes or os.PathLike) or binary file objects. ``encoding`` is
@@ -318,8 +319,10 @@ class Plan(Owner):
         target's figure) is read from its text likewise, when the reading's
         confidence is at least ``prose_confidence`` (1: only certain
         readings; docs/progress.md). ``infer=False`` leaves them all empty.
-        ``threads`` (0 or 1: none) reads the progress texts on that many
-        threads, with the same plan and warnings (kpi_reader_set_threads()).
+        ``threads`` is how many threads the read may use, with the same plan
+        and warnings on any number (kpi_reader_set_threads()): by default
+        (None) the machine's cores, as kpi-report, since a script is a
+        program of its own; 1 (or 0) keeps to the calling thread.
 
         Returns the plan; the reader's warnings (unknown columns, fields read
         from a text, ...) are in ``plan.warnings`` (a list of ReaderWarning)
@@ -345,7 +348,7 @@ class Plan(Owner):
     def read_csv_bytes(cls: Type[_PlanT], structure: Union[bytes, str],
                        progress: Union[bytes, str, None] = None,
                        encoding: Union[Encoding, int, str, None] = "auto", infer: bool = True,
-                       prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
+                       prose_confidence: float = 1.0, threads: Optional[int] = None) -> _PlanT:
         """Reads a plan from the contents of its files (bytes, or str which
         is encoded as UTF-8). Messages name the sources "structure" and
         "progress". Otherwise as read_csv()."""
@@ -393,7 +396,7 @@ class Plan(Owner):
     @classmethod
     def from_pandas(cls: Type[_PlanT], structure: Any, progress: Any = None,
                     encoding: Union[Encoding, int, str, None] = "utf-8", infer: bool = True,
-                    prose_confidence: float = 1.0, threads: int = 0) -> _PlanT:
+                    prose_confidence: float = 1.0, threads: Optional[int] = None) -> _PlanT:
         """A plan from two DataFrames with the columns of the plan files, as
         to_pandas() gives them or as a city's spreadsheet holds them:
         written as the files (dates as YYYY-MM-DD, numbers exactly, missing
@@ -738,16 +741,22 @@ def _bytes_in(value: object, what: str) -> Optional[bytes]:
     raise TypeError("%s must be bytes or str, not %s" % (what, type(value).__name__))
 
 
+def default_threads() -> int:
+    """The reader's thread count when a call names none: the machine's
+    cores (as kpi-report counts them), at most KPI_READER_MAX_THREADS (64)."""
+    return max(1, min(os.cpu_count() or 1, 64))
+
+
 def _read(cls: Type[_PlanT], encoding: Union[Encoding, int, str, None], infer: bool,
           prose_confidence: float, read: Callable[[Any, Any], object],
-          threads: int = 0) -> _PlanT:
+          threads: Optional[int] = None) -> _PlanT:
     reader = ctypes.c_void_p()
     C.kpi_reader_new(ctypes.byref(reader))
     try:
         C.kpi_reader_set_encoding(reader, Encoding.of(encoding))
         C.kpi_reader_set_infer(reader, 1 if infer else 0)
         C.kpi_reader_set_prose_confidence(reader, float(prose_confidence))
-        C.kpi_reader_set_threads(reader, int(threads))
+        C.kpi_reader_set_threads(reader, default_threads() if threads is None else threads)
         out = ctypes.c_void_p()
         read(ctypes.byref(out), reader)
         plan = cls._from_ptr(out.value)  # owned from here on, whatever happens

@@ -74,7 +74,9 @@ def frame_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
         else:
             values = _numbers(numpy, ev_ptr, index, rows)[keep]
         columns[name] = _typed(pd, numpy, values, COLUMN_TYPES[name], name)
-    return pd.DataFrame(columns)
+    # The columns are new and the frame's own: copy=False also spares
+    # pandas merging them into blocks (a copy of every value) up front.
+    return pd.DataFrame(columns, copy=False)
 
 
 def _numbers(numpy: Any, ev_ptr: int, column: int, rows: int) -> Any:
@@ -98,7 +100,9 @@ def _typed(pd: Any, numpy: Any, values: Any, kind: str, name: str) -> Any:
     if kind == "text":
         return pd.Series(values, dtype=object)
     if kind == "word":
-        return pd.Series([v if v else None for v in values], dtype=object)
+        cells = numpy.array(values, dtype=object)
+        cells[cells == ""] = None
+        return pd.Series(cells, dtype=object, copy=False)
     if kind == "list":
         return pd.Series([v.split(";") if v else None for v in values], dtype=object)
     missing = numpy.isnan(values)

@@ -23,7 +23,8 @@ def same(record_value, cell):
     if isinstance(record_value, bool):
         return cell is not pd.NA and bool(cell) == record_value
     if isinstance(record_value, datetime.date):
-        return cell.date() == record_value
+        # A Timestamp in to_pandas(); a date where pandas kept objects.
+        return (cell.date() if isinstance(cell, datetime.datetime) else cell) == record_value
     if isinstance(record_value, float):
         return cell == record_value  # exact: the same double
     if isinstance(record_value, list):
@@ -71,6 +72,49 @@ def test_to_pandas_agrees_with_to_records(seed_ev):
             for name, value in record.items():
                 assert same(value, df.at[i, name]), (kwargs, record["code"], name, value,
                                                      df.at[i, name])
+
+
+def test_dataframe_of_an_evaluation_has_a_column_per_field(seed_ev):
+    # pandas.DataFrame(ev) used to iterate each Result's children and build
+    # a frame of nested tuples; a Result is now the mapping of its record.
+    df = pd.DataFrame(seed_ev)
+    records = seed_ev.to_records()
+    assert len(df) == len(seed_ev) == len(records)
+    # pandas sorts the keys of mappings that are not dicts.
+    assert sorted(df.columns) == sorted(kpi.RECORD_FIELDS)
+    for i, record in enumerate(records):
+        for name, value in record.items():
+            assert same(value, df.at[i, name]), (i, name, value, df.at[i, name])
+
+
+def test_a_result_is_the_read_only_mapping_of_its_record(seed_ev):
+    import collections.abc
+    r = seed_ev["3-2-a"]
+    assert isinstance(r, collections.abc.Mapping)
+    assert dict(r) == r.to_record() and list(r) == list(kpi.RECORD_FIELDS)
+    assert len(r) == len(kpi.RECORD_FIELDS) and "rating" in r and "nope" not in r
+    assert r["rating"] == "◎" and r["code"] == "3-2-a" and r.get("nope", 7) == 7
+    assert list(r.keys()) == list(kpi.RECORD_FIELDS)
+    assert list(r.values()) == list(r.to_record().values())
+    assert dict(r.items()) == r.to_record()
+    try:
+        r["nope"]
+    except KeyError as e:
+        assert "RECORD_FIELDS" in str(e)
+    else:
+        raise AssertionError("an unknown field was read")
+    try:
+        r[0]
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a result was indexed by a number")
+    # Equality stays identity: a result is not equal to its record, and
+    # two goals with the same record would still be two results.
+    assert r != r.to_record() and r == seed_ev["3-2-a"] and hash(r) == hash(seed_ev["3-2-a"])
+    with_children = seed_ev["3"]
+    assert [c.code for c in with_children.children] == ["3-1", "3-2", "3-3", "3-4"]
+    assert "3-1" not in with_children
 
 
 def test_figures_are_exact(seed_ev):

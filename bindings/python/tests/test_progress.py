@@ -260,13 +260,31 @@ def test_reader_threads_give_the_same_plan():
         return ([(m.date, m.value, m.inferred) for m in plan["3-2-a"].measurements],
                 [(u.status, u.planned) for u in plan["4-2-e"].updates],
                 [(w.line, w.message) for w in plan.warnings])
-    one = seen(kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress))
+    one = seen(kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, threads=1))
     assert one[2]
-    for threads in (1, 2, 8):
+    for threads in (None, 0, 2, 8):
         assert seen(kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress,
                                             threads=threads)) == one
     with pytest.raises(kpi.KpiValueError):
         kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, progress, threads=-1)
+
+
+def test_reader_threads_default_to_the_machines_cores(monkeypatch, tmp_path):
+    # A script is a program: its reads use the cores, as kpi-report's do,
+    # unless it names a count (libkpi's own default is the calling thread).
+    from kpi import _model
+    given = []
+    set_threads = _model.C.kpi_reader_set_threads
+    monkeypatch.setattr(_model.C, "kpi_reader_set_threads",
+                        lambda reader, n: given.append(n) or set_threads(reader, n))
+    structure = tmp_path / "s.csv"
+    structure.write_bytes(PROSE_STRUCTURE.encode())
+    kpi.Plan.read_csv(structure)
+    kpi.Plan.read_csv_bytes(PROSE_STRUCTURE)
+    kpi.Plan.read_csv(structure, threads=1)
+    kpi.Plan.read_csv_bytes(PROSE_STRUCTURE, threads=3)
+    cores = min(os.cpu_count() or 1, 64)
+    assert given == [cores, cores, 1, 3]
 
 
 def test_target_inferred_refuses_update_fields():

@@ -291,7 +291,7 @@ def test_evaluation(seed_ev, seed):
     assert r.assessment_date is None and not r.assessed and not r.mismatch
     assert r.kind == kpi.Object.TARGET and seed_ev["3-2"].kind == kpi.Object.GOAL
     assert r.value == 30.0 and r.target == r.value
-    assert len(seed_ev["3"]) == 4
+    assert len(seed_ev["3"].children) == 4
     assert "3-2-a" in seed_ev and "nope" not in seed_ev
     policy = seed_ev.policy
     assert (policy.ahead, policy.on_track, policy.rollup, policy.use_assessments) == (

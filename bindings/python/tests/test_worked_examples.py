@@ -458,4 +458,4 @@ def test_empty_objects_are_true():
     assert len(plan.goals[0]) == 1 and len(target) == 0 and len(goal.goals) == 0
     assert plan and goal and target and plan.get("t")
     ev = plan.evaluate("2017-09-30")
-    assert ev and ev["t"] and len(ev["t"]) == 0
+    assert ev and ev["t"] and len(ev["t"].children) == 0
