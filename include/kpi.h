@@ -28,5 +28,6 @@
 #include "kpi/columns.h"
 #include "kpi/phrase.h"
 #include "kpi/prose.h"
+#include "kpi/scale.h"
 
 #endif /* KPI_H */

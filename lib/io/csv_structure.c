@@ -5,6 +5,7 @@
 #include "io/csv_infer.h"
 #include "model/names.h"
 #include "io/load.h"
+#include "io/scale_read.h"
 
 #include <math.h>
 #include <string.h>
@@ -33,6 +34,7 @@ enum structure_column {
     S_ISSUER,
     S_DATE,
     S_REPORT_DATE,
+    S_SCALE,
     S_COLUMN_COUNT
 };
 
@@ -61,6 +63,7 @@ static const kpi__column_spec structure_columns[] = {
     {S_ISSUER, "issuer", {"指示者"}, 0},
     {S_DATE, "date", {"指示日", "日付"}, 0},
     {S_REPORT_DATE, "report_date", {"基準日"}, 0},
+    {S_SCALE, "scale", {"評価尺度", "評価基準"}, 0},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -113,10 +116,11 @@ static int read_word(const kpi__load *load, const kpi__csv_row *row, int column,
  * reported as a warning rather than silently dropped. */
 static const uint32_t used_columns[] = {
     [ROW_PLAN] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_TITLE) | BIT(S_START) | BIT(S_DUE) |
-                 BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT) | BIT(S_REPORT_DATE),
+                 BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT) | BIT(S_REPORT_DATE) |
+                 BIT(S_SCALE),
     [ROW_GOAL] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE) | BIT(S_WEIGHT),
     [ROW_TARGET] = ~(BIT(S_ORGANIZATION) | BIT(S_DEPARTMENT) | BIT(S_ISSUER) |
-                     BIT(S_DATE) | BIT(S_REPORT_DATE)),
+                     BIT(S_DATE) | BIT(S_REPORT_DATE) | BIT(S_SCALE)),
     [ROW_DIRECTIVE] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE) |
                       BIT(S_ISSUER) | BIT(S_DATE),
     [ROW_NOTE] = BIT(S_TYPE) | BIT(S_CODE) | BIT(S_PARENT) | BIT(S_TITLE),
@@ -165,6 +169,24 @@ static int read_plan_period(kpi__load *load, const kpi__csv_row *row)
     return setter(load, row, S_DUE, kpi_plan_set_period(load->plan, start, end));
 }
 
+/* The scale the plan names: a built-in id or a scale file beside the
+ * structure file (docs/scales.md), read now, so that its errors come with
+ * the plan file's line. */
+static int read_plan_scale(kpi__load *load, const kpi__csv_row *row)
+{
+    char buf[1024];
+    const char *name = kpi__load_trimmed(load, row, S_SCALE, buf, sizeof buf);
+    if (!*name)
+        return KPI_OK;
+    kpi_scale *scale;
+    int rc = kpi__scale_open(&scale, name, load->path);
+    if (rc != KPI_OK)
+        return kpi__load_wrap(load, row, S_SCALE, rc);
+    rc = kpi__plan_set_scale_named(load->plan, scale, name);
+    kpi_scale_free(scale);
+    return setter(load, row, S_SCALE, rc);
+}
+
 static int read_plan(kpi__load *load, const kpi__csv_row *row)
 {
     if (load->plan)
@@ -194,6 +216,8 @@ static int read_plan(kpi__load *load, const kpi__csv_row *row)
     if (rc == KPI_OK)
         rc =
             setter(load, row, S_REPORT_DATE, kpi_plan_set_report_date(plan, report_date));
+    if (rc == KPI_OK)
+        rc = read_plan_scale(load, row);
     return rc;
 }
 

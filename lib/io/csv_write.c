@@ -17,13 +17,14 @@
 #include <string.h>
 
 /* The columns every structure file has, then those only a plan with
- * directives or a report date needs (so that other plans' files keep the
- * columns they always had). */
+ * directives or a report date needs, then the one only a plan that names
+ * its scale needs (so that other plans' files keep the columns they always
+ * had). */
 static const char *const structure_header[] = {
     "type",       "code",     "parent",      "title",     "unit",        "kind",
     "direction",  "value",    "start_value", "reference", "change_pct",  "start",
     "due",        "schedule", "accumulate",  "weight",    "text",        "organization",
-    "department", "inferred", "issuer",      "date",      "report_date",
+    "department", "inferred", "issuer",      "date",      "report_date", "scale",
 };
 
 #define BASE_COLUMNS 20
@@ -34,6 +35,8 @@ static void end_structure_row(kpi__writer *w)
 {
     if (w->extended)
         kpi__write_empty(w, EXTENDED_COLUMNS);
+    if (w->scaled)
+        kpi__write_empty(w, 1);
     kpi__write_end_row(w);
 }
 
@@ -133,6 +136,8 @@ static void plan_row(kpi__writer *w, const kpi_plan *plan)
         kpi__write_empty(w, 2);
         kpi__write_date(w, plan->report_date);
     }
+    if (w->scaled)
+        kpi__write_field(w, plan->scale_name);
     kpi__write_end_row(w);
 }
 
@@ -154,16 +159,17 @@ static void directive_row(kpi__writer *w, const kpi_directive *d)
     kpi__write_empty(w, BASE_COLUMNS - 4);
     kpi__write_field(w, d->issuer);
     kpi__write_date(w, d->date);
-    kpi__write_empty(w, 1);
+    kpi__write_empty(w, w->scaled ? 2 : 1);
     kpi__write_end_row(w);
     kpi__free(parent);
 }
 
 static void write_structure(kpi__writer *w, const kpi_plan *plan)
 {
-    w->extended = plan->directives.count > 0 || plan->report_date != 0;
+    w->scaled = plan->scale_name != NULL;
+    w->extended = plan->directives.count > 0 || plan->report_date != 0 || w->scaled;
     kpi__write_header(w, structure_header,
-                      BASE_COLUMNS + (w->extended ? EXTENDED_COLUMNS : 0));
+                      BASE_COLUMNS + (w->extended ? EXTENDED_COLUMNS : 0) + w->scaled);
     plan_row(w, plan);
     for (size_t i = 0; i < plan->goals.count; i++)
         goal_rows(w, plan->goals.items[i]);
@@ -182,7 +188,7 @@ static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t
     *out = NULL;
     if (!plan)
         return kpi__error_null(function, "plan");
-    kpi__writer w = {{0}, flags, 0, 0};
+    kpi__writer w = {{0}, flags, 0, 0, 0};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
     write(&w, plan);

@@ -9,6 +9,7 @@
 typedef struct kpi__load {
     kpi_plan *plan; /* being built (structure) or filled (progress) */
     const char *source;
+    const char *path; /* the file read, NULL for bytes: where a scale is found */
     kpi__warnings *warnings;
     kpi__columns columns;
     int have_header;

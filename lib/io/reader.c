@@ -12,6 +12,7 @@
 #include "io/progress_infer.h"
 #include "io/read_ahead.h"
 #include "io/read_stream.h"
+#include "io/slurp.h"
 #include "io/warnings.h"
 
 #include <errno.h>
@@ -190,8 +191,6 @@ static int load_bytes(kpi_reader *reader, kpi__load *load, const char *bytes, si
     return rc;
 }
 
-static int slurp(char **out, size_t *size, const char *path);
-
 /* A file is read in chunks when it can be (a regular file, UTF-8
  * throughout), else whole, as are buffers. */
 static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
@@ -209,7 +208,7 @@ static int load_input(kpi_reader *reader, kpi__load *load, const struct input *i
     } else {
         char *bytes = NULL;
         size_t size = 0;
-        rc = slurp(&bytes, &size, in->path);
+        rc = kpi__slurp(&bytes, &size, in->path);
         if (rc == KPI_OK)
             rc = load_bytes(reader, load, bytes, size, on_row);
         kpi__free(bytes);
@@ -263,6 +262,7 @@ static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *str
      * not check it for UTF-8 again (its limits it still checks). */
     kpi__model_text_validated(1);
     kpi__load load = {.source = structure->name,
+                      .path = structure->path,
                       .warnings = &reader->warnings,
                       .infer = !reader->keep_explicit_only};
     rc = load_input(reader, &load, structure, kpi__structure_row, NULL);
@@ -343,84 +343,6 @@ int kpi_reader_read_buffers(kpi_plan **out, kpi_reader *reader, const char *stru
     }
     return read_done(reader, read_buffers(out, reader, structure, structure_size,
                                           progress, progress_size));
-}
-
-/* Reads a whole file, refusing one larger than KPI_MAX_FILE. */
-static int too_large(const char *path)
-{
-    return kpi__error_at(KPI_ERR_LIMIT, path, 0, 0,
-                         "%s: the file is larger than the limit of %d bytes", path,
-                         KPI_MAX_FILE);
-}
-
-static int slurp(char **out, size_t *size, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kpi__error_system(errno, path, "cannot open");
-    /* A regular file's size is known before reading: refuse a large one
-     * without first allocating for it. (Pipes are bounded as they are read.)
-     * A directory opens, then fails to read: say what it is. */
-    struct stat st;
-    int known = fstat(fileno(f), &st) == 0;
-    int regular = known && S_ISREG(st.st_mode);
-    if (known && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return kpi__error_system(EISDIR, path, "cannot read");
-    }
-    if (regular && st.st_size > KPI_MAX_FILE) {
-        fclose(f);
-        return too_large(path);
-    }
-    char *data = NULL;
-    size_t length = 0, capacity = 0;
-    /* A regular file's buffer is allocated once, at its size (+1 to see
-     * the end without growing). */
-    if (regular && st.st_size > 0) {
-        capacity = (size_t)st.st_size + 1;
-        data = kpi__malloc(capacity + 1);
-        if (!data) {
-            fclose(f);
-            return KPI_ERR_NOMEM;
-        }
-    }
-    int rc = KPI_OK;
-    for (;;) {
-        /* One byte past the limit is enough to know a file is too large. */
-        if (length == capacity) {
-            if (length > (size_t)KPI_MAX_FILE) {
-                rc = too_large(path);
-                break;
-            }
-            capacity = capacity ? capacity * 2 : 65536;
-            if (capacity > (size_t)KPI_MAX_FILE + 1)
-                capacity = (size_t)KPI_MAX_FILE + 1;
-            char *grown = kpi__realloc(data, capacity + 1);
-            if (!grown) {
-                rc = KPI_ERR_NOMEM;
-                break;
-            }
-            data = grown;
-        }
-        errno = 0;
-        size_t n = fread(data + length, 1, capacity - length, f);
-        length += n;
-        if (n == 0) {
-            if (ferror(f))
-                rc = kpi__error_system(errno ? errno : EIO, path, "cannot read");
-            break;
-        }
-    }
-    if (rc == KPI_OK && length > (size_t)KPI_MAX_FILE)
-        rc = too_large(path);
-    fclose(f);
-    if (rc != KPI_OK) {
-        kpi__free(data);
-        return rc;
-    }
-    *out = data;
-    *size = length;
-    return KPI_OK;
 }
 
 static int read_files(kpi_plan **out, kpi_reader *reader, const char *structure_path,

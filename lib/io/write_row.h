@@ -13,6 +13,7 @@ typedef struct kpi__writer {
     uint32_t flags; /* kpi_write_flags */
     int fields;     /* fields written on the current row */
     int extended;   /* the file has the columns only some plans need */
+    int scaled;     /* ... and the structure file the scale column */
 } kpi__writer;
 
 /* One field: text quoted as needed; a number in the shortest form that

@@ -5,6 +5,7 @@
 #define KPI_LIB_MODEL_H
 
 #include "kpi.h"
+#include "model/scale.h"
 #include "util/arena.h"
 #include "util/error.h"
 #include "util/strmap.h"
@@ -40,6 +41,8 @@ struct kpi_plan {
     kpi__ptrvec directives; /* kpi_directive *, in the order added */
     kpi__strmap directives_by_code;
     int32_t report_date; /* 基準日; 0 when unset */
+    kpi_scale *scale;    /* the scale the plan names (a reference), or NULL */
+    char *scale_name;    /* as its file named it (an id or a path); NULL with it */
     /* The order of progress entries (measurements, assessments, updates)
      * as they were added: the order of the rows of the progress file, kept
      * so that writing gives the rows back in it (and "the later row" on the
@@ -231,6 +234,11 @@ void kpi__directive_free(kpi_directive *directive);
 /* Ends a public call that was to change plan (or anything in it): keeps a
  * failure on the plan as well as the thread's last error, and returns rc. */
 int kpi__model_done(kpi_plan *plan, int rc);
+/* Sets the scale a plan names and the name its file gives it (an id or a
+ * path; NULL: the scale's id); scale NULL clears both (model/plan_scale.c). */
+int kpi__plan_set_scale_named(kpi_plan *plan, const kpi_scale *scale, const char *name);
+/* Drops the plan's scale and its name (kpi_plan_free()). */
+void kpi__plan_scale_free(kpi_plan *plan);
 
 /* Checks that value is valid UTF-8, as every string of the API must be;
  * KPI_ERR_ENCODING naming what otherwise. */

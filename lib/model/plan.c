@@ -45,6 +45,7 @@ void kpi_plan_free(kpi_plan *plan)
     kpi__free(plan->title);
     kpi__free(plan->organization);
     kpi__free(plan->department);
+    kpi__plan_scale_free(plan);
     kpi__arena_free(&plan->objects);       /* last: the targets freed above live there */
     kpi__arena_shared_drop(plan->strings); /* evaluations may still hold them */
     kpi__free(plan);

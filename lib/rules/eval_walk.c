@@ -18,10 +18,6 @@ struct walk {
     size_t next_child;
 };
 
-/* A goal's or the plan's counts of its children: by rating, then by
- * unrated reason. */
-#define COUNTS (KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT)
-
 static char *copy(kpi__arena *arena, const char *s)
 {
     return kpi__arena_strndup(arena, s, strlen(s));
@@ -45,6 +41,7 @@ static void result_init(kpi_result *r, kpi_evaluation *ev, kpi_object kind)
     r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
     r->actual = r->expected = r->target = r->start_value = NAN;
     r->elapsed = r->pace = r->achievement = r->mean_score = NAN;
+    r->level = r->computed_level = -1;
 }
 
 kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
@@ -67,7 +64,7 @@ kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
     }
     if (kind == KPI_OBJECT_TARGET)
         return r;
-    size_t *counts = kpi__arena_calloc(arena, COUNTS * sizeof *counts);
+    size_t *counts = kpi__arena_calloc(arena, KPI__COUNTS * sizeof *counts);
     if (!counts)
         return NULL;
     r->rating_counts = counts;

@@ -134,6 +134,14 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
     ev->as_of = as_of;
     ev->as_of_days = kpi__date_to_days(as_of);
     ev->policy = chosen;
+    /* The policy's scale, else the plan's, else the default. */
+    const kpi_scale *scale = chosen.scale ? chosen.scale : plan->scale;
+    ev->default_scale = scale == NULL;
+    ev->scale = scale ? kpi__scale_keep(scale) : kpi__scale_default();
+    if (!ev->scale) {
+        kpi_evaluation_free(ev);
+        return kpi__error_nomem();
+    }
     choose_period(ev, plan);
     kpi__eval_work work = {.plan = plan};
     rc = kpi__eval_cut(&work, ev, &ev->arenas[0]);
@@ -180,5 +188,6 @@ void kpi_evaluation_free(kpi_evaluation *ev)
     kpi__free(ev->results);
     kpi__free(ev->children);
     kpi__strmap_free(&ev->by_code);
+    kpi_scale_free(ev->scale);
     kpi__free(ev);
 }

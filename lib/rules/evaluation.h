@@ -10,6 +10,7 @@
 
 #include "kpi.h"
 #include "rules/policy.h"
+#include "model/scale.h"
 #include "util/arena.h"
 #include "util/strmap.h"
 #include "util/vec.h"
@@ -100,7 +101,20 @@ struct kpi_result {
     uint8_t figure_inferred; /* A's latest figure was read from a progress text */
     uint8_t open;            /* directives */
     uint8_t overdue;         /* open, unanswered, older than the policy allows */
+    /* The levels on the evaluation's scale (rules/scale_rate.c): indexes
+     * of its levels, -1 for none, and why (kpi_level_cause). */
+    int8_t level;
+    int8_t computed_level;
+    uint8_t level_cause;
+    uint8_t computed_level_cause;
 };
+
+/* The counts a goal or the plan keeps in one block of its arena: by
+ * rating, by unrated reason, by level (KPI__COUNTS in all). Targets and
+ * directives point at the evaluation's zeros, which hold no level counts. */
+#define KPI__COUNTS (KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT + KPI_SCALE_MAX_LEVELS)
+#define KPI__LEVEL_COUNTS(result)                                                        \
+    ((result)->rating_counts + KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT)
 
 struct kpi_evaluation {
     int32_t as_of;
@@ -108,6 +122,8 @@ struct kpi_evaluation {
     int32_t start;      /* the period used */
     int32_t end;
     kpi_policy policy; /* a copy: the caller's policy is not needed afterwards */
+    kpi_scale *scale;  /* a reference: the policy's, or the default */
+    int default_scale; /* every level is its rating's (the policy set none) */
     char *organization;
     char *department;
     char **notes;      /* the plan's notes' texts */
@@ -137,6 +153,14 @@ void kpi__rate_target(kpi_result *result, const kpi_target *target,
 void kpi__rate_goal(kpi_result *result, const kpi__segvec *assessments,
                     const kpi_evaluation *evaluation);
 
+/* The class of a pace (rules 4 and 5) with thresholds ahead and on_track;
+ * moved: the target progressed or work is under way (else it is ×). */
+kpi_rating kpi__pace_class(double pace, double ahead, double on_track, int moved);
+/* The levels of a target and of a goal on the evaluation's scale, from
+ * their ratings and figures (rules/scale_rate.c). */
+void kpi__level_target(kpi_result *result, const kpi_evaluation *evaluation);
+void kpi__level_goal(kpi_result *result, const kpi_evaluation *evaluation);
+
 /* Progress (rules/progress.c). kpi__result_progress() reads the updates
  * dated on or before the as-of date into the result's progress fields
  * (copying the latest text into arena: KPI_ERR_NOMEM when it cannot).
@@ -149,6 +173,8 @@ int kpi__result_progress(kpi_result *result, const kpi__segvec *updates, int32_t
 int kpi__under_way(const kpi_result *result, int32_t as_of);
 void kpi__rate_by_status(kpi_result *result, int nothing_expected, int32_t as_of);
 void kpi__cap_by_status(kpi_result *result);
+/* Whether the status says the deadline will be missed (rule 2's cap). */
+int kpi__late(const kpi_result *result);
 /* The one rule of an unanswered directive, for kpi_evaluate() and
  * kpi_validate() alike: issued on or before as_of, no response dated on or
  * before it (responded is the latest one's date, 0 for none), and at least

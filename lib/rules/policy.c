@@ -1,5 +1,6 @@
 /* The evaluation policy: thresholds, roll-up rule, assessments. */
 #include "rules/policy.h"
+#include "model/scale.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -13,6 +14,7 @@ void kpi__policy_defaults(kpi_policy *policy)
     policy->use_assessments = 1;
     policy->directive_days = 90;
     policy->threads = 0;
+    policy->scale = NULL;
 }
 
 int kpi_policy_new(kpi_policy **out)
@@ -28,6 +30,8 @@ int kpi_policy_new(kpi_policy **out)
 
 void kpi_policy_free(kpi_policy *policy)
 {
+    if (policy)
+        kpi_scale_free(policy->scale);
     kpi__free(policy);
 }
 
@@ -124,4 +128,21 @@ int kpi_policy_set_threads(kpi_policy *policy, int32_t threads)
                           KPI_POLICY_MAX_THREADS, (int)threads);
     policy->threads = threads;
     return KPI_OK;
+}
+
+int kpi_policy_set_scale(kpi_policy *policy, const kpi_scale *scale)
+{
+    if (!policy)
+        return kpi__error_null("kpi_policy_set_scale", "policy");
+    kpi_scale *kept = kpi__scale_keep(scale);
+    kpi_scale_free(policy->scale);
+    policy->scale = kept;
+    return KPI_OK;
+}
+
+const kpi_scale *kpi_policy_scale(const kpi_policy *policy)
+{
+    if (policy_null(policy, "kpi_policy_scale"))
+        return NULL;
+    return policy->scale;
 }

@@ -3,6 +3,7 @@
 #define KPI_LIB_POLICY_H
 
 #include "kpi/evaluate.h"
+#include "kpi/scale.h"
 
 struct kpi_policy {
     double ahead;
@@ -11,9 +12,11 @@ struct kpi_policy {
     int use_assessments;
     int32_t directive_days; /* a directive unanswered longer is overdue */
     int32_t threads;        /* kpi_evaluate()'s threads; 0 or 1: the caller's only */
+    kpi_scale *scale;       /* a reference (model/scale.h); NULL: the default */
 };
 
-/* The defaults of kpi_policy_new(). */
+/* The defaults of kpi_policy_new() (no scale: the caller of a copy that
+ * had one drops or keeps its reference itself). */
 void kpi__policy_defaults(kpi_policy *policy);
 
 #endif

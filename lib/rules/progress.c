@@ -95,11 +95,15 @@ void kpi__rate_by_status(kpi_result *r, int nothing_expected, int32_t as_of)
 }
 
 /* Rule 2's cap: postponed, or scheduled past the deadline, is at best △. */
+int kpi__late(const kpi_result *r)
+{
+    return r->status == KPI_STATUS_POSTPONED ||
+           (r->status == KPI_STATUS_SCHEDULED && r->planned > r->due);
+}
+
 void kpi__cap_by_status(kpi_result *r)
 {
-    int late = r->status == KPI_STATUS_POSTPONED ||
-               (r->status == KPI_STATUS_SCHEDULED && r->planned > r->due);
-    if (late && r->computed > KPI_RATING_BEHIND)
+    if (kpi__late(r) && r->computed > KPI_RATING_BEHIND)
         r->computed = KPI_RATING_BEHIND;
 }
 

@@ -113,14 +113,8 @@ static void rate_pace(kpi_result *r, const kpi_policy *policy, int under_way)
             r->computed_unrated = KPI_UNRATED_NOT_DUE;
     } else {
         r->pace = g_actual / g_expected;
-        if (r->pace >= policy->ahead - TOLERANCE)
-            r->computed = KPI_RATING_AHEAD;
-        else if (r->pace >= policy->on_track - TOLERANCE)
-            r->computed = KPI_RATING_ON_TRACK;
-        else if (r->pace > TOLERANCE || under_way)
-            r->computed = KPI_RATING_BEHIND;
-        else
-            r->computed = KPI_RATING_NOT_PROGRESSED;
+        r->computed = kpi__pace_class(r->pace, policy->ahead, policy->on_track,
+                                      r->pace > TOLERANCE || under_way);
     }
     kpi__cap_by_status(r);
 }
@@ -191,6 +185,7 @@ void kpi__rate_target(kpi_result *r, const kpi_target *t, const kpi_evaluation *
     if (r->computed != KPI_RATING_NONE && !isnan(r->actual))
         r->achievement = gain(r, r->actual) / gain(r, r->target);
     apply_assessment(r, &t->assessments, ev);
+    kpi__level_target(r, ev);
 }
 
 static const double scores[] = {0, 0, 1, 2, 3}; /* indexed by kpi_rating */
@@ -267,4 +262,5 @@ void kpi__rate_goal(kpi_result *r, const kpi__segvec *assessments,
         r->rating = r->computed;
         r->unrated = r->computed_unrated;
     }
+    kpi__level_goal(r, ev);
 }

@@ -188,7 +188,8 @@ def test_status_functions_are_checked():
                   "kpi_plan_error_code", "kpi_reader_error_code",
                   "kpi_result_figure_inferred", "kpi_result_status_inferred",
                   "kpi_result_open", "kpi_result_overdue", "kpi_error_system_errno",
-                  "kpi_column_is_text"}
+                  "kpi_column_is_text", "kpi_scale_level_has_class",
+                  "kpi_scale_rule_has_level"}
     for name, (ret, _) in decls.items():
         entry = TABLE[name]
         if ret == "int" and name not in not_status:
