@@ -64,6 +64,11 @@ if(TARGET kpi-report)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/docs/man/libkpi.3 DESTINATION ${CMAKE_INSTALL_MANDIR}/man3)
 
+# The built-in scales as files, to read, copy and adapt (docs/scales.md):
+# the library has them built in, so nothing needs them at run time.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/scales/ DESTINATION ${CMAKE_INSTALL_DATADIR}/libkpi/scales
+  FILES_MATCHING PATTERN "*.csv")
+
 # The guides, and the API reference when the kpi_docs target has built it.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE
   DESTINATION ${CMAKE_INSTALL_DOCDIR})

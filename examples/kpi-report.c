@@ -52,7 +52,8 @@ struct options {
     int use_assessments;
     int explain_parse; /* print how the texts were read instead */
     int32_t width;
-    int32_t threads; /* for reading and rating */
+    int32_t threads;   /* for reading and rating */
+    const char *scale; /* a built-in id or a scale file; NULL: the plan's */
     int help;
     int version;
 };
@@ -72,6 +73,10 @@ static void print_help(void)
         "  --rollup RULE       how goals are rated from their children: criteria\n"
         "                      (default, the 評価基準 read literally), worst or "
         "weighted\n"
+        "  --scale ID|FILE     rate on a scale: a built-in one (ueda, akiruno,\n"
+        "                      kakamigahara, nagayo, manifesto-abcd, sano-points,\n"
+        "                      chiho-sosei, fukuoka, seisaku-hyoka) or a scale file;\n"
+        "                      default: the plan's scale column, else ◎ ○ △ ×\n"
         "  --ahead X           pace from which a target is ◎ (default 1.10)\n"
         "  --on-track Y        pace from which a target is ○ (default 0.95);\n"
         "                      0 < Y <= X\n"
@@ -279,6 +284,14 @@ static int read_on_track(struct options *o, const char *value)
     return read_pace(&o->on_track, "--on-track", value);
 }
 
+static int read_scale(struct options *o, const char *value)
+{
+    if (!*value)
+        return fail(EXIT_USAGE, "--scale: the scale is empty (an id or a file)");
+    o->scale = value;
+    return EXIT_OK;
+}
+
 static int read_output(struct options *o, const char *value)
 {
     if (!*value)
@@ -296,7 +309,7 @@ static const struct {
     {"--ahead", read_ahead},       {"--on-track", read_on_track},
     {"--encoding", read_encoding}, {"--width", read_width},
     {"--output", read_output},     {"-o", read_output},
-    {"--threads", read_threads},
+    {"--threads", read_threads},   {"--scale", read_scale},
 };
 
 /* Handles an option that takes a value, as "--name VALUE" or
@@ -393,6 +406,23 @@ static int parse_options(struct options *o, int argc, char **argv)
 /* Rating and rendering                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* The scale of --scale: a built-in id, else a scale file (whose warnings
+ * go to stderr); an unknown id is bad usage. */
+static int set_scale(kpi_policy *policy, const char *name)
+{
+    kpi_scale *scale = NULL;
+    int rc = kpi_scale_builtin(&scale, name);
+    if (rc == KPI_ERR_NOT_FOUND && !strpbrk(name, "/."))
+        return fail(EXIT_USAGE, "--scale: %s", kpi_error_message());
+    if (rc == KPI_ERR_NOT_FOUND && kpi_scale_read_file(&scale, name) != KPI_OK)
+        return fail_kpi(EXIT_DATA);
+    for (size_t i = 0; i < kpi_scale_warning_count(scale); i++)
+        fprintf(stderr, "%s: warning: %s\n", PROGRAM, kpi_scale_warning_at(scale, i));
+    rc = kpi_policy_set_scale(policy, scale);
+    kpi_scale_free(scale);
+    return rc == KPI_OK ? EXIT_OK : fail_kpi(EXIT_DATA);
+}
+
 /* The policy of the options; EXIT_USAGE for thresholds the library refuses. */
 static int make_policy(kpi_policy **out, const struct options *o)
 {
@@ -409,6 +439,8 @@ static int make_policy(kpi_policy **out, const struct options *o)
              kpi_policy_set_use_assessments(policy, o->use_assessments) != KPI_OK ||
              kpi_policy_set_threads(policy, o->threads) != KPI_OK)
         rc = fail_kpi(EXIT_DATA);
+    else if (o->scale)
+        rc = set_scale(policy, o->scale);
     if (rc != EXIT_OK) {
         kpi_policy_free(policy);
         return rc;

@@ -99,10 +99,10 @@ static void assert_columns_are_the_report(const kpi_evaluation *ev, kpi_lang lan
     assert_int_equal(rows, kpi_evaluation_result_count(ev) +
                                kpi_evaluation_directive_count(ev));
     assert_int_equal(t.rows, rows + 1);
-    assert_int_equal(t.columns, (size_t)kpi_column_count());
+    assert_int_equal(t.columns, (size_t)kpi_evaluation_column_count(ev));
     double *numbers = malloc(rows * sizeof *numbers);
     assert_non_null(numbers);
-    for (int32_t c = 0; c < kpi_column_count(); c++) {
+    for (int32_t c = 0; c < kpi_evaluation_column_count(ev); c++) {
         kpi_column column = (kpi_column)c;
         assert_string_equal(t.cells[c], kpi_column_name(column));
         if (kpi_column_is_text(column)) {
@@ -133,18 +133,41 @@ static void assert_columns_are_the_report(const kpi_evaluation *ev, kpi_lang lan
     kpi_free(csv);
 }
 
+/* The seed rated on a built-in scale. */
+static kpi_evaluation *seed_on(const char *id)
+{
+    kpi_plan *plan = seed_plan();
+    kpi_scale *scale = NULL;
+    kpi_policy *policy = NULL;
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_scale_builtin(&scale, id), KPI_OK);
+    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
+    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
+    kpi_policy_free(policy);
+    kpi_scale_free(scale);
+    kpi_plan_free(plan);
+    return ev;
+}
+
 static void columns_are_the_report(void **state)
 {
     (void)state;
     kpi_evaluation *seed = seed_evaluation(20170930);
     kpi_evaluation *progress = progress_evaluation();
+    kpi_evaluation *scaled = seed_on("akiruno");
     assert_true(kpi_evaluation_directive_count(progress) > 0);
+    /* The level columns are in the report on a scale only. */
+    assert_int_equal(kpi_evaluation_column_count(seed), KPI_COLUMN_OVERDUE + 1);
+    assert_int_equal(kpi_evaluation_column_count(scaled), kpi_column_count());
     for (int lang = KPI_LANG_JA; lang <= KPI_LANG_EN; lang++) {
         assert_columns_are_the_report(seed, (kpi_lang)lang);
         assert_columns_are_the_report(progress, (kpi_lang)lang);
+        assert_columns_are_the_report(scaled, (kpi_lang)lang);
     }
     kpi_evaluation_free(seed);
     kpi_evaluation_free(progress);
+    kpi_evaluation_free(scaled);
 }
 
 /* Wrong arguments are refused with the error named, and nothing is
@@ -165,8 +188,9 @@ static void column_errors(void **state)
     assert_int_equal(kpi_evaluation_column_numbers(ev, KPI_COLUMN_CODE, numbers, rows),
                      KPI_ERR_VALUE);
     assert_non_null(strstr(kpi_error_message(), "\"code\" is text"));
-    assert_int_equal(kpi_evaluation_column_numbers(ev, (kpi_column)51, numbers, rows),
-                     KPI_ERR_VALUE);
+    assert_int_equal(
+        kpi_evaluation_column_numbers(ev, (kpi_column)kpi_column_count(), numbers, rows),
+        KPI_ERR_VALUE);
     assert_int_equal(kpi_evaluation_column_numbers(ev, (kpi_column)-1, numbers, rows),
                      KPI_ERR_VALUE);
     assert_int_equal(
@@ -196,7 +220,8 @@ static void column_errors(void **state)
         KPI_ERR_ARGUMENT);
     assert_int_equal(kpi_evaluation_row_count(NULL), 0);
     assert_int_equal(kpi_error_code(), KPI_ERR_ARGUMENT);
-    assert_string_equal(kpi_column_name((kpi_column)51), "");
+    assert_string_equal(kpi_column_name((kpi_column)kpi_column_count()), "");
+    assert_int_equal(kpi_evaluation_column_count(NULL), 0);
     assert_int_equal(kpi_column_is_text((kpi_column)-1), 0);
     kpi_evaluation_free(ev);
 }

@@ -76,15 +76,31 @@ typedef enum kpi_column {
     KPI_COLUMN_GOALS = 47,           /**< text: the goals' codes separated by ";" */
     KPI_COLUMN_OPEN = 48,            /**< number: 1 or 0; directives only */
     KPI_COLUMN_DAYS_OPEN = 49,       /**< number: directives only */
-    KPI_COLUMN_OVERDUE = 50          /**< number: 1 or 0; directives only */
+    KPI_COLUMN_OVERDUE = 50,         /**< number: 1 or 0; directives only */
+    KPI_COLUMN_LEVEL = 51,     /**< text: the level's symbol on the evaluation's scale
+                                    (kpi/scale.h), "" when none; in the CSV report only
+                                    on a scale other than the default */
+    KPI_COLUMN_LEVEL_NAME = 52 /**< text: the level's stable name, "" when none; as
+                                    #KPI_COLUMN_LEVEL */
 } kpi_column;
 
 /**
- * @brief How many columns there are (#KPI_COLUMN_OVERDUE + 1 in this
+ * @brief How many columns there are (#KPI_COLUMN_LEVEL_NAME + 1 in this
  *        version; a later minor version may add columns at the end).
  * @return the count (not a status).
  */
 KPI_EXTERN int32_t kpi_column_count(void);
+
+/**
+ * @brief How many columns an evaluation's CSV report has: the first
+ *        kpi_column_count() columns on a scale other than the default, the
+ *        first #KPI_COLUMN_OVERDUE + 1 (no level columns) on the default
+ *        scale, whose levels are its ratings.
+ * @param evaluation the evaluation; NULL gives 0 (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return the count (not a status).
+ */
+KPI_EXTERN int32_t kpi_evaluation_column_count(const kpi_evaluation *evaluation);
 
 /**
  * @brief The column's name, the CSV report's header ("actual").

@@ -19,10 +19,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The text of a cell, copied into the scale (trimmed of ASCII blanks). */
+/* The text of a cell, copied into the scale (trimmed of ASCII blanks).
+ * Symbols and labels are printed as they are by every report, so a control
+ * character (a line break, an escape) is refused rather than carried. */
 static const char *text_of(kpi__scale_read *r, const kpi__csv_row *row, int column)
 {
     const char *cell = kpi__scale_cell(r, row, column);
+    for (const unsigned char *c = (const unsigned char *)cell; *c; c++)
+        if (*c < 0x20 || *c == 0x7F) {
+            kpi__scale_fail(r, row->line, column,
+                            "a control character (0x%02X): a scale's texts are one line "
+                            "of printable text",
+                            *c);
+            return NULL;
+        }
     size_t lead = strspn(cell, " \t");
     size_t n = strlen(cell + lead);
     while (n && (cell[lead + n - 1] == ' ' || cell[lead + n - 1] == '\t'))
@@ -61,7 +71,7 @@ static int scale_row(kpi__scale_read *r, const kpi__csv_row *row)
     if (!(s->id = text_of(r, row, C_ID)) ||
         !(s->title[0] = text_of(r, row, C_LABEL_JA)) ||
         !(s->title[1] = text_of(r, row, C_LABEL_EN)))
-        return KPI_ERR_NOMEM;
+        return kpi_error_code(); /* no memory, or a control character */
     if (!*s->id)
         return kpi__scale_fail(r, row->line, C_ID, "the scale has no id");
     if (strcmp(basis, "bounds") == 0)
@@ -128,7 +138,7 @@ static int level_row(kpi__scale_read *r, const kpi__csv_row *row)
         !(level->label[0] = text_of(r, row, C_LABEL_JA)) ||
         !(level->label[1] = text_of(r, row, C_LABEL_EN)) ||
         !(level->when = text_of(r, row, C_WHEN)))
-        return KPI_ERR_NOMEM;
+        return kpi_error_code();
     if (!*level->symbol)
         return kpi__scale_fail(r, row->line, C_SYMBOL, "a level needs a symbol");
     if (!*level->name)
@@ -159,7 +169,7 @@ static int pending_row(kpi__scale_read *r, const kpi__csv_row *row, int is_rule)
     if (!(p->first = text_of(r, row, is_rule ? C_QUANTIFIER : C_STATUS)) ||
         !(p->levels = text_of(r, row, C_LEVELS)) ||
         !(p->result = text_of(r, row, C_RESULT)))
-        return KPI_ERR_NOMEM;
+        return kpi_error_code();
     (*count)++;
     return KPI_OK;
 }
@@ -185,7 +195,7 @@ static int unrated_row(kpi__scale_read *r, const kpi__csv_row *row)
     const char *symbol = text_of(r, row, C_SYMBOL);
     const char *ja = text_of(r, row, C_LABEL_JA), *en = text_of(r, row, C_LABEL_EN);
     if (!symbol || !ja || !en)
-        return KPI_ERR_NOMEM;
+        return kpi_error_code();
     for (int u = first; u <= last; u++) {
         s->unrated_symbol[u] = symbol;
         s->unrated_label[u][0] = ja;

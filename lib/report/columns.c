@@ -64,10 +64,12 @@ static const char *const names[] = {
     "open",
     "days_open",
     "overdue",
+    "level",
+    "level_name",
 };
 
 #define COLUMNS ((int32_t)(sizeof names / sizeof names[0]))
-_Static_assert(sizeof names / sizeof names[0] == KPI_COLUMN_OVERDUE + 1,
+_Static_assert(sizeof names / sizeof names[0] == KPI_COLUMN_LEVEL_NAME + 1,
                "a name for every column");
 
 static int known(kpi_column column)
@@ -78,6 +80,15 @@ static int known(kpi_column column)
 int32_t kpi_column_count(void)
 {
     return COLUMNS;
+}
+
+int32_t kpi_evaluation_column_count(const kpi_evaluation *ev)
+{
+    if (!ev) {
+        kpi__error_null("kpi_evaluation_column_count", "evaluation");
+        return 0;
+    }
+    return ev->default_scale ? KPI_COLUMN_OVERDUE + 1 : COLUMNS;
 }
 
 const char *kpi_column_name(kpi_column column)
@@ -100,6 +111,8 @@ int kpi_column_is_text(kpi_column column)
     case KPI_COLUMN_UPDATE_TEXT:
     case KPI_COLUMN_ISSUER:
     case KPI_COLUMN_GOALS:
+    case KPI_COLUMN_LEVEL:
+    case KPI_COLUMN_LEVEL_NAME:
         return 1;
     default:
         return 0;
@@ -311,6 +324,14 @@ static const char *text_of(kpi__strbuf *scratch, kpi__strbuf *out, const kpi_res
         return r->update_text;
     case KPI_COLUMN_ISSUER:
         return r->kind == KPI_OBJECT_DIRECTIVE ? r->issuer : "";
+    case KPI_COLUMN_LEVEL:
+        return r->level < 0
+                   ? ""
+                   : kpi_scale_level_symbol(r->evaluation->scale, (size_t)r->level);
+    case KPI_COLUMN_LEVEL_NAME:
+        return r->level < 0
+                   ? ""
+                   : kpi_scale_level_name(r->evaluation->scale, (size_t)r->level);
     default: /* KPI_COLUMN_GOALS */
         if (r->kind != KPI_OBJECT_DIRECTIVE)
             return "";

@@ -68,6 +68,22 @@ const char *kpi__display_rating_label(kpi_rating rating, kpi_lang lang);
  * figure reported". Appended to b. */
 void kpi__display_unrated(kpi__strbuf *b, kpi_unrated reason, kpi_lang lang);
 
+/* A result's level as reports show it (report/display_level.c): its
+ * symbol on the evaluation's scale (or how the scale shows its unrated
+ * reason), the computed level's symbol, the label in lang, and the class
+ * whose colour it takes (a level's own, or the nearest tagged level's).
+ * On the default scale each is the rating's display above. */
+const char *kpi__display_level(const kpi_result *result);
+const char *kpi__display_computed_level(const kpi_result *result);
+const char *kpi__display_level_label(const kpi_result *result, kpi_lang lang);
+kpi_rating kpi__display_colour(const kpi_result *result);
+kpi_rating kpi__level_colour(const kpi_evaluation *evaluation, int32_t level);
+/* The unrated reasons a scale shows with a symbol of their own, each
+ * symbol once (the legend lists them after the levels); none on the
+ * default scale. Returns how many were put in shown. */
+size_t kpi__legend_unrated(const kpi_evaluation *evaluation,
+                           kpi_unrated shown[KPI__UNRATED_COUNT]);
+
 /* The mark of fields read from a target's wording: "＊", "*". */
 const char *kpi__display_mark(kpi_lang lang);
 

@@ -135,7 +135,7 @@ static void put_wording_cell(kpi__strbuf *out, const kpi_result *r, kpi_lang lan
         kpi__html_text(out, kpi__word(KPI__W_ASSESSED, lang));
         if (r->mismatch) {
             kpi__strbuf_printf(out, " · %s %s", kpi__word(KPI__W_COMPUTED, lang),
-                               kpi__display_symbol(r->computed));
+                               kpi__display_computed_level(r));
         }
         kpi__strbuf_append(out, "</span>");
     }
@@ -152,7 +152,7 @@ static void put_target_row(kpi__strbuf *out, const kpi_evaluation *ev,
                            const kpi_result *r, kpi_lang lang)
 {
     kpi__strbuf_printf(out, "<tr class=\"r-%s\" data-code=\"",
-                       kpi__html_rating_class(r->rating));
+                       kpi__html_rating_class(kpi__display_colour(r)));
     kpi__html_text(out, r->code);
     kpi__strbuf_append(out, "\"><td>");
     kpi__html_symbol(out, r, lang);

@@ -74,13 +74,15 @@ void kpi__html_symbol(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
 {
     kpi__strbuf why = {0};
     kpi__strbuf_printf(out, "<span class=\"sym r-%s\" title=\"",
-                       kpi__html_rating_class(r->rating));
-    if (r->rating == KPI_RATING_NONE)
+                       kpi__html_rating_class(kpi__display_colour(r)));
+    if (r->level < 0)
         kpi__display_unrated(&why, r->unrated, lang);
     else
-        kpi__strbuf_append(&why, kpi_rating_label(r->rating, lang));
+        kpi__strbuf_append(&why, kpi__display_level_label(r, lang));
     kpi__html_built(out, &why);
-    kpi__strbuf_printf(out, "\">%s</span>", kpi__display_symbol(r->rating));
+    kpi__strbuf_append(out, "\">");
+    kpi__html_text(out, kpi__display_level(r));
+    kpi__strbuf_append(out, "</span>");
 }
 
 void kpi__html_reason(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)

@@ -9,6 +9,7 @@
  * else from the plan, and only when asked for: kpi_evaluate() does no text
  * formatting, and a program that reads only ratings never pays for them. */
 #include "report/display.h"
+#include "rules/target_reason.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -172,15 +173,10 @@ static void append_count(kpi__strbuf *b, size_t count)
         kpi__strbuf_commit(b, kpi__number_count(p, count));
 }
 
-static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+/* " / 未評価 2 (実績なし 1, 期限前で実績なし 1)": the unrated children. */
+static void append_unrated_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
     const char *blank = lang == KPI_LANG_JA ? "" : " ";
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
-        if (rating != KPI_RATING_AHEAD)
-            KPI__STRBUF_LITERAL(b, " ");
-        kpi__strbuf_append(b, kpi_rating_symbol((kpi_rating)rating));
-        append_count(b, r->rating_counts[rating]);
-    }
     size_t unrated = 0;
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
         unrated += r->unrated_counts[reason];
@@ -202,6 +198,17 @@ static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
         separator = ", ";
     }
     KPI__STRBUF_LITERAL(b, ")");
+}
+
+static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
+        if (rating != KPI_RATING_AHEAD)
+            KPI__STRBUF_LITERAL(b, " ");
+        kpi__strbuf_append(b, kpi_rating_symbol((kpi_rating)rating));
+        append_count(b, r->rating_counts[rating]);
+    }
+    append_unrated_counts(b, r, lang);
 }
 
 /* " [評価基準]", " [weighted mean 2.00]": the rule that rated the goal. */
@@ -246,19 +253,172 @@ static void build_directive(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
     }
 }
 
+/* ---- on a scale (docs/scales.md): what decided the level ---------------- */
+
+struct level_words {
+    const char *measures[3];                  /* by kpi__measure */
+    const char *ops_before[4], *ops_after[4]; /* by kpi__op, around the bound */
+    const char *otherwise, *worst, *weighted, *rules, *separator;
+};
+
+static const struct level_words level_words[] = {
+    {{"進捗率", "達成率", "基準値比"},
+     {"", "", "", ""},
+     {"以上", "超", "以下", "未満"},
+     "他の条件に当たらず",
+     "最も低い水準",
+     "加重平均",
+     "尺度の規則",
+     "、"},
+    {{"pace ", "achievement ", "change "},
+     {"", "over ", "", "under "},
+     {" or more", "", " or less", ""},
+     "no other condition held",
+     "worst level",
+     "weighted mean",
+     "the scale's rules",
+     "; "},
+};
+
+/* " → S" */
+static void append_level_symbol(kpi__strbuf *b, const kpi_result *r)
+{
+    KPI__STRBUF_LITERAL(b, " → ");
+    kpi__strbuf_append(b, kpi__display_level(r));
+}
+
+/* "達成率92% (90%以上)", "基準値比+12% (10%超)": a comparison that held. */
+static void append_term(kpi__strbuf *b, const kpi__term *t, double value, kpi_lang lang)
+{
+    const struct level_words *w = &level_words[lang];
+    kpi__strbuf_append(b, w->measures[t->measure]);
+    if (t->measure == KPI__MEASURE_CHANGE && value > 0)
+        KPI__STRBUF_LITERAL(b, "+");
+    append_percent(b, value);
+    KPI__STRBUF_LITERAL(b, " (");
+    kpi__strbuf_append(b, w->ops_before[t->op]);
+    append_percent(b, t->number);
+    kpi__strbuf_append(b, w->ops_after[t->op]);
+    KPI__STRBUF_LITERAL(b, ")");
+}
+
+/* The measure a term compares, as the rules computed it. */
+static double term_value(const kpi_result *r, const kpi__term *t)
+{
+    if (t->measure == KPI__MEASURE_PACE)
+        return r->pace;
+    if (t->measure == KPI__MEASURE_ACHIEVEMENT)
+        return r->achievement;
+    return kpi__gain(r->direction, r->start_value, r->actual) / fabs(r->start_value);
+}
+
+/* After the rating's line: "、達成率92% (90%以上) → B", "、完了 → F", " → A". */
+static void append_target_level(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    const struct level_words *w = &level_words[lang];
+    const kpi_scale *s = r->evaluation->scale;
+    if (r->level < 0)
+        return;
+    if (r->level_cause == KPI_LEVEL_CAUSE_STATUS) {
+        kpi__strbuf_append(b, w->separator);
+        kpi__strbuf_append(b, kpi_status_label((kpi_status)r->status, lang));
+    } else if (r->level_cause == KPI_LEVEL_CAUSE_CONDITION) {
+        const kpi__level *l = &s->levels[r->level];
+        kpi__strbuf_append(b, w->separator);
+        for (size_t i = 0; i < l->term_count; i++) {
+            if (i)
+                kpi__strbuf_append(b, lang == KPI_LANG_JA ? "かつ" : " and ");
+            append_term(b, &l->terms[i], term_value(r, &l->terms[i]), lang);
+        }
+        if (!l->term_count)
+            kpi__strbuf_append(b, w->otherwise);
+    }
+    append_level_symbol(b, r);
+}
+
+static void append_level_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    const kpi_scale *s = r->evaluation->scale;
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++) {
+        if (level)
+            KPI__STRBUF_LITERAL(b, " ");
+        kpi__strbuf_append(b, kpi_scale_level_symbol(s, level));
+        append_count(b, kpi_result_count_level(r, level));
+    }
+    append_unrated_counts(b, r, lang);
+}
+
+/* The weighted mean of the children's level scores, as the roll-up took
+ * it (rules/scale_rate.c); NaN when no child has a level. */
+static double mean_level_score(const kpi_result *r)
+{
+    const kpi_evaluation *ev = r->evaluation;
+    double weighted = 0, weights = 0;
+    for (size_t i = 0; i < r->child_count; i++) {
+        const kpi_result *c = &ev->results[ev->children[r->first_child + i]];
+        if (c->level < 0)
+            continue;
+        weighted += c->weight * ev->scale->levels[c->level].score;
+        weights += c->weight;
+    }
+    return weights > 0 ? weighted / weights : (double)NAN;
+}
+
+/* A goal on a scale: its children's levels, the level and the roll-up
+ * that gave it: "S0 A3 B1 C0 → B [最も低い水準]". */
+static void build_goal_level(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
+{
+    const struct level_words *w = &level_words[lang];
+    const kpi_scale *s = r->evaluation->scale;
+    if (r->level_cause == KPI_LEVEL_CAUSE_STATUS || r->status == KPI_STATUS_CANCELLED) {
+        append_status(b, r, lang);
+        if (r->level >= 0)
+            append_level_symbol(b, r);
+        else
+            append_verdict(b, r, lang);
+        return;
+    }
+    append_level_counts(b, r, lang);
+    if (r->level < 0) {
+        append_verdict(b, r, lang);
+        return;
+    }
+    append_level_symbol(b, r);
+    if (r->level_cause != KPI_LEVEL_CAUSE_ROLLUP)
+        return;
+    KPI__STRBUF_LITERAL(b, " [");
+    double mean = mean_level_score(r);
+    if (s->rollup == KPI_LEVEL_ROLLUP_WEIGHTED && !isnan(mean)) {
+        char score[KPI__NUMBER_SIZE];
+        kpi__number_fixed(score, mean, 2);
+        kpi__strbuf_append(b, w->weighted);
+        kpi__strbuf_append(b, lang == KPI_LANG_JA ? "" : " ");
+        kpi__strbuf_append(b, score);
+    } else {
+        kpi__strbuf_append(b, s->rollup == KPI_LEVEL_ROLLUP_RULES ? w->rules : w->worst);
+    }
+    kpi__strbuf_append(b, "]");
+}
+
 /* Appends the line to b. */
 static void build(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
     const kpi_policy *policy = &r->evaluation->policy;
+    int on_scale = !r->evaluation->default_scale;
     switch (r->kind) {
     case KPI_OBJECT_TARGET:
         build_target(b, r, lang);
+        if (on_scale)
+            append_target_level(b, r, lang);
         break;
     case KPI_OBJECT_DIRECTIVE:
         build_directive(b, r, lang);
         break;
     default:
-        build_goal(b, r, policy->rollup, lang);
+        if (on_scale)
+            build_goal_level(b, r, lang);
+        else
+            build_goal(b, r, policy->rollup, lang);
         break;
     }
 }

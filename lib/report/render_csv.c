@@ -300,6 +300,12 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
     else
         bool_cell(w, kpi__is_cancelled(r));
     directive_cells(w, r);
+    if (!r->evaluation->default_scale) {
+        const kpi_scale *s = r->evaluation->scale;
+        size_t level = r->level < 0 ? KPI_SCALE_MAX_LEVELS : (size_t)r->level;
+        cell(w, kpi_scale_level_symbol(s, level));
+        cell(w, kpi_scale_level_name(s, level));
+    }
     end_row(w);
 }
 
@@ -308,7 +314,7 @@ int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     struct row w = {out, 0, {0}, 0, ""};
     KPI__STRBUF_LITERAL(out, "\xEF\xBB\xBF");
     /* The header: the columns' names (kpi/columns.h, report/columns.c). */
-    for (int32_t i = 0; i < kpi_column_count(); i++)
+    for (int32_t i = 0; i < kpi_evaluation_column_count(ev); i++)
         cell(&w, kpi_column_name((kpi_column)i));
     end_row(&w);
     for (size_t i = 0; i < ev->count + ev->directive_count; i++)

@@ -38,58 +38,72 @@ static void put_head(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     kpi__strbuf_append(out, "</style>\n</head>\n<body>\n<div class=\"page\">\n");
 }
 
+/* Counts by level, the last bucket for unrated targets. */
+#define BUCKETS (KPI_SCALE_MAX_LEVELS + 1)
+#define UNRATED_BUCKET KPI_SCALE_MAX_LEVELS
+
 /* The targets under a goal at any depth (or the whole plan), by effective
- * rating; cancelled ones are no longer targets and are left out. Results
+ * level; cancelled ones are no longer targets and are left out. Results
  * are in plan order, depth first, so a goal's descendants are the results
  * after it that lie deeper. */
-static size_t count_targets(const kpi_evaluation *ev, size_t goal,
-                            size_t counts[KPI_RATING_AHEAD + 1])
+static size_t count_targets(const kpi_evaluation *ev, size_t goal, size_t counts[BUCKETS])
 {
     size_t total = 0;
-    memset(counts, 0, sizeof(size_t) * (KPI_RATING_AHEAD + 1));
+    memset(counts, 0, sizeof(size_t) * BUCKETS);
     for (size_t i = goal + 1;
          i < ev->count && ev->results[i].depth > ev->results[goal].depth; i++) {
         const kpi_result *r = &ev->results[i];
         if (r->kind != KPI_OBJECT_TARGET || kpi__is_cancelled(r))
             continue;
-        counts[r->rating]++;
+        counts[r->level < 0 ? UNRATED_BUCKET : (size_t)r->level]++;
         total++;
     }
     return total;
 }
 
-/* A stacked bar of the target ratings. */
-static void put_dist_bar(kpi__strbuf *out, const size_t counts[KPI_RATING_AHEAD + 1],
-                         size_t total)
+/* The colour class of a bucket. */
+static const char *bucket_class(const kpi_evaluation *ev, size_t bucket)
 {
+    if (bucket == UNRATED_BUCKET)
+        return kpi__html_rating_class(KPI_RATING_NONE);
+    return kpi__html_rating_class(kpi__level_colour(ev, (int32_t)bucket));
+}
+
+/* A stacked bar of the target levels, best first, unrated last. */
+static void put_dist_bar(kpi__strbuf *out, const kpi_evaluation *ev,
+                         const size_t counts[BUCKETS], size_t total)
+{
+    size_t levels = kpi_scale_level_count(ev->scale);
     kpi__strbuf_append(out, "<span class=\"dist\">");
-    for (int rating = KPI_RATING_AHEAD; total && rating >= KPI_RATING_NONE; rating--) {
-        if (counts[rating])
+    for (size_t b = 0; total && b <= levels; b++) {
+        size_t bucket = b == levels ? UNRATED_BUCKET : b;
+        if (counts[bucket])
             kpi__strbuf_printf(out, "<span class=\"r-%s\" style=\"width:%.1f%%\"></span>",
-                               kpi__html_rating_class((kpi_rating)rating),
-                               100.0 * (double)counts[rating] / (double)total);
+                               bucket_class(ev, bucket),
+                               100.0 * (double)counts[bucket] / (double)total);
     }
     kpi__strbuf_append(out, "</span>");
 }
 
 /* The counts in symbols and words, so that a black-and-white print still
  * tells what the coloured bar shows. */
-static void put_counts(kpi__strbuf *out, const size_t counts[KPI_RATING_AHEAD + 1],
-                       kpi_lang lang)
+static void put_counts(kpi__strbuf *out, const kpi_evaluation *ev,
+                       const size_t counts[BUCKETS], kpi_lang lang)
 {
     kpi__strbuf_append(out, "<span class=\"counts\">");
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        kpi__strbuf_printf(out, "<span class=\"r-%s\"><b>%s</b>%zu</span> ",
-                           kpi__html_rating_class((kpi_rating)rating),
-                           kpi_rating_symbol((kpi_rating)rating), counts[rating]);
+    for (size_t level = 0; level < kpi_scale_level_count(ev->scale); level++) {
+        kpi__strbuf_printf(out, "<span class=\"r-%s\"><b>", bucket_class(ev, level));
+        kpi__html_text(out, kpi_scale_level_symbol(ev->scale, level));
+        kpi__strbuf_printf(out, "</b>%zu</span> ", counts[level]);
+    }
     kpi__strbuf_printf(out, "<span class=\"r-none\">%s %zu</span></span>",
-                       kpi__word(KPI__W_UNRATED, lang), counts[KPI_RATING_NONE]);
+                       kpi__word(KPI__W_UNRATED, lang), counts[UNRATED_BUCKET]);
 }
 
 /* Under the title: how the plan's targets stand, all of them at a glance. */
 static void put_totals(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
-    size_t counts[KPI_RATING_AHEAD + 1];
+    size_t counts[BUCKETS];
     size_t total = count_targets(ev, 0, counts);
     if (!total)
         return;
@@ -98,8 +112,8 @@ static void put_totals(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang
     kpi__strbuf_printf(out, "%s%zu%s", kpi__html_words(lang)->total_before, total,
                        kpi__html_words(lang)->total_after);
     kpi__strbuf_append(out, "</span>");
-    put_dist_bar(out, counts, total);
-    put_counts(out, counts, lang);
+    put_dist_bar(out, ev, counts, total);
+    put_counts(out, ev, counts, lang);
     kpi__strbuf_append(out, "</p>\n");
 }
 
@@ -129,12 +143,12 @@ static void put_overall(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lan
 {
     const kpi_result *plan = &ev->results[0];
     kpi__strbuf_printf(out, "<div class=\"overall r-%s\"><div class=\"what\">",
-                       kpi__html_rating_class(plan->rating));
+                       kpi__html_rating_class(kpi__display_colour(plan)));
     kpi__html_text(out, kpi__word(KPI__W_PLAN_RATING, lang));
     kpi__strbuf_append(out, "</div>");
     kpi__html_symbol(out, plan, lang);
     kpi__strbuf_append(out, "<div class=\"label\">");
-    kpi__html_text(out, kpi__display_rating_label(plan->rating, lang));
+    kpi__html_text(out, kpi__display_level_label(plan, lang));
     kpi__strbuf_append(out, "</div><div class=\"reason\">");
     kpi__html_reason(out, plan, lang);
     kpi__strbuf_append(out, "</div></div>\n");
@@ -180,18 +194,36 @@ static void put_legend_keys(kpi__strbuf *out, kpi_lang lang)
     kpi__strbuf_append(out, "</span></div>");
 }
 
-static void put_legend(kpi__strbuf *out, kpi_lang lang)
+static void put_legend_entry(kpi__strbuf *out, kpi_rating colour, const char *symbol,
+                             const char *label)
 {
+    kpi__strbuf_printf(out, "<li><span class=\"sym r-%s\">",
+                       kpi__html_rating_class(colour));
+    kpi__html_text(out, symbol);
+    kpi__strbuf_append(out, "</span>");
+    kpi__html_text(out, label);
+    kpi__strbuf_append(out, "</li>");
+}
+
+/* The scale's levels best first, coloured, then how unrated results show. */
+static void put_legend(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+{
+    const kpi_scale *s = ev->scale;
     kpi__strbuf_append(out, "<section class=\"legend\">\n<h2>");
     kpi__html_text(out, kpi__word(KPI__W_LEGEND, lang));
     kpi__strbuf_append(out, "</h2>\n<ul>");
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NONE; rating--) {
-        const kpi_rating r = (kpi_rating)rating;
-        kpi__strbuf_printf(out, "<li><span class=\"sym r-%s\">%s</span>",
-                           kpi__html_rating_class(r), kpi__display_symbol(r));
-        kpi__html_text(out, kpi__display_rating_label(r, lang));
-        kpi__strbuf_append(out, "</li>");
-    }
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++)
+        put_legend_entry(out, kpi__level_colour(ev, (int32_t)level),
+                         kpi_scale_level_symbol(s, level),
+                         kpi_scale_level_label(s, level, lang));
+    kpi_unrated shown[KPI__UNRATED_COUNT];
+    size_t n = kpi__legend_unrated(ev, shown);
+    for (size_t i = 0; i < n; i++)
+        put_legend_entry(out, KPI_RATING_NONE, kpi_scale_unrated_symbol(s, shown[i]),
+                         kpi_scale_unrated_label(s, shown[i], lang));
+    if (n == 0)
+        put_legend_entry(out, KPI_RATING_NONE, kpi__display_symbol(KPI_RATING_NONE),
+                         kpi__display_rating_label(KPI_RATING_NONE, lang));
     kpi__strbuf_append(out, "</ul>\n");
     put_legend_keys(out, lang);
     kpi__strbuf_append(out, "\n</section>\n");
@@ -208,12 +240,12 @@ static void put_overview_row(kpi__strbuf *out, const kpi_evaluation *ev,
     kpi__strbuf_printf(out, "</td><td class=\"title\"><a href=\"#r%zu\">", index);
     kpi__html_text(out, goal->title);
     kpi__strbuf_append(out, "</a></td>");
-    size_t counts[KPI_RATING_AHEAD + 1];
+    size_t counts[BUCKETS];
     size_t total = count_targets(ev, index, counts);
     kpi__strbuf_append(out, "<td>");
-    put_dist_bar(out, counts, total);
+    put_dist_bar(out, ev, counts, total);
     kpi__strbuf_append(out, "</td><td>");
-    put_counts(out, counts, lang);
+    put_counts(out, ev, counts, lang);
     kpi__strbuf_append(out, "</td>");
     kpi__strbuf_append(out, "</tr>\n");
 }
@@ -266,7 +298,8 @@ static void put_goal(kpi__strbuf *out, const kpi__directive_refs *refs,
 {
     const kpi_evaluation *ev = refs->ev;
     kpi__strbuf_printf(out, "<details open class=\"goal depth-%d r-%s\" id=\"r%zu\">\n",
-                       g->depth > 1 ? 2 : 1, kpi__html_rating_class(g->rating),
+                       g->depth > 1 ? 2 : 1,
+                       kpi__html_rating_class(kpi__display_colour(g)),
                        kpi__html_index(ev, g));
     put_goal_summary(out, g, lang);
     kpi__html_goal_progress(out, refs, g, lang);
@@ -310,7 +343,7 @@ int kpi__render_html(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
 {
     put_head(out, ev, lang);
     put_header(out, ev, lang);
-    put_legend(out, lang);
+    put_legend(out, ev, lang);
     put_overview(out, ev, lang);
     put_goals(out, ev, lang);
     kpi__html_directives(out, ev, lang);

@@ -61,6 +61,16 @@ static void member_count(kpi__json *j, const char *name, size_t value)
     kpi__json_count(j->out, value);
 }
 
+/* On a scale: the level beside the rating (none: null). */
+static void level_members(kpi__json *j, const kpi_result *r, kpi_lang lang)
+{
+    const kpi_scale *s = r->evaluation->scale;
+    size_t level = r->level < 0 ? KPI_SCALE_MAX_LEVELS : (size_t)r->level;
+    OPTIONAL(j, "level", kpi_scale_level_symbol(s, level));
+    OPTIONAL(j, "level_name", kpi_scale_level_name(s, level));
+    OPTIONAL(j, "level_label", kpi_scale_level_label(s, level, lang));
+}
+
 static void rating_members(struct doc *d, const kpi_result *r, kpi_lang lang)
 {
     kpi__json *j = &d->j;
@@ -74,6 +84,8 @@ static void rating_members(struct doc *d, const kpi_result *r, kpi_lang lang)
     DATE(j, "assessment_date", r->assessment_date);
     OPTIONAL(j, "unrated_reason", kpi_unrated_name(r->unrated));
     OPTIONAL(j, "unrated_label", kpi_unrated_label(r->unrated, lang));
+    if (!r->evaluation->default_scale)
+        level_members(j, r, lang);
     STRING(j, "reason", kpi__display_reason_scratch(&d->scratch, j->out, r, lang));
 }
 
@@ -150,6 +162,15 @@ static void count_members(kpi__json *j, const kpi_result *r)
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
         member_count(j, kpi_unrated_name((kpi_unrated)reason), r->unrated_counts[reason]);
     kpi__json_end(j, '}');
+    if (r->evaluation->default_scale)
+        return;
+    /* On a scale, the children by level, by the levels' names. */
+    const kpi_scale *s = r->evaluation->scale;
+    KPI__JSON_KEY(j, "level_counts");
+    kpi__json_begin(j, '{');
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++)
+        member_count(j, kpi_scale_level_name(s, level), kpi_result_count_level(r, level));
+    kpi__json_end(j, '}');
 }
 
 static void node(struct doc *d, const kpi_result *r, kpi_lang lang);
@@ -200,19 +221,34 @@ static void policy(kpi__json *j, const kpi_policy *p)
     kpi__json_end(j, '}');
 }
 
-static void legend(kpi__json *j, kpi_lang lang)
+/* The scale's levels, best first (on the default scale ◎○△×). */
+static void legend(kpi__json *j, const kpi_scale *s, kpi_lang lang)
 {
     KPI__JSON_KEY(j, "legend");
     kpi__json_begin(j, '[');
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++) {
         kpi__json_item(j);
         kpi__json_begin_flat(j, '{');
-        STRING(j, "symbol", kpi_rating_symbol((kpi_rating)rating));
-        STRING(j, "name", kpi_rating_name((kpi_rating)rating));
-        STRING(j, "label", kpi_rating_label((kpi_rating)rating, lang));
+        STRING(j, "symbol", kpi_scale_level_symbol(s, level));
+        STRING(j, "name", kpi_scale_level_name(s, level));
+        STRING(j, "label", kpi_scale_level_label(s, level, lang));
         kpi__json_end(j, '}');
     }
     kpi__json_end(j, ']');
+}
+
+/* The scale rated on, when it is not the default. */
+static void scale(kpi__json *j, const kpi_evaluation *ev, kpi_lang lang)
+{
+    if (ev->default_scale)
+        return;
+    KPI__JSON_KEY(j, "scale");
+    kpi__json_begin_flat(j, '{');
+    STRING(j, "id", kpi_scale_id(ev->scale));
+    STRING(j, "title", kpi_scale_title(ev->scale, lang));
+    STRING(j, "basis",
+           kpi_scale_basis(ev->scale) == KPI_BASIS_BOUNDS ? "bounds" : "class");
+    kpi__json_end(j, '}');
 }
 
 /* An array of strings, one a line. */
@@ -294,7 +330,8 @@ static void document(struct doc *d, const kpi_evaluation *ev, kpi_lang lang)
     policy(j, &ev->policy);
     STRING(j, "organization", ev->organization ? ev->organization : "");
     STRING(j, "department", ev->department ? ev->department : "");
-    legend(j, lang);
+    scale(j, ev, lang);
+    legend(j, ev->scale, lang);
     KPI__JSON_KEY(j, "notes");
     strings(j, ev->notes, ev->note_count);
     directives(j, ev, lang);

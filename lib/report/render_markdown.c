@@ -147,7 +147,9 @@ static void put_row(kpi__strbuf *out, const kpi_result *r, kpi_lang lang)
     char buf[KPI__NUMBER_SIZE];
     kpi__strbuf target = {0};
     const char *wording = r->text && *r->text ? r->text : r->title;
-    kpi__strbuf_printf(out, "| %s | ", kpi__display_symbol(r->rating));
+    kpi__strbuf_append(out, "| ");
+    put_text(out, kpi__display_level(r), CELL);
+    kpi__strbuf_append(out, " | ");
     put_text(out, r->code, CELL);
     kpi__strbuf_append(out, " | ");
     put_text(out, kpi__inferred_mark(r, lang), CELL);
@@ -196,8 +198,8 @@ static void put_goal_heading(kpi__strbuf *out, const kpi_result *g, kpi_lang lan
 {
     int level = g->depth + 1 < 6 ? (int)g->depth + 1 : 6;
     kpi__word_id word = g->depth <= 1 ? KPI__W_GOAL : KPI__W_INITIATIVE;
-    kpi__strbuf_printf(out, "%.*s %s %s ", level, "######",
-                       kpi__display_symbol(g->rating), kpi__word(word, lang));
+    kpi__strbuf_printf(out, "%.*s %s %s ", level, "######", kpi__display_level(g),
+                       kpi__word(word, lang));
     put_text(out, g->code, INLINE);
     if (g->title && *g->title) {
         kpi__strbuf_append(out, " ");
@@ -285,8 +287,7 @@ static void put_overall(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lan
 {
     const kpi_result *plan = &ev->results[0];
     kpi__strbuf_printf(out, "## %s\n\n**%s %s**\n\n", kpi__word(KPI__W_PLAN_RATING, lang),
-                       kpi__display_symbol(plan->rating),
-                       kpi__display_rating_label(plan->rating, lang));
+                       kpi__display_level(plan), kpi__display_level_label(plan, lang));
     put_reason(out, plan, lang, INLINE);
     kpi__strbuf_append(out, "\n\n");
 }
@@ -377,12 +378,27 @@ static void put_cancelled(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang l
     kpi__strbuf_append(out, "\n");
 }
 
-static void put_legend(kpi__strbuf *out, kpi_lang lang)
+/* One entry of the legend: "- symbol label". */
+static void put_legend_entry(kpi__strbuf *out, const char *symbol, const char *label)
 {
+    kpi__strbuf_append(out, "- ");
+    put_text(out, symbol, INLINE);
+    kpi__strbuf_append(out, " ");
+    put_text(out, label, INLINE);
+    kpi__strbuf_append(out, "\n");
+}
+
+static void put_legend(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+{
+    const kpi_scale *s = ev->scale;
     kpi__strbuf_printf(out, "## %s\n\n", kpi__word(KPI__W_LEGEND, lang));
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        kpi__strbuf_printf(out, "- %s %s\n", kpi_rating_symbol((kpi_rating)rating),
-                           kpi_rating_label((kpi_rating)rating, lang));
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++)
+        put_legend_entry(out, kpi_scale_level_symbol(s, level),
+                         kpi_scale_level_label(s, level, lang));
+    kpi_unrated shown[KPI__UNRATED_COUNT];
+    for (size_t i = 0, n = kpi__legend_unrated(ev, shown); i < n; i++)
+        put_legend_entry(out, kpi_scale_unrated_symbol(s, shown[i]),
+                         kpi_scale_unrated_label(s, shown[i], lang));
     kpi__strbuf_append(out, "- ");
     put_text(out, kpi__display_mark(lang), INLINE);
     kpi__strbuf_printf(out, " %s\n", kpi__word(KPI__W_INFERRED, lang));
@@ -415,7 +431,7 @@ int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
     put_overall(out, ev, lang);
     put_directives(out, ev, lang);
     put_cancelled(out, ev, lang);
-    put_legend(out, lang);
+    put_legend(out, ev, lang);
     put_notes(out, ev, lang);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

@@ -45,9 +45,8 @@ static void put_goal_heading(const struct layout *L, const kpi_result *g, size_t
     if (!code)
         return;
     kpi__text_pad(L->out, indent);
-    size_t col = indent + kpi__width(kpi__display_symbol(g->rating)) + 1;
-    kpi__strbuf_printf(L->out, "%s %s ", kpi__display_symbol(g->rating),
-                       kpi__word(word, L->lang));
+    size_t col = indent + kpi__width(kpi__display_level(g)) + 1;
+    kpi__strbuf_printf(L->out, "%s %s ", kpi__display_level(g), kpi__word(word, L->lang));
     col += kpi__width(kpi__word(word, L->lang)) + 1;
     col += kpi__text_put_clipped(L->out, code, CODE_MAX) + GAP;
     kpi__text_pad(L->out, GAP);
@@ -115,26 +114,39 @@ static void put_overall(const struct layout *L)
 {
     const kpi_result *plan = &L->ev->results[0];
     const char *word = kpi__word(KPI__W_PLAN_RATING, L->lang);
-    const char *label = kpi__display_rating_label(plan->rating, L->lang);
+    const char *label = kpi__display_level_label(plan, L->lang);
     size_t col = kpi__width(word) + GAP;
     kpi__text_blank_line(L->out);
     kpi__text_rule(L, 0, L->page, '=');
     kpi__strbuf_append(L->out, word);
     kpi__text_pad(L->out, GAP);
-    kpi__strbuf_printf(L->out, "%s %s", kpi__display_symbol(plan->rating), label);
+    kpi__strbuf_printf(L->out, "%s %s", kpi__display_level(plan), label);
     kpi__text_end_line(L->out);
     kpi__text_put_reason(L, plan, col);
+}
+
+/* One entry of the legend, its label wrapped under itself. */
+static void put_legend_entry(const struct layout *L, const char *symbol,
+                             const char *label)
+{
+    size_t hang = 3 + kpi__width(symbol);
+    kpi__text_pad(L->out, 2);
+    kpi__strbuf_printf(L->out, "%s ", symbol);
+    kpi__text_put_plain(L, hang, hang, label);
 }
 
 static void put_legend(const struct layout *L)
 {
     kpi__text_blank_line(L->out);
     kpi__text_put_wrapped(L, 0, 0, kpi__word(KPI__W_LEGEND, L->lang));
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--) {
-        kpi__text_pad(L->out, 2);
-        kpi__strbuf_printf(L->out, "%s ", kpi_rating_symbol((kpi_rating)rating));
-        kpi__text_put_wrapped(L, 5, 5, kpi_rating_label((kpi_rating)rating, L->lang));
-    }
+    const kpi_scale *s = L->ev->scale;
+    for (size_t level = 0; level < kpi_scale_level_count(s); level++)
+        put_legend_entry(L, kpi_scale_level_symbol(s, level),
+                         kpi_scale_level_label(s, level, L->lang));
+    kpi_unrated shown[KPI__UNRATED_COUNT];
+    for (size_t i = 0, n = kpi__legend_unrated(L->ev, shown); i < n; i++)
+        put_legend_entry(L, kpi_scale_unrated_symbol(s, shown[i]),
+                         kpi_scale_unrated_label(s, shown[i], L->lang));
     const char *mark = kpi__display_mark(L->lang);
     kpi__text_pad(L->out, 2);
     kpi__strbuf_append(L->out, mark); /* in the symbols' two cells */

@@ -57,7 +57,7 @@ static int row_init(struct row *row, kpi__strbuf *out, const kpi_result *r, kpi_
     kpi__display_figure(row->numbers[1], r, r->expected);
     kpi__number_percent(row->numbers[2], r->achievement);
     kpi__number_percent(row->numbers[3], r->pace);
-    row->cells[COL_RATING] = kpi__display_symbol(r->rating);
+    row->cells[COL_RATING] = kpi__display_level(r);
     row->cells[COL_CODE] = row->code;
     row->cells[COL_WORDING] = row->wording;
     row->cells[COL_ACTUAL] = row->numbers[0];

@@ -602,6 +602,7 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
 
     # kpi/columns.h
     ("kpi_column_count", [], _i32),
+    ("kpi_evaluation_column_count", [_p], _i32),
     ("kpi_column_name", [_int], _str, _text),
     ("kpi_column_is_text", [_int], _int),
     ("kpi_evaluation_row_count", [_p], _size),
