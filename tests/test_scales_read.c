@@ -469,7 +469,33 @@ static void test_arguments(void **state)
     assert_int_equal(kpi_scale_rule_quantifier(s, 99), KPI_QUANTIFIER_OTHERWISE);
     assert_false(kpi_scale_rule_has_level(s, 0, 99));
     assert_int_equal(kpi_scale_level_find(s, NULL), -1);
+    /* Another handle on the same scale outlives the first. */
+    kpi_scale *again = NULL;
+    assert_int_equal(kpi_scale_dup(&again, s), KPI_OK);
     kpi_scale_free(s);
+    assert_string_equal(kpi_scale_id(again), "ueda");
+    assert_int_equal(kpi_scale_dup(&s, NULL), KPI_ERR_ARGUMENT);
+    assert_null(s);
+    assert_int_equal(kpi_scale_dup(NULL, again), KPI_ERR_ARGUMENT);
+    kpi_scale_free(again);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(kpi_basis_name(KPI_BASIS_CLASS), "class");
+    assert_string_equal(kpi_basis_name(KPI_BASIS_BOUNDS), "bounds");
+    assert_string_equal(kpi_basis_name((kpi_basis)2), "");
+    assert_string_equal(kpi_level_rollup_name(KPI_LEVEL_ROLLUP_WORST), "worst");
+    assert_string_equal(kpi_level_rollup_name(KPI_LEVEL_ROLLUP_WEIGHTED), "weighted");
+    assert_string_equal(kpi_level_rollup_name(KPI_LEVEL_ROLLUP_RULES), "rules");
+    assert_string_equal(kpi_level_rollup_name((kpi_level_rollup)-1), "");
+    assert_string_equal(kpi_quantifier_name(KPI_QUANTIFIER_OTHERWISE), "otherwise");
+    assert_string_equal(kpi_quantifier_name((kpi_quantifier)3), "");
+    assert_string_equal(kpi_level_cause_name(KPI_LEVEL_CAUSE_CONDITION), "condition");
+    assert_string_equal(kpi_level_cause_name(KPI_LEVEL_CAUSE_DEFAULT), "default");
+    assert_string_equal(kpi_level_cause_name(KPI_LEVEL_CAUSE_NONE), "");
+    assert_string_equal(kpi_level_cause_name((kpi_level_cause)7), "");
 }
 
 int main(void)
@@ -492,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_read_file),
         cmocka_unit_test(test_cp932_file),
         cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,11 +120,49 @@ KPI_EXTERN size_t kpi_scale_builtin_count(void);
  */
 KPI_EXTERN const char *kpi_scale_builtin_id_at(size_t index);
 /**
+ * @brief Another handle on the same scale (a scale never changes, so it is
+ *        shared, not copied): for keeping the scale of a policy, a plan or
+ *        an evaluation beyond the life of its holder.
+ * @param out receives the scale, the caller's to free with
+ *        kpi_scale_free(); NULL on error. Not NULL.
+ * @param scale the scale. Not NULL.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT for a NULL argument.
+ */
+KPI_EXTERN int kpi_scale_dup(kpi_scale **out, const kpi_scale *scale);
+/**
  * @brief Frees a scale. Policies and evaluations that use it keep their
  *        own reference, so it may be freed as soon as it is set.
  * @param scale the scale; NULL does nothing.
  */
 KPI_EXTERN void kpi_scale_free(kpi_scale *scale);
+/**
+ * @brief The stable name of a basis: "class", "bounds"; "" for other values.
+ * @param basis any value.
+ * @return a static string, never NULL.
+ */
+KPI_EXTERN const char *kpi_basis_name(kpi_basis basis);
+/**
+ * @brief The stable name of a level roll-up: "worst", "weighted", "rules";
+ *        "" for other values.
+ * @param rollup any value.
+ * @return a static string, never NULL.
+ */
+KPI_EXTERN const char *kpi_level_rollup_name(kpi_level_rollup rollup);
+/**
+ * @brief The stable name of a quantifier: "all", "any", "otherwise"; ""
+ *        for other values.
+ * @param quantifier any value.
+ * @return a static string, never NULL.
+ */
+KPI_EXTERN const char *kpi_quantifier_name(kpi_quantifier quantifier);
+/**
+ * @brief The stable name of a level cause: "class", "condition", "status",
+ *        "rollup", "assessment", "default"; "" for #KPI_LEVEL_CAUSE_NONE and
+ *        other values.
+ * @param cause any value.
+ * @return a static string, never NULL.
+ */
+KPI_EXTERN const char *kpi_level_cause_name(kpi_level_cause cause);
 
 /**
  * @brief The scale's id ("nagayo"), as its file gives it.

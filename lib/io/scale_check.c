@@ -209,13 +209,13 @@ static int rule_levels(const kpi__scale_read *r, const kpi__scale_pending *p,
 
 static int resolve_rule(kpi__scale_read *r, const kpi__scale_pending *p, kpi__rule *rule)
 {
-    static const char *const quantifiers[] = {"all", "any", "otherwise"};
     memset(rule, 0, sizeof *rule);
     rule->line = p->line;
-    int q = 0;
-    while (q < 3 && strcmp(p->first, quantifiers[q]) != 0)
+    int q = KPI_QUANTIFIER_ALL;
+    while (*kpi_quantifier_name((kpi_quantifier)q) &&
+           strcmp(p->first, kpi_quantifier_name((kpi_quantifier)q)) != 0)
         q++;
-    if (q == 3)
+    if (!*kpi_quantifier_name((kpi_quantifier)q))
         return kpi__scale_fail(r, p->line, C_QUANTIFIER,
                                "\"%s\" is no quantifier: expected all, any or otherwise",
                                p->first);

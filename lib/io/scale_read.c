@@ -74,17 +74,19 @@ static int scale_row(kpi__scale_read *r, const kpi__csv_row *row)
         return kpi_error_code(); /* no memory, or a control character */
     if (!*s->id)
         return kpi__scale_fail(r, row->line, C_ID, "the scale has no id");
-    if (strcmp(basis, "bounds") == 0)
+    if (strcmp(basis, kpi_basis_name(KPI_BASIS_BOUNDS)) == 0)
         s->basis = KPI_BASIS_BOUNDS;
-    else if (*basis && strcmp(basis, "class") != 0)
+    else if (*basis && strcmp(basis, kpi_basis_name(KPI_BASIS_CLASS)) != 0)
         return kpi__scale_fail(r, row->line, C_BASIS,
                                "\"%s\" is no basis: expected class or bounds",
                                kpi__clip(clipped, basis));
-    if (strcmp(rollup, "weighted") == 0)
-        s->rollup = KPI_LEVEL_ROLLUP_WEIGHTED;
-    else if (strcmp(rollup, "rules") == 0)
-        s->rollup = KPI_LEVEL_ROLLUP_RULES;
-    else if (*rollup && strcmp(rollup, "worst") != 0)
+    int found = KPI_LEVEL_ROLLUP_WORST;
+    while (*kpi_level_rollup_name((kpi_level_rollup)found) &&
+           strcmp(rollup, kpi_level_rollup_name((kpi_level_rollup)found)) != 0)
+        found++;
+    if (*rollup && *kpi_level_rollup_name((kpi_level_rollup)found))
+        s->rollup = (kpi_level_rollup)found;
+    else if (*rollup)
         return kpi__scale_fail(r, row->line, C_ROLLUP,
                                "\"%s\" is no roll-up: expected worst, weighted or rules",
                                kpi__clip(clipped, rollup));

@@ -34,6 +34,17 @@ kpi_scale *kpi__scale_keep(const kpi_scale *scale)
     return kept;
 }
 
+int kpi_scale_dup(kpi_scale **out, const kpi_scale *scale)
+{
+    if (!out)
+        return kpi__error_null("kpi_scale_dup", "out");
+    *out = NULL;
+    if (!scale)
+        return kpi__error_null("kpi_scale_dup", "scale");
+    *out = kpi__scale_keep(scale);
+    return KPI_OK;
+}
+
 void kpi_scale_free(kpi_scale *scale)
 {
     if (!scale || atomic_fetch_sub_explicit(&scale->refs, 1, memory_order_acq_rel) != 1)
@@ -75,6 +86,41 @@ const char *kpi__op_text(kpi__op op)
 {
     static const char *const texts[] = {">=", ">", "<=", "<"};
     return (unsigned)op < 4 ? texts[op] : "";
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+static const char *name_in(const char *const *names, size_t count, int value)
+{
+    return value >= 0 && (size_t)value < count ? names[value] : "";
+}
+
+#define NAME_IN(names, value)                                                            \
+    name_in((names), sizeof(names) / sizeof *(names), (int)(value))
+
+const char *kpi_basis_name(kpi_basis basis)
+{
+    static const char *const names[] = {"class", "bounds"};
+    return NAME_IN(names, basis);
+}
+
+const char *kpi_level_rollup_name(kpi_level_rollup rollup)
+{
+    static const char *const names[] = {"worst", "weighted", "rules"};
+    return NAME_IN(names, rollup);
+}
+
+const char *kpi_quantifier_name(kpi_quantifier quantifier)
+{
+    static const char *const names[] = {"all", "any", "otherwise"};
+    return NAME_IN(names, quantifier);
+}
+
+const char *kpi_level_cause_name(kpi_level_cause cause)
+{
+    static const char *const names[] = {"",       "class",      "condition", "status",
+                                        "rollup", "assessment", "default"};
+    return NAME_IN(names, cause);
 }
 
 /* ---- the scale --------------------------------------------------------- */

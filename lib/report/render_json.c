@@ -246,8 +246,8 @@ static void scale(kpi__json *j, const kpi_evaluation *ev, kpi_lang lang)
     kpi__json_begin_flat(j, '{');
     STRING(j, "id", kpi_scale_id(ev->scale));
     STRING(j, "title", kpi_scale_title(ev->scale, lang));
-    STRING(j, "basis",
-           kpi_scale_basis(ev->scale) == KPI_BASIS_BOUNDS ? "bounds" : "class");
+    STRING(j, "basis", kpi_basis_name(kpi_scale_basis(ev->scale)));
+    STRING(j, "rollup", kpi_level_rollup_name(kpi_scale_rollup(ev->scale)));
     kpi__json_end(j, '}');
 }
 

@@ -27,9 +27,9 @@ from ._capi import C as _C
 from ._capi import WRITTEN_FOR as _WRITTEN_FOR
 from ._dates import (add_days, date_diff, fiscal_range, fiscal_year, format_date,
                      is_valid_date, make_date, parse_date, parse_date_range)
-from ._enums import (Accumulate, Direction, Encoding, Field, Format, Kind, Lang, Object,
-                     ProblemKind, Rating, Rollup, Schedule, Status, Unrated, WarningKind,
-                     WriteFlags)
+from ._enums import (Accumulate, Basis, Direction, Encoding, Field, Format, Kind, Lang,
+                     LevelCause, LevelRollup, Object, ProblemKind, Quantifier, Rating, Rollup,
+                     Schedule, Status, Unrated, WarningKind, WriteFlags)
 from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingError,
                       KpiError, KpiFileNotFoundError, KpiIOError, KpiIsADirectoryError,
                       KpiLibraryError, KpiLimitError, KpiMisuseError, KpiNoMemory,
@@ -38,6 +38,7 @@ from ._errors import (KpiArgumentError, KpiDateError, KpiDuplicate, KpiEncodingE
 from ._evaluation import RECORD_FIELDS, Evaluation, Policy, Result
 from ._model import (Assessment, Directive, Goal, Measurement, Note, Plan, Problem,
                      ReaderWarning, Target, Update)
+from ._scale import Level, Rule, Scale
 from ._phrase import (PhraseTarget, ProseFigure, ProseFlag, ProseStatement, parse_phrase,
                       read_prose)
 
@@ -80,16 +81,16 @@ def error_name(code: int) -> str:
 
 
 __all__ = [
-    "Accumulate", "Assessment", "Direction", "Directive", "Encoding", "Evaluation", "Field",
+    "Accumulate", "Assessment", "Basis", "Direction", "Directive", "Encoding", "Evaluation", "Field",
     "Format", "Goal", "Kind", "KpiArgumentError", "KpiDateError", "KpiDuplicate",
     "KpiEncodingError", "KpiError", "KpiFileNotFoundError", "KpiIOError",
     "KpiIsADirectoryError", "KpiLibraryError", "KpiLimitError", "KpiMisuseError",
     "KpiNoMemory", "KpiNotADirectoryError", "KpiNotFound", "KpiParseError",
     "KpiPermissionError", "KpiRangeError",
-    "KpiValueError", "Lang", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE",
+    "KpiValueError", "Lang", "Level", "LevelCause", "LevelRollup", "MAX_CODE", "MAX_DEPTH", "MAX_FIELD", "MAX_FILE",
     "Measurement", "Note", "Object", "PhraseTarget", "Plan", "Policy", "Problem",
-    "ProblemKind", "ProseFigure", "ProseFlag", "ProseStatement", "RECORD_FIELDS", "Rating",
-    "ReaderWarning", "Result", "Rollup", "Schedule", "Status", "Target", "Unrated",
+    "ProblemKind", "ProseFigure", "ProseFlag", "ProseStatement", "Quantifier",
+    "RECORD_FIELDS", "Rating", "ReaderWarning", "Result", "Rollup", "Rule", "Scale", "Schedule", "Status", "Target", "Unrated",
     "Update", "WarningKind", "WriteFlags", "add_days", "date_diff", "error_name",
     "fiscal_range", "fiscal_year", "format_date", "is_valid_date", "library_path",
     "make_date", "parse_date", "parse_date_range", "parse_phrase", "read_prose", "version",

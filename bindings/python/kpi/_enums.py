@@ -177,6 +177,45 @@ class Rollup(enum.IntEnum):
         return _member(cls, value, "rollup")
 
 
+class Basis(enum.IntEnum):
+    """How a scale chooses a target's level (kpi_basis)."""
+    CLASS = 0   #: the level tagged with the target's class
+    BOUNDS = 1  #: the first level whose condition holds, else by class
+
+    stable_name = _c_name("kpi_basis_name")
+
+
+class LevelRollup(enum.IntEnum):
+    """How a scale rates a goal from its children's levels (kpi_level_rollup)."""
+    WORST = 0
+    WEIGHTED = 1
+    RULES = 2
+
+    stable_name = _c_name("kpi_level_rollup_name")
+
+
+class Quantifier(enum.IntEnum):
+    """The quantifier of a scale's goal roll-up rule (kpi_quantifier)."""
+    ALL = 0
+    ANY = 1
+    OTHERWISE = 2
+
+    stable_name = _c_name("kpi_quantifier_name")
+
+
+class LevelCause(enum.IntEnum):
+    """Why a result has its level (kpi_level_cause)."""
+    NONE = 0        #: no level
+    CLASS = 1       #: the level tagged with its class
+    CONDITION = 2   #: the level's condition held
+    STATUS = 3      #: the scale maps its status to the level
+    ROLLUP = 4      #: a goal: the scale's roll-up
+    ASSESSMENT = 5  #: an assessment's rating
+    DEFAULT = 6     #: the default scale: the level of its rating
+
+    stable_name = _c_name("kpi_level_cause_name")
+
+
 class Lang(enum.IntEnum):
     """Language of human-readable text (kpi_lang): the labels, reason lines
     and reports, chosen for each call that makes text (Result.reason_in(),
@@ -484,7 +523,8 @@ def _format(member: Any, spec: str) -> str:
 
 
 for _cls in (Rating, Unrated, Kind, Direction, Schedule, Accumulate, Rollup, Lang,
-             Encoding, Format, Object, Status, ProblemKind, WarningKind):
+             Encoding, Format, Object, Status, ProblemKind, WarningKind, Basis, LevelRollup,
+             Quantifier, LevelCause):
     # setattr: mypy refuses to assign to a method of a class
     setattr(_cls, "__str__", _str)
     setattr(_cls, "__format__", _format)

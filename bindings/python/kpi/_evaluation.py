@@ -17,11 +17,12 @@ from typing import (TYPE_CHECKING, Any, Callable, Collection, Dict, ItemsView, I
 
 from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
-from ._enums import (Direction, Field, Format, Kind, Lang, Object, Rating, Rollup, Status,
-                     Unrated, enum_out)
+from ._enums import (Direction, Field, Format, Kind, Lang, LevelCause, Object, Rating,
+                     Rollup, Status, Unrated, enum_out)
 from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import Note, float_in, opt_float
+from ._scale import Level, Scale
 
 if TYPE_CHECKING:
     import datetime
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ._model import Plan
 
     _E = TypeVar("_E", bound=enum.Enum)
+    from ._scale import ScaleArg
     #: A number: float, int, decimal.Decimal or a numpy number (numpy is Any here).
     _Number = Any
     #: A language: a Lang, its name ("ja", "en") or its int.
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     _PathArg = Union[str, bytes, "os.PathLike[Any]"]
 
 _SETTINGS: Tuple[str, ...] = ("ahead", "on_track", "rollup", "use_assessments",
-                              "directive_days", "threads")
+                              "directive_days", "threads", "scale")
 
 #: The language of text when a call names none.
 DEFAULT_LANG: Lang = Lang.JA
@@ -61,17 +63,20 @@ class Policy(Owner):
     is overdue, and on how many threads to evaluate.
 
     ``Policy()`` has libkpi's defaults (ahead 1.10, on-track 0.95,
-    Rollup.CRITERIA, assessments used, directive_days 90, threads 0);
-    keywords change them:
-    ``Policy(rollup="weighted")``. A policy is only read by Plan.evaluate()
+    Rollup.CRITERIA, assessments used, directive_days 90, threads 0, no
+    scale: the plan's, else ◎○△×); keywords change them:
+    ``Policy(rollup="weighted")``, ``Policy(scale="nagayo")``. A policy is only read by Plan.evaluate()
     and may be reused and shared. It has no language: the language of
     reasons and reports is chosen when they are asked for.
     """
 
+    #: The Scale last set, kept: it knows how it was made (pickling).
+    _scale: Scale
+
     def __init__(self, *, ahead: Optional[_Number] = None, on_track: Optional[_Number] = None,
                  rollup: Optional[_RollupArg] = None, use_assessments: Optional[bool] = None,
                  directive_days: Optional[int] = None, threads: Optional[int] = None,
-                 **unknown: Any) -> None:
+                 scale: Optional[ScaleArg] = None, **unknown: Any) -> None:
         if unknown:
             _unknown_settings(unknown)
         out = ctypes.c_void_p()
@@ -79,7 +84,7 @@ class Policy(Owner):
         self._adopt(out.value, "policy", C.kpi_policy_free)
         self._apply(ahead=ahead, on_track=on_track, rollup=rollup,
                     use_assessments=use_assessments, directive_days=directive_days,
-                    threads=threads)
+                    threads=threads, scale=scale)
 
     @classmethod
     def from_settings(cls, base: Optional[Policy] = None, **settings: Any) -> Policy:
@@ -97,7 +102,8 @@ class Policy(Owner):
 
     def _apply(self, ahead: Optional[_Number] = None, on_track: Optional[_Number] = None,
                rollup: Optional[_RollupArg] = None, use_assessments: Optional[bool] = None,
-               directive_days: Optional[int] = None, threads: Optional[int] = None) -> None:
+               directive_days: Optional[int] = None, threads: Optional[int] = None,
+               scale: Optional[ScaleArg] = None) -> None:
         if ahead is not None or on_track is not None:
             self.set_thresholds(self.ahead if ahead is None else ahead,
                                 self.on_track if on_track is None else on_track)
@@ -110,6 +116,30 @@ class Policy(Owner):
             self.directive_days = directive_days
         if threads is not None:
             self.threads = threads
+        if scale is not None:
+            self.scale = cast(Any, scale)  # the setter takes an id or a path too
+
+    @property
+    def scale(self) -> Optional[Scale]:
+        """The scale evaluations rate on (a Scale), or None for the plan's
+        scale, else the default ◎○△×. Set a Scale, a built-in id
+        ("nagayo") or a scale file's path; None clears it."""
+        h = self._h
+        with h.lock:
+            ptr = C.kpi_policy_scale(h.get())
+            return Scale._dup(ptr) if ptr else None
+
+    @scale.setter
+    def scale(self, value: Optional[ScaleArg]) -> None:
+        scale = None if value is None else Scale.of(value)
+        h = self._h
+        with h.lock:
+            if scale is None:
+                C.kpi_policy_set_scale(h.get(), None)
+                return
+            with scale._h.lock:
+                C.kpi_policy_set_scale(h.get(), scale._h.get())
+            self._scale = scale  # kept: it knows how it was made (pickling)
 
     @property
     def ahead(self) -> float:
@@ -221,7 +251,12 @@ def _policy_settings(ptr: int) -> Dict[str, Any]:
             "rollup": enum_out(Rollup, C.kpi_policy_rollup(ptr)),
             "use_assessments": bool(C.kpi_policy_use_assessments(ptr)),
             "directive_days": C.kpi_policy_directive_days(ptr),
-            "threads": C.kpi_policy_threads(ptr)}
+            "threads": C.kpi_policy_threads(ptr),
+            "scale": _scale_of(C.kpi_policy_scale(ptr))}
+
+
+def _scale_of(ptr: Optional[int]) -> Optional[Scale]:
+    return Scale._dup(ptr) if ptr else None
 
 
 class Evaluation(Owner):
@@ -243,6 +278,9 @@ class Evaluation(Owner):
     _plan: weakref.ref[Plan]
     #: The plan's two files, when rebuilt from them (_evaluation_from_files()).
     _files: Tuple[bytes, bytes]
+    #: The scale rated on, kept while the Scale it was set from lives
+    #: (Scale._dup()), so that pickling knows how it was made.
+    _scale: Scale
 
     @classmethod
     def _from_ptr(cls, ptr: Optional[int]) -> Evaluation:
@@ -288,6 +326,22 @@ class Evaluation(Owner):
             return [Note(C.kpi_evaluation_note_code_at(p, i) or None,
                          C.kpi_evaluation_note_at(p, i))
                     for i in range(C.kpi_evaluation_note_count(p))]
+
+    @property
+    def scale(self) -> Scale:
+        """The scale the evaluation rated on: the policy's, else the plan's,
+        else the default ◎○△× (Scale "ueda"). Results' ``level`` is one of
+        its levels."""
+        h = self._h
+        with h.lock:
+            return Scale._dup(C.kpi_evaluation_scale(h.get()))
+
+    def _levels(self) -> List[Level]:
+        """The scale's levels, read once (an evaluation never changes)."""
+        levels: Optional[List[Level]] = self.__dict__.get("_level_list")
+        if levels is None:
+            levels = self.__dict__["_level_list"] = self.scale.levels
+        return levels
 
     @property
     def policy(self) -> Policy:
@@ -542,7 +596,7 @@ RECORD_FIELDS: Tuple[str, ...] = (
     "count_unrated", "reason", "inferred",
     "status", "status_label", "planned", "status_date", "update_date", "update_status",
     "update_planned", "update_text", "figure_inferred", "cancelled",
-    "issuer", "issued", "goals", "open", "days_open", "overdue",
+    "issuer", "issued", "goals", "open", "days_open", "overdue", "level", "level_name",
 )
 
 
@@ -555,8 +609,9 @@ def _none_if_empty(text: str) -> Optional[str]:
     return text or None
 
 
-def _record(r: int, lang: Union[Lang, int]) -> Dict[str, Any]:
-    """One result as a dict; the caller holds the evaluation's lock."""
+def _record(r: int, lang: Union[Lang, int], scale: int) -> Dict[str, Any]:
+    """One result as a dict, its level on the evaluation's scale (a pointer);
+    the caller holds the evaluation's lock."""
     kind = C.kpi_result_object(r)
     parent = C.kpi_result_parent(r)
     rating = C.kpi_result_rating(r)
@@ -639,6 +694,9 @@ def _record(r: int, lang: Union[Lang, int]) -> Dict[str, Any]:
     else:
         rec.update(dict.fromkeys(("issuer", "issued", "goals", "open", "days_open",
                                   "overdue")))
+    level = C.kpi_result_level(r)
+    rec["level"] = C.kpi_scale_level_symbol(scale, level) if level >= 0 else None
+    rec["level_name"] = C.kpi_scale_level_name(scale, level) if level >= 0 else None
     return rec
 
 
@@ -845,7 +903,7 @@ class Result(Borrowed):
     # mappings so) rather than a frame of nested tuples. Equality stays
     # identity: two Results are equal when they are the same result.
 
-    def _record(self) -> Dict[str, Any]:
+    def _mapping(self) -> Dict[str, Any]:
         record = self._cache
         if record is None:
             record = self._cache = self.to_record()
@@ -853,26 +911,26 @@ class Result(Borrowed):
 
     def keys(self) -> KeysView[str]:
         """The record's keys: RECORD_FIELDS, in the CSV report's order."""
-        return self._record().keys()
+        return self._mapping().keys()
 
     def values(self) -> ValuesView[Any]:
         """The record's values, in the order of keys()."""
-        return self._record().values()
+        return self._mapping().values()
 
     def items(self) -> ItemsView[str, Any]:
         """The record's (key, value) pairs, in the order of keys()."""
-        return self._record().items()
+        return self._mapping().items()
 
     def get(self, key: str, default: Any = None) -> Any:
         """The record's value of ``key``, ``default`` when it has none."""
-        return self._record().get(key, default)
+        return self._mapping().get(key, default)
 
     def __getitem__(self, key: str) -> Any:
         if not isinstance(key, str):
             raise TypeError("result[...] takes a field name (kpi.RECORD_FIELDS), not %s"
                             % type(key).__name__)
         try:
-            return self._record()[key]
+            return self._mapping()[key]
         except KeyError:
             raise KeyError("%r is not a field of a result (kpi.RECORD_FIELDS)" % key) from None
 
@@ -886,6 +944,36 @@ class Result(Borrowed):
     def __len__(self) -> int:
         """The number of the record's keys (len(RECORD_FIELDS))."""
         return len(RECORD_FIELDS)
+
+    @property
+    def level(self) -> Optional[Level]:
+        """The effective level on the evaluation's scale (a Level: symbol,
+        name, label), an assessment's when one applies; None when unrated
+        and for directives. On the default scale, the level of ``rating``."""
+        index: int = self._call(C.kpi_result_level)
+        return self.evaluation._levels()[index] if index >= 0 else None
+
+    @property
+    def computed_level(self) -> Optional[Level]:
+        """The level by the scale's rules, before assessments, or None."""
+        index: int = self._call(C.kpi_result_computed_level)
+        return self.evaluation._levels()[index] if index >= 0 else None
+
+    level_cause = _result_property("kpi_result_level_cause", _enum(LevelCause),
+                                   "Why the result has its level: LevelCause.CLASS, "
+                                   "CONDITION, STATUS, ROLLUP, ASSESSMENT, DEFAULT, or NONE.")
+
+    def count_level(self, level: Union[Level, int, str]) -> int:
+        """For a goal or the plan: how many direct children have a level
+        (a Level, its index, symbol or name); 0 for targets."""
+        if not isinstance(level, Level):
+            level = self.evaluation.scale.level(level)
+        return cast(int, self._call(C.kpi_result_count_level, level.rank))
+
+    @property
+    def level_counts(self) -> Dict[Level, int]:
+        """{Level: count} of the direct children, best level first."""
+        return {lv: self.count_level(lv) for lv in self.evaluation._levels()}
 
     def count_rating(self, rating: Union[Rating, str, int]) -> int:
         """For a goal or the plan: how many direct children have ``rating``."""
@@ -908,8 +996,10 @@ class Result(Borrowed):
     def to_record(self, lang: _LangArg = DEFAULT_LANG) -> Dict[str, Any]:
         """This result as one dict of Evaluation.to_records(), its text in
         ``lang``."""
-        record: Dict[str, Any] = self._call(_record, Lang.of(lang))
-        return record
+        h = self._h
+        with h.lock:
+            scale = C.kpi_evaluation_scale(h.get())
+            return _record(self._ptr, Lang.of(lang), scale)
 
     def __repr__(self) -> str:
         if self._h.ptr is None:

@@ -33,8 +33,10 @@ from ._enums import (TARGET_FIELDS, Accumulate, Direction, Encoding, Field, Kind
 from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiArgumentError, KpiDateError, KpiDuplicate,
                       KpiNotFound, KpiRangeError, KpiValueError, error_class)
 from ._handle import Borrowed, Owner
+from ._scale import Scale
 
 if TYPE_CHECKING:
+    from ._scale import ScaleArg
     import os
 
     from ._errors import KpiError
@@ -264,6 +266,9 @@ class Plan(Owner):
 
     _ptr_is_handle = True
 
+    #: The Scale last set, kept: it knows how it was made (pickling).
+    _scale: Scale
+
     def __init__(self, id: str, title: Optional[str] = None, *,
                  organization: Optional[str] = None, department: Optional[str] = None,
                  fiscal_year: Optional[int] = None,
@@ -455,6 +460,35 @@ class Plan(Owner):
                                  "The report date (基準日), or None: the as-of date of "
                                  "evaluate() and validate() when they are given none. "
                                  "Assign a date, or None to clear it.")
+
+    @property
+    def scale(self) -> Optional[Scale]:
+        """The scale the plan names (its structure file's ``scale`` column),
+        which evaluate() rates on unless the policy sets one; None for none.
+        Set a Scale, a built-in id ("nagayo") or a scale file's path (the
+        file names it by its id then), or None."""
+        h = self._h
+        with h.lock:
+            ptr = C.kpi_plan_scale(h.get())
+            return Scale._dup(ptr) if ptr else None
+
+    @scale.setter
+    def scale(self, value: Optional[ScaleArg]) -> None:
+        scale = None if value is None else Scale.of(value)
+        h = self._h
+        with h.lock:
+            if scale is None:
+                C.kpi_plan_set_scale(h.get(), None)
+                return
+            with scale._h.lock:
+                C.kpi_plan_set_scale(h.get(), scale._h.get())
+            self._scale = scale  # kept: it knows how it was made (pickling)
+
+    @property
+    def scale_name(self) -> str:
+        """How the structure file names the scale: a built-in id or the path
+        it was read from, as written; "" when the plan names none."""
+        return cast(str, self._call(C.kpi_plan_scale_name))
 
     def set_fiscal_year(self, fiscal_year: int) -> None:
         """Sets the period to a Japanese fiscal year (2017: 2017-04-01 to 2018-03-31)."""
@@ -682,6 +716,7 @@ class Plan(Owner):
                         C.kpi_evaluate(ctypes.byref(out), plan_ptr, day, ph.get())
             ev = Evaluation._from_ptr(out.value)
             ev._plan = weakref.ref(self)  # for pickling: what it was made from
+            ev._scale = ev.scale  # while the policy's Scale lives: how it was made
             return ev
         finally:
             if temporary is not None:

@@ -36,6 +36,8 @@ UNRATED_NAMES: Tuple[str, ...] = tuple(u.stable_name for u in Unrated if u != Un
 #   date     datetime64[ns], NaT where empty
 #   bool     nullable boolean
 #   list     a list of codes (a directive's goals), None where empty
+#   level, level_name: ordered categoricals of the evaluation's scale's
+#            levels (worst first), NA where a result has none
 COLUMN_TYPES: Dict[str, str] = {
     "kind": "category", "code": "word", "parent": "word", "depth": "int",
     "title": "text", "text": "text", "unit": "text",
@@ -54,6 +56,7 @@ COLUMN_TYPES: Dict[str, str] = {
     "update_planned": "date", "update_text": "text", "figure_inferred": "bool",
     "cancelled": "bool", "issuer": "text", "issued": "date", "goals": "list",
     "open": "bool", "days_open": "int", "overdue": "bool",
+    "level": "level", "level_name": "level_name",
 }
 
 
@@ -69,14 +72,28 @@ def frame_of_columns(ev_ptr: int, fields: Sequence[str], results: int,
     rows, keep = kept_rows(ev_ptr, results, include_plan, include_directives)
     columns = {}
     for index, name in enumerate(fields):
-        if is_text_column(index, name):
+        kind = COLUMN_TYPES[name]
+        if kind in ("level", "level_name"):
             values: Any = texts(ev_ptr, index, lang)[keep]
+            columns[name] = _levels(pd, ev_ptr, values, kind)
+            continue
+        if is_text_column(index, name):
+            values = texts(ev_ptr, index, lang)[keep]
         else:
             values = _numbers(numpy, ev_ptr, index, rows)[keep]
-        columns[name] = _typed(pd, numpy, values, COLUMN_TYPES[name], name)
+        columns[name] = _typed(pd, numpy, values, kind, name)
     # The columns are new and the frame's own: copy=False also spares
     # pandas merging them into blocks (a copy of every value) up front.
     return pd.DataFrame(columns, copy=False)
+
+
+def _levels(pd: Any, ev_ptr: int, values: List[str], kind: str) -> Any:
+    """The level column as an ordered categorical of the evaluation's
+    scale's symbols or names, worst first (as the ratings): NA for none."""
+    scale = C.kpi_evaluation_scale(ev_ptr)
+    name = C.kpi_scale_level_symbol if kind == "level" else C.kpi_scale_level_name
+    categories = [name(scale, i) for i in reversed(range(C.kpi_scale_level_count(scale)))]
+    return pd.Series(pd.Categorical(values, categories=categories, ordered=True))
 
 
 def _numbers(numpy: Any, ev_ptr: int, column: int, rows: int) -> Any:

@@ -132,7 +132,8 @@ for _name in ("assessment_date", "measured", "start", "due", "planned", "status_
 # -- the values of text columns -------------------------------------------------
 
 #: Text columns that are None where empty (a name, a label, a parent).
-_NONE_WHEN_EMPTY = frozenset(("parent", "unrated_label", "status_label"))
+_NONE_WHEN_EMPTY = frozenset(("parent", "unrated_label", "status_label", "level",
+                              "level_name"))
 
 
 def _text_values(name: str, cells: List[str], directive: List[bool]) -> List[Any]:

@@ -298,7 +298,7 @@ def test_evaluation(seed_ev, seed):
         1.1, 0.95, kpi.Rollup.CRITERIA, True)
     assert policy.settings() == {"ahead": 1.1, "on_track": 0.95,
                                  "rollup": kpi.Rollup.CRITERIA, "use_assessments": True,
-                                 "directive_days": 90, "threads": 0}
+                                 "directive_days": 90, "threads": 0, "scale": None}
     assert not hasattr(policy, "lang") and not hasattr(seed_ev, "lang")
     # every result property reads on every result
     names = [n for n, v in vars(kpi.Result).items() if isinstance(v, property)]
@@ -378,18 +378,24 @@ def csv_cell(value):
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_records_match_the_csv_report(seed, lang):
+@pytest.mark.parametrize("scale", [None, "akiruno"])
+def test_records_match_the_csv_report(seed, lang, scale):
     # One evaluation, the language chosen by the render and records calls.
-    ev = seed.evaluate("2017-09-30")
+    ev = seed.evaluate("2017-09-30", scale=scale)
     text = ev.render("csv", lang)
     assert not text.startswith("\ufeff")
     assert ev.render_bytes("csv", lang).startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert list(rows[0]) == list(kpi.RECORD_FIELDS)
+    # The level columns are in the report on a scale only (on the default
+    # scale each result's level is its rating).
+    fields = kpi.RECORD_FIELDS if scale else kpi.RECORD_FIELDS[:-2]
+    assert list(rows[0]) == list(fields)
     records = ev.to_records(lang=lang, include_directives=True)
     assert len(rows) == len(records)
     for row, rec in zip(rows, records):
-        for key in kpi.RECORD_FIELDS:
+        if not scale:
+            assert (rec["level"], rec["level_name"]) == (rec["rating"], rec["rating_name"])
+        for key in fields:
             want = csv_cell(rec[key])
             if isinstance(want, float):
                 assert float(row[key]) == want, (rec["code"], key)
