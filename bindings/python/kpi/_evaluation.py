@@ -22,7 +22,7 @@ from ._enums import (Direction, Field, Format, Kind, Lang, LevelCause, Object, R
 from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import Note, float_in, opt_float
-from ._scale import Level, Scale
+from ._scale import Level, Scale, held_scale, hold_scale
 
 if TYPE_CHECKING:
     import datetime
@@ -71,7 +71,7 @@ class Policy(Owner):
     """
 
     #: The Scale last set, kept: it knows how it was made (pickling).
-    _scale: Scale
+    _scale: Optional[Scale]
 
     def __init__(self, *, ahead: Optional[_Number] = None, on_track: Optional[_Number] = None,
                  rollup: Optional[_RollupArg] = None, use_assessments: Optional[bool] = None,
@@ -124,22 +124,12 @@ class Policy(Owner):
         """The scale evaluations rate on (a Scale), or None for the plan's
         scale, else the default ◎○△×. Set a Scale, a built-in id
         ("nagayo") or a scale file's path; None clears it."""
-        h = self._h
-        with h.lock:
-            ptr = C.kpi_policy_scale(h.get())
-            return Scale._dup(ptr) if ptr else None
+        return held_scale(self, C.kpi_policy_scale)
 
     @scale.setter
     def scale(self, value: Optional[ScaleArg]) -> None:
-        scale = None if value is None else Scale.of(value)
-        h = self._h
-        with h.lock:
-            if scale is None:
-                C.kpi_policy_set_scale(h.get(), None)
-                return
-            with scale._h.lock:
-                C.kpi_policy_set_scale(h.get(), scale._h.get())
-            self._scale = scale  # kept: it knows how it was made (pickling)
+        # Kept: it knows how it was made (pickling).
+        self._scale = hold_scale(self, C.kpi_policy_set_scale, value)
 
     @property
     def ahead(self) -> float:

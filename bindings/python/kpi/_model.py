@@ -33,7 +33,7 @@ from ._enums import (TARGET_FIELDS, Accumulate, Direction, Encoding, Field, Kind
 from ._errors import (KPI_ERR_NOT_FOUND, KPI_OK, KpiArgumentError, KpiDateError, KpiDuplicate,
                       KpiNotFound, KpiRangeError, KpiValueError, error_class)
 from ._handle import Borrowed, Owner
-from ._scale import Scale
+from ._scale import Scale, held_scale, hold_scale
 
 if TYPE_CHECKING:
     from ._scale import ScaleArg
@@ -267,7 +267,7 @@ class Plan(Owner):
     _ptr_is_handle = True
 
     #: The Scale last set, kept: it knows how it was made (pickling).
-    _scale: Scale
+    _scale: Optional[Scale]
 
     def __init__(self, id: str, title: Optional[str] = None, *,
                  organization: Optional[str] = None, department: Optional[str] = None,
@@ -467,22 +467,12 @@ class Plan(Owner):
         which evaluate() rates on unless the policy sets one; None for none.
         Set a Scale, a built-in id ("nagayo") or a scale file's path (the
         file names it by its id then), or None."""
-        h = self._h
-        with h.lock:
-            ptr = C.kpi_plan_scale(h.get())
-            return Scale._dup(ptr) if ptr else None
+        return held_scale(self, C.kpi_plan_scale)
 
     @scale.setter
     def scale(self, value: Optional[ScaleArg]) -> None:
-        scale = None if value is None else Scale.of(value)
-        h = self._h
-        with h.lock:
-            if scale is None:
-                C.kpi_plan_set_scale(h.get(), None)
-                return
-            with scale._h.lock:
-                C.kpi_plan_set_scale(h.get(), scale._h.get())
-            self._scale = scale  # kept: it knows how it was made (pickling)
+        # Kept: it knows how it was made (pickling).
+        self._scale = hold_scale(self, C.kpi_plan_set_scale, value)
 
     @property
     def scale_name(self) -> str:

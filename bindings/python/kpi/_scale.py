@@ -297,3 +297,28 @@ def _scale_from(kind: str, payload: Any) -> Scale:
     source, data = payload
     return Scale.read_bytes(data, source)
 
+
+
+def held_scale(owner: Owner, getter: Callable[[int], Optional[int]]) -> Optional[Scale]:
+    """The scale a policy or a plan holds (getter: kpi_policy_scale or
+    kpi_plan_scale), as a Scale of its own; None when it holds none."""
+    h = owner._h
+    with h.lock:
+        ptr = getter(h.get())
+        return Scale._dup(ptr) if ptr else None
+
+
+def hold_scale(owner: Owner, setter: Callable[[int, Optional[int]], object],
+               value: Optional[ScaleArg]) -> Optional[Scale]:
+    """Sets the scale a policy or a plan holds (setter: kpi_policy_set_scale or
+    kpi_plan_set_scale) from a Scale, an id or a path, or clears it (None);
+    returns the Scale set, for the holder to keep."""
+    scale = None if value is None else Scale.of(value)
+    h = owner._h
+    with h.lock:
+        if scale is None:
+            setter(h.get(), None)
+        else:
+            with scale._h.lock:
+                setter(h.get(), scale._h.get())
+    return scale
