@@ -89,6 +89,22 @@ kpi_report_test(explain_progress VALGRIND ARGS ${_kpi_seed} --explain-parse
   CHECKS -DSTATUS=0 -DSTDERR_LINES=0
     "-DSTDOUT_REGEX=4-2-e  子ども文化講座\\(1回\\)\n[^\n]*\n    used:   unit value\n    progress 20170930:\n      「子ども文化講座を10月」 about 子ども文化講座: scheduled for 20171031 \\(confidence 100%\\)\n@@    progress 20170930:\n[^\n]*交付決定済」[^\n]*\n[^\n]*\n[^\n]*\n      filled: status done\n@@5-5  \\(initiative\\)\n    progress 20170930:")
 
+# --scale: a built-in id or a scale file; the legend and levels are the
+# scale's; an unknown id is bad usage; a broken scale file names its line.
+kpi_report_test(scale_builtin VALGRIND ARGS ${_kpi_seed} --scale manifesto-abcd --width 120
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX= A     1-1-b  @@達成率100% \\(100%以上\\) → A@@評価基準\n +A 達成率100%以上\n +B 達成率90%以上100%未満")
+kpi_report_test(scale_file ARGS ${_kpi_seed} --scale scales/nagayo.csv --format json
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX=\"scale\": {\"id\": \"nagayo\"@@\"level_name\": \"s\"")
+kpi_report_usage(scale_unknown "^kpi-report: --scale: .*\"osaka\" is no built-in scale"
+  ${_kpi_seed} --scale osaka)
+file(WRITE ${_kpi_work}/bad-scale.csv
+  "type,id,symbol,class,when\nscale,bad,,,\nlevel,,A,ahead on_track,speed > 1\n")
+kpi_report_test(scale_bad_file ARGS ${_kpi_seed} --scale ${_kpi_work}/bad-scale.csv
+  CHECKS -DSTATUS=1 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=1
+    "-DSTDERR_REGEX=bad-scale.csv:3: column \"when\": unknown measure \"speed\"")
+
 # Bad files: status 1, one line naming the file (and line), no report.
 kpi_report_test(missing_file VALGRIND ARGS no-such-structure.csv --as-of 2017-09-30
   CHECKS -DSTATUS=1 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=1
