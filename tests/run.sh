@@ -75,5 +75,5 @@ step "fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_FUZZ=ON \
   -DKPI_BUILD_EXAMPLES=OFF -DKPI_BUILD_TOOLS=OFF "${strict[@]}" >/dev/null
 cmake --build build-fuzz -j "$jobs" --target kpi_fuzz_csv kpi_fuzz_text kpi_fuzz_prose \
-  kpi_fuzz_api kpi_fuzz_render
+  kpi_fuzz_api kpi_fuzz_render kpi_fuzz_scale
 ctest --test-dir build-fuzz --output-on-failure --no-tests=error -L fuzz -j "$jobs"

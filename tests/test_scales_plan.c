@@ -226,6 +226,73 @@ static void test_unknown_scale_name(void **state)
     assert_string_equal(kpi_plan_scale_name(NULL), "");
 }
 
+/* A person's rating written as a level of the plan's scale: read, rated,
+ * and written back as written; a plan without a scale refuses it. */
+static void test_assessment_names_a_level(void **state)
+{
+    (void)state;
+    const char *structure = "type,code,parent,title,direction,value,start_value,scale\n"
+                            "plan,P,,test,,,,akiruno\n" TARGETS;
+    const char *progress = "code,date,value,rating\nT,2017-09-30,56,\nT,2017-09-30,,F\n"
+                           "G,2017-09-30,,B\n";
+    kpi_plan *plan = read_plan(structure, progress);
+    const kpi_assessment *a =
+        kpi_target_assessment_at(kpi_plan_find_target(plan, "T"), 0);
+    assert_string_equal(kpi_assessment_level(a), "F");
+    /* F is tagged with no class: it stands for the one below it, S's ahead. */
+    assert_int_equal(kpi_assessment_rating(a), KPI_RATING_AHEAD);
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    assert_string_equal(level_of(ev, "T"), "F");
+    assert_int_equal(kpi_result_level_cause(kpi_evaluation_find(ev, "T")),
+                     KPI_LEVEL_CAUSE_ASSESSMENT);
+    assert_string_equal(level_of(ev, "G"), "B");
+    assert_int_equal(kpi_result_rating(kpi_evaluation_find(ev, "G")), KPI_RATING_BEHIND);
+    kpi_evaluation_free(ev);
+    /* On another scale the level is unknown: the rating (its class) applies. */
+    kpi_policy *policy = NULL;
+    kpi_scale *scale = NULL;
+    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
+    assert_int_equal(kpi_scale_builtin(&scale, "nagayo"), KPI_OK);
+    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
+    assert_string_equal(level_of(ev, "T"), "S"); /* the level of ahead */
+    kpi_evaluation_free(ev);
+    kpi_scale_free(scale);
+    kpi_policy_free(policy);
+    /* Written back as written. */
+    char *text = NULL;
+    size_t size;
+    assert_int_equal(kpi_plan_write_progress(&text, &size, plan, 0), KPI_OK);
+    assert_non_null(strstr(text, "T,2017-09-30,,F"));
+    assert_non_null(strstr(text, "G,2017-09-30,,B"));
+    kpi_free(text);
+    kpi_plan_free(plan);
+
+    /* Without a scale, "F" is no rating. */
+    const char *plain = "type,code,parent,title,direction,value,start_value\n"
+                        "plan,P,,test,,,\n" TARGETS;
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    plan = NULL;
+    assert_int_equal(kpi_reader_read_buffers(&plan, reader, plain, strlen(plain),
+                                             progress, strlen(progress)),
+                     KPI_ERR_VALUE);
+    assert_int_equal(kpi_error_line(), 3);
+    /* With one, a word that is neither says both. */
+    const char *bad = "code,date,value,rating\nT,2017-09-30,,Q\n";
+    assert_int_equal(kpi_reader_read_buffers(&plan, reader, structure, strlen(structure),
+                                             bad, strlen(bad)),
+                     KPI_ERR_VALUE);
+    assert_non_null(
+        strstr(kpi_error_message(),
+               "\"Q\" is neither a rating (◎ ○ △ ×, ahead, on_track, behind, "
+               "not_progressed) nor a level of the plan's scale \"akiruno\""));
+    kpi_reader_free(reader);
+    assert_string_equal(kpi_assessment_level(NULL), "");
+    assert_int_equal(kpi_assessment_set_level(NULL, "F"), KPI_ERR_ARGUMENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_directive_rows_keep_the_width),
         cmocka_unit_test(test_plan_names_a_scale_file),
         cmocka_unit_test(test_unknown_scale_name),
+        cmocka_unit_test(test_assessment_names_a_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,6 +202,73 @@ static void test_example_chiho_sosei(void **state)
     rated_free(&r);
 }
 
+/* Sano: 7 points at 100% of target, 6 at 90–100%, 5 at 80–90% ... 1 below
+ * 50%, each band's lower bound included. */
+static void test_sano_points_bands(void **state)
+{
+    (void)state;
+    const double figures[] = {100, 99.9, 90, 85, 70, 65, 50, 49.9};
+    const char *points[] = {"7", "6", "6", "5", "4", "3", "2", "1"};
+    char targets[1024] = "", progress[1024] = "";
+    size_t t = 0, p = 0;
+    for (int i = 0; i < 8; i++) {
+        t += (size_t)snprintf(targets + t, sizeof targets - t,
+                              "target,T%d,G,t,numeric,,100,0,2018-03-31,\n", i);
+        p += (size_t)snprintf(progress + p, sizeof progress - p, "T%d,2017-09-30,%g,,\n",
+                              i, figures[i]);
+    }
+    struct rated r = rate_on("sano-points", targets, progress, KPI_ROLLUP_CRITERIA);
+    for (int i = 0; i < 8; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "T%d", i);
+        assert_string_equal(level_of(&r, code), points[i]);
+    }
+    rated_free(&r);
+}
+
+/* Fukuoka: a on pace (pace ≥ 1); b behind pace but improved or kept
+ * within ±3% of the start; c worse than the start. */
+static void test_fukuoka_a_b_c(void **state)
+{
+    (void)state;
+    struct rated r =
+        rate_on("fukuoka",
+                "target,A,G,a,numeric,increase,200,100,2018-03-31,\n"
+                "target,B,G,b,numeric,increase,200,100,2018-03-31,\n"
+                "target,K,G,k,numeric,increase,200,100,2018-03-31,\n"
+                "target,C,G,c,numeric,increase,200,100,2018-03-31,\n",
+                /* E = 100 + 100 × 183/365 = 150.1 */
+                "A,2017-09-30,151,,\nB,2017-09-30,120,,\nK,2017-09-30,97.5,,\n"
+                "C,2017-09-30,96,,\n",
+                KPI_ROLLUP_CRITERIA);
+    assert_string_equal(level_of(&r, "A"), "a");
+    assert_string_equal(level_of(&r, "B"), "b");
+    assert_string_equal(level_of(&r, "K"), "b"); /* −2.5%: kept within 3% */
+    assert_string_equal(level_of(&r, "C"), "c"); /* −4% */
+    rated_free(&r);
+}
+
+/* 政策評価: 目標達成 at 100%; 相当程度進展あり on pace (0.95, the seed's);
+ * 進展が大きくない moving toward the target; else 目標に向かっていない. */
+static void test_seisaku_hyoka(void **state)
+{
+    (void)state;
+    struct rated r =
+        rate_on("seisaku-hyoka",
+                "target,A,G,a,numeric,increase,200,100,2018-03-31,\n"
+                "target,B,G,b,numeric,increase,200,100,2018-03-31,\n"
+                "target,C,G,c,numeric,increase,200,100,2018-03-31,\n"
+                "target,D,G,d,numeric,increase,200,100,2018-03-31,\n",
+                "A,2017-09-30,200,,\nB,2017-09-30,148,,\nC,2017-09-30,110,,\n"
+                "D,2017-09-30,90,,\n",
+                KPI_ROLLUP_CRITERIA);
+    assert_string_equal(level_of(&r, "A"), "目標達成");
+    assert_string_equal(level_of(&r, "B"), "相当程度進展あり"); /* pace 0.96 */
+    assert_string_equal(level_of(&r, "C"), "進展が大きくない");
+    assert_string_equal(level_of(&r, "D"), "目標に向かっていない");
+    rated_free(&r);
+}
+
 /* ---- the rules around the bases ------------------------------------------ */
 
 /* A cancelled target is unrated (CANCELLED) in v2; a scale that maps the
@@ -423,6 +490,9 @@ int main(void)
         cmocka_unit_test(test_example_akiruno),
         cmocka_unit_test(test_example_kakamigahara),
         cmocka_unit_test(test_example_chiho_sosei),
+        cmocka_unit_test(test_sano_points_bands),
+        cmocka_unit_test(test_fukuoka_a_b_c),
+        cmocka_unit_test(test_seisaku_hyoka),
         cmocka_unit_test(test_status_override_replaces_cancelled),
         cmocka_unit_test(test_unrated_stays_unrated),
         cmocka_unit_test(test_assessment_sets_the_level),

@@ -126,6 +126,12 @@ static void test_builtins_levels_as_published(void **state)
     const char *sano[] = {"7", "6", "5", "4", "3", "2", "1"};
     const char *kakamigahara[] = {"順調に推移", "順調に推移していない"};
     const char *fukuoka[] = {"a", "b", "c"};
+    const char *chiho[] = {"非常に効果があった", "相当程度効果があった", "効果があった",
+                           "効果がなかった"};
+    const char *seisaku[] = {"目標達成", "相当程度進展あり", "進展が大きくない",
+                             "目標に向かっていない"};
+    expect_levels("chiho-sosei", chiho, 4);
+    expect_levels("seisaku-hyoka", seisaku, 4);
     expect_levels("ueda", ueda, 4);
     expect_levels("akiruno", akiruno, 7);
     expect_levels("nagayo", nagayo, 4);

@@ -396,6 +396,40 @@ KPI_EXTERN const kpi_scale *kpi_plan_scale(const kpi_plan *plan);
 KPI_EXTERN const char *kpi_plan_scale_name(const kpi_plan *plan);
 
 /**
+ * @brief The level an assessment names, as written (a symbol or a name of
+ *        a scale's level, e.g. "F"); "" when it names none and its rating
+ *        alone applies.
+ * @param assessment the assessment; NULL gives "" (and records
+ *        #KPI_ERR_ARGUMENT).
+ * @return a string owned by the assessment, valid until it is changed or
+ *         its plan freed.
+ */
+KPI_EXTERN const char *kpi_assessment_level(const kpi_assessment *assessment);
+/**
+ * @brief Names the level an assessment gives, on the scale the plan is
+ *        rated on: on a scale that has it, the result's effective level is
+ *        that level; elsewhere (and on the default scale) the assessment's
+ *        rating applies, which should be the level's class
+ *        (kpi_scale_level_class()). The progress file's rating column takes
+ *        a level of the plan's scale so.
+ * @param assessment the assessment. Not NULL.
+ * @param level the level's symbol or name; NULL or "": none.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p assessment is NULL;
+ *         #KPI_ERR_ENCODING, #KPI_ERR_LIMIT for text the model refuses;
+ *         #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_assessment_set_level(kpi_assessment *assessment, const char *level);
+/**
+ * @brief The class a level stands for: the best class it is tagged with,
+ *        else that of the nearest tagged level below it, else above it
+ *        (Akiruno's F stands for ahead); reports colour a level by it.
+ * @param scale the scale; NULL gives #KPI_RATING_NONE.
+ * @param level the level's index; out of range gives #KPI_RATING_NONE.
+ * @return the class.
+ */
+KPI_EXTERN kpi_rating kpi_scale_level_class(const kpi_scale *scale, size_t level);
+
+/**
  * @brief The scale an evaluation rated on.
  * @param evaluation the evaluation; NULL gives NULL.
  * @return the scale, owned by the evaluation and valid until it is freed:

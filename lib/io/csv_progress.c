@@ -162,6 +162,30 @@ static int read_measurement(kpi__load *load, const kpi__csv_row *row,
     return read_update(load, row, s, date, m);
 }
 
+/* The rating cell: ◎ ○ △ × or their names, or, for a plan that names its
+ * scale, one of that scale's levels (then *level is the text, and the
+ * rating the level's class). */
+static int read_rating(kpi__load *load, const kpi__csv_row *row, char *text, size_t size,
+                       kpi_rating *rating, const char **level)
+{
+    const char *cell = kpi__load_trimmed(load, row, P_RATING, text, size);
+    int rc = kpi_rating_parse(rating, cell);
+    const kpi_scale *scale = load->plan->scale;
+    int32_t found = rc == KPI_OK ? -1 : kpi_scale_level_find(scale, cell);
+    if (found >= 0) {
+        *rating = kpi_scale_level_class(scale, (size_t)found);
+        *level = cell;
+        return KPI_OK;
+    }
+    if (rc != KPI_OK && scale)
+        return kpi__load_error(load, row, P_RATING, KPI_ERR_VALUE,
+                               "\"%s\" is neither a rating (◎ ○ △ ×, ahead, on_track, "
+                               "behind, not_progressed) nor a level of the plan's scale "
+                               "\"%s\"",
+                               cell, kpi_scale_id(scale));
+    return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, P_RATING, rc);
+}
+
 /* A rating is a person's judgement, not a state of the work: its row takes
  * no status (give that on a row of its own). */
 static int read_assessment(kpi__load *load, const kpi__csv_row *row,
@@ -179,16 +203,18 @@ static int read_assessment(kpi__load *load, const kpi__csv_row *row,
             "them on a row of their own");
     char text[64];
     kpi_rating rating;
-    int rc = kpi_rating_parse(&rating,
-                              kpi__load_trimmed(load, row, P_RATING, text, sizeof text));
+    const char *level = NULL;
+    int rc = read_rating(load, row, text, sizeof text, &rating, &level);
     if (rc != KPI_OK)
-        return kpi__load_wrap(load, row, P_RATING, rc);
+        return rc;
     const char *comment = kpi__columns_cell(&load->columns, row, P_NOTE);
     kpi_assessment *a = s->target
                             ? kpi_target_add_assessment(s->target, date, rating, comment)
                             : kpi_goal_add_assessment(s->goal, date, rating, comment);
     if (!a)
         return kpi__load_wrap(load, row, P_RATING, kpi_error_code());
+    if (level && (rc = kpi_assessment_set_level(a, level)) != KPI_OK)
+        return kpi__load_wrap(load, row, P_RATING, rc);
     rc = kpi_assessment_set_author(a, kpi__columns_cell(&load->columns, row, P_AUTHOR));
     return rc == KPI_OK ? KPI_OK : kpi__load_wrap(load, row, P_AUTHOR, rc);
 }

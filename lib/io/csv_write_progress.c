@@ -13,8 +13,8 @@
 
 /* The columns every progress file has, then the status columns a plan
  * with statuses needs. */
-static const char *const progress_header[] = {"code",   "date",   "value",  "rating",
-                                              "note",   "author", "status", "planned"};
+static const char *const progress_header[] = {"code", "date",   "value",  "rating",
+                                              "note", "author", "status", "planned"};
 
 #define BASE_COLUMNS 6
 #define STATUS_COLUMNS 2
@@ -104,7 +104,8 @@ static void assessment_row(kpi__writer *w, const char *code, const kpi_assessmen
     kpi__write_field(w, code);
     kpi__write_date(w, a->date);
     kpi__write_field(w, "");
-    kpi__write_field(w, kpi_rating_symbol(a->rating));
+    /* The level the person named, when there is one: it reads back so. */
+    kpi__write_field(w, a->level ? a->level : kpi_rating_symbol(a->rating));
     kpi__write_field(w, a->comment);
     kpi__write_field(w, a->author);
     status_fields(w, NULL);
@@ -128,8 +129,8 @@ static void object_rows(kpi__writer *w, const char *code, struct rows *r)
         } else if (u <= a) {
             update_row(w, code, kpi__segvec_at(r->updates, r->u++, sizeof(kpi_update)));
         } else {
-            assessment_row(w, code, kpi__segvec_at(r->assessments, r->a++,
-                                                   sizeof(kpi_assessment)));
+            assessment_row(
+                w, code, kpi__segvec_at(r->assessments, r->a++, sizeof(kpi_assessment)));
         }
     }
 }
@@ -190,7 +191,8 @@ static int plan_has_status(const kpi_plan *plan)
 void kpi__write_progress(kpi__writer *w, const kpi_plan *plan)
 {
     w->extended = plan_has_status(plan);
-    kpi__write_header(w, progress_header, BASE_COLUMNS + (w->extended ? STATUS_COLUMNS : 0));
+    kpi__write_header(w, progress_header,
+                      BASE_COLUMNS + (w->extended ? STATUS_COLUMNS : 0));
     for (size_t i = 0; i < plan->goals.count; i++)
         goal_rows(w, plan->goals.items[i]);
     for (size_t i = 0; i < plan->directives.count; i++) {

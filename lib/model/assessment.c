@@ -74,6 +74,7 @@ void kpi__assessments_free(kpi__segvec *list)
         kpi_assessment *a = kpi__segvec_at(list, i, sizeof *a);
         kpi__free(a->comment);
         kpi__free(a->author);
+        kpi__free(a->level);
     }
 }
 
@@ -144,4 +145,24 @@ int kpi_assessment_set_author(kpi_assessment *assessment, const char *author)
         return KPI_ERR_ARGUMENT;
     return kpi__model_done(assessment->plan, set_field(assessment, &assessment->author,
                                                        author, "assessment author"));
+}
+
+/* A level is named as the person wrote it; the scale it belongs to is the
+ * evaluation's, so it is checked there (an unknown one rates by the
+ * rating, the level's class). */
+const char *kpi_assessment_level(const kpi_assessment *assessment)
+{
+    return assessment_null(assessment, "kpi_assessment_level")
+               ? ""
+               : kpi__string_or_empty(assessment->level);
+}
+
+int kpi_assessment_set_level(kpi_assessment *assessment, const char *level)
+{
+    if (assessment_null(assessment, "kpi_assessment_set_level"))
+        return KPI_ERR_ARGUMENT;
+    if (level && !*level)
+        level = NULL;
+    return kpi__model_done(assessment->plan, set_field(assessment, &assessment->level,
+                                                       level, "assessment level"));
 }

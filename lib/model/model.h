@@ -158,6 +158,7 @@ struct kpi_assessment {
     int32_t date;
     kpi_rating rating;
     uint32_t seq; /* row order */
+    char *level;  /* a level of a scale, as given (its symbol or name); NULL: none */
 };
 
 struct kpi_update {

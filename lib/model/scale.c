@@ -226,6 +226,29 @@ int32_t kpi_scale_level_find(const kpi_scale *scale, const char *text)
     return -1;
 }
 
+/* The best class a level is tagged with; KPI_RATING_NONE for none. */
+static kpi_rating best_class(const kpi_scale *s, size_t level)
+{
+    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
+        if (kpi_scale_level_has_class(s, level, (kpi_rating)rating))
+            return (kpi_rating)rating;
+    return KPI_RATING_NONE;
+}
+
+kpi_rating kpi_scale_level_class(const kpi_scale *scale, size_t level)
+{
+    size_t n = kpi_scale_level_count(scale);
+    if (level >= n)
+        return KPI_RATING_NONE;
+    for (size_t i = level; i < n; i++)
+        if (best_class(scale, i) != KPI_RATING_NONE)
+            return best_class(scale, i);
+    for (size_t i = level; i-- > 0;)
+        if (best_class(scale, i) != KPI_RATING_NONE)
+            return best_class(scale, i);
+    return KPI_RATING_NONE;
+}
+
 int32_t kpi_scale_level_of_class(const kpi_scale *scale, kpi_rating rating)
 {
     for (size_t i = 0; scale && i < scale->level_count; i++)

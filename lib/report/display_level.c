@@ -41,30 +41,9 @@ const char *kpi__display_level_label(const kpi_result *r, kpi_lang lang)
     return *label ? label : kpi__display_rating_label(KPI_RATING_NONE, lang);
 }
 
-/* The best class a level is tagged with; KPI_RATING_NONE for none. */
-static kpi_rating best_class(const kpi_scale *s, size_t level)
-{
-    for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        if (kpi_scale_level_has_class(s, level, (kpi_rating)rating))
-            return (kpi_rating)rating;
-    return KPI_RATING_NONE;
-}
-
 kpi_rating kpi__level_colour(const kpi_evaluation *ev, int32_t level)
 {
-    const kpi_scale *s = ev->scale;
-    size_t n = kpi_scale_level_count(s);
-    if (level < 0 || (size_t)level >= n)
-        return KPI_RATING_NONE;
-    /* A level with no class (Akiruno's F, X, Y; Sano's 5, 3, 2) takes the
-     * colour of the nearest tagged level below it, else above it. */
-    for (size_t i = (size_t)level; i < n; i++)
-        if (best_class(s, i) != KPI_RATING_NONE)
-            return best_class(s, i);
-    for (size_t i = (size_t)level; i-- > 0;)
-        if (best_class(s, i) != KPI_RATING_NONE)
-            return best_class(s, i);
-    return KPI_RATING_NONE;
+    return level < 0 ? KPI_RATING_NONE : kpi_scale_level_class(ev->scale, (size_t)level);
 }
 
 kpi_rating kpi__display_colour(const kpi_result *r)

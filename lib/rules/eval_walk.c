@@ -41,7 +41,7 @@ static void result_init(kpi_result *r, kpi_evaluation *ev, kpi_object kind)
     r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
     r->actual = r->expected = r->target = r->start_value = NAN;
     r->elapsed = r->pace = r->achievement = r->mean_score = NAN;
-    r->level = r->computed_level = -1;
+    r->level = r->computed_level = r->assessed_level = -1;
 }
 
 kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,

@@ -105,6 +105,7 @@ struct kpi_result {
      * of its levels, -1 for none, and why (kpi_level_cause). */
     int8_t level;
     int8_t computed_level;
+    int8_t assessed_level; /* the level the assessment used names, -1: none */
     uint8_t level_cause;
     uint8_t computed_level_cause;
 };

@@ -155,6 +155,9 @@ static void apply_assessment(kpi_result *r, const kpi__segvec *assessments,
     r->rating = latest->rating;
     r->unrated = KPI_UNRATED_NONE;
     r->assessed = 1;
+    /* A level the person named, when the evaluation's scale has it. */
+    r->assessed_level =
+        (int8_t)(latest->level ? kpi_scale_level_find(ev->scale, latest->level) : -1);
     r->assessment_date = latest->date;
     r->mismatch = r->computed != KPI_RATING_NONE && r->computed != r->rating;
 }

@@ -29,7 +29,8 @@ static void set_computed(kpi_result *r, int32_t level, kpi_level_cause cause)
 static void set_effective(kpi_result *r, const kpi_evaluation *ev)
 {
     if (r->assessed && !ev->default_scale) {
-        r->level = (int8_t)of_class(ev, (kpi_rating)r->rating);
+        r->level = r->assessed_level >= 0 ? r->assessed_level
+                                          : (int8_t)of_class(ev, (kpi_rating)r->rating);
         r->level_cause = KPI_LEVEL_CAUSE_ASSESSMENT;
         return;
     }

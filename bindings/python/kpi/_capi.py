@@ -395,6 +395,8 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
     ("kpi_assessment_comment", [_p], _str, _text),
     ("kpi_assessment_set_comment", [_p, _str], _int, _check),
     ("kpi_assessment_author", [_p], _str, _text),
+    ("kpi_assessment_level", [_p], _str, _text),
+    ("kpi_assessment_set_level", [_p, _str], _int, _check),
     ("kpi_assessment_set_author", [_p, _str], _int, _check),
 
     # kpi/scale.h
@@ -425,6 +427,7 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
     ("kpi_scale_level_goal_min", [_p, _size], _dbl),
     ("kpi_scale_level_find", [_p, _str], _i32),
     ("kpi_scale_level_of_class", [_p, _int], _i32),
+    ("kpi_scale_level_class", [_p, _size], _int),
     ("kpi_scale_status_level", [_p, _int], _i32),
     ("kpi_scale_unrated_symbol", [_p, _int], _str, _text),
     ("kpi_scale_unrated_label", [_p, _int, _int], _str, _text),

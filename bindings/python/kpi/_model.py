@@ -1278,6 +1278,9 @@ class Assessment(_PlanChild):
                             "The Rating (one of the four).")
     comment = _text_property("kpi_assessment_comment", "kpi_assessment_set_comment",
                              "The assessor's comment.")
+    level = _text_property("kpi_assessment_level", "kpi_assessment_set_level",
+                           "The level of a scale the assessor named (\"F\"), \"\" for none: "
+                           "on a scale that has it, the result's level (docs/scales.md).")
     author = _text_property("kpi_assessment_author", "kpi_assessment_set_author",
                             "Who rated.")
 

@@ -96,6 +96,20 @@ def test_policy_and_plan_scale():
     assert plan.scale is None
 
 
+def test_assessment_names_a_level():
+    structure = STRUCTURE.replace("type,code,parent,title,kind,direction,value,start_value,due",
+                                  "type,code,parent,title,kind,direction,value,start_value,"
+                                  "due,scale").replace("plan,P,,p,,,,,", "plan,P,,p,,,,,,akiruno")
+    progress = "code,date,value,rating\nM,2017-09-30,92,\nM,2017-09-30,,F\n"
+    plan = kpi.Plan.read_csv_bytes(structure, progress)
+    a = plan["M"].assessments[0]
+    assert a.level == "F" and a.rating == Rating.AHEAD
+    ev = plan.evaluate("2017-09-30")
+    assert ev["M"].level.symbol == "F" and ev["M"].level_cause == LevelCause.ASSESSMENT
+    a.level = ""
+    assert a.level == "" and plan.evaluate("2017-09-30")["M"].level.symbol == "S"
+
+
 def test_result_levels():
     ev = small_plan().evaluate("2017-09-30", scale="manifesto-abcd")
     m, n, q, g = ev["M"], ev["N"], ev["Q"], ev["G"]
