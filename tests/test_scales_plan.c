@@ -46,6 +46,21 @@ static const char *level_of(const kpi_evaluation *ev, const char *code)
                      : kpi_scale_level_symbol(kpi_evaluation_scale(ev), (size_t)level);
 }
 
+/* The plan rated on a built-in scale set on the policy. */
+static kpi_evaluation *evaluate_on(const kpi_plan *plan, const char *id)
+{
+    kpi_policy *policy = NULL;
+    kpi_scale *scale = NULL;
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
+    assert_int_equal(kpi_scale_builtin(&scale, id), KPI_OK);
+    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
+    kpi_scale_free(scale);
+    kpi_policy_free(policy);
+    return ev;
+}
+
 static void test_plan_names_a_builtin_scale(void **state)
 {
     (void)state;
@@ -62,16 +77,9 @@ static void test_plan_names_a_builtin_scale(void **state)
     kpi_evaluation_free(ev);
 
     /* The policy's scale wins over the plan's. */
-    kpi_policy *policy = NULL;
-    kpi_scale *scale = NULL;
-    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
-    assert_int_equal(kpi_scale_builtin(&scale, "kakamigahara"), KPI_OK);
-    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
-    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
+    ev = evaluate_on(plan, "kakamigahara");
     assert_string_equal(kpi_scale_id(kpi_evaluation_scale(ev)), "kakamigahara");
     kpi_evaluation_free(ev);
-    kpi_scale_free(scale);
-    kpi_policy_free(policy);
 
     /* The evaluation keeps the scale after the plan is gone. */
     assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
@@ -250,16 +258,9 @@ static void test_assessment_names_a_level(void **state)
     assert_int_equal(kpi_result_rating(kpi_evaluation_find(ev, "G")), KPI_RATING_BEHIND);
     kpi_evaluation_free(ev);
     /* On another scale the level is unknown: the rating (its class) applies. */
-    kpi_policy *policy = NULL;
-    kpi_scale *scale = NULL;
-    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
-    assert_int_equal(kpi_scale_builtin(&scale, "nagayo"), KPI_OK);
-    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
-    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
+    ev = evaluate_on(plan, "nagayo");
     assert_string_equal(level_of(ev, "T"), "S"); /* the level of ahead */
     kpi_evaluation_free(ev);
-    kpi_scale_free(scale);
-    kpi_policy_free(policy);
     /* Written back as written. */
     char *text = NULL;
     size_t size;
