@@ -75,7 +75,7 @@ typedef enum kpi_level_cause {
 /**
  * @brief Reads a scale file (docs/scales.md: a CSV file, UTF-8 or CP932,
  *        one row per item, columns found by name).
- * @param out receives the scale, the caller's to free with
+ * @param out receives the scale, which the caller frees with
  *        kpi_scale_free(); NULL on error. Not NULL.
  * @param path the file. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT for a NULL argument; #KPI_ERR_IO when
@@ -88,13 +88,14 @@ typedef enum kpi_level_cause {
 KPI_EXTERN int kpi_scale_read_file(kpi_scale **out, const char *path);
 /**
  * @brief Reads a scale from the bytes of a scale file.
- * @param out receives the scale, the caller's to free; NULL on error. Not NULL.
+ * @param out receives the scale, which the caller frees with
+ *        kpi_scale_free(); NULL on error. Not NULL.
  * @param data the bytes; may hold NUL only where the file would. Not NULL
  *        unless @p size is 0.
  * @param size the number of bytes.
  * @param source the name messages give the bytes (a file name), or NULL
  *        for "scale".
- * @return as kpi_scale_read_file(), without #KPI_ERR_IO.
+ * @return #KPI_OK; otherwise as kpi_scale_read_file(), without #KPI_ERR_IO.
  */
 KPI_EXTERN int kpi_scale_read_buffer(kpi_scale **out, const char *data, size_t size,
                                      const char *source);
@@ -102,7 +103,8 @@ KPI_EXTERN int kpi_scale_read_buffer(kpi_scale **out, const char *data, size_t s
  * @brief A scale built into libkpi, by id: "ueda" (◎○△×, the default),
  *        "akiruno", "nagayo", "manifesto-abcd", "sano-points",
  *        "chiho-sosei", "fukuoka", "kakamigahara", "seisaku-hyoka".
- * @param out receives the scale, the caller's to free; NULL on error. Not NULL.
+ * @param out receives the scale, which the caller frees with
+ *        kpi_scale_free(); NULL on error. Not NULL.
  * @param id the id. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT for a NULL argument; #KPI_ERR_NOT_FOUND
  *         for an id that is none of kpi_scale_builtin_id_at()'s; #KPI_ERR_NOMEM.
@@ -123,7 +125,7 @@ KPI_EXTERN const char *kpi_scale_builtin_id_at(size_t index);
  * @brief Another handle on the same scale (a scale never changes, so it is
  *        shared, not copied): for keeping the scale of a policy, a plan or
  *        an evaluation beyond the life of its holder.
- * @param out receives the scale, the caller's to free with
+ * @param out receives the scale, which the caller frees with
  *        kpi_scale_free(); NULL on error. Not NULL.
  * @param scale the scale. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT for a NULL argument.
