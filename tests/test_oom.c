@@ -499,6 +499,107 @@ static void test_oom_rendering(void **state)
     kpi_evaluation_free(ev);
 }
 
+/* Scales (kpi/scale.h): reading one (with rules, statuses, unrated shows
+ * and a warning), a plan that names one, rating and rendering on one: any
+ * allocation refused fails the call with KPI_ERR_NOMEM, nothing half made,
+ * nothing leaked. */
+static const char scale_text[] =
+    "type,id,basis,rollup,symbol,class,when,score,goal_min,quantifier,levels,result,"
+    "status,reason\n"
+    "scale,t,bounds,rules,,,,,,,,,,\n"
+    "level,,,,A,ahead,achievement >= 1,3,2.5,,,,,\n"
+    "level,,,,B,on_track,achievement >= 0.9,2,1.5,,,,,\n"
+    "level,,,,C,behind,achievement >= 0.95,1,0.5,,,,,\n"
+    "level,,,,D,not_progressed,,0,0,,,,,\n"
+    "rule,,,,,,,,,any,C D,C,,\nrule,,,,,,,,,otherwise,,A,,\n"
+    "status,,,,,,,,,,,D,中止,\nunrated,,,,−,,,,,,,,,*\n";
+
+static void test_oom_scales(void **state)
+{
+    (void)state;
+    for (long n = 0;; n++) {
+        kpi_scale *scale = (kpi_scale *)1;
+        arm(n);
+        int rc =
+            kpi_scale_read_buffer(&scale, scale_text, sizeof scale_text - 1, "t.csv");
+        disarm();
+        /* OK after a refusal: libcsv retried a smaller block. */
+        if (rc == KPI_OK) {
+            assert_int_equal(kpi_scale_level_count(scale), 4);
+            assert_int_equal(kpi_scale_warning_count(scale), 1);
+            kpi_scale_free(scale);
+            if (!refused)
+                break;
+            continue;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(scale);
+    }
+    const char structure[] = "type,code,parent,title,value,start_value,scale\n"
+                             "plan,P,,p,,,akiruno\ngoal,G,P,g,,\n"
+                             "target,T,G,t,100,0,\n";
+    const char progress[] = "code,date,value,rating\nT,2017-09-30,92,\nT,2017-09-30,,F\n";
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    kpi_plan *plan = NULL;
+    for (long n = 0;; n++) {
+        arm(n);
+        int rc = kpi_reader_read_buffers(&plan, reader, structure, sizeof structure - 1,
+                                         progress, sizeof progress - 1);
+        disarm();
+        if (rc == KPI_OK) { /* after a refusal libcsv retried */
+            assert_string_equal(kpi_plan_scale_name(plan), "akiruno");
+            assert_string_equal(kpi_assessment_level(kpi_target_assessment_at(
+                                    kpi_plan_find_target(plan, "T"), 0)),
+                                "F");
+            kpi_plan_free(plan);
+            if (!refused)
+                break;
+            continue;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(plan);
+    }
+    kpi_reader_free(reader);
+
+    plan = load_seed();
+    kpi_scale *scale = NULL;
+    kpi_policy *policy = NULL;
+    assert_int_equal(kpi_scale_builtin(&scale, "manifesto-abcd"), KPI_OK);
+    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
+    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
+    for (long n = 0;; n++) {
+        arm(n);
+        int rc = kpi_plan_set_scale(plan, scale);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(kpi_plan_scale(plan)); /* as it was */
+    }
+    kpi_scale_free(scale);
+    kpi_evaluation *ev = NULL;
+    for (long n = 0;; n++) {
+        ev = (kpi_evaluation *)1;
+        arm(n);
+        int rc = kpi_evaluate(&ev, plan, 20170930, policy);
+        disarm();
+        if (!refused) {
+            assert_int_equal(rc, KPI_OK);
+            break;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(ev);
+    }
+    kpi_policy_free(policy);
+    kpi_plan_free(plan);
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++)
+        oom_render(ev, (kpi_format)format);
+    kpi_evaluation_free(ev);
+}
+
 /* Writing a report into a file: a refused allocation leaves the file as
  * it was and no new file beside it. */
 static void oom_write_report(const kpi_evaluation *ev, kpi_format format,
@@ -748,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_oom_evaluating_threads),
         cmocka_unit_test(test_oom_validating),
         cmocka_unit_test(test_oom_rendering),
+        cmocka_unit_test(test_oom_scales),
         cmocka_unit_test(test_oom_writing),
         cmocka_unit_test(test_oom_writing_reports),
         cmocka_unit_test(test_oom_same_file_and_columns),
