@@ -84,7 +84,8 @@ static char *beside(const char *path, const char *base)
     size_t dir = slash ? (size_t)(slash - base) + 1 : 0;
     char *out = kpi__malloc(dir + strlen(path) + 1);
     if (out) {
-        memcpy(out, base, dir);
+        if (dir) /* (base may be NULL when there is no directory) */
+            memcpy(out, base, dir);
         strcpy(out + dir, path);
     }
     return out;
