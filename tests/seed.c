@@ -24,3 +24,22 @@ kpi_evaluation *seed_evaluation(int32_t as_of)
     kpi_plan_free(plan);
     return ev;
 }
+
+kpi_evaluation *evaluation_on_scale(const kpi_plan *plan, const char *id, int32_t as_of)
+{
+    kpi_scale *scale = NULL;
+    kpi_policy *policy = NULL;
+    kpi_evaluation *ev = NULL;
+    int rc = kpi_scale_builtin(&scale, id);
+    if (rc == KPI_OK)
+        rc = kpi_policy_new(&policy);
+    if (rc == KPI_OK)
+        rc = kpi_policy_set_scale(policy, scale);
+    if (rc == KPI_OK)
+        rc = kpi_evaluate(&ev, plan, as_of, policy);
+    if (rc != KPI_OK)
+        fprintf(stderr, "evaluating on the scale %s: %s\n", id, kpi_error_message());
+    kpi_policy_free(policy);
+    kpi_scale_free(scale);
+    return ev;
+}

@@ -16,4 +16,8 @@ kpi_plan *seed_plan(void);
  * freed: the evaluation outlives it), or NULL with the message on stderr. */
 kpi_evaluation *seed_evaluation(int32_t as_of);
 
+/* A plan (the seed or another) evaluated as of as_of on a built-in scale
+ * set on the policy (docs/scales.md), or NULL with the message on stderr. */
+kpi_evaluation *evaluation_on_scale(const kpi_plan *plan, const char *id, int32_t as_of);
+
 #endif

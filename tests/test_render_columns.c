@@ -133,29 +133,15 @@ static void assert_columns_are_the_report(const kpi_evaluation *ev, kpi_lang lan
     kpi_free(csv);
 }
 
-/* The seed rated on a built-in scale. */
-static kpi_evaluation *seed_on(const char *id)
-{
-    kpi_plan *plan = seed_plan();
-    kpi_scale *scale = NULL;
-    kpi_policy *policy = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_int_equal(kpi_scale_builtin(&scale, id), KPI_OK);
-    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
-    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
-    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
-    kpi_policy_free(policy);
-    kpi_scale_free(scale);
-    kpi_plan_free(plan);
-    return ev;
-}
-
 static void columns_are_the_report(void **state)
 {
     (void)state;
     kpi_evaluation *seed = seed_evaluation(20170930);
     kpi_evaluation *progress = progress_evaluation();
-    kpi_evaluation *scaled = seed_on("akiruno");
+    kpi_plan *plan = seed_plan();
+    kpi_evaluation *scaled = evaluation_on_scale(plan, "akiruno", 20170930);
+    kpi_plan_free(plan);
+    assert_non_null(scaled);
     assert_true(kpi_evaluation_directive_count(progress) > 0);
     /* The level columns are in the report on a scale only. */
     assert_int_equal(kpi_evaluation_column_count(seed), KPI_COLUMN_OVERDUE + 1);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "kpi.h"
+#include "seed.h"
 
 #define TARGETS                                                                          \
     "goal,G,P,goal,,,,\n"                                                                \
@@ -49,15 +50,8 @@ static const char *level_of(const kpi_evaluation *ev, const char *code)
 /* The plan rated on a built-in scale set on the policy. */
 static kpi_evaluation *evaluate_on(const kpi_plan *plan, const char *id)
 {
-    kpi_policy *policy = NULL;
-    kpi_scale *scale = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
-    assert_int_equal(kpi_scale_builtin(&scale, id), KPI_OK);
-    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
-    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
-    kpi_scale_free(scale);
-    kpi_policy_free(policy);
+    kpi_evaluation *ev = evaluation_on_scale(plan, id, 20170930);
+    assert_non_null(ev);
     return ev;
 }
 

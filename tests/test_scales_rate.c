@@ -418,6 +418,30 @@ static void test_rollup_worst_weighted_rules(void **state)
                 KPI_ROLLUP_CRITERIA);
     assert_string_equal(level_of(&r, "G"), "C");
     rated_free(&r);
+
+    /* Weighted, a mean under every goal_min: the lowest level present. */
+    const char *high = "type,id,basis,rollup,symbol,class,when,score,goal_min\n"
+                       "scale,h,bounds,weighted,,,,,\n"
+                       "level,,,,A,ahead on_track,achievement >= 1,4,3.9\n"
+                       "level,,,,B,behind,achievement >= 0.5,2,\n"
+                       "level,,,,C,not_progressed,,0,\n";
+    r = rate_on(high, ROLLUP_TARGETS, progress, KPI_ROLLUP_CRITERIA);
+    assert_string_equal(level_of(&r, "T2"), "B");
+    assert_string_equal(level_of(&r, "G"), "B"); /* mean (4 + 6) / 4 = 2.5 < 3.9 */
+    rated_free(&r);
+}
+
+/* A goal's own status, mapped by the scale, wins over its roll-up. */
+static void test_goal_status_override(void **state)
+{
+    (void)state;
+    struct rated r =
+        rate_on("akiruno", "target,T,G,t,numeric,,12,0,2018-03-31,\n",
+                "T,2017-09-30,7,,\nG,2017-09-30,,,done\n", KPI_ROLLUP_CRITERIA);
+    assert_string_equal(level_of(&r, "T"), "S");
+    assert_string_equal(level_of(&r, "G"), "F");
+    assert_int_equal(kpi_result_level_cause(result(&r, "G")), KPI_LEVEL_CAUSE_STATUS);
+    rated_free(&r);
 }
 
 /* ---- the default scale and v2 ----------------------------------------------- */
@@ -498,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_assessment_sets_the_level),
         cmocka_unit_test(test_class_scale_thresholds),
         cmocka_unit_test(test_rollup_worst_weighted_rules),
+        cmocka_unit_test(test_goal_status_override),
         cmocka_unit_test(test_default_scale_mirrors_ratings),
         cmocka_unit_test(test_policy_scale),
     };

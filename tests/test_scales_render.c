@@ -19,17 +19,10 @@
 #include "kpi.h"
 #include "seed.h"
 
-static kpi_evaluation *rated_on(kpi_plan *plan, const char *id)
+static kpi_evaluation *rated_on(const kpi_plan *plan, const char *id)
 {
-    kpi_scale *scale = NULL;
-    kpi_policy *policy = NULL;
-    kpi_evaluation *ev = NULL;
-    assert_int_equal(kpi_scale_builtin(&scale, id), KPI_OK);
-    assert_int_equal(kpi_policy_new(&policy), KPI_OK);
-    assert_int_equal(kpi_policy_set_scale(policy, scale), KPI_OK);
-    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, policy), KPI_OK);
-    kpi_policy_free(policy);
-    kpi_scale_free(scale);
+    kpi_evaluation *ev = evaluation_on_scale(plan, id, 20170930);
+    assert_non_null(ev);
     return ev;
 }
 

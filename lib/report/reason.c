@@ -9,7 +9,6 @@
  * else from the plan, and only when asked for: kpi_evaluate() does no text
  * formatting, and a program that reads only ratings never pays for them. */
 #include "report/display.h"
-#include "rules/target_reason.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -302,16 +301,6 @@ static void append_term(kpi__strbuf *b, const kpi__term *t, double value, kpi_la
     KPI__STRBUF_LITERAL(b, ")");
 }
 
-/* The measure a term compares, as the rules computed it. */
-static double term_value(const kpi_result *r, const kpi__term *t)
-{
-    if (t->measure == KPI__MEASURE_PACE)
-        return r->pace;
-    if (t->measure == KPI__MEASURE_ACHIEVEMENT)
-        return r->achievement;
-    return kpi__gain(r->direction, r->start_value, r->actual) / fabs(r->start_value);
-}
-
 /* After the rating's line: "、達成率92% (90%以上) → B", "、完了 → F", " → A". */
 static void append_target_level(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
 {
@@ -328,7 +317,8 @@ static void append_target_level(kpi__strbuf *b, const kpi_result *r, kpi_lang la
         for (size_t i = 0; i < l->term_count; i++) {
             if (i)
                 kpi__strbuf_append(b, lang == KPI_LANG_JA ? "かつ" : " and ");
-            append_term(b, &l->terms[i], term_value(r, &l->terms[i]), lang);
+            append_term(b, &l->terms[i], kpi__scale_measure(r, l->terms[i].measure),
+                        lang);
         }
         if (!l->term_count)
             kpi__strbuf_append(b, w->otherwise);

@@ -161,6 +161,10 @@ kpi_rating kpi__pace_class(double pace, double ahead, double on_track, int moved
  * their ratings and figures (rules/scale_rate.c). */
 void kpi__level_target(kpi_result *result, const kpi_evaluation *evaluation);
 void kpi__level_goal(kpi_result *result, const kpi_evaluation *evaluation);
+/* A measure of docs/scales.md (pace, achievement, change) of a target's
+ * result, as the bounds compare it and reason lines show it; NaN when
+ * undefined. */
+double kpi__scale_measure(const kpi_result *result, kpi__measure measure);
 
 /* Progress (rules/progress.c). kpi__result_progress() reads the updates
  * dated on or before the as-of date into the result's progress fields

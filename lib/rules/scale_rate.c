@@ -73,8 +73,7 @@ static kpi_rating scale_class(const kpi_result *r, const kpi_evaluation *ev)
     return kpi__late(r) && rating > KPI_RATING_BEHIND ? KPI_RATING_BEHIND : rating;
 }
 
-/* A measure of docs/scales.md; NaN when undefined. */
-static double measure(const kpi_result *r, kpi__measure m)
+double kpi__scale_measure(const kpi_result *r, kpi__measure m)
 {
     if (m == KPI__MEASURE_PACE)
         return r->pace;
@@ -107,7 +106,8 @@ static int32_t first_bound(const kpi_result *r, const kpi_scale *s)
     for (size_t i = 0; i < s->level_count; i++) {
         const kpi__level *l = &s->levels[i];
         size_t t = 0;
-        while (t < l->term_count && holds(&l->terms[t], measure(r, l->terms[t].measure)))
+        while (t < l->term_count &&
+               holds(&l->terms[t], kpi__scale_measure(r, l->terms[t].measure)))
             t++;
         if (t == l->term_count)
             return (int32_t)i;
