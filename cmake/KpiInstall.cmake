@@ -10,8 +10,8 @@ install(TARGETS kpi kpi_static EXPORT kpiTargets
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 # find_package(kpi): kpiConfig.cmake, its version file, the exported
-# targets kpi::kpi (shared) and kpi::kpi_static, and the module that finds
-# libcsv for the static one.
+# targets kpi::kpi (shared) and kpi::kpi_static, and the modules that find
+# libcsv, libxlsxwriter, minizip and expat for the static one.
 include(CMakePackageConfigHelpers)
 set(KPI_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kpi)
 install(EXPORT kpiTargets NAMESPACE kpi:: DESTINATION ${KPI_CMAKE_DIR})
@@ -28,6 +28,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/kpiConfigVersion.cmake
   COMPATIBILITY ${_kpi_compatibility})
 install(FILES ${PROJECT_BINARY_DIR}/kpiConfig.cmake
   ${PROJECT_BINARY_DIR}/kpiConfigVersion.cmake ${PROJECT_SOURCE_DIR}/cmake/FindKpiCSV.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/FindKpiXlsx.cmake
   DESTINATION ${KPI_CMAKE_DIR})
 
 # pkg-config: kpi.pc (the shared library) and kpi-static.pc (the archive).

@@ -6,9 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The compiler and build tools, and libcsv. (tests/run.sh installs what
-# the tests need besides.)
-tools/install-missing.sh cmake gcc make libc6-dev libcsv-dev
+# The compiler and build tools, libcsv, and the libraries workbooks are
+# written (libxlsxwriter) and read (minizip, expat) with. (tests/run.sh
+# installs what the tests need besides.)
+tools/install-missing.sh cmake gcc make libc6-dev libcsv-dev libxlsxwriter-dev libminizip-dev \
+  libexpat1-dev
 
 # Tests and the API reference are tests/run.sh's business.
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_BUILD_TESTS=OFF \

@@ -1,11 +1,13 @@
 /*
  * kpi-report: the interim report (中間報告調書) of a plan, from its two CSV
- * files, as text, Markdown, JSON, CSV or HTML.
+ * files or its plan workbook, as text, Markdown, JSON, CSV, HTML or an
+ * Excel workbook; or the plan written as a plan workbook (--template).
  *
  *   kpi-report STRUCTURE.csv [PROGRESS.csv] [--as-of DATE] [--format FORMAT]
  *              [--lang ja|en] [--rollup RULE] [--ahead X] [--on-track Y]
  *              [--encoding ENC] [--no-assessments] [--explain-parse] [--width N]
- *              [-o FILE]
+ *              [--template] [-o FILE]
+ *   kpi-report PLAN.xlsx [OPTION]...
  *
  * The manual is docs/report.md; `kpi-report --help` says the same in short.
  * The report is rendered completely into memory before anything is written,
@@ -25,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h> /* strcasecmp */
 #include <time.h>
 #include <unistd.h>
 
@@ -51,6 +54,7 @@ struct options {
     kpi_encoding encoding;
     int use_assessments;
     int explain_parse; /* print how the texts were read instead */
+    int template;      /* write the plan as a plan workbook instead */
     int32_t width;
     int32_t threads;   /* for reading and rating */
     const char *scale; /* a built-in id or a scale file; NULL: the plan's */
@@ -62,13 +66,15 @@ static void print_help(void)
 {
     printf(
         "Usage: kpi-report STRUCTURE.csv [PROGRESS.csv] [OPTION]...\n"
+        "       kpi-report PLAN.xlsx [OPTION]...\n"
         "Rate a plan as of a date and print its interim report (goal, initiative,\n"
         "target; actual, expected, achievement, pace and rating ◎ ○ △ ×).\n"
         "\n"
         "Options:\n"
         "  --as-of DATE        rate as of DATE (2017-09-30, 平成29年9月30日, ...);\n"
         "                      default: the plan's report date (基準日), else today\n"
-        "  --format FORMAT     text (default), markdown (or md), json, csv or html\n"
+        "  --format FORMAT     text (default), markdown (or md), json, csv, html or\n"
+        "                      xlsx (an Excel workbook: needs -o FILE)\n"
         "  --lang LANG         ja (default) or en: headings, words and reasons\n"
         "  --rollup RULE       how goals are rated from their children: criteria\n"
         "                      (default, the 評価基準 read literally), worst or "
@@ -86,6 +92,8 @@ static void print_help(void)
         "  --explain-parse     instead of the report, show how each target's wording\n"
         "                      (期限・数値目標等) and each progress text (進捗状況) was\n"
         "                      read, and what the reader filled from them\n"
+        "  --template          instead of the report, write the plan as a plan workbook\n"
+        "                      (sheets 計画 and 進捗) for staff to fill in: needs -o\n"
         "  --width N           text format: fit N terminal cells, N >= 40 (default "
         "100);\n"
         "                      wide (Japanese) characters count as two\n"
@@ -98,6 +106,8 @@ static void print_help(void)
         "  -V, --version       print the libkpi version and exit\n"
         "\n"
         "PROGRESS.csv may be left out: the plan is then rated without figures.\n"
+        "A file ending in .xlsx is a plan workbook holding both (as --template\n"
+        "writes it).\n"
         "Options may also be written --option=VALUE.\n"
         "\n"
         "Exit status:\n"
@@ -343,6 +353,8 @@ static int flag_option(struct options *o, const char *arg)
         o->use_assessments = 0;
     else if (strcmp(arg, "--explain-parse") == 0)
         o->explain_parse = 1;
+    else if (strcmp(arg, "--template") == 0)
+        o->template = 1;
     else
         return -1;
     return EXIT_OK;
@@ -376,6 +388,19 @@ static void set_defaults(struct options *o)
     o->use_assessments = 1;
 }
 
+/* Whether the report goes to standard output (no -o, or -o -). */
+static int to_stdout(const struct options *o)
+{
+    return !o->output || strcmp(o->output, "-") == 0;
+}
+
+/* A plan workbook is told from the CSV files by its name. */
+static int is_workbook(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
 /* Reads the command line in order; --help and --version end it at once. */
 static int parse_options(struct options *o, int argc, char **argv)
 {
@@ -399,6 +424,14 @@ static int parse_options(struct options *o, int argc, char **argv)
         return EXIT_OK;
     if (!o->structure)
         return fail(EXIT_USAGE, "no STRUCTURE.csv given (see %s --help)", PROGRAM);
+    if (o->progress && is_workbook(o->structure))
+        return fail(EXIT_USAGE,
+                    "\"%s\": a plan workbook holds the progress sheet itself; "
+                    "give no PROGRESS.csv",
+                    o->progress);
+    if ((o->template || o->format == KPI_FORMAT_XLSX) && to_stdout(o))
+        return fail(EXIT_USAGE, "%s writes a workbook: give -o FILE.xlsx",
+                    o->template ? "--template" : "--format xlsx");
     return EXIT_OK;
 }
 
@@ -453,8 +486,12 @@ static int read_plan(kpi_plan **plan, kpi_reader **reader, const struct options 
 {
     if (kpi_reader_new(reader) != KPI_OK ||
         kpi_reader_set_encoding(*reader, o->encoding) != KPI_OK ||
-        kpi_reader_set_threads(*reader, o->threads) != KPI_OK ||
-        kpi_reader_read_files(plan, *reader, o->structure, o->progress) != KPI_OK)
+        kpi_reader_set_threads(*reader, o->threads) != KPI_OK)
+        return fail_kpi(EXIT_DATA);
+    int rc = is_workbook(o->structure)
+                 ? kpi_reader_read_xlsx(plan, *reader, o->structure)
+                 : kpi_reader_read_files(plan, *reader, o->structure, o->progress);
+    if (rc != KPI_OK)
         return fail_kpi(EXIT_DATA);
     return EXIT_OK;
 }
@@ -467,11 +504,6 @@ struct output {
     void (*release)(void *);
     int written; /* already in its file (kpi_evaluation_write()) */
 };
-
-static int to_stdout(const struct options *o)
-{
-    return !o->output || strcmp(o->output, "-") == 0;
-}
 
 /* The text format takes a width; the others have no option. A report for a
  * file is written as it is rendered (a JSON report of a million targets is
@@ -497,6 +529,14 @@ static int render(struct output *out, kpi_reader **reader, const struct options 
     int rc = make_policy(&policy, o);
     if (rc == EXIT_OK)
         rc = read_plan(&plan, reader, o);
+    if (rc == EXIT_OK && o->template) {
+        out->written = 1;
+        if (kpi_plan_write_xlsx(plan, o->output) != KPI_OK)
+            rc = fail_kpi(EXIT_DATA);
+        kpi_plan_free(plan);
+        kpi_policy_free(policy);
+        return rc;
+    }
     if (rc == EXIT_OK && o->explain_parse) {
         out->release = free;
         if (kpi_report_explain(&out->text, &out->size, plan) != KPI_OK)

@@ -23,6 +23,7 @@
 #include "kpi/progress.h"
 #include "kpi/evaluate.h"
 #include "kpi/csv.h"
+#include "kpi/xlsx.h"
 #include "kpi/file.h"
 #include "kpi/render.h"
 #include "kpi/columns.h"

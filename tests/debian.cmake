@@ -98,6 +98,15 @@ expect("libkpi0 \\(>= ${major_minor}\\)")
 expect("libc6")
 run(dpkg-deb --field ${deb_libkpi-dev} Depends)
 expect("libkpi0 \\(= ${version}\\)")
+# the static library links libcsv and the workbook libraries
+foreach(dev libcsv-dev libxlsxwriter-dev libminizip-dev libexpat1-dev)
+  expect("${dev}")
+endforeach()
+# the shared library's own dependencies, from the symbols it uses
+run(dpkg-deb --field ${deb_libkpi0} Depends)
+foreach(lib libcsv3 libxlsxwriter4 libminizip1 libexpat1)
+  expect("${lib}")
+endforeach()
 
 # Installed into an empty dpkg root: unpacked and configured, no errors.
 # python3-kpi is only unpacked: its postinst byte-compiles with the host's

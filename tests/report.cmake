@@ -137,6 +137,18 @@ kpi_report_usage(bad_thresholds "--ahead 0.9 --on-track 0.95" ${_kpi_seed} --ahe
 kpi_report_usage(missing_value "--format needs a value" ${_kpi_seed} --format)
 kpi_report_usage(no_file "no STRUCTURE.csv given")
 kpi_report_usage(too_many_files "too many files" ${_kpi_structure} ${_kpi_progress} third.csv)
+# A workbook is never written to standard output (a terminal would get
+# binary), and a plan workbook holds its progress sheet itself.
+kpi_report_usage(xlsx_stdout "--format xlsx writes a workbook: give -o FILE.xlsx" ${_kpi_seed}
+  --format xlsx)
+kpi_report_usage(template_stdout "--template writes a workbook: give -o FILE.xlsx" ${_kpi_seed}
+  --template -o -)
+kpi_report_usage(workbook_and_progress "holds the progress sheet itself; give no PROGRESS"
+  plan.xlsx ${_kpi_progress})
+# A plan workbook that cannot be read: status 1, the reader's message.
+kpi_report_test(workbook_missing ARGS no-such-plan.xlsx --template -o ${_kpi_work}/never.xlsx
+  CHECKS -DSTATUS=1 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=1 -DNO_OUTPUT=${_kpi_work}/never.xlsx
+    "-DSTDERR_REGEX=no-such-plan.xlsx")
 
 # -o FILE: the file holds the report, stdout nothing, no temporary file
 # stays; after an error the file is not written at all.

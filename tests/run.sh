@@ -27,12 +27,15 @@ jobs=$(nproc)
 step() { printf '\n== %s\n' "$*"; }
 
 step "packages"
-# Build tools and libcsv (as examples/demo.sh), cmocka, Doxygen, valgrind,
+# Build tools, libcsv and the workbook libraries (as examples/demo.sh),
+# cmocka, Doxygen, valgrind,
 # clang with its sanitizer and fuzzer runtimes, Python with pytest, pandas
 # (the binding's to_pandas() and the benchmark's peer), venv (installing
 # the package), mypy (its type hints) and SQLite, Chromium with Japanese
-# fonts for the HTML report, and Debian's packaging tools.
-tools/install-missing.sh cmake gcc make pkg-config libc6-dev libcsv-dev libcmocka-dev \
+# fonts for the HTML report, LibreOffice (opening, re-saving and printing
+# workbooks) with poppler's PDF tools, and Debian's packaging tools.
+tools/install-missing.sh cmake gcc make pkg-config libc6-dev libcsv-dev libxlsxwriter-dev \
+  libminizip-dev libexpat1-dev libreoffice-calc-nogui poppler-utils libcmocka-dev \
   doxygen valgrind clang libclang-rt-14-dev python3 python3-pytest python3-pandas \
   python3-venv mypy sqlite3 chromium fonts-noto-cjk dpkg-dev debhelper dh-python lintian
 
@@ -75,5 +78,5 @@ step "fuzzing"
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKPI_FUZZ=ON \
   -DKPI_BUILD_EXAMPLES=OFF -DKPI_BUILD_TOOLS=OFF "${strict[@]}" >/dev/null
 cmake --build build-fuzz -j "$jobs" --target kpi_fuzz_csv kpi_fuzz_text kpi_fuzz_prose \
-  kpi_fuzz_api kpi_fuzz_render kpi_fuzz_scale
+  kpi_fuzz_api kpi_fuzz_render kpi_fuzz_scale kpi_fuzz_xlsx
 ctest --test-dir build-fuzz --output-on-failure --no-tests=error -L fuzz -j "$jobs"

@@ -4,7 +4,8 @@
  *
  * Every case of the manifest is a cmocka test of its own, named after its
  * file. It reads the file with kpi_reader_read_files() (a progress case
- * with tests/data/bad/valid.structure.csv as its structure file) and
+ * with tests/data/bad/valid.structure.csv as its structure file; a
+ * workbook case, *.xlsx, with kpi_reader_read_xlsx()) and
  * asserts, from the contract in docs/csv-format.md and include/kpi/:
  *  - the exact return code, kpi_error_code() and kpi_error_line();
  *  - kpi_error_source() ends with the case's file name;
@@ -99,6 +100,7 @@ struct bad_case {
     char file[96];
     int code;
     int progress; /* the case is a progress file */
+    int xlsx;     /* the case is a plan workbook (line 0: about the whole file) */
     int32_t line;
     char column[32]; /* "" when the message names no column */
     char substring[128];
@@ -162,10 +164,11 @@ static int parse_case(char *line, struct bad_case *c)
     long number = strtol(f[3], &end, 10);
     c->line = (int32_t)number;
     c->progress = strcmp(f[2], "progress") == 0;
+    c->xlsx = strcmp(f[2], "xlsx") == 0;
     return copy_field(c->file, sizeof c->file, f[0]) &&
            error_code_named(f[1], &c->code) &&
-           (c->progress || strcmp(f[2], "structure") == 0) && *end == '\0' &&
-           number > 0 &&
+           (c->progress || c->xlsx || strcmp(f[2], "structure") == 0) && *end == '\0' &&
+           (number > 0 || (c->xlsx && number == 0)) &&
            copy_field(c->column, sizeof c->column, f[4] + (f[4][0] == '-')) &&
            copy_field(c->substring, sizeof c->substring, f[5]) && f[5][0] != '\0' &&
            encoding_named(f[6], &c->encoding);
@@ -350,8 +353,10 @@ static void test_manifest_case(void **state)
     prime_warnings();
     assert_int_equal(kpi_reader_set_encoding(reader, c->encoding), KPI_OK);
     kpi_plan *out = not_null();
-    int rc = c->progress ? kpi_reader_read_files(&out, reader, VALID_STRUCTURE_PATH, path)
-                         : kpi_reader_read_files(&out, reader, path, NULL);
+    int rc = c->xlsx ? kpi_reader_read_xlsx(&out, reader, path)
+             : c->progress
+                 ? kpi_reader_read_files(&out, reader, VALID_STRUCTURE_PATH, path)
+                 : kpi_reader_read_files(&out, reader, path, NULL);
     struct expected e = {c->code, path, c->line, c->column, c->substring};
     assert_failed(&e, rc, out);
     assert_seed_unchanged();

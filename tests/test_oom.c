@@ -375,6 +375,52 @@ static void test_oom_reading_files_threads(void **state)
     kpi_reader_free(reader);
 }
 
+/* A plan as a plan workbook (kpi_plan_render_xlsx()), read with every
+ * allocation refused in turn, expat's included (minizip's and zlib's are
+ * not libkpi's): KPI_ERR_NOMEM with no plan and no warnings, or the plan.
+ * The plan has every kind of row (statuses, planned dates, directives,
+ * notes) in a few of each, so that the test stays short under valgrind:
+ * every allocation is a whole read again. */
+static void test_oom_reading_workbook(void **state)
+{
+    (void)state;
+    kpi_reader *files = NULL;
+    kpi_plan *source = NULL;
+    assert_int_equal(kpi_reader_new(&files), KPI_OK);
+    assert_int_equal(kpi_reader_read_files(&source, files,
+                                           "tests/data/csv/progress-structure.csv",
+                                           "tests/data/csv/progress-progress.csv"),
+                     KPI_OK);
+    kpi_reader_free(files);
+    char *book, *expected = snapshot(source);
+    size_t size;
+    assert_int_equal(kpi_plan_render_xlsx(&book, &size, source), KPI_OK);
+    kpi_plan_free(source);
+    kpi_reader *reader = NULL;
+    assert_int_equal(kpi_reader_new(&reader), KPI_OK);
+    for (long n = 0;; n++) {
+        kpi_plan *plan = (kpi_plan *)1;
+        arm(n);
+        int rc = kpi_reader_read_xlsx_buffer(&plan, reader, book, size);
+        disarm();
+        if (rc == KPI_OK) {
+            char *got = snapshot(plan);
+            assert_string_equal(got, expected);
+            free(got);
+            kpi_plan_free(plan);
+            if (!refused)
+                break;
+            continue;
+        }
+        assert_int_equal(rc, KPI_ERR_NOMEM);
+        assert_null(plan);
+        assert_int_equal(kpi_reader_warning_count(reader), 0);
+    }
+    kpi_reader_free(reader);
+    kpi_free(book);
+    free(expected);
+}
+
 static void test_oom_evaluating(void **state)
 {
     (void)state;
@@ -474,8 +520,9 @@ static void oom_render(const kpi_evaluation *ev, kpi_format format)
 {
     for (long n = 0;; n++) {
         char *out = (char *)1;
+        size_t size; /* a workbook's length is its only end */
         arm(n);
-        int rc = kpi_evaluation_render(&out, NULL, ev, format, KPI_LANG_JA);
+        int rc = kpi_evaluation_render(&out, &size, ev, format, KPI_LANG_JA);
         disarm();
         if (!refused) {
             assert_int_equal(rc, KPI_OK);
@@ -494,7 +541,7 @@ static void test_oom_rendering(void **state)
     kpi_evaluation *ev = NULL;
     assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
     kpi_plan_free(plan);
-    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++)
+    for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_XLSX; format++)
         oom_render(ev, (kpi_format)format);
     kpi_evaluation_free(ev);
 }
@@ -687,6 +734,37 @@ static void test_oom_writing(void **state)
     kpi_plan_free(plan);
 }
 
+static int plan_workbook(char **out, const void *plan)
+{
+    size_t size;
+    return kpi_plan_render_xlsx(out, &size, plan);
+}
+
+/* The plan workbook likewise, and no temporary file is left behind. */
+static void test_oom_writing_workbook(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    char dir[] = "/tmp/kpi-oom-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *previous = getenv("TMPDIR");
+    char *saved = previous ? strdup(previous) : NULL;
+    assert_int_equal(setenv("TMPDIR", dir, 1), 0);
+    text_until_allocations_suffice(plan_workbook, plan);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        assert_true(e->d_name[0] == '.');
+    closedir(d);
+    rmdir(dir);
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+    kpi_plan_free(plan);
+}
+
 static int reason_column(char **out, const void *ev)
 {
     return kpi_evaluation_column_texts(out, NULL, ev, KPI_COLUMN_REASON, KPI_LANG_JA);
@@ -845,12 +923,14 @@ int main(void)
         cmocka_unit_test(test_oom_building),
         cmocka_unit_test(test_oom_reading),
         cmocka_unit_test(test_oom_reading_files_threads),
+        cmocka_unit_test(test_oom_reading_workbook),
         cmocka_unit_test(test_oom_evaluating),
         cmocka_unit_test(test_oom_evaluating_threads),
         cmocka_unit_test(test_oom_validating),
         cmocka_unit_test(test_oom_rendering),
         cmocka_unit_test(test_oom_scales),
         cmocka_unit_test(test_oom_writing),
+        cmocka_unit_test(test_oom_writing_workbook),
         cmocka_unit_test(test_oom_writing_reports),
         cmocka_unit_test(test_oom_same_file_and_columns),
     };

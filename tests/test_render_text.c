@@ -850,7 +850,7 @@ static void render_arguments(void **state)
     assert_null(out);
     assert_int_equal(kpi_error_code(), KPI_ERR_ARGUMENT);
     out = (char *)"untouched";
-    assert_int_equal(kpi_evaluation_render(&out, &size, ev, (kpi_format)5, KPI_LANG_JA),
+    assert_int_equal(kpi_evaluation_render(&out, &size, ev, (kpi_format)6, KPI_LANG_JA),
                      KPI_ERR_VALUE);
     assert_null(out);
     assert_int_equal(kpi_evaluation_render(&out, &size, ev, (kpi_format)-1, KPI_LANG_JA),
@@ -879,8 +879,8 @@ static void render_arguments(void **state)
 static void format_names(void **state)
 {
     (void)state;
-    const char *names[] = {"text", "markdown", "json", "csv", "html"};
-    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_HTML; f++) {
+    const char *names[] = {"text", "markdown", "json", "csv", "html", "xlsx"};
+    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_XLSX; f++) {
         kpi_format parsed = (kpi_format)-1;
         assert_string_equal(kpi_format_name((kpi_format)f), names[f]);
         assert_ok(kpi_format_parse(&parsed, names[f]));
@@ -896,7 +896,7 @@ static void format_names(void **state)
     assert_int_equal(kpi_format_parse(&parsed, ""), KPI_ERR_VALUE);
     assert_int_equal(kpi_format_parse(NULL, "text"), KPI_ERR_ARGUMENT);
     assert_int_equal(kpi_format_parse(&parsed, NULL), KPI_ERR_ARGUMENT);
-    assert_string_equal(kpi_format_name((kpi_format)5), "");
+    assert_string_equal(kpi_format_name((kpi_format)6), "");
     assert_string_equal(kpi_format_name((kpi_format)-1), "");
 }
 

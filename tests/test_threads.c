@@ -7,7 +7,8 @@
  *    reason lines first asked for by all of them together;
  *  - threads building, reading and freeing plans of their own do not
  *    disturb each other or the readers (no global mutable state);
- *  - the last error is per thread (kpi/error.h).
+ *  - the last error is per thread (kpi/error.h);
+ *  - workbooks may be made on many threads at once (kpi/xlsx.h).
  * Every thread's results must equal the single-threaded ones.
  */
 #define _POSIX_C_SOURCE 200809L /* pthread_barrier_t */
@@ -35,6 +36,8 @@ struct shared {
     const kpi_evaluation *evaluation;
     char *expected[KPI_FORMAT_HTML + 1]; /* single-threaded renders */
     char *expected_structure;
+    char *expected_workbook; /* the report as a workbook, and its size */
+    size_t workbook_size;
     pthread_barrier_t start;
 };
 
@@ -63,9 +66,37 @@ static int same_and_free(char *got, const char *expected)
     return same;
 }
 
+/* The workbooks, which libkpi closes one at a time (libxlsxwriter dates
+ * them with gmtime()): the report's bytes as rendered on one thread, and
+ * the plan workbook reading back to the plan's structure file. */
+static int workbooks(const struct shared *s)
+{
+    char *book = NULL, *structure = NULL;
+    size_t size = 0;
+    int failures = kpi_evaluation_render(&book, &size, s->evaluation, KPI_FORMAT_XLSX,
+                                         KPI_LANG_JA) != KPI_OK ||
+                   size != s->workbook_size ||
+                   memcmp(book, s->expected_workbook, size) != 0;
+    kpi_free(book);
+    kpi_reader *reader = NULL;
+    kpi_plan *back = NULL;
+    if (kpi_plan_render_xlsx(&book, &size, s->plan) != KPI_OK ||
+        kpi_reader_new(&reader) != KPI_OK ||
+        kpi_reader_read_xlsx_buffer(&back, reader, book, size) != KPI_OK)
+        failures++;
+    else
+        kpi_plan_write_structure(&structure, NULL, back, 0);
+    failures += !same_and_free(structure, s->expected_structure);
+    kpi_plan_free(back);
+    kpi_reader_free(reader);
+    kpi_free(book);
+    return failures;
+}
+
 /* Evaluates the shared plan and renders every format, compared with the
- * single-threaded output; also renders the shared evaluation. */
-static int read_shared(const struct shared *s)
+ * single-threaded output; also renders the shared evaluation; with
+ * with_workbooks, the workbooks too. */
+static int read_shared(const struct shared *s, int with_workbooks)
 {
     int failures = 0;
     kpi_evaluation *ev = NULL;
@@ -82,6 +113,8 @@ static int read_shared(const struct shared *s)
     kpi_problems *problems = NULL;
     failures += kpi_validate(&problems, s->plan, 0, NULL) != KPI_OK;
     kpi_problems_free(problems);
+    if (with_workbooks)
+        failures += workbooks(s);
     return failures;
 }
 
@@ -90,7 +123,7 @@ static void *reader_thread(void *arg)
     struct worker *w = arg;
     pthread_barrier_wait(&w->shared->start);
     for (int round = 0; round < ROUNDS; round++)
-        w->failures += read_shared(w->shared);
+        w->failures += read_shared(w->shared, round < 2); /* workbooks are slow */
     return NULL;
 }
 
@@ -138,6 +171,9 @@ static void prepare(struct shared *s, kpi_plan *plan, kpi_evaluation *ev)
     }
     assert_int_equal(kpi_plan_write_structure(&s->expected_structure, NULL, plan, 0),
                      KPI_OK);
+    assert_int_equal(kpi_evaluation_render(&s->expected_workbook, &s->workbook_size, ev,
+                                           KPI_FORMAT_XLSX, KPI_LANG_JA),
+                     KPI_OK);
     assert_int_equal(pthread_barrier_init(&s->start, NULL, READERS + BUILDERS), 0);
 }
 
@@ -169,6 +205,7 @@ static void test_shared_plan_many_threads(void **state)
     for (int format = KPI_FORMAT_TEXT; format <= KPI_FORMAT_HTML; format++)
         kpi_free(s.expected[format]);
     kpi_free(s.expected_structure);
+    kpi_free(s.expected_workbook);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
 }

@@ -4,7 +4,7 @@
 # (kpi.<name>_valgrind), failing on any error or leak. The target is
 # kpi_test_<name>; the program keeps the name test_<name>.
 # They carry the label `unit` (ctest -L unit).
-set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings render_write system_failures render_columns scales_read scales_rate scales_plan scales_render)
+set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings render_write system_failures render_columns scales_read scales_rate scales_plan scales_render xlsx_read xlsx_errors xlsx_write render_xlsx)
 
 # Reading the seed report, shared by the test programs.
 add_library(kpi_test_seed STATIC seed.c)
@@ -14,12 +14,15 @@ target_link_libraries(kpi_test_seed PUBLIC kpi_static)
 # kpi_test_<area>_support (<area>_support.c: the model's assertions and
 # fixture, the evaluation's fixture and seed tables, the plan-file helpers,
 # the reports' synthetic plan with progress).
-set(KPI_TEST_SUPPORT_AREAS model evaluate csv render progress)
+set(KPI_TEST_SUPPORT_AREAS model evaluate csv render progress xlsx)
 foreach(area IN LISTS KPI_TEST_SUPPORT_AREAS)
   add_library(kpi_test_${area}_support STATIC ${area}_support.c)
   target_link_libraries(kpi_test_${area}_support PUBLIC kpi_static ${CMOCKA_LIBRARY})
   target_include_directories(kpi_test_${area}_support PUBLIC ${CMOCKA_INCLUDE_DIR})
 endforeach()
+# The workbook tests (test_xlsx_*.c) and the workbook report's take
+# workbooks apart with minizip, as the library's reader does.
+target_link_libraries(kpi_test_xlsx_support PUBLIC kpi::minizip)
 # The progress tests build on the evaluation's fixture and assertions.
 target_link_libraries(kpi_test_progress_support PUBLIC kpi_test_evaluate_support)
 
@@ -27,7 +30,7 @@ foreach(name IN LISTS KPI_TESTS)
   add_executable(kpi_test_${name} test_${name}.c)
   set_target_properties(kpi_test_${name} PROPERTIES OUTPUT_NAME test_${name})
   foreach(area IN LISTS KPI_TEST_SUPPORT_AREAS)
-    if(name MATCHES "^${area}_")
+    if(name MATCHES "^${area}_" OR (area STREQUAL "xlsx" AND name MATCHES "_xlsx$"))
       target_link_libraries(kpi_test_${name} PRIVATE kpi_test_${area}_support)
     endif()
   endforeach()

@@ -1,7 +1,7 @@
 /**
  * @file kpi/render.h
  * @brief Reports people read: an evaluation rendered as text, Markdown,
- *        JSON, CSV or HTML.
+ *        JSON, CSV, HTML or an Excel workbook.
  *
  * Every format lays the plan out as the interim report (中間報告調書) does:
  * goal → initiative → target, each target with its wording, actual,
@@ -25,21 +25,33 @@ typedef enum kpi_format {
     KPI_FORMAT_MARKDOWN = 1, /**< Markdown tables, one per goal */
     KPI_FORMAT_JSON = 2, /**< one JSON object: the plan with nested goals and targets */
     KPI_FORMAT_CSV = 3,  /**< one row per target and goal with every result field */
-    KPI_FORMAT_HTML = 4  /**< one self-contained, print-friendly page */
+    KPI_FORMAT_HTML = 4, /**< one self-contained, print-friendly page */
+    /** an Excel workbook (.xlsx): the 調書 laid out for A4 landscape, and a
+     *  sheet of one row per target and goal with figures as numbers, dates
+     *  as dates and the reason line (bytes, not text: see
+     *  kpi_evaluation_render()) */
+    KPI_FORMAT_XLSX = 5
 } kpi_format;
 
 /**
  * @brief Renders an evaluation.
  * @param out receives the report, NUL-terminated, which the caller frees
- *        with kpi_free(); NULL on failure. Not NULL.
- * @param size receives its length in bytes without the NUL (may be NULL).
+ *        with kpi_free(); NULL on failure. Not NULL. A workbook
+ *        (#KPI_FORMAT_XLSX) is binary: its bytes hold NULs, so only
+ *        @p size tells its length.
+ * @param size receives its length in bytes without the NUL (may be NULL,
+ *        except for #KPI_FORMAT_XLSX).
  * @param evaluation the evaluation; only read. Not NULL.
  * @param format one of #kpi_format. #KPI_FORMAT_TEXT fits 100 terminal
  *        cells; kpi_evaluation_render_text() chooses another width.
  * @param lang the language of headings, words and reason lines (one of
  *        #kpi_lang).
- * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL;
- *         #KPI_ERR_VALUE for an unknown format or language; #KPI_ERR_NOMEM.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL,
+ *         or @p size is NULL for #KPI_FORMAT_XLSX; #KPI_ERR_VALUE for an
+ *         unknown format or language; #KPI_ERR_LIMIT for a workbook past
+ *         Excel's limits (1,048,576 rows a sheet, 32,767 characters a
+ *         cell); #KPI_ERR_IO when the temporary file a workbook is made in
+ *         (in `$TMPDIR`, else `/tmp`) cannot be written; #KPI_ERR_NOMEM.
  */
 KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
                                      const kpi_evaluation *evaluation, kpi_format format,
@@ -59,7 +71,8 @@ KPI_EXTERN int kpi_evaluation_render(char **out, size_t *size,
  * @param lang the language of headings, words and reason lines (one of
  *        #kpi_lang).
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p evaluation or @p path is NULL;
- *         #KPI_ERR_VALUE for an unknown format or language; #KPI_ERR_IO
+ *         #KPI_ERR_VALUE for an unknown format or language; #KPI_ERR_LIMIT
+ *         for a workbook past Excel's limits; #KPI_ERR_IO
  *         when the file cannot be created, written, synced or renamed (the
  *         message names @p path and why); #KPI_ERR_NOMEM.
  */
@@ -88,7 +101,7 @@ KPI_EXTERN int kpi_evaluation_render_text(char **out, size_t *size,
 
 /**
  * @brief Reads a format name: "text", "markdown" (or "md"), "json", "csv",
- *        "html".
+ *        "html", "xlsx".
  * @param out receives the format; unchanged on failure. Not NULL.
  * @param name the name, lower case exactly as listed. Not NULL.
  * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p name is NULL;

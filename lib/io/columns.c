@@ -2,6 +2,8 @@
 #include "util/error.h"
 #include "kpi/error.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 static char ascii_lower(char c)
@@ -29,6 +31,24 @@ static int same_name(const char *cell, const char *name)
     return len == strlen(name) && same_ascii_nocase(cell + lead, name, len);
 }
 
+/* A KPI_ERR_PARSE at line (and column, 1-based, or 0), its message after
+ * the position of io/warnings.h: "source:line: " in a file. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static int
+position_error(const kpi__columns *columns, const char *source, int32_t line,
+               int32_t column, const char *fmt, ...)
+{
+    char prefix[4400], detail[600];
+    kpi__position_format(prefix, sizeof prefix, source, columns->cells, line, column);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    return kpi__error_at(KPI_ERR_PARSE, source, line, column, "%s%s", prefix, detail);
+}
+
 static const kpi__column_spec *find_spec(const kpi__columns *columns, const char *cell)
 {
     for (size_t i = 0; i < columns->spec_count; i++) {
@@ -53,10 +73,9 @@ static int map_cell(kpi__columns *columns, size_t field, const kpi__csv_row *hea
                                  "column %zu \"%s\" is not known and was ignored",
                                  field + 1, kpi__clip(quoted, cell));
     if (columns->field_of[spec->id] >= 0)
-        return kpi__error_at(KPI_ERR_PARSE, source, header->line, (int32_t)field + 1,
-                             "%s:%d: column \"%s\" appears twice (columns %d and %zu)",
-                             source, (int)header->line, spec->name,
-                             columns->field_of[spec->id] + 1, field + 1);
+        return position_error(columns, source, header->line, (int32_t)field + 1,
+                              "column \"%s\" appears twice (columns %d and %zu)",
+                              spec->name, columns->field_of[spec->id] + 1, field + 1);
     columns->field_of[spec->id] = (int)field;
     return KPI_OK;
 }
@@ -67,6 +86,7 @@ int kpi__columns_read(kpi__columns *columns, const kpi__column_spec *specs,
 {
     columns->specs = specs;
     columns->spec_count = spec_count;
+    columns->cells = warnings->cells;
     columns->width = header->count;
     for (int i = 0; i < KPI__MAX_COLUMN_IDS; i++)
         columns->field_of[i] = -1;
@@ -77,10 +97,9 @@ int kpi__columns_read(kpi__columns *columns, const kpi__column_spec *specs,
     }
     for (size_t i = 0; i < spec_count; i++)
         if (specs[i].required && columns->field_of[specs[i].id] < 0)
-            return kpi__error_at(
-                KPI_ERR_PARSE, source, header->line, 0,
-                "%s:%d: the header has no column \"%s\", which is required", source,
-                (int)header->line, specs[i].name);
+            return position_error(columns, source, header->line, 0,
+                                  "the header has no column \"%s\", which is required",
+                                  specs[i].name);
     return KPI_OK;
 }
 
@@ -105,8 +124,8 @@ int kpi__columns_check_width(const kpi__columns *columns, const kpi__csv_row *ro
     /* Extra empty cells are what spreadsheets leave; only text counts. */
     for (size_t i = columns->width; i < row->count; i++)
         if (row->fields[i][0] != '\0')
-            return kpi__error_at(KPI_ERR_PARSE, source, row->line, (int32_t)i + 1,
-                                 "%s:%d: the row has %zu fields but the header only %zu",
-                                 source, (int)row->line, row->count, columns->width);
+            return position_error(columns, source, row->line, (int32_t)i + 1,
+                                  "the row has %zu fields but the header only %zu",
+                                  row->count, columns->width);
     return KPI_OK;
 }

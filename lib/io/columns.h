@@ -23,6 +23,7 @@ typedef struct kpi__columns {
     size_t spec_count;
     int field_of[KPI__MAX_COLUMN_IDS]; /* field index for each id, -1 when absent */
     size_t width;                      /* number of header fields */
+    int cells; /* positions are a workbook's cells (the warnings' flag) */
 } kpi__columns;
 
 /* Reads the header row: known columns are mapped, unknown ones become

@@ -164,7 +164,7 @@ static void directive_row(kpi__writer *w, const kpi_directive *d)
     kpi__free(parent);
 }
 
-static void write_structure(kpi__writer *w, const kpi_plan *plan)
+void kpi__write_structure(kpi__writer *w, const kpi_plan *plan)
 {
     w->scaled = plan->scale_name != NULL;
     w->extended = plan->directives.count > 0 || plan->report_date != 0 || w->scaled;
@@ -188,7 +188,7 @@ static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t
     *out = NULL;
     if (!plan)
         return kpi__error_null(function, "plan");
-    kpi__writer w = {{0}, flags, 0, 0, 0};
+    kpi__writer w = {.flags = flags};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
     write(&w, plan);
@@ -199,7 +199,7 @@ static int write_memory(char **out, size_t *size, const kpi_plan *plan, uint32_t
 int kpi_plan_write_structure(char **out, size_t *size, const kpi_plan *plan,
                              uint32_t flags)
 {
-    return write_memory(out, size, plan, flags, write_structure,
+    return write_memory(out, size, plan, flags, kpi__write_structure,
                         "kpi_plan_write_structure");
 }
 
@@ -241,8 +241,8 @@ int kpi_plan_write_files(const kpi_plan *plan, const char *structure_path,
             "kpi_plan_write_files: the structure and progress files "
             "are the same file (%s and %s): each needs a path of its own",
             structure_path, progress_path);
-    int rc =
-        write_one(plan, structure_path, flags, write_structure, "kpi_plan_write_files");
+    int rc = write_one(plan, structure_path, flags, kpi__write_structure,
+                       "kpi_plan_write_files");
     if (rc == KPI_OK && progress_path)
         rc = write_one(plan, progress_path, flags, kpi__write_progress,
                        "kpi_plan_write_files");

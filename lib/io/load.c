@@ -42,14 +42,19 @@ const char *kpi__load_trimmed(const kpi__load *load, const kpi__csv_row *row, in
     return buf;
 }
 
+/* "source:line: " (in a workbook, "source: C14: " or "source: row 14: "),
+ * then the column's name when there is one. */
 static void format_position(const kpi__load *load, const kpi__csv_row *row, int column,
                             char *prefix, size_t size)
 {
-    if (column >= 0)
-        snprintf(prefix, size, "%s:%d: column \"%s\": ", load->source, (int)row->line,
-                 kpi__columns_name(&load->columns, column));
-    else
-        snprintf(prefix, size, "%s:%d: ", load->source, (int)row->line);
+    int32_t position = column >= 0 ? kpi__columns_position(&load->columns, column) : 0;
+    kpi__position_format(prefix, size, load->source, load->warnings->cells, row->line,
+                         position);
+    if (column >= 0) {
+        size_t used = strlen(prefix);
+        snprintf(prefix + used, size - used,
+                 "column \"%s\": ", kpi__columns_name(&load->columns, column));
+    }
 }
 
 int kpi__load_error(const kpi__load *load, const kpi__csv_row *row, int column, int code,

@@ -12,6 +12,7 @@
 #include "io/progress_infer.h"
 #include "io/read_ahead.h"
 #include "io/read_stream.h"
+#include "io/reader_rows.h"
 #include "io/slurp.h"
 #include "io/warnings.h"
 
@@ -167,12 +168,15 @@ int32_t kpi_reader_warning_line_at(const kpi_reader *reader, size_t index)
 
 /* One of the two files: its bytes, or a path to read them from only when
  * they are needed (and to free right after), so that a national plan's
- * files are never all in memory at once. */
+ * files are never all in memory at once; or a sheet of a row source
+ * (io/reader_rows.h), then with neither path nor bytes. */
 struct input {
     const char *name; /* for messages */
     const char *path; /* a file to read, or NULL */
     const char *bytes;
     size_t size;
+    const kpi__row_source *rows; /* or NULL */
+    int sheet;                   /* of rows */
 };
 
 /* Decodes and parses one file's bytes into load. */
@@ -191,13 +195,24 @@ static int load_bytes(kpi_reader *reader, kpi__load *load, const char *bytes, si
     return rc;
 }
 
+/* A KPI_ERR_PARSE about a whole row of the load's file (or sheet). */
+static int position_error(const kpi__load *load, int32_t line, const char *what)
+{
+    char prefix[4400];
+    kpi__position_format(prefix, sizeof prefix, load->source, load->warnings->cells, line,
+                         0);
+    return kpi__error_at(KPI_ERR_PARSE, load->source, line, 0, "%s%s", prefix, what);
+}
+
 /* A file is read in chunks when it can be (a regular file, UTF-8
  * throughout), else whole, as are buffers. */
 static int load_input(kpi_reader *reader, kpi__load *load, const struct input *in,
                       kpi__csv_row_fn on_row, kpi__csv_row_fn prefetch)
 {
     int rc;
-    if (!in->path) {
+    if (in->rows) {
+        rc = in->rows->rows(in->rows->self, in->sheet, on_row, load);
+    } else if (!in->path) {
         rc = load_bytes(reader, load, in->bytes, in->size, on_row);
     } else if (reader->ahead) {
         kpi__read_ahead_calls calls = {on_row, prefetch, load};
@@ -214,9 +229,9 @@ static int load_input(kpi_reader *reader, kpi__load *load, const struct input *i
         kpi__free(bytes);
     }
     if (rc == KPI_OK && !load->have_header)
-        rc =
-            kpi__error_at(KPI_ERR_PARSE, load->source, 1, 0,
-                          "%s:1: the file is empty; expected a header row", load->source);
+        rc = position_error(load, 1,
+                            in->rows ? "the sheet is empty; expected a header row"
+                                     : "the file is empty; expected a header row");
     return rc;
 }
 
@@ -242,7 +257,7 @@ static int start_ahead(kpi_reader *reader, const char *const *paths,
                        const struct input *structure, const struct input *progress)
 {
     reader->ahead = NULL;
-    if (reader->whole || reader->threads < 2 || !structure->path ||
+    if (reader->whole || reader->threads < 2 || !structure->path || structure->rows ||
         (progress && !progress->path))
         return KPI_OK;
     return kpi__read_ahead_start(&reader->ahead, paths, progress ? 2 : 1,
@@ -262,15 +277,13 @@ static int read_once(kpi_plan **out, kpi_reader *reader, const struct input *str
      * not check it for UTF-8 again (its limits it still checks). */
     kpi__model_text_validated(1);
     kpi__load load = {.source = structure->name,
-                      .path = structure->path,
+                      .path = structure->rows ? structure->rows->path : structure->path,
                       .warnings = &reader->warnings,
                       .infer = !reader->keep_explicit_only};
     rc = load_input(reader, &load, structure, kpi__structure_row, NULL);
     if (rc == KPI_OK && !load.plan)
-        rc =
-            kpi__error_at(KPI_ERR_PARSE, structure->name, 2, 0,
-                          "%s:2: no plan row; the first row after the header must be one",
-                          structure->name);
+        rc = position_error(&load, 2,
+                            "no plan row; the first row after the header must be one");
     if (rc == KPI_OK && progress)
         rc = read_progress(reader, load.plan, progress);
     kpi__read_ahead_free(reader->ahead);
@@ -327,8 +340,8 @@ static int read_buffers(kpi_plan **out, kpi_reader *reader, const char *structur
             "%s: the file is larger than the limit of %d bytes",
             structure_size > (size_t)KPI_MAX_FILE ? "structure" : "progress",
             KPI_MAX_FILE);
-    struct input s = {"structure", NULL, structure, structure_size};
-    struct input p = {"progress", NULL, progress, progress_size};
+    struct input s = {"structure", NULL, structure, structure_size, NULL, 0};
+    struct input p = {"progress", NULL, progress, progress_size, NULL, 0};
     return read_both(out, reader, &s, progress ? &p : NULL);
 }
 
@@ -354,8 +367,8 @@ static int read_files(kpi_plan **out, kpi_reader *reader, const char *structure_
     if (!structure_path)
         return kpi__error_null("kpi_reader_read_files", "structure_path");
     kpi__warnings_clear(&reader->warnings);
-    struct input structure = {structure_path, structure_path, NULL, 0};
-    struct input progress = {progress_path, progress_path, NULL, 0};
+    struct input structure = {structure_path, structure_path, NULL, 0, NULL, 0};
+    struct input progress = {progress_path, progress_path, NULL, 0, NULL, 0};
     return read_both(out, reader, &structure, progress_path ? &progress : NULL);
 }
 
@@ -368,6 +381,40 @@ int kpi_reader_read_files(kpi_plan **out, kpi_reader *reader, const char *struct
         return KPI_ERR_ARGUMENT;
     }
     return read_done(reader, read_files(out, reader, structure_path, progress_path));
+}
+
+/* A row source's sheets, with the positions of its messages as cells. */
+static int read_rows(kpi_plan **out, kpi_reader *reader, const kpi__row_source *source)
+{
+    kpi__warnings_clear(&reader->warnings);
+    int rc = source->open(source->self);
+    if (rc != KPI_OK)
+        return rc;
+    struct input structure = {.name = source->name(source->self, KPI__ROWS_STRUCTURE),
+                              .rows = source,
+                              .sheet = KPI__ROWS_STRUCTURE};
+    struct input progress = {.name = source->name(source->self, KPI__ROWS_PROGRESS),
+                             .rows = source,
+                             .sheet = KPI__ROWS_PROGRESS};
+    reader->whole = 1;
+    reader->warnings.cells = 1;
+    rc = read_once(out, reader, &structure, progress.name ? &progress : NULL);
+    reader->warnings.cells = 0;
+    return rc;
+}
+
+int kpi__reader_read_rows(kpi_plan **out, kpi_reader *reader,
+                          const kpi__row_source *source, const char *function)
+{
+    if (reader_null(reader, function)) {
+        if (out)
+            *out = NULL;
+        return KPI_ERR_ARGUMENT;
+    }
+    if (!out)
+        return read_done(reader, kpi__error_null(function, "out"));
+    *out = NULL;
+    return read_done(reader, read_rows(out, reader, source));
 }
 
 int kpi_reader_error_code(const kpi_reader *reader)

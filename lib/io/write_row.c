@@ -1,5 +1,6 @@
 /* The rows of a plan file: fields quoted only as needed (util/csv_cell.c),
- * numbers that read back to the same double, ISO dates. */
+ * numbers that read back to the same double, ISO dates; or the same
+ * fields as typed cells of a workbook's sheet (write_row.h kpi__cells). */
 #include "io/write_row.h"
 #include "kpi/csv.h"
 #include "util/csv_cell.h"
@@ -13,6 +14,12 @@ void kpi__write_field(kpi__writer *w, const char *text)
 {
     if (!text)
         text = "";
+    if (w->cells) {
+        if (*text)
+            w->cells->text(w->cells, w->fields, text);
+        w->fields++;
+        return;
+    }
     if (w->fields++)
         kpi__strbuf_append(&w->out, ",");
     kpi__csv_cell(&w->out, text, strlen(text));
@@ -20,6 +27,12 @@ void kpi__write_field(kpi__writer *w, const char *text)
 
 void kpi__write_number(kpi__writer *w, double value)
 {
+    if (w->cells) {
+        if (!isnan(value))
+            w->cells->number(w->cells, w->fields, value);
+        w->fields++;
+        return;
+    }
     char buf[KPI__NUMBER_SIZE] = "";
     if (!isnan(value))
         kpi__number_format(buf, value);
@@ -28,6 +41,12 @@ void kpi__write_number(kpi__writer *w, double value)
 
 void kpi__write_date(kpi__writer *w, int32_t date)
 {
+    if (w->cells) {
+        if (date)
+            w->cells->date(w->cells, w->fields, date);
+        w->fields++;
+        return;
+    }
     char iso[KPI__DATE_ISO_SIZE];
     kpi__date_iso(iso, date);
     kpi__write_field(w, iso);
@@ -35,6 +54,11 @@ void kpi__write_date(kpi__writer *w, int32_t date)
 
 void kpi__write_end_row(kpi__writer *w)
 {
+    if (w->cells) {
+        w->cells->end_row(w->cells);
+        w->fields = 0;
+        return;
+    }
     kpi__strbuf_append(&w->out, w->flags & KPI_WRITE_CRLF ? "\r\n" : "\n");
     w->fields = 0;
 }
@@ -47,7 +71,7 @@ void kpi__write_empty(kpi__writer *w, int count)
 
 void kpi__write_header(kpi__writer *w, const char *const *names, size_t count)
 {
-    if (!(w->flags & KPI_WRITE_NO_BOM))
+    if (!(w->flags & KPI_WRITE_NO_BOM) && !w->cells)
         kpi__strbuf_append(&w->out, "\xEF\xBB\xBF");
     for (size_t i = 0; i < count; i++)
         kpi__write_field(w, names[i]);

@@ -8,12 +8,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Where a writer's cells go instead of CSV text: a sheet of a plan
+ * workbook (io/xlsx_write.c), which keeps each cell's type. column is the
+ * 0-based field of the row; empty fields are not passed on; end_row ends
+ * each row, the header's included. A sink that fails keeps its own error
+ * and ignores what follows. */
+typedef struct kpi__cells {
+    void (*text)(struct kpi__cells *cells, int column, const char *text);
+    void (*number)(struct kpi__cells *cells, int column, double value);
+    void (*date)(struct kpi__cells *cells, int column, int32_t date);
+    void (*end_row)(struct kpi__cells *cells);
+} kpi__cells;
+
 typedef struct kpi__writer {
-    kpi__strbuf out;
-    uint32_t flags; /* kpi_write_flags */
-    int fields;     /* fields written on the current row */
-    int extended;   /* the file has the columns only some plans need */
-    int scaled;     /* ... and the structure file the scale column */
+    kpi__strbuf out;   /* the CSV text, when cells is NULL */
+    uint32_t flags;    /* kpi_write_flags */
+    int fields;        /* fields written on the current row */
+    int extended;      /* the file has the columns only some plans need */
+    int scaled;        /* ... and the structure file the scale column */
+    kpi__cells *cells; /* NULL for CSV text; else where the cells go */
 } kpi__writer;
 
 /* One field: text quoted as needed; a number in the shortest form that
@@ -25,7 +38,7 @@ void kpi__write_date(kpi__writer *w, int32_t date);
 void kpi__write_empty(kpi__writer *w, int count);
 /* Ends the row (LF, or CRLF with KPI_WRITE_CRLF). */
 void kpi__write_end_row(kpi__writer *w);
-/* The header row, after the BOM unless KPI_WRITE_NO_BOM. */
+/* The header row, after the BOM unless KPI_WRITE_NO_BOM (CSV only). */
 void kpi__write_header(kpi__writer *w, const char *const *names, size_t count);
 
 #endif

@@ -336,6 +336,8 @@ static const char *text_of(kpi__strbuf *scratch, kpi__strbuf *out, const kpi_res
         if (r->kind != KPI_OBJECT_DIRECTIVE)
             return "";
         kpi__display_goal_codes(scratch, r);
+        if (scratch->failed) /* the column fails whole, never with a cell cut */
+            out->failed = 1;
         return scratch->failed ? "" : scratch->data;
     }
 }

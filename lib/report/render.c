@@ -2,17 +2,19 @@
  * formats themselves are render_*.c; what they share is display.c. */
 #include "report/render.h"
 #include "util/error.h"
+#include "util/alloc.h"
 #include "util/file_replace.h"
 #include "util/number.h"
 
 #include <stdint.h>
 #include <string.h>
 
-static const char *const format_names[] = {"text", "markdown", "json", "csv", "html"};
+static const char *const format_names[] = {"text", "markdown", "json",
+                                           "csv",  "html",     "xlsx"};
 
 const char *kpi_format_name(kpi_format format)
 {
-    if ((int)format < 0 || format > KPI_FORMAT_HTML)
+    if ((int)format < 0 || format > KPI_FORMAT_XLSX)
         return "";
     return format_names[format];
 }
@@ -23,7 +25,7 @@ int kpi_format_parse(kpi_format *out, const char *name)
         return kpi__error_null("kpi_format_parse", "out");
     if (!name)
         return kpi__error_null("kpi_format_parse", "name");
-    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_HTML; f++) {
+    for (int f = KPI_FORMAT_TEXT; f <= KPI_FORMAT_XLSX; f++) {
         if (strcmp(name, format_names[f]) == 0) {
             *out = (kpi_format)f;
             return KPI_OK;
@@ -36,7 +38,7 @@ int kpi_format_parse(kpi_format *out, const char *name)
     char quoted[KPI__CLIP_SIZE];
     return kpi__error(
         KPI_ERR_VALUE,
-        "\"%s\" is not a format: expected text, markdown, json, csv or html",
+        "\"%s\" is not a format: expected text, markdown, json, csv, html or xlsx",
         kpi__clip(quoted, name));
 }
 
@@ -46,8 +48,8 @@ static int check_render(const char *function, const kpi_evaluation *ev, kpi_form
 {
     if (!ev)
         return kpi__error_null(function, "evaluation");
-    if ((int)format < 0 || format > KPI_FORMAT_HTML)
-        return kpi__error(KPI_ERR_VALUE, "render: format must be 0..4, got %d",
+    if ((int)format < 0 || format > KPI_FORMAT_XLSX)
+        return kpi__error(KPI_ERR_VALUE, "render: format must be 0..5, got %d",
                           (int)format);
     if ((int)lang < 0 || lang > KPI_LANG_EN)
         return kpi__error(KPI_ERR_VALUE,
@@ -94,6 +96,8 @@ static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format
     case KPI_FORMAT_HTML:
         kpi__render_html(b, ev, lang);
         break;
+    case KPI_FORMAT_XLSX: /* made whole by libxlsxwriter: see render() */
+        break;
     }
 }
 
@@ -105,8 +109,12 @@ static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format
         return kpi__error_null("kpi_evaluation_render", "out");
     *out = NULL;
     int rc = check_render("kpi_evaluation_render", ev, format, lang, width);
+    if (rc == KPI_OK && format == KPI_FORMAT_XLSX && !size)
+        rc = kpi__error_null("kpi_evaluation_render", "size");
     if (rc != KPI_OK)
         return rc;
+    if (format == KPI_FORMAT_XLSX)
+        return kpi__render_xlsx(out, size, ev, lang);
     kpi__strbuf b = {0};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
@@ -132,6 +140,22 @@ static int drain_to_file(void *context, const char *data, size_t n)
     return kpi__file_replace_write(context, data, n);
 }
 
+/* A workbook is made whole, then written into its file as the other
+ * formats are. */
+static int write_workbook(const kpi_evaluation *ev, const char *path, kpi_lang lang)
+{
+    char *bytes = NULL;
+    size_t size = 0;
+    int rc = kpi__render_xlsx(&bytes, &size, ev, lang);
+    kpi__file_replace file;
+    if (rc == KPI_OK && (rc = kpi__file_replace_begin(&file, path)) == KPI_OK) {
+        kpi__file_replace_write(&file, bytes, size);
+        rc = kpi__file_replace_end(&file, 1);
+    }
+    kpi__free(bytes);
+    return rc;
+}
+
 /* The JSON and CSV renderers hand their text over between records
  * (kpi__strbuf_drain_point()), so a report of a million results is
  * written through a buffer of a few MiB rather than held whole; the
@@ -144,6 +168,8 @@ int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format 
         rc = kpi__error_null("kpi_evaluation_write", "path");
     if (rc != KPI_OK)
         return rc;
+    if (format == KPI_FORMAT_XLSX)
+        return write_workbook(ev, path, lang);
     kpi__file_replace file;
     if ((rc = kpi__file_replace_begin(&file, path)) != KPI_OK)
         return rc;

@@ -1,6 +1,7 @@
 /* Internal: the renderers of kpi/render.h. Each format lives in its own
  * file (render_text.c, render_markdown.c, render_json.c, render_csv.c,
- * render_html.c) and writes into a strbuf; render.c checks the arguments
+ * render_html.c) and writes into a strbuf, but the workbook (render_xlsx.c),
+ * which libxlsxwriter makes whole; render.c checks the arguments
  * and picks the format; what the formats share is display.h. */
 #ifndef KPI_LIB_RENDER_H
 #define KPI_LIB_RENDER_H
@@ -17,6 +18,10 @@ int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang la
 int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 int kpi__render_html(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
+/* The workbook (render_xlsx.c), made whole and handed over as bytes in
+ * *out (kpi__free(); NUL-terminated) and *size: KPI_OK, or KPI_ERR_LIMIT,
+ * KPI_ERR_IO or KPI_ERR_NOMEM, recorded. */
+int kpi__render_xlsx(char **out, size_t *size, const kpi_evaluation *ev, kpi_lang lang);
 
 /* The length of the valid UTF-8 character that starts at s (a byte of at
  * least 0x80 in NUL-terminated text), or 0 when none does: what the JSON

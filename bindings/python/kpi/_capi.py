@@ -602,6 +602,12 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
     ("kpi_plan_write_progress", [_out, _sizep, _p, _u32], _int, _check),
     ("kpi_plan_write_files", [_p, _str, _str, _u32], _int, _check),
 
+    # kpi/xlsx.h
+    ("kpi_plan_write_xlsx", [_p, _str], _int, _check),
+    ("kpi_plan_render_xlsx", [_out, _sizep, _p], _int, _check),
+    ("kpi_reader_read_xlsx", [_out, _p, _str], _int, _check),
+    ("kpi_reader_read_xlsx_buffer", [_out, _p, _str, _size], _int, _check),
+
     # kpi/file.h
     ("kpi_file_write", [_str, c_void_p, c_size_t], _int, _check),
 

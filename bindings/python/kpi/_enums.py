@@ -263,14 +263,16 @@ class Format(enum.IntEnum):
     JSON = 2
     CSV = 3
     HTML = 4
+    #: an Excel workbook: render() gives bytes
+    XLSX = 5
 
-    #: "text", "markdown", "json", "csv" or "html" (kpi_format_name)
+    #: "text", "markdown", "json", "csv", "html" or "xlsx" (kpi_format_name)
     stable_name = _c_name("kpi_format_name")
 
     @classmethod
     def parse(cls, name: str) -> Format:
         """Reads a format name (kpi_format_parse): text, markdown or md, json,
-        csv, html; KpiValueError for anything else."""
+        csv, html, xlsx; KpiValueError for anything else."""
         out = ctypes.c_int()
         C.kpi_format_parse(ctypes.byref(out), text_in(name, "format", allow_none=False))
         return cls(out.value)

@@ -409,24 +409,29 @@ class Evaluation(Owner):
         """The plan's result (the first)."""
         return self[0]
 
+    # Any: a str, or bytes for "xlsx" (typing.Literal, which would tell
+    # them apart, is not in Python 3.7's typing).
     def render(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
-               width: Optional[int] = None) -> str:
+               width: Optional[int] = None) -> Any:
         """The report as a str. ``format``: "text", "markdown" (or "md"),
-        "json", "csv", "html" or a Format. ``lang``: "ja" (default) or "en",
-        the language of headings, words and reason lines. ``width``: for the
-        text format only, the width in terminal cells to fit (at least 40;
-        0 or None for libkpi's default of 100); any other format with a
-        width raises ValueError. The BOM libkpi puts before CSV is left out
-        of the str; render_bytes() gives the exact bytes."""
+        "json", "csv", "html", "xlsx" or a Format. ``lang``: "ja" (default)
+        or "en", the language of headings, words and reason lines.
+        ``width``: for the text format only, the width in terminal cells to
+        fit (at least 40; 0 or None for libkpi's default of 100); any other
+        format with a width raises ValueError. The BOM libkpi puts before
+        CSV is left out of the str; render_bytes() gives the exact bytes.
+        An Excel workbook ("xlsx") is bytes, not a str: those are returned."""
         data = self.render_bytes(format, lang, width)
+        if Format.of(format) == Format.XLSX:
+            return data
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         return data.decode("utf-8", "replace")
 
     def render_bytes(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
                      width: Optional[int] = None) -> bytes:
-        """The report exactly as libkpi writes it (UTF-8 bytes); arguments as
-        render()."""
+        """The report exactly as libkpi writes it (UTF-8 bytes, or a
+        workbook's bytes); arguments as render()."""
         fmt = Format.of(format)
         lang = Lang.of(lang)
         if width is not None:

@@ -366,6 +366,43 @@ class Plan(Owner):
                          out, reader, s, len(cast(bytes, s)), p, 0 if p is None else len(p)),
                      threads)
 
+    @classmethod
+    def read_xlsx(cls: Type[_PlanT], workbook: Union[FileLike, bytes], infer: bool = True,
+                  prose_confidence: float = 1.0, threads: Optional[int] = None) -> _PlanT:
+        """Reads a plan from a plan workbook (.xlsx: the sheets 計画 and 進捗,
+        as write_xlsx() writes them; kpi/xlsx.h). ``workbook`` is a path
+        (str, bytes or os.PathLike, as in read_csv()), a binary file object,
+        or the workbook's contents as a bytearray or memoryview (what
+        to_xlsx_bytes() gives, wrapped). The CSV reader's rules apply
+        (``infer``, ``prose_confidence``, ``threads`` as read_csv()), and its
+        errors name the sheet and the cell (``plan.xlsx: sheet 進捗: C14:
+        ...``)."""
+        if hasattr(workbook, "read") or isinstance(workbook, (bytearray, memoryview)):
+            data = bytes(workbook.read() if hasattr(workbook, "read") else workbook)
+            return _read(cls, "auto", infer, prose_confidence,
+                         lambda out, reader: C.kpi_reader_read_xlsx_buffer(
+                             out, reader, data, len(data)), threads)
+        path = path_in(workbook, "workbook")
+        if path is None:
+            raise TypeError("workbook is required")
+        return _read(cls, "auto", infer, prose_confidence,
+                     lambda out, reader: C.kpi_reader_read_xlsx(out, reader, path), threads)
+
+    def write_xlsx(self, workbook: FileLike) -> None:
+        """Writes the plan as a plan workbook (the sheets 計画 and 進捗 with
+        the files' columns, drop-down lists and date checks for staff to
+        fill in): to a path (written beside it and renamed over it only when
+        complete) or a binary file object. read_xlsx() reads it back to the
+        same plan."""
+        if hasattr(workbook, "write"):
+            workbook.write(self.to_xlsx_bytes())
+            return
+        self._call(C.kpi_plan_write_xlsx, path_in(workbook, "workbook"))
+
+    def to_xlsx_bytes(self) -> bytes:
+        """The plan workbook write_xlsx() writes, as bytes."""
+        return self._call(_render_xlsx)
+
     def write_csv(self, structure: FileLike, progress: FileLike = None, *, bom: bool = True,
                   crlf: bool = False) -> None:
         """Writes the structure file and, unless ``progress`` is None, the
@@ -838,6 +875,13 @@ def _write_buffer(plan_ptr: int, write: _CFunction, flags: int) -> bytes:
     out = ctypes.c_void_p()
     size = ctypes.c_size_t()
     write(ctypes.byref(out), ctypes.byref(size), plan_ptr, flags)
+    return take_text(out.value, size.value)
+
+
+def _render_xlsx(plan_ptr: int) -> bytes:
+    out = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    C.kpi_plan_render_xlsx(ctypes.byref(out), ctypes.byref(size), plan_ptr)
     return take_text(out.value, size.value)
 
 
