@@ -80,7 +80,7 @@ static int reserve_bytes(kpi__csv_row *row, size_t need)
     return KPI_OK;
 }
 
-static int append_field(kpi__csv_row *row, const char *data, size_t size)
+int kpi__csv_row_add(kpi__csv_row *row, const char *data, size_t size)
 {
     if (row->count == row->capacity && grow_slots(row) != KPI_OK)
         return KPI_ERR_NOMEM;
@@ -98,7 +98,7 @@ static int append_field(kpi__csv_row *row, const char *data, size_t size)
 }
 
 /* The field pointers, once the row's bytes no longer move. */
-static void point_fields(kpi__csv_row *row)
+void kpi__csv_row_point(kpi__csv_row *row)
 {
     for (size_t i = 0; i < row->count; i++)
         row->fields[i] = row->bytes + row->starts[i];
@@ -120,7 +120,7 @@ static void on_field(void *data, size_t size, void *context)
         return;
     }
     /* Its line feeds are counted with the row's, at its end. */
-    st->rc = append_field(&st->row, data, size);
+    st->rc = kpi__csv_row_add(&st->row, data, size);
 }
 
 /* A row of empty fields (",,,," from a spreadsheet) is blank too. */
@@ -140,7 +140,7 @@ static void on_row_end(int terminator, void *context)
     if (st->row.used)
         st->line += count_newlines(st->row.bytes, st->row.used);
     if (st->rc == KPI_OK && st->row.count > 0) {
-        point_fields(&st->row);
+        kpi__csv_row_point(&st->row);
         if (!row_is_blank(&st->row))
             st->rc = st->on_row(st->context, &st->row);
     }

@@ -21,6 +21,13 @@ typedef struct kpi__csv_row {
     size_t capacity;
 } kpi__csv_row;
 
+/* Appends a field of size bytes (data NULL: empty) to row, growing its
+ * storage: KPI_OK or KPI_ERR_NOMEM (not recorded). The field pointers are
+ * set by kpi__csv_row_point() once the row is whole, as its bytes may move
+ * until then. Shared with the workbook reader (io/xlsx_sheet.c). */
+int kpi__csv_row_add(kpi__csv_row *row, const char *data, size_t size);
+void kpi__csv_row_point(kpi__csv_row *row);
+
 /* Called for each row; returns KPI_OK to go on, or an error code (with the
  * last error recorded) to stop the parse. */
 typedef int (*kpi__csv_row_fn)(void *context, const kpi__csv_row *row);

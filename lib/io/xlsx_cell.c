@@ -3,6 +3,7 @@
  * Kept apart from the XML so that each rule is one small function. */
 #include "io/xlsx_read.h"
 #include "util/date.h"
+#include "util/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -125,23 +126,6 @@ static unsigned escaped_at(const char *p, size_t left)
     return value >= 0xD800 && value <= 0xDFFF ? 0 : value;
 }
 
-static size_t put_utf8(char *out, unsigned c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (c >> 12));
-    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (c & 0x3F));
-    return 3;
-}
-
 size_t kpi__xlsx_unescape(char *text, size_t size)
 {
     if (!memchr(text, '_', size))
@@ -150,7 +134,7 @@ size_t kpi__xlsx_unescape(char *text, size_t size)
     while (in < size) {
         unsigned c = escaped_at(text + in, size - in);
         if (c) {
-            out += put_utf8(text + out, c); /* 3 bytes at most, for 7 read */
+            out += kpi__utf8_encode(c, text + out); /* 3 bytes at most, for 7 read */
             in += 7;
         } else {
             text[out++] = text[in++];

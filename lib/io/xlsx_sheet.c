@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EMPTY_FIELD UINT32_MAX /* a gap's start: the field is "" */
-
 struct sheet {
     kpi__xlsx_book *book;
     const char *source; /* "file: sheet 計画" */
@@ -34,8 +32,6 @@ struct sheet {
     uint32_t style;
     kpi__xlsx_text text;
 };
-
-static char empty_field[1];
 
 /* ---- Errors naming the cell --------------------------------------------- */
 
@@ -56,40 +52,6 @@ cell_error(const struct sheet *st, int code, int32_t column, const char *fmt, ..
 
 /* ---- The row being built ------------------------------------------------- */
 
-static int grow_slots(kpi__csv_row *row, size_t need)
-{
-    if (need <= row->capacity)
-        return KPI_OK;
-    size_t capacity = row->capacity ? row->capacity : 16;
-    while (capacity < need)
-        capacity *= 2;
-    char **fields = kpi__reallocarray(row->fields, capacity, sizeof *fields);
-    if (!fields)
-        return kpi__error_nomem();
-    row->fields = fields;
-    uint32_t *starts = kpi__reallocarray(row->starts, capacity, sizeof *starts);
-    if (!starts)
-        return kpi__error_nomem();
-    row->starts = starts;
-    row->capacity = capacity;
-    return KPI_OK;
-}
-
-static int grow_bytes(kpi__csv_row *row, size_t need)
-{
-    if (row->size - row->used >= need)
-        return KPI_OK;
-    size_t size = row->size ? row->size : 256;
-    while (size - row->used < need)
-        size *= 2;
-    char *bytes = kpi__realloc(row->bytes, size);
-    if (!bytes)
-        return kpi__error_nomem();
-    row->bytes = bytes;
-    row->size = size;
-    return KPI_OK;
-}
-
 /* Puts a cell's text (not empty) at its column, the columns skipped since
  * the last one left "". The text handed over is bounded all together, as
  * a shared string may be named by any number of cells. */
@@ -104,18 +66,12 @@ static int put_cell(struct sheet *st, int32_t column, const char *text, size_t s
                           (unsigned long long)book->zip.limit);
     book->text += size;
     size_t index = (size_t)column - 1;
-    int rc = grow_slots(row, index + 1);
+    int rc = KPI_OK;
+    while (rc == KPI_OK && row->count < index)
+        rc = kpi__csv_row_add(row, NULL, 0);
     if (rc == KPI_OK)
-        rc = grow_bytes(row, size + 1);
-    if (rc != KPI_OK)
-        return rc;
-    while (row->count < index)
-        row->starts[row->count++] = EMPTY_FIELD;
-    memcpy(row->bytes + row->used, text, size);
-    row->bytes[row->used + size] = '\0';
-    row->starts[row->count++] = (uint32_t)row->used;
-    row->used += size + 1;
-    return KPI_OK;
+        rc = kpi__csv_row_add(row, text, size);
+    return rc == KPI_OK ? KPI_OK : kpi__error_nomem();
 }
 
 /* Hands a row over when a cell of it has text (as the CSV reader skips
@@ -125,9 +81,7 @@ static int row_done(struct sheet *st)
     kpi__csv_row *row = &st->row;
     int rc = KPI_OK;
     if (row->count) {
-        for (size_t i = 0; i < row->count; i++)
-            row->fields[i] =
-                row->starts[i] == EMPTY_FIELD ? empty_field : row->bytes + row->starts[i];
+        kpi__csv_row_point(row);
         rc = st->on_row(st->context, row);
     }
     row->count = row->used = 0;

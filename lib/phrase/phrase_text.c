@@ -177,13 +177,11 @@ int kpi__pt_bullet(uint32_t c)
  * cp[at..] exactly when its code points do: the results are those of
  * comparing code points. */
 
-static size_t encode_one(uint32_t c, char *out);
-
 /* cp[i] encoded for comparing with a literal: its length, or 0 for a value
  * no literal holds (0, or past U+10FFFF, whose encoding could alias). */
 static size_t text_char(uint32_t c, char *out)
 {
-    return c == 0 || c > 0x10FFFF ? 0 : encode_one(c, out);
+    return c == 0 || c > 0x10FFFF ? 0 : kpi__utf8_encode(c, out);
 }
 
 /* Whether the literal at p starts with the k bytes of one. Stops at the
@@ -298,32 +296,6 @@ size_t kpi__pt_match_end_table(const uint32_t *cp, size_t begin, size_t end,
     return best;
 }
 
-/* ---- Encoding ------------------------------------------------------------ */
-
-static size_t encode_one(uint32_t c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 char *kpi__pt_encode(const uint32_t *cp, size_t begin, size_t end)
 {
     size_t count = end > begin ? end - begin : 0;
@@ -332,7 +304,7 @@ char *kpi__pt_encode(const uint32_t *cp, size_t begin, size_t end)
         return NULL;
     size_t len = 0;
     for (size_t i = 0; i < count; i++)
-        len += encode_one(cp[begin + i], out + len);
+        len += kpi__utf8_encode(cp[begin + i], out + len);
     out[len] = '\0';
     return out;
 }
@@ -343,7 +315,7 @@ size_t kpi__pt_quote(char *buf, size_t size, const uint32_t *cp, size_t begin, s
     size_t len = 0;
     for (size_t i = begin; i < end; i++) {
         char one[4];
-        size_t n = encode_one(cp[i], one);
+        size_t n = kpi__utf8_encode(cp[i], one);
         /* Keep room for the ellipsis and the NUL whenever more follows. */
         if (len + n + sizeof ellipsis > size) {
             memcpy(buf + len, ellipsis, sizeof ellipsis);

@@ -14,6 +14,10 @@ int32_t kpi__text_line_of(const char *text, size_t offset);
  * surrogate, a value past U+10FFFF). The one UTF-8 decoder of libkpi. */
 size_t kpi__utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Writes code point cp (at most U+10FFFF, not a surrogate) into out as
+ * UTF-8 and returns its length, 1 to 4. The one UTF-8 encoder. */
+size_t kpi__utf8_encode(uint32_t cp, char out[4]);
+
 /* The length of the longest valid UTF-8 prefix of bytes. */
 size_t kpi__utf8_valid_prefix(const char *bytes, size_t size);
 
