@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -246,10 +247,30 @@ static void test_symbols_legend_directives(void **state)
     assert_true(string_index(b.strings, "×：全て目標未進捗") >= 0);
     assert_true(string_index(b.strings, "市長指示事項") >= 0);
     assert_true(string_index(b.strings, "長野大学とは積極的に連携を図ること。") >= 0);
-    /* The HTML report's colours: ◎ green, ○ blue, △ amber, × red, grey. */
+    /* The HTML report's colours: ◎ green, ○ blue, △ amber, × red, grey;
+     * and every colour of the stylesheet's :root (ink, lines, fills), which
+     * the workbook reads from it. */
     const char *colours[] = {"FF1E7B3C", "FF1F5FAE", "FFB86E00", "FFC23A2E", "FF8B919B"};
     for (size_t i = 0; i < 5; i++)
         assert_contains(b.styles, colours[i]);
+    FILE *css = fopen("lib/report/report.css", "rb");
+    assert_non_null(css);
+    char sheet[8192];
+    size_t n = fread(sheet, 1, sizeof sheet - 1, css);
+    fclose(css);
+    sheet[n] = '\0';
+    int found = 0;
+    char *root = strstr(sheet, ":root{");
+    assert_non_null(root);
+    *strchr(root, '}') = '\0'; /* its block alone */
+    for (const char *p = root; (p = strstr(p, ":#")) != NULL; p += 2) {
+        char argb[9] = "FF";
+        for (int i = 0; i < 6; i++)
+            argb[2 + i] = (char)toupper((unsigned char)p[2 + i]);
+        assert_contains(b.styles, argb);
+        found++;
+    }
+    assert_int_equal(found, 10);
     book_free(&b);
     kpi_evaluation_free(ev);
 }

@@ -10,21 +10,44 @@
 #include "util/date.h"
 #include "util/error.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* The HTML report's colours (report.css, :root): --none, --not_progressed,
- * --behind, --on_track, --ahead, indexed by kpi_rating; its ink, muted
- * text, lines and the soft fills of headings and goals. */
-static const lxw_color_t level_colours[KPI__XLSX_CLASSES] = {
-    [KPI_RATING_NONE] = 0x8B919B,   [KPI_RATING_NOT_PROGRESSED] = 0xC23A2E,
-    [KPI_RATING_BEHIND] = 0xB86E00, [KPI_RATING_ON_TRACK] = 0x1F5FAE,
-    [KPI_RATING_AHEAD] = 0x1E7B3C,
+/* The HTML report's stylesheet (report.css, built in as bytes): the one
+ * place of the reports' colours, read here so that a level looks the
+ * same in both. */
+extern const unsigned char kpi__report_css[];
+extern const size_t kpi__report_css_size;
+
+/* The colour the stylesheet's :root gives the custom property name
+ * ("--ahead:#1e7b3c"); black when it has none (a test checks each). */
+static lxw_color_t css_colour(const char *name)
+{
+    const char *css = (const char *)kpi__report_css, *end = css + kpi__report_css_size;
+    size_t n = strlen(name);
+    for (const char *p = css; p + n + 8 <= end; p++) {
+        if (p[0] != '-' || p[1] != '-' || memcmp(p + 2, name, n) != 0 ||
+            p[2 + n] != ':' || p[3 + n] != '#')
+            continue;
+        unsigned long rgb = strtoul(p + 4 + n, NULL, 16);
+        return (lxw_color_t)(rgb & 0xFFFFFF);
+    }
+    return 0;
+}
+
+/* The level classes' colours, indexed by kpi_rating, and the ink, muted
+ * text, lines and soft fills of headings and goals. */
+static const char *const class_colours[KPI__XLSX_CLASSES] = {
+    [KPI_RATING_NONE] = "none",     [KPI_RATING_NOT_PROGRESSED] = "not_progressed",
+    [KPI_RATING_BEHIND] = "behind", [KPI_RATING_ON_TRACK] = "on_track",
+    [KPI_RATING_AHEAD] = "ahead",
 };
-#define INK 0x1F2430
-#define MUTED 0x5F6775
-#define LINE 0xCFD5DE
-#define SOFT 0xEEF1F5
-#define BAND 0xF5F7FA
+#define level_colour(c) css_colour(class_colours[c])
+#define INK css_colour("ink")
+#define MUTED css_colour("muted")
+#define LINE css_colour("line")
+#define SOFT css_colour("soft")
+#define BAND css_colour("band")
 
 #define BODY_SIZE 10
 
@@ -74,7 +97,7 @@ static void chosho_formats(kpi__xlsx *x)
     if ((f->note = body(x, 0)))
         format_set_font_color(f->note, MUTED);
     if ((f->overdue = body(x, 1))) {
-        format_set_font_color(f->overdue, level_colours[KPI_RATING_NOT_PROGRESSED]);
+        format_set_font_color(f->overdue, level_colour(KPI_RATING_NOT_PROGRESSED));
         format_set_bold(f->overdue);
     }
     for (int c = 0; c < KPI__XLSX_CLASSES; c++) {
@@ -83,13 +106,13 @@ static void chosho_formats(kpi__xlsx *x)
             format_set_font_size(f->badge[c], 16);
             format_set_bold(f->badge[c]);
             format_set_font_color(f->badge[c], LXW_COLOR_WHITE);
-            format_set_bg_color(f->badge[c], level_colours[c]);
+            format_set_bg_color(f->badge[c], level_colour(c));
             format_set_align(f->badge[c], LXW_ALIGN_CENTER);
             format_set_align(f->badge[c], LXW_ALIGN_VERTICAL_CENTER);
         }
         if ((f->legend[c] = body(x, 0))) {
             format_set_bold(f->legend[c]);
-            format_set_font_color(f->legend[c], level_colours[c]);
+            format_set_font_color(f->legend[c], level_colour(c));
         }
     }
 }
@@ -114,7 +137,7 @@ static void table_formats(kpi__xlsx *x)
     for (int c = 0; c < KPI__XLSX_CLASSES; c++)
         if ((f->t_level[c] = workbook_add_format(x->book))) {
             format_set_bold(f->t_level[c]);
-            format_set_font_color(f->t_level[c], level_colours[c]);
+            format_set_font_color(f->t_level[c], level_colour(c));
         }
 }
 
