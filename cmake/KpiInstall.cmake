@@ -70,6 +70,12 @@ install(FILES ${PROJECT_SOURCE_DIR}/docs/man/libkpi.3 DESTINATION ${CMAKE_INSTAL
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/scales/ DESTINATION ${CMAKE_INSTALL_DATADIR}/libkpi/scales
   FILES_MATCHING PATTERN "*.csv")
 
+# The conformance suite (tests/conformance/README.md), for vendors to run
+# against their own integration: cases, rules, the checker (run with
+# python3) and the C runner's sources.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/tests/conformance/
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/libkpi/conformance PATTERN "__pycache__" EXCLUDE)
+
 # The guides, and the API reference when the kpi_docs target has built it.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE
   DESTINATION ${CMAKE_INSTALL_DOCDIR})

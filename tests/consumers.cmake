@@ -5,6 +5,8 @@
 #  - examples/embed-make with pkg-config (PKG_CONFIG_PATH), kpi and
 #    kpi-static;
 #  - the installed kpi-report and Python package;
+#  - the installed conformance suite: its C runner built against the prefix
+#    and run on its cases, and its checker with the installed package;
 # then moves the installed tree elsewhere and runs them again, and installs
 # with DESTDIR and builds against that tree: the installed files hold no
 # path of the build machine.
@@ -42,6 +44,22 @@ function(run_installed prefix)
   run(${CMAKE_COMMAND} -E env --unset=KPI_LIBRARY PYTHONPATH=${site}
       ${SYSTEM_PYTHON3} ${SOURCE}/examples/python/seed_report.py --lang en)
   expect("Progress of priority goals")
+  run_conformance(${prefix} ${site})
+endfunction()
+
+# The conformance suite as a vendor runs it, from the prefix alone.
+function(run_conformance prefix site)
+  set(suite ${prefix}/share/libkpi/conformance)
+  get_filename_component(tag ${prefix} NAME)
+  set(build ${WORK}/conformance-${tag})
+  file(REMOVE_RECURSE ${build})
+  run(${CMAKE_COMMAND} -S ${suite}/runner -B ${build} -DCMAKE_PREFIX_PATH=${prefix})
+  run(${CMAKE_COMMAND} --build ${build})
+  run(${build}/kpi-conformance ${suite}/cases)
+  expect("[1-9][0-9]* passed, 0 failed\n$")
+  run(${CMAKE_COMMAND} -E env --unset=KPI_LIBRARY PYTHONPATH=${site} PYTHONDONTWRITEBYTECODE=1
+      ${SYSTEM_PYTHON3} ${suite}/check.py)
+  expect("[1-9][0-9]* passed, 0 failed\n$")
 endfunction()
 
 file(REMOVE_RECURSE ${WORK}/prefix ${WORK}/moved ${WORK}/destdir)

@@ -70,7 +70,9 @@ expect_contents(${deb_libkpi0} "/libkpi\\.so\\.0 -> libkpi\\.so\\.${version}"
 expect_contents(${deb_libkpi-dev} "/usr/include/kpi\\.h" "/usr/include/kpi/plan\\.h"
   "/libkpi\\.a" "/libkpi\\.so -> libkpi\\.so\\.0" "/pkgconfig/kpi\\.pc"
   "/pkgconfig/kpi-static\\.pc" "/cmake/kpi/kpiConfig\\.cmake" "/cmake/kpi/FindKpiCSV\\.cmake"
-  "/usr/share/man/man3/libkpi\\.3\\.gz" "/usr/share/doc/libkpi-dev/csv-format\\.md")
+  "/cmake/kpi/FindKpiXlsx\\.cmake" "/usr/share/man/man3/libkpi\\.3\\.gz"
+  "/usr/share/doc/libkpi-dev/csv-format\\.md" "/usr/share/libkpi/conformance/check\\.py"
+  "/usr/share/libkpi/conformance/cases/" "/usr/share/libkpi/conformance/runner/main\\.c")
 expect_contents(${deb_kpi-report} "/usr/bin/kpi-report"
   "/usr/share/man/man1/kpi-report\\.1\\.gz")
 expect_contents(${deb_python3-kpi} "/usr/lib/python3/dist-packages/kpi/__init__\\.py")

@@ -35,7 +35,7 @@ step "packages"
 # fonts for the HTML report, LibreOffice (opening, re-saving and printing
 # workbooks) with poppler's PDF tools, and Debian's packaging tools.
 tools/install-missing.sh cmake gcc make pkg-config libc6-dev libcsv-dev libxlsxwriter-dev \
-  libminizip-dev libexpat1-dev libreoffice-calc-nogui poppler-utils libcmocka-dev \
+  libminizip-dev libexpat1-dev libreoffice-calc-nogui poppler-utils libjansson-dev libcmocka-dev \
   doxygen valgrind clang libclang-rt-14-dev python3 python3-pytest python3-pandas \
   python3-venv mypy sqlite3 chromium fonts-noto-cjk dpkg-dev debhelper dh-python lintian
 
