@@ -33,7 +33,8 @@ step "packages"
 # (the binding's to_pandas() and the benchmark's peer), venv (installing
 # the package), mypy (its type hints) and SQLite, Chromium with Japanese
 # fonts for the HTML report, LibreOffice (opening, re-saving and printing
-# workbooks) with poppler's PDF tools, and Debian's packaging tools.
+# workbooks) with poppler's PDF tools, jansson (the conformance suite's C
+# runner), and Debian's packaging tools.
 tools/install-missing.sh cmake gcc make pkg-config libc6-dev libcsv-dev libxlsxwriter-dev \
   libminizip-dev libexpat1-dev libreoffice-calc-nogui poppler-utils libjansson-dev libcmocka-dev \
   doxygen valgrind clang libclang-rt-14-dev python3 python3-pytest python3-pandas \
