@@ -51,6 +51,7 @@ def load_case(path):
     with open(path, encoding="utf-8") as f:
         case = json.load(f)
     root = suite_root(path)
+    case["_root"] = root
     for key in ("structure", "progress"):
         name = case["plan"].get(key + "_file")
         if name is not None:
@@ -85,6 +86,16 @@ def jsonable(value):
 def result_with_kpi(case):
     """What libkpi gives for the case, as result.json holds it."""
     import kpi
+    # A plan's scale column names a file relative to the suite's folder.
+    here = os.getcwd()
+    os.chdir(case["_root"])
+    try:
+        return _result_with_kpi(kpi, case)
+    finally:
+        os.chdir(here)
+
+
+def _result_with_kpi(kpi, case):
     plan_files = case["plan"]
     reader = case.get("reader", {})
     try:
@@ -110,7 +121,8 @@ def result_of_command(command, case_path):
     args = [case_path if a == "{case}" else a for a in shlex.split(command)]
     if "{case}" not in shlex.split(command):
         args.append(case_path)
-    done = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+                          cwd=suite_root(case_path))
     if done.returncode != 0:
         raise RuntimeError("%s exited with %d: %s" % (args[0], done.returncode,
                                                        done.stderr.decode("utf-8", "replace")))
@@ -209,6 +221,7 @@ def run(paths, command=None, out=sys.stdout):
     """Runs the cases; returns (passed, failed)."""
     passed = failed = 0
     for path in case_files(paths):
+        path = os.path.abspath(path)
         case = load_case(path)
         try:
             result = result_of_command(command, path) if command else result_with_kpi(case)

@@ -115,5 +115,8 @@ json_t *case_load(const char *path, char **structure, size_t *structure_size,
         json_decref(c);
         return NULL;
     }
+    /* A plan's scale column names a file relative to the suite's folder,
+     * where the case is run from (result_of()). */
+    json_object_set_new(c, "_root", json_string(root));
     return c;
 }

@@ -7,15 +7,17 @@
  *   kpi-conformance --result CASE      the case's result.json, as an
  *                                      implementation of the contract prints it
  */
-#define _POSIX_C_SOURCE 200809L /* opendir */
+#define _XOPEN_SOURCE 700 /* realpath */
 
 #include "conformance.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The case files: those named, and those below the folders named, each
  * folder's in name order. */
@@ -35,7 +37,9 @@ static void add_path(paths *p, const char *path)
         }
         p->items = grown;
     }
-    p->items[p->count++] = strdup(path);
+    /* Absolute: each case runs from its suite's folder (result_of()). */
+    char full[PATH_MAX];
+    p->items[p->count++] = strdup(realpath(path, full) ? full : path);
 }
 
 static int by_name(const void *a, const void *b)
@@ -78,8 +82,13 @@ static json_t *result_of(const char *path, json_t **c)
     char *structure = NULL, *progress = NULL;
     size_t structure_size = 0, progress_size = 0;
     *c = case_load(path, &structure, &structure_size, &progress, &progress_size);
+    const char *root = *c ? json_string_value(json_object_get(*c, "_root")) : NULL;
+    if (root && chdir(root) != 0) {
+        fprintf(stderr, "%s: cannot enter %s\n", path, root);
+        root = NULL;
+    }
     json_t *result =
-        *c ? case_result(*c, structure, structure_size, progress, progress_size) : NULL;
+        root ? case_result(*c, structure, structure_size, progress, progress_size) : NULL;
     free(structure);
     free(progress);
     return result;
@@ -117,8 +126,10 @@ static int check(const paths *p)
 
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "--result") == 0)
-        return print_result(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--result") == 0) {
+        char full[PATH_MAX];
+        return print_result(realpath(argv[2], full) ? full : argv[2]);
+    }
     if (argc > 1 && argv[1][0] == '-') {
         fprintf(stderr, "usage: kpi-conformance [CASE|FOLDER]...\n"
                         "       kpi-conformance --result CASE\n");
