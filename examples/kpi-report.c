@@ -6,7 +6,7 @@
  *   kpi-report STRUCTURE.csv [PROGRESS.csv] [--as-of DATE] [--format FORMAT]
  *              [--lang ja|en] [--rollup RULE] [--ahead X] [--on-track Y]
  *              [--encoding ENC] [--no-assessments] [--explain-parse] [--width N]
- *              [--template] [-o FILE]
+ *              [--raw] [--template] [-o FILE]
  *   kpi-report PLAN.xlsx [OPTION]...
  *
  * The manual is docs/report.md; `kpi-report --help` says the same in short.
@@ -55,6 +55,7 @@ struct options {
     int use_assessments;
     int explain_parse; /* print how the texts were read instead */
     int template;      /* write the plan as a plan workbook instead */
+    int raw;           /* the CSV report's texts as they are */
     int32_t width;
     int32_t threads;   /* for reading and rating */
     const char *scale; /* a built-in id or a scale file; NULL: the plan's */
@@ -92,6 +93,9 @@ static void print_help(void)
         "  --explain-parse     instead of the report, show how each target's wording\n"
         "                      (期限・数値目標等) and each progress text (進捗状況) was\n"
         "                      read, and what the reader filled from them\n"
+        "  --raw               csv format: texts as they are, for programs (by default\n"
+        "                      a text a spreadsheet would run as a formula, = + - @,\n"
+        "                      gets an apostrophe before it)\n"
         "  --template          instead of the report, write the plan as a plan workbook\n"
         "                      (sheets 計画 and 進捗) for staff to fill in: needs -o\n"
         "  --width N           text format: fit N terminal cells, N >= 40 (default "
@@ -355,6 +359,8 @@ static int flag_option(struct options *o, const char *arg)
         o->explain_parse = 1;
     else if (strcmp(arg, "--template") == 0)
         o->template = 1;
+    else if (strcmp(arg, "--raw") == 0)
+        o->raw = 1;
     else
         return -1;
     return EXIT_OK;
@@ -429,6 +435,8 @@ static int parse_options(struct options *o, int argc, char **argv)
                     "\"%s\": a plan workbook holds the progress sheet itself; "
                     "give no PROGRESS.csv",
                     o->progress);
+    if (o->raw && o->format != KPI_FORMAT_CSV)
+        return fail(EXIT_USAGE, "--raw is an option of --format csv only");
     if ((o->template || o->format == KPI_FORMAT_XLSX) && to_stdout(o))
         return fail(EXIT_USAGE, "%s writes a workbook: give -o FILE.xlsx",
                     o->template ? "--template" : "--format xlsx");
@@ -511,6 +519,13 @@ struct output {
 static int render_evaluation(struct output *out, const kpi_evaluation *ev,
                              const struct options *o)
 {
+    uint32_t csv_flags = o->raw ? KPI_WRITE_RAW : 0;
+    if (o->format == KPI_FORMAT_CSV && !to_stdout(o)) {
+        out->written = 1;
+        return kpi_evaluation_write_csv(ev, o->output, o->lang, csv_flags);
+    }
+    if (o->format == KPI_FORMAT_CSV)
+        return kpi_evaluation_render_csv(&out->text, &out->size, ev, o->lang, csv_flags);
     if (o->format != KPI_FORMAT_TEXT && !to_stdout(o)) {
         out->written = 1;
         return kpi_evaluation_write(ev, o->output, o->format, o->lang);

@@ -145,6 +145,17 @@ kpi_report_usage(template_stdout "--template writes a workbook: give -o FILE.xls
   --template -o -)
 kpi_report_usage(workbook_and_progress "holds the progress sheet itself; give no PROGRESS"
   plan.xlsx ${_kpi_progress})
+# Texts a spreadsheet would run as formulas: the CSV report protects them
+# with an apostrophe, --raw writes them as they are; figures stay numbers.
+set(_kpi_formulas tests/data/hostile/formula-structure.csv
+  tests/data/hostile/formula-progress.csv --as-of 2017-09-30)
+kpi_report_test(csv_protects_formulas ARGS ${_kpi_formulas} --format csv
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX=\nplan,p,,0,'@SUM\\(A1:A9\\),@@\ngoal,1,p,1,\"'=HYPERLINK\\(\"\"http://example\\.com/@@\ntarget,1-a,1,2,'\\+cmd,[^\n]*,-5,")
+kpi_report_test(csv_raw ARGS ${_kpi_formulas} --format csv --raw
+  CHECKS -DSTATUS=0 -DSTDERR_LINES=0
+    "-DSTDOUT_REGEX=\nplan,p,,0,@SUM\\(A1:A9\\),@@\ngoal,1,p,1,\"=HYPERLINK\\(@@\ntarget,1-a,1,2,\\+cmd,")
+kpi_report_usage(raw_not_csv "--raw is an option of --format csv only" ${_kpi_formulas} --raw)
 # A plan workbook that cannot be read: status 1, the reader's message.
 kpi_report_test(workbook_missing ARGS no-such-plan.xlsx --template -o ${_kpi_work}/never.xlsx
   CHECKS -DSTATUS=1 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=1 -DNO_OUTPUT=${_kpi_work}/never.xlsx

@@ -48,9 +48,19 @@ KPI_EXTERN const char *kpi_encoding_name(kpi_encoding encoding);
 
 /** @brief Flags for the writers; combine with `|`. */
 typedef enum kpi_write_flags {
-    KPI_WRITE_DEFAULT = 0, /**< UTF-8 with a BOM, LF line ends */
-    KPI_WRITE_NO_BOM = 1,  /**< no byte order mark */
-    KPI_WRITE_CRLF = 2     /**< CRLF line ends */
+    /** UTF-8 with a BOM, LF line ends, and a text a spreadsheet would take
+     *  for a formula (it begins with = + - @, a tab or a carriage return)
+     *  written with an apostrophe before it, which spreadsheets show as text
+     *  and the reader takes away again (docs/csv-format.md) */
+    KPI_WRITE_DEFAULT = 0,
+    KPI_WRITE_NO_BOM = 1, /**< no byte order mark */
+    KPI_WRITE_CRLF = 2,   /**< CRLF line ends */
+    /** texts as they are, for programs: no apostrophe before formula-like
+     *  text (a file for a spreadsheet should not have this); but a text
+     *  that itself begins with an apostrophe before = + - @, a tab or a
+     *  carriage return still gets one, so that the reader gives it back
+     *  as it was */
+    KPI_WRITE_RAW = 4
 } kpi_write_flags;
 
 /** @brief The largest file a reader accepts, in bytes (1 GiB). */

@@ -13,6 +13,7 @@
 #ifndef KPI_RENDER_H
 #define KPI_RENDER_H
 
+#include "csv.h"
 #include "evaluate.h"
 
 #ifdef __cplusplus
@@ -24,7 +25,10 @@ typedef enum kpi_format {
     KPI_FORMAT_TEXT = 0,     /**< aligned plain text for a terminal or a printer */
     KPI_FORMAT_MARKDOWN = 1, /**< Markdown tables, one per goal */
     KPI_FORMAT_JSON = 2, /**< one JSON object: the plan with nested goals and targets */
-    KPI_FORMAT_CSV = 3,  /**< one row per target and goal with every result field */
+    /** one row per target and goal with every result field; a text a
+     *  spreadsheet would take for a formula has an apostrophe before it
+     *  (kpi_evaluation_render_csv()) */
+    KPI_FORMAT_CSV = 3,
     KPI_FORMAT_HTML = 4, /**< one self-contained, print-friendly page */
     /** an Excel workbook (.xlsx): the 調書 laid out for A4 landscape, and a
      *  sheet of one row per target and goal with figures as numbers, dates
@@ -99,6 +103,52 @@ KPI_EXTERN int kpi_evaluation_render_text(char **out, size_t *size,
                                           const kpi_evaluation *evaluation, kpi_lang lang,
                                           int32_t width);
 
+/**
+ * @brief Renders the CSV report with its options: the report
+ *        kpi_evaluation_render() gives with #KPI_FORMAT_CSV is this with
+ *        flags 0.
+ *
+ * By default a text a spreadsheet would take for a formula (one that
+ * begins with = + - @, a tab or a carriage return: a title such as
+ * `=HYPERLINK("http://…")`) is written with an apostrophe before it, which
+ * Excel and LibreOffice show as text and never run (CSV injection,
+ * CWE-1236); figures stay numbers (a negative figure is a number, not
+ * text). A program that reads the report as data may ask for the texts as
+ * they are.
+ * @param out receives the report, NUL-terminated, which the caller frees
+ *        with kpi_free(); NULL on failure. Not NULL.
+ * @param size receives its length in bytes without the NUL (may be NULL).
+ * @param evaluation the evaluation; only read. Not NULL.
+ * @param lang the language of the labels and reason lines (one of
+ *        #kpi_lang).
+ * @param flags #KPI_WRITE_RAW for the texts as they are, #KPI_WRITE_NO_BOM
+ *        for no byte order mark, combined with `|`; 0 for the defaults
+ *        (#KPI_WRITE_CRLF is accepted and changes nothing: the report's
+ *        lines end in CRLF).
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p out or @p evaluation is NULL;
+ *         #KPI_ERR_VALUE for an unknown language or a flag that is no
+ *         #kpi_write_flags; #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluation_render_csv(char **out, size_t *size,
+                                         const kpi_evaluation *evaluation, kpi_lang lang,
+                                         uint32_t flags);
+/**
+ * @brief Writes the CSV report with its options into a file, as
+ *        kpi_evaluation_write() writes it (a buffer of a few MiB at a time,
+ *        the file replaced only once whole).
+ * @param evaluation the evaluation; only read. Not NULL.
+ * @param path the file to write. Not NULL. It is either left untouched
+ *        (on any error) or replaced by the whole report, synced to disk.
+ * @param lang the language of the labels and reason lines (one of
+ *        #kpi_lang).
+ * @param flags as kpi_evaluation_render_csv() takes them.
+ * @return #KPI_OK; #KPI_ERR_ARGUMENT when @p evaluation or @p path is NULL;
+ *         #KPI_ERR_VALUE for an unknown language or a flag that is no
+ *         #kpi_write_flags; #KPI_ERR_IO when the file cannot be created,
+ *         written, synced or renamed; #KPI_ERR_NOMEM.
+ */
+KPI_EXTERN int kpi_evaluation_write_csv(const kpi_evaluation *evaluation, const char *path,
+                                        kpi_lang lang, uint32_t flags);
 /**
  * @brief Reads a format name: "text", "markdown" (or "md"), "json", "csv",
  *        "html", "xlsx".

@@ -7,6 +7,7 @@
  * a row cut between two chunks, and the lines go on counting. */
 #include "io/csv_read.h"
 #include "util/alloc.h"
+#include "util/csv_cell.h"
 #include "util/error.h"
 #include "util/utf8.h"
 #include "kpi/csv.h"
@@ -111,6 +112,10 @@ static void on_field(void *data, size_t size, void *context)
         return;
     if (st->row.count == 0)
         st->row.line = st->line;
+    /* The apostrophe a writer put before formula-like text (so that no
+     * spreadsheet runs it) is not part of the text, nor of its length. */
+    size_t protection = data ? kpi__csv_protection((const char *)data, size) : 0;
+    size -= protection;
     /* libcsv's buffer may hold a little more than the limit (see
      * bounded_realloc); the limit itself is checked here, exactly. */
     if (size > KPI_MAX_FIELD) {
@@ -120,7 +125,7 @@ static void on_field(void *data, size_t size, void *context)
         return;
     }
     /* Its line feeds are counted with the row's, at its end. */
-    st->rc = kpi__csv_row_add(&st->row, data, size);
+    st->rc = kpi__csv_row_add(&st->row, (const char *)data + protection, size);
 }
 
 /* A row of empty fields (",,,," from a spreadsheet) is blank too. */

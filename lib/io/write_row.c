@@ -10,6 +10,15 @@
 #include <math.h>
 #include <string.h>
 
+/* A field that is not a text: a number or a date, which a spreadsheet
+ * must read as one (a negative figure stays a number). */
+static void write_value(kpi__writer *w, const char *text)
+{
+    if (w->fields++)
+        kpi__strbuf_append(&w->out, ",");
+    kpi__csv_cell(&w->out, text, strlen(text));
+}
+
 void kpi__write_field(kpi__writer *w, const char *text)
 {
     if (!text)
@@ -22,7 +31,13 @@ void kpi__write_field(kpi__writer *w, const char *text)
     }
     if (w->fields++)
         kpi__strbuf_append(&w->out, ",");
-    kpi__csv_cell(&w->out, text, strlen(text));
+    /* Raw text still protects a text that begins with an apostrophe before
+     * a formula's first character: the reader, which cannot tell a raw file
+     * from another, takes one such apostrophe away. */
+    if ((w->flags & KPI_WRITE_RAW) && text[0] != '\'')
+        kpi__csv_cell(&w->out, text, strlen(text));
+    else
+        kpi__csv_text_cell(&w->out, text, strlen(text));
 }
 
 void kpi__write_number(kpi__writer *w, double value)
@@ -36,7 +51,7 @@ void kpi__write_number(kpi__writer *w, double value)
     char buf[KPI__NUMBER_SIZE] = "";
     if (!isnan(value))
         kpi__number_format(buf, value);
-    kpi__write_field(w, buf);
+    write_value(w, buf);
 }
 
 void kpi__write_date(kpi__writer *w, int32_t date)
@@ -49,7 +64,7 @@ void kpi__write_date(kpi__writer *w, int32_t date)
     }
     char iso[KPI__DATE_ISO_SIZE];
     kpi__date_iso(iso, date);
-    kpi__write_field(w, iso);
+    write_value(w, iso);
 }
 
 void kpi__write_end_row(kpi__writer *w)

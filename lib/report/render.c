@@ -1,6 +1,7 @@
 /* kpi_evaluation_render(): argument checks and the choice of format. The
  * formats themselves are render_*.c; what they share is display.c. */
 #include "report/render.h"
+#include "kpi/csv.h"
 #include "util/error.h"
 #include "util/alloc.h"
 #include "util/file_replace.h"
@@ -75,12 +76,19 @@ static void reserve(kpi__strbuf *b, const kpi_evaluation *ev, size_t per_result)
         kpi__strbuf_reserve(b, HEADER_BYTES + results * per_result);
 }
 
+/* The options of one format: the text report's width, the CSV report's
+ * flags (KPI_WRITE_RAW, KPI_WRITE_NO_BOM). */
+struct options {
+    int32_t width;
+    uint32_t flags;
+};
+
 static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format,
-                     kpi_lang lang, int32_t width)
+                     kpi_lang lang, struct options o)
 {
     switch (format) {
     case KPI_FORMAT_TEXT:
-        kpi__render_text(b, ev, lang, width ? width : 100);
+        kpi__render_text(b, ev, lang, o.width ? o.width : 100);
         break;
     case KPI_FORMAT_MARKDOWN:
         kpi__render_markdown(b, ev, lang);
@@ -91,7 +99,7 @@ static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format
         break;
     case KPI_FORMAT_CSV:
         reserve(b, ev, CSV_RESULT_BYTES);
-        kpi__render_csv(b, ev, lang);
+        kpi__render_csv(b, ev, lang, o.flags);
         break;
     case KPI_FORMAT_HTML:
         kpi__render_html(b, ev, lang);
@@ -101,14 +109,15 @@ static void dispatch(kpi__strbuf *b, const kpi_evaluation *ev, kpi_format format
     }
 }
 
-/* Both entry points: the text format's width is its own option. */
+/* Every render entry point: the text format's width and the CSV report's
+ * flags are their own options. */
 static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format format,
-                  kpi_lang lang, int32_t width)
+                  kpi_lang lang, struct options o)
 {
     if (!out)
         return kpi__error_null("kpi_evaluation_render", "out");
     *out = NULL;
-    int rc = check_render("kpi_evaluation_render", ev, format, lang, width);
+    int rc = check_render("kpi_evaluation_render", ev, format, lang, o.width);
     if (rc == KPI_OK && format == KPI_FORMAT_XLSX && !size)
         rc = kpi__error_null("kpi_evaluation_render", "size");
     if (rc != KPI_OK)
@@ -118,7 +127,7 @@ static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format
     kpi__strbuf b = {0};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
-    dispatch(&b, ev, format, lang, width);
+    dispatch(&b, ev, format, lang, o);
     kpi__c_numeric_leave(&locale);
     return kpi__strbuf_hand_over(&b, out, size);
 }
@@ -126,13 +135,34 @@ static int render(char **out, size_t *size, const kpi_evaluation *ev, kpi_format
 int kpi_evaluation_render(char **out, size_t *size, const kpi_evaluation *ev,
                           kpi_format format, kpi_lang lang)
 {
-    return render(out, size, ev, format, lang, 0);
+    return render(out, size, ev, format, lang, (struct options){0, 0});
 }
 
 int kpi_evaluation_render_text(char **out, size_t *size, const kpi_evaluation *ev,
                                kpi_lang lang, int32_t width)
 {
-    return render(out, size, ev, KPI_FORMAT_TEXT, lang, width);
+    return render(out, size, ev, KPI_FORMAT_TEXT, lang, (struct options){width, 0});
+}
+
+/* The CSV report's flags: KPI_WRITE_RAW and KPI_WRITE_NO_BOM (its lines
+ * end in CRLF anyway, so KPI_WRITE_CRLF changes nothing). */
+static int check_csv_flags(const char *function, uint32_t flags)
+{
+    if (flags & ~(uint32_t)(KPI_WRITE_NO_BOM | KPI_WRITE_CRLF | KPI_WRITE_RAW))
+        return kpi__error(KPI_ERR_VALUE, "%s: flags 0x%x are no kpi_write_flags",
+                          function, (unsigned)flags);
+    return KPI_OK;
+}
+
+int kpi_evaluation_render_csv(char **out, size_t *size, const kpi_evaluation *ev,
+                              kpi_lang lang, uint32_t flags)
+{
+    if (out)
+        *out = NULL;
+    int rc = check_csv_flags("kpi_evaluation_render_csv", flags);
+    return rc != KPI_OK
+               ? rc
+               : render(out, size, ev, KPI_FORMAT_CSV, lang, (struct options){0, flags});
 }
 
 static int drain_to_file(void *context, const char *data, size_t n)
@@ -160,12 +190,12 @@ static int write_workbook(const kpi_evaluation *ev, const char *path, kpi_lang l
  * (kpi__strbuf_drain_point()), so a report of a million results is
  * written through a buffer of a few MiB rather than held whole; the
  * others are small and written at the end. */
-int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format format,
-                         kpi_lang lang)
+static int write_report(const char *function, const kpi_evaluation *ev, const char *path,
+                        kpi_format format, kpi_lang lang, struct options o)
 {
-    int rc = check_render("kpi_evaluation_write", ev, format, lang, 0);
+    int rc = check_render(function, ev, format, lang, 0);
     if (rc == KPI_OK && !path)
-        rc = kpi__error_null("kpi_evaluation_write", "path");
+        rc = kpi__error_null(function, "path");
     if (rc != KPI_OK)
         return rc;
     if (format == KPI_FORMAT_XLSX)
@@ -176,7 +206,7 @@ int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format 
     kpi__strbuf b = {.drain = drain_to_file, .drain_context = &file};
     kpi__c_numeric locale;
     kpi__c_numeric_enter(&locale);
-    dispatch(&b, ev, format, lang, 0);
+    dispatch(&b, ev, format, lang, o);
     kpi__c_numeric_leave(&locale);
     int whole = kpi__strbuf_drain_all(&b);
     kpi__strbuf_free(&b);
@@ -187,4 +217,20 @@ int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format 
     if (!whole && !write_failed)
         return kpi__error_nomem();
     return rc;
+}
+
+int kpi_evaluation_write(const kpi_evaluation *ev, const char *path, kpi_format format,
+                         kpi_lang lang)
+{
+    return write_report("kpi_evaluation_write", ev, path, format, lang,
+                        (struct options){0, 0});
+}
+
+int kpi_evaluation_write_csv(const kpi_evaluation *ev, const char *path, kpi_lang lang,
+                             uint32_t flags)
+{
+    int rc = check_csv_flags("kpi_evaluation_write_csv", flags);
+    return rc != KPI_OK ? rc
+                        : write_report("kpi_evaluation_write_csv", ev, path,
+                                       KPI_FORMAT_CSV, lang, (struct options){0, flags});
 }

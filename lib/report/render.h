@@ -16,7 +16,10 @@ int kpi__render_text(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
                      int32_t width);
 int kpi__render_markdown(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 int kpi__render_json(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
-int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
+/* flags: KPI_WRITE_RAW (no apostrophe before formula-like text),
+ * KPI_WRITE_NO_BOM; 0 for the report kpi_evaluation_render() gives. */
+int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
+                    uint32_t flags);
 int kpi__render_html(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang);
 /* The workbook (render_xlsx.c), made whole and handed over as bytes in
  * *out (kpi__free(); NUL-terminated) and *size: KPI_OK, or KPI_ERR_LIMIT,

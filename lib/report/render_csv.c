@@ -6,6 +6,7 @@
  * cells (unrated_label, status_label, reason) follow it. Directives follow
  * the plan's results, one row each. Schema: docs/report-formats.md. */
 #include "kpi/columns.h"
+#include "kpi/csv.h"
 #include "model/names.h"
 #include "report/display.h"
 #include "report/render.h"
@@ -26,6 +27,8 @@ struct row {
     kpi__strbuf scratch;
     uint32_t inferred_bits;
     char inferred[128];
+    int raw;                /* KPI_WRITE_RAW: texts as they are */
+    kpi__strbuf protection; /* a formula-like text with its apostrophe */
 };
 
 static void separator(struct row *w)
@@ -98,10 +101,37 @@ static void cell_text(struct row *w, const char *text)
         kpi__strbuf_append_n(w->out, text, n);
 }
 
+/* A text a spreadsheet would take for a formula, with the apostrophe
+ * that makes it show as text (util/csv_cell.h). */
+static void protected_cell(struct row *w, const char *text)
+{
+    kpi__strbuf *p = &w->protection;
+    p->length = 0;
+    KPI__STRBUF_LITERAL(p, "'");
+    kpi__strbuf_append(p, text);
+    if (p->failed)
+        w->out->failed = 1;
+    else
+        cell_text(w, p->data);
+}
+
+/* Only a text that begins with one of these can be formula-like: the
+ * report's millions of other cells are not measured for it. */
+static int may_be_formula(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ||
+           c == '\'';
+}
+
 static void cell(struct row *w, const char *text)
 {
     separator(w);
-    cell_text(w, text ? text : "");
+    if (!text)
+        text = "";
+    if (!w->raw && may_be_formula(text[0]) && kpi__csv_formula_like(text, strlen(text)))
+        protected_cell(w, text);
+    else
+        cell_text(w, text);
 }
 
 /* Exactly the double; empty for NaN (and for infinities, which no
@@ -309,10 +339,12 @@ static void result_row(struct row *w, const kpi_result *r, kpi_lang lang)
     end_row(w);
 }
 
-int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
+int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang,
+                    uint32_t flags)
 {
-    struct row w = {out, 0, {0}, 0, ""};
-    KPI__STRBUF_LITERAL(out, "\xEF\xBB\xBF");
+    struct row w = {.out = out, .raw = (flags & KPI_WRITE_RAW) != 0};
+    if (!(flags & KPI_WRITE_NO_BOM))
+        KPI__STRBUF_LITERAL(out, "\xEF\xBB\xBF");
     /* The header: the columns' names (kpi/columns.h, report/columns.c). */
     for (int32_t i = 0; i < kpi_evaluation_column_count(ev); i++)
         cell(&w, kpi_column_name((kpi_column)i));
@@ -320,5 +352,6 @@ int kpi__render_csv(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     for (size_t i = 0; i < ev->count + ev->directive_count; i++)
         result_row(&w, &ev->results[i], lang);
     kpi__strbuf_free(&w.scratch);
+    kpi__strbuf_free(&w.protection);
     return out->failed ? KPI_ERR_NOMEM : KPI_OK;
 }

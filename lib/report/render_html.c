@@ -26,7 +26,15 @@ static void put_head(kpi__strbuf *out, const kpi_evaluation *ev, kpi_lang lang)
     const char *title = ev->results[0].title;
     kpi__strbuf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n",
                        kpi_lang_name(lang));
-    kpi__strbuf_append(out, "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+    /* The page needs no script and nothing from elsewhere: its style is
+     * inline and its texts are the plan's, written by many hands. The
+     * policy forbids scripts, remote loads, forms and a base URL, so that
+     * a text that slipped past the escaping still could not run. */
+    kpi__strbuf_append(out, "<meta charset=\"utf-8\">\n"
+                            "<meta http-equiv=\"Content-Security-Policy\" "
+                            "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                            "base-uri 'none'; form-action 'none'\">\n"
+                            "<meta name=\"viewport\" "
                             "content=\"width=device-width, initial-scale=1\">\n<title>");
     kpi__html_text(out, *title ? title : kpi__word(KPI__W_REPORT_TITLE, lang));
     if (ev->department && *ev->department) {

@@ -1,5 +1,6 @@
 /* One CSV cell, quoted only when it must be, the same way in every file
- * libkpi writes, so that what one writer quotes another never leaves bare. */
+ * libkpi writes, so that what one writer quotes another never leaves bare;
+ * and text no spreadsheet takes for a formula. */
 #include "util/csv_cell.h"
 
 #include <csv.h>
@@ -35,4 +36,38 @@ void kpi__csv_cell(kpi__strbuf *out, const char *text, size_t n)
         kpi__csv_cell_quoted(out, text, n);
     else
         kpi__strbuf_append_n(out, text, n);
+}
+
+int kpi__csv_formula_like(const char *text, size_t n)
+{
+    size_t i = 0;
+    while (i < n && text[i] == '\'')
+        i++;
+    if (i == n)
+        return 0;
+    char c = text[i];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+void kpi__csv_text_cell(kpi__strbuf *out, const char *text, size_t n)
+{
+    if (!kpi__csv_formula_like(text, n)) {
+        kpi__csv_cell(out, text, n);
+        return;
+    }
+    /* Rare: the cell with its apostrophe is made in a copy, so that the
+     * quoting (a formula often holds quotes and commas) covers both. */
+    kpi__strbuf protected_text = {0};
+    KPI__STRBUF_LITERAL(&protected_text, "'");
+    kpi__strbuf_append_n(&protected_text, text, n);
+    if (protected_text.failed)
+        out->failed = 1;
+    else
+        kpi__csv_cell(out, protected_text.data, protected_text.length);
+    kpi__strbuf_free(&protected_text);
+}
+
+size_t kpi__csv_protection(const char *cell, size_t n)
+{
+    return n > 1 && cell[0] == '\'' && kpi__csv_formula_like(cell + 1, n - 1);
 }

@@ -36,4 +36,20 @@ void kpi__csv_cell(kpi__strbuf *out, const char *text, size_t n);
 /* Appends text[0..n) in quotes, inner quotes doubled, by libcsv. */
 void kpi__csv_cell_quoted(kpi__strbuf *out, const char *text, size_t n);
 
+/* Whether a spreadsheet opening the file would take text[0..n) for a
+ * formula (CSV injection, CWE-1236): it begins with = + - @, a tab or a
+ * carriage return; or would, once apostrophes before those were taken
+ * away (so that a text of the city's own that begins with an apostrophe
+ * keeps it through kpi__csv_protection()). */
+int kpi__csv_formula_like(const char *text, size_t n);
+
+/* Appends text[0..n) as kpi__csv_cell() does, but formula-like text with
+ * an apostrophe before it, which spreadsheets show as text and the plan
+ * reader takes away again (kpi__csv_protection()). */
+void kpi__csv_text_cell(kpi__strbuf *out, const char *text, size_t n);
+
+/* The bytes at the start of a cell read from a file that are a writer's
+ * protection: 1 for an apostrophe before formula-like text, else 0. */
+size_t kpi__csv_protection(const char *cell, size_t n);
+
 #endif

@@ -624,6 +624,8 @@ PROTOTYPES: List[Tuple[Any, ...]] = [
     ("kpi_evaluation_column_texts", [_out, _sizep, _p, _int, _int], _int, _check),
     ("kpi_evaluation_render_text", [_out, _sizep, _p, _int, _i32], _int, _check),
     ("kpi_evaluation_write", [_p, _str, _int, _int], _int, _check),
+    ("kpi_evaluation_render_csv", [_out, _sizep, _p, _int, _u32], _int, _check),
+    ("kpi_evaluation_write_csv", [_p, _str, _int, _u32], _int, _check),
     ("kpi_format_parse", [_intp, _str], _int, _check),
     ("kpi_format_name", [_int], _str, _text),
 

@@ -452,6 +452,9 @@ class WriteFlags(enum.IntFlag):
     DEFAULT = 0
     NO_BOM = 1
     CRLF = 2
+    #: texts as they are: no apostrophe before one a spreadsheet would take
+    #: for a formula (for programs)
+    RAW = 4
 
 
 def _member(cls: Type[_E], value: object, what: str) -> Union[_E, int]:

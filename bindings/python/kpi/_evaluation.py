@@ -18,7 +18,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Collection, Dict, ItemsView, I
 from ._capi import C, path_in, take_text, text_in
 from ._dates import date_out
 from ._enums import (Direction, Field, Format, Kind, Lang, LevelCause, Object, Rating,
-                     Rollup, Status, Unrated, enum_out)
+                     Rollup, Status, Unrated, WriteFlags, enum_out)
 from ._errors import KpiValueError
 from ._handle import Borrowed, Owner
 from ._model import Note, float_in, opt_float
@@ -249,6 +249,17 @@ def _scale_of(ptr: Optional[int]) -> Optional[Scale]:
     return Scale._dup(ptr) if ptr else None
 
 
+
+def _csv_flags(fmt: Union[Format, int], raw: bool) -> int:
+    """The CSV report's flags for ``raw`` (kpi_evaluation_render_csv()),
+    which only the csv format takes."""
+    if not isinstance(raw, bool):
+        raise TypeError("raw must be a bool, not %s" % type(raw).__name__)
+    if raw and fmt != Format.CSV:
+        raise ValueError("raw is an option of the csv format only, not of %s"
+                         % getattr(fmt, "stable_name", fmt))
+    return int(WriteFlags.RAW) if raw else 0
+
 class Evaluation(Owner):
     """The ratings of a whole plan as of one date: a list of Result in plan
     order (the plan first, then each goal followed by its targets and then
@@ -412,7 +423,7 @@ class Evaluation(Owner):
     # Any: a str, or bytes for "xlsx" (typing.Literal, which would tell
     # them apart, is not in Python 3.7's typing).
     def render(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
-               width: Optional[int] = None) -> Any:
+               width: Optional[int] = None, *, raw: bool = False) -> Any:
         """The report as a str. ``format``: "text", "markdown" (or "md"),
         "json", "csv", "html", "xlsx" or a Format. ``lang``: "ja" (default)
         or "en", the language of headings, words and reason lines.
@@ -420,8 +431,12 @@ class Evaluation(Owner):
         fit (at least 40; 0 or None for libkpi's default of 100); any other
         format with a width raises ValueError. The BOM libkpi puts before
         CSV is left out of the str; render_bytes() gives the exact bytes.
-        An Excel workbook ("xlsx") is bytes, not a str: those are returned."""
-        data = self.render_bytes(format, lang, width)
+        An Excel workbook ("xlsx") is bytes, not a str: those are returned.
+        In the CSV report a text a spreadsheet would take for a formula
+        (it begins with = + - @, a tab or a CR) has an apostrophe before
+        it; ``raw=True`` (the csv format only) gives the texts as they
+        are, for programs."""
+        data = self.render_bytes(format, lang, width, raw=raw)
         if Format.of(format) == Format.XLSX:
             return data
         if data.startswith(b"\xef\xbb\xbf"):
@@ -429,11 +444,12 @@ class Evaluation(Owner):
         return data.decode("utf-8", "replace")
 
     def render_bytes(self, format: _FormatArg = "text", lang: _LangArg = DEFAULT_LANG,
-                     width: Optional[int] = None) -> bytes:
+                     width: Optional[int] = None, *, raw: bool = False) -> bytes:
         """The report exactly as libkpi writes it (UTF-8 bytes, or a
         workbook's bytes); arguments as render()."""
         fmt = Format.of(format)
         lang = Lang.of(lang)
+        flags = _csv_flags(fmt, raw)
         if width is not None:
             if isinstance(width, bool) or not isinstance(width, int):
                 raise TypeError("width must be an int or None, not %s" % type(width).__name__)
@@ -447,7 +463,10 @@ class Evaluation(Owner):
         size = ctypes.c_size_t()
         h = self._h
         with h.lock:
-            if width is None:
+            if flags:
+                C.kpi_evaluation_render_csv(ctypes.byref(out), ctypes.byref(size), h.get(),
+                                            lang, flags)
+            elif width is None:
                 C.kpi_evaluation_render(ctypes.byref(out), ctypes.byref(size), h.get(), fmt,
                                         lang)
             else:
@@ -456,7 +475,7 @@ class Evaluation(Owner):
             return take_text(out.value, size.value)
 
     def write(self, path: _PathArg, format: _FormatArg = "text",
-              lang: _LangArg = DEFAULT_LANG) -> None:
+              lang: _LangArg = DEFAULT_LANG, *, raw: bool = False) -> None:
         """Writes the report to ``path`` (str, bytes or os.PathLike), the
         bytes render_bytes() gives, replacing the file only once the report
         is whole; JSON and CSV are written as they are rendered, so a report
@@ -464,10 +483,14 @@ class Evaluation(Owner):
         without ``width`` (the text format is written at its default)."""
         fmt = Format.of(format)
         lang = Lang.of(lang)
-        raw = path_in(path)
+        flags = _csv_flags(fmt, raw)
+        path_bytes = path_in(path)
         h = self._h
         with h.lock:
-            C.kpi_evaluation_write(h.get(), raw, fmt, lang)
+            if flags:
+                C.kpi_evaluation_write_csv(h.get(), path_bytes, lang, flags)
+            else:
+                C.kpi_evaluation_write(h.get(), path_bytes, fmt, lang)
 
     def to_records(self, include_plan: bool = True, lang: _LangArg = DEFAULT_LANG,
                    include_directives: bool = False) -> List[Dict[str, Any]]:

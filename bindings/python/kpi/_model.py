@@ -404,23 +404,30 @@ class Plan(Owner):
         return self._call(_render_xlsx)
 
     def write_csv(self, structure: FileLike, progress: FileLike = None, *, bom: bool = True,
-                  crlf: bool = False) -> None:
+                  crlf: bool = False, raw: bool = False) -> None:
         """Writes the structure file and, unless ``progress`` is None, the
         progress file. ``structure`` and ``progress`` are paths (str, bytes
         or os.PathLike) or binary file objects (anything with ``write``).
         A path is written beside its destination and renamed over it only
         when complete; two paths of one file are refused (KpiArgumentError)
         before anything is written. UTF-8 with a BOM by default (as Excel
-        wants it), LF line ends unless ``crlf``."""
+        wants it), LF line ends unless ``crlf``. A text a spreadsheet would
+        take for a formula (it begins with = + - @, a tab or a CR) is
+        written with an apostrophe before it, which spreadsheets show as
+        text and read_csv() takes away again; ``raw=True`` writes texts as
+        they are, for programs."""
+        flags = _flags(bom, crlf, raw)
         if hasattr(structure, "write") or hasattr(progress, "write"):
-            _write_objects(self, structure, progress, _flags(bom, crlf))
+            _write_objects(self, structure, progress, flags)
             return
         self._call(_write_files, path_in(structure, "structure"),
-                   path_in(progress, "progress"), _flags(bom, crlf))
+                   path_in(progress, "progress"), flags)
 
-    def to_csv_bytes(self, *, bom: bool = True, crlf: bool = False) -> Tuple[bytes, bytes]:
-        """The two files as bytes: ``(structure, progress)``."""
-        flags = _flags(bom, crlf)
+    def to_csv_bytes(self, *, bom: bool = True, crlf: bool = False,
+                     raw: bool = False) -> Tuple[bytes, bytes]:
+        """The two files as bytes: ``(structure, progress)``; options as
+        write_csv()."""
+        flags = _flags(bom, crlf, raw)
         return (self._call(_write_buffer, C.kpi_plan_write_structure, flags),
                 self._call(_write_buffer, C.kpi_plan_write_progress, flags))
 
@@ -855,12 +862,14 @@ def _write_objects(plan: Plan, structure: FileLike, progress: FileLike, flags: i
             C.kpi_file_write(path_in(target, what), content, len(content))
 
 
-def _flags(bom: bool, crlf: bool) -> int:
+def _flags(bom: bool, crlf: bool, raw: bool = False) -> int:
     flags = WriteFlags.DEFAULT
     if not bom:
         flags |= WriteFlags.NO_BOM
     if crlf:
         flags |= WriteFlags.CRLF
+    if raw:
+        flags |= WriteFlags.RAW
     return int(flags)
 
 
