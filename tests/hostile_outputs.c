@@ -46,10 +46,24 @@ static size_t read_strings(const char *path, char *buf, size_t size, char **stri
 /* Goal g<i>: its title, an update, an assessment, a note and a target
  * whose label, unit, wording, measurement, update and assessment all hold
  * strings of the list. */
+/* A goal's code: the string itself when a code can be it (codes are
+ * trimmed, and ';' separates a directive's goals), made unique; else g<i>.
+ * The first goal keeps g0, which the directive names. */
+static void goal_code(char *code, size_t size, const char *text, size_t i)
+{
+    size_t n = strlen(text);
+    int usable = i > 0 && n > 0 && n < 200 && !strchr(text, ';') &&
+                 (unsigned char)text[0] > ' ' && (unsigned char)text[n - 1] > ' ';
+    if (usable)
+        snprintf(code, size, "%s#%zu", text, i);
+    else
+        snprintf(code, size, "g%zu", i);
+}
+
 static int add_goal(kpi_plan *plan, char **s, size_t n, size_t i)
 {
-    char code[32];
-    snprintf(code, sizeof code, "g%zu", i);
+    char code[256];
+    goal_code(code, sizeof code, s[i], i);
     kpi_goal *g = kpi_plan_add_goal(plan, code, s[i]);
     if (!g)
         return fail(code);
