@@ -10,14 +10,19 @@
 #include "util/error.h"
 #include "kpi/xlsx.h"
 
-/* The limits; tests lower them (kpi__xlsx_set_limits()). */
-static uint64_t max_uncompressed = KPI_XLSX_MAX_UNCOMPRESSED;
-static uint64_t max_cells = KPI_XLSX_MAX_CELLS;
+#include <stdatomic.h>
+
+/* The limits. Tests lower them (kpi__xlsx_set_limits()) to reach them
+ * with small files; atomic, so that reads on other threads see one value
+ * or the other, never a torn one. Nothing else ever changes them. */
+static _Atomic uint64_t max_uncompressed = KPI_XLSX_MAX_UNCOMPRESSED;
+static _Atomic uint64_t max_cells = KPI_XLSX_MAX_CELLS;
 
 void kpi__xlsx_set_limits(uint64_t uncompressed, uint64_t cells)
 {
-    max_uncompressed = uncompressed ? uncompressed : KPI_XLSX_MAX_UNCOMPRESSED;
-    max_cells = cells ? cells : KPI_XLSX_MAX_CELLS;
+    atomic_store(&max_uncompressed,
+                 uncompressed ? uncompressed : KPI_XLSX_MAX_UNCOMPRESSED);
+    atomic_store(&max_cells, cells ? cells : KPI_XLSX_MAX_CELLS);
 }
 
 /* A read in progress: the workbook's bytes (read from path, or given) and
@@ -50,7 +55,7 @@ static int workbook_open(void *self)
                              w->book.file, KPI_MAX_FILE);
     }
     int rc = kpi__xlsx_zip_open(&w->book.zip, w->book.file, w->bytes, w->size,
-                                max_uncompressed);
+                                atomic_load(&max_uncompressed));
     return rc == KPI_OK ? kpi__xlsx_book_read(&w->book) : rc;
 }
 
@@ -69,7 +74,7 @@ static int workbook_rows(void *self, int sheet, kpi__csv_row_fn on_row, void *co
 static int read_workbook(kpi_plan **out, kpi_reader *reader, struct workbook *w)
 {
     w->book.file = w->path ? w->path : w->from_file ? "(null)" : "workbook";
-    w->book.max_cells = max_cells;
+    w->book.max_cells = atomic_load(&max_cells);
     kpi__row_source source = {w, workbook_open, workbook_name, workbook_rows, w->path};
     int rc = kpi__reader_read_rows(out, reader, &source, w->function);
     kpi__xlsx_book_free(&w->book);
