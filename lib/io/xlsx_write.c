@@ -6,10 +6,13 @@
 #include "io/xlsx_write_cells.h"
 #include "model/model.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/number.h"
 #include "kpi/file.h"
 #include "kpi/xlsx.h"
+
+#include <time.h>
 
 /* The sheets' names, which the reader looks for. */
 #define STRUCTURE_SHEET "計画"
@@ -52,6 +55,17 @@ static int write_sheet(lxw_workbook *book, const char *name, int code_column,
     return rc;
 }
 
+/* The seconds since 1970 of a date: the workbook is dated by the plan
+ * (its report date, else its start), so that one plan always makes the
+ * same bytes; 0, which libxlsxwriter takes for now, when it has neither. */
+static time_t dated(const kpi_plan *plan)
+{
+    int32_t date = plan->report_date ? plan->report_date : plan->start;
+    if (!date)
+        return 0;
+    return (time_t)(kpi__date_to_days(date) - kpi__date_to_days(19700101)) * 86400;
+}
+
 /* Title, organization (the company field) and department (the manager
  * field: where Excel shows an owner), and the report date. */
 static int set_properties(lxw_workbook *book, const kpi_plan *plan)
@@ -62,6 +76,7 @@ static int set_properties(lxw_workbook *book, const kpi_plan *plan)
         .manager = plan->department,
         .comments =
             (char *)"libkpi plan workbook: sheets 計画 (structure) and 進捗 (progress)",
+        .created = dated(plan),
     };
     lxw_error e = workbook_set_properties(book, &properties);
     if (e == LXW_NO_ERROR && plan->report_date) {
