@@ -186,6 +186,8 @@ static void test_properties(void **state)
     char *core = part_of(plan, "docProps/core.xml");
     assert_non_null(
         strstr(core, "<dc:title>平成29年度 重点目標一覧表（中間報告調書）</dc:title>"));
+    /* dated by the plan's report date, not the clock: the same bytes */
+    assert_non_null(strstr(core, ">2017-09-30T00:00:00Z</dcterms:created>"));
     free(core);
     char *app = part_of(plan, "docProps/app.xml");
     assert_non_null(strstr(app, "<Company>上田市</Company>"));
