@@ -4,6 +4,7 @@
  * then the strings and styles themselves. A package without what a
  * workbook must have is KPI_ERR_PARSE naming the file and the part. */
 #include "io/xlsx_read.h"
+#include "io/xlsx_sheets.h"
 #include "util/alloc.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -28,7 +29,8 @@ struct package {
  * sheet: its Japanese name, or the English one in any ASCII case. */
 static int sheet_kind(const char *name)
 {
-    static const char *const japanese[2] = {"計画", "進捗"};
+    static const char *const japanese[2] = {KPI__XLSX_SHEET_STRUCTURE,
+                                            KPI__XLSX_SHEET_PROGRESS};
     static const char *const english[2] = {"structure", "progress"};
     for (int k = 0; k < 2; k++) {
         if (strcmp(name, japanese[k]) == 0)
@@ -157,7 +159,8 @@ static int read_workbook(struct package *p)
     if (!names)
         return kpi__error_nomem();
     rc = kpi__error_at(KPI_ERR_PARSE, p->book->file, 0, 0,
-                       "%s: no sheet 計画 (or structure) in the workbook; its sheets: %s",
+                       "%s: no sheet " KPI__XLSX_SHEET_STRUCTURE
+                       " (or structure) in the workbook; its sheets: %s",
                        p->book->file, p->sheet_count ? names : "none");
     kpi__free(names);
     return rc;

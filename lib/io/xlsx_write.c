@@ -3,20 +3,14 @@
  * (csv_write.c, csv_write_progress.c) into typed cells (xlsx_write_cells.c),
  * with the lists and checks staff fill them in with (xlsx_write_lists.c). */
 #include "io/csv_write.h"
+#include "io/xlsx_sheets.h"
 #include "io/xlsx_write_cells.h"
 #include "model/model.h"
 #include "util/alloc.h"
-#include "util/date.h"
 #include "util/error.h"
 #include "util/number.h"
 #include "kpi/file.h"
 #include "kpi/xlsx.h"
-
-#include <time.h>
-
-/* The sheets' names, which the reader looks for. */
-#define STRUCTURE_SHEET "計画"
-#define PROGRESS_SHEET "進捗"
 
 typedef void (*rows_fn)(kpi__writer *, const kpi_plan *);
 
@@ -55,17 +49,6 @@ static int write_sheet(lxw_workbook *book, const char *name, int code_column,
     return rc;
 }
 
-/* The seconds since 1970 of a date: the workbook is dated by the plan
- * (its report date, else its start), so that one plan always makes the
- * same bytes; 0, which libxlsxwriter takes for now, when it has neither. */
-static time_t dated(const kpi_plan *plan)
-{
-    int32_t date = plan->report_date ? plan->report_date : plan->start;
-    if (!date)
-        return 0;
-    return (time_t)(kpi__date_to_days(date) - kpi__date_to_days(19700101)) * 86400;
-}
-
 /* Title, organization (the company field) and department (the manager
  * field: where Excel shows an owner), and the report date. */
 static int set_properties(lxw_workbook *book, const kpi_plan *plan)
@@ -76,18 +59,14 @@ static int set_properties(lxw_workbook *book, const kpi_plan *plan)
         .manager = plan->department,
         .comments =
             (char *)"libkpi plan workbook: sheets 計画 (structure) and 進捗 (progress)",
-        .created = dated(plan),
+        /* dated by the plan (its report date, else its start), not the clock */
+        .created =
+            kpi__workbook_created(plan->report_date ? plan->report_date : plan->start),
     };
     lxw_error e = workbook_set_properties(book, &properties);
-    if (e == LXW_NO_ERROR && plan->report_date) {
-        lxw_datetime when = {plan->report_date / 10000,
-                             plan->report_date / 100 % 100,
-                             plan->report_date % 100,
-                             0,
-                             0,
-                             0};
-        e = workbook_set_custom_property_datetime(book, "report_date", &when);
-    }
+    lxw_datetime report_date;
+    if (e == LXW_NO_ERROR && kpi__workbook_datetime(&report_date, plan->report_date))
+        e = workbook_set_custom_property_datetime(book, "report_date", &report_date);
     return e == LXW_NO_ERROR ? KPI_OK : kpi__workbook_error(e, "setting its properties");
 }
 
@@ -98,9 +77,11 @@ static int fill(lxw_workbook *book, const kpi_plan *plan)
     if (rc == KPI_OK)
         rc = set_properties(book, plan);
     if (rc == KPI_OK)
-        rc = write_sheet(book, STRUCTURE_SHEET, 1, kpi__write_structure, plan, &f);
+        rc = write_sheet(book, KPI__XLSX_SHEET_STRUCTURE, 1, kpi__write_structure, plan,
+                         &f);
     if (rc == KPI_OK)
-        rc = write_sheet(book, PROGRESS_SHEET, 0, kpi__write_progress, plan, &f);
+        rc =
+            write_sheet(book, KPI__XLSX_SHEET_PROGRESS, 0, kpi__write_progress, plan, &f);
     return rc;
 }
 

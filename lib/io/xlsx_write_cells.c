@@ -124,20 +124,20 @@ static void write_number(kpi__cells *cells, int column, double value)
         failed(c, column, e);
 }
 
-/* Excel's dates start in 1900 and count a 29 February 1900 that never
- * was: a date before March 1900 is written as its ISO text. */
+/* A date an Excel date cannot hold (before KPI__XLSX_FIRST_DATE) is
+ * written as its ISO text. */
 static void write_date(kpi__cells *cells, int column, int32_t date)
 {
     kpi__sheet_cells *c = of(cells);
     if (!writable(c, column))
         return;
-    if (date < 19000301) {
+    lxw_datetime when;
+    if (!kpi__workbook_datetime(&when, date)) {
         char iso[KPI__DATE_ISO_SIZE];
         kpi__date_iso(iso, date);
         write_string(c, column, iso);
         return;
     }
-    lxw_datetime when = {date / 10000, date / 100 % 100, date % 100, 0, 0, 0};
     lxw_error e = worksheet_write_datetime(c->sheet, c->row, (lxw_col_t)column, &when,
                                            c->date_format);
     if (e != LXW_NO_ERROR)

@@ -97,7 +97,7 @@ static lxw_error date_check(lxw_worksheet *sheet, int column)
     lxw_data_validation v = {0};
     v.validate = LXW_VALIDATION_TYPE_DATE;
     v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-    v.value_datetime = (lxw_datetime){1900, 3, 1, 0, 0, 0};
+    kpi__workbook_datetime(&v.value_datetime, KPI__XLSX_FIRST_DATE);
     return validate(sheet, column, &v);
 }
 

@@ -168,12 +168,11 @@ static void custom_text(kpi__xlsx *x, const char *name, const char *value)
     kpi__free(clean);
 }
 
-/* Custom properties of dates, which Excel's calendar holds from 1900-03-01
- * on (xlsx_cells.c). */
+/* Custom properties of dates, those an Excel date holds. */
 static void custom_date(kpi__xlsx *x, const char *name, int32_t date)
 {
-    lxw_datetime datetime = {date / 10000, date / 100 % 100, date % 100, 0, 0, 0};
-    if (date >= 19000301)
+    lxw_datetime datetime;
+    if (kpi__workbook_datetime(&datetime, date))
         kpi__xlsx_fail(x, workbook_set_custom_property_datetime(x->book, name, &datetime),
                        "setting a property");
 }
@@ -189,7 +188,6 @@ static void set_properties(kpi__xlsx *x)
 {
     const kpi_evaluation *ev = x->ev;
     const kpi_result *plan = &ev->results[0];
-    int32_t days = kpi__date_to_days(ev->as_of) - kpi__date_to_days(19700101);
     char *title = kpi__xlsx_clean(
         x, *plan->title ? plan->title : kpi__word(KPI__W_REPORT_TITLE, x->lang));
     char *organization = kpi__xlsx_clean(x, ev->organization);
@@ -200,7 +198,7 @@ static void set_properties(kpi__xlsx *x)
         .company = organization,
         .manager = department,
         .category = (char *)kpi__xlsx_words(x->lang)->chosho,
-        .created = days ? (time_t)days * 86400 : 1, /* 0 would say "now" */
+        .created = kpi__workbook_created(ev->as_of),
     };
     if (x->rc == KPI_OK)
         kpi__xlsx_fail(x, workbook_set_properties(x->book, &properties),

@@ -200,20 +200,16 @@ void kpi__xlsx_number(kpi__xlsx_sheet *s, uint32_t row, uint16_t col, double val
 void kpi__xlsx_date(kpi__xlsx_sheet *s, uint32_t row, uint16_t col, int32_t date,
                     lxw_format *format)
 {
-    /* Excel counts days from 1899-12-30 but takes 1900 for a leap year, so
-     * its day numbers are right from 1900-03-01 on. */
-    if (date > 0 && date < 19000301) {
+    lxw_datetime when;
+    if (date <= 0) {
+        kpi__xlsx_number(s, row, col, NAN, format);
+    } else if (!kpi__workbook_datetime(&when, date)) {
         char iso[KPI__DATE_ISO_SIZE];
         kpi__date_iso(iso, date);
         kpi__xlsx_text(s, row, col, iso, format, NULL, "date");
-        return;
+    } else {
+        kpi__xlsx_number(s, row, col, lxw_datetime_to_excel_datetime(&when), format);
     }
-    if (date <= 0) {
-        kpi__xlsx_number(s, row, col, NAN, format);
-        return;
-    }
-    int32_t serial = kpi__date_to_days(date) - kpi__date_to_days(18991230);
-    kpi__xlsx_number(s, row, col, (double)serial, format);
 }
 
 void kpi__xlsx_boolean(kpi__xlsx_sheet *s, uint32_t row, uint16_t col, int value,

@@ -3,6 +3,7 @@
 /* Workbooks made with libxlsxwriter, handed over as bytes (workbook.h). */
 #include "util/workbook.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/error.h"
 #include "util/number.h"
 #include "util/utf8.h"
@@ -184,4 +185,21 @@ const char *kpi__workbook_text(kpi__strbuf *scratch, const char *text)
     }
     kpi__strbuf_append(scratch, "");
     return scratch->failed ? NULL : scratch->data;
+}
+
+int kpi__workbook_datetime(lxw_datetime *out, int32_t date)
+{
+    if (date < KPI__XLSX_FIRST_DATE)
+        return 0;
+    *out = (lxw_datetime){date / 10000, date / 100 % 100, date % 100, 0, 0, 0};
+    return 1;
+}
+
+time_t kpi__workbook_created(int32_t date)
+{
+    if (date <= 0)
+        return 0;
+    time_t seconds =
+        (time_t)(kpi__date_to_days(date) - kpi__date_to_days(19700101)) * 86400;
+    return seconds ? seconds : 1; /* 1970-01-01 itself: 0 would say "now" */
 }

@@ -12,6 +12,13 @@
 #include <xlsxwriter.h>
 
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* The first date a workbook holds as an Excel date: Excel counts 1900 as
+ * a leap year (its 1900-02-29 never was), so its day numbers are right
+ * only from 1900-03-01 on. The writers give an earlier date as its text. */
+#define KPI__XLSX_FIRST_DATE 19000301
 
 /* Excel's own limits, which libxlsxwriter refuses past with a print to
  * stderr: the writers check them first and fail with KPI_ERR_LIMIT. */
@@ -47,6 +54,16 @@ int kpi__workbook_error(lxw_error error, const char *what);
  * itself when it needs none of that (most text, checked in one pass), else
  * scratch's data; NULL when scratch ran out of memory. */
 const char *kpi__workbook_text(kpi__strbuf *scratch, const char *text);
+
+/* date (YYYYMMDD) as libxlsxwriter takes a date: 1 with *out filled, or
+ * 0 for none (0) or one before KPI__XLSX_FIRST_DATE. The one place every
+ * workbook date goes through. */
+int kpi__workbook_datetime(lxw_datetime *out, int32_t date);
+
+/* A workbook's creation time for a date: midnight UTC of it, so that the
+ * same plan or evaluation always makes the same bytes; 0, which
+ * libxlsxwriter takes for "now", only when there is no date. */
+time_t kpi__workbook_created(int32_t date);
 
 /* The number of UTF-16 units of UTF-8 text (what Excel's cell limit
  * counts), stopping once past KPI__XLSX_MAX_TEXT. */
