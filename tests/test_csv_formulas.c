@@ -68,9 +68,9 @@ static void plan_files_protect_formula_texts(void **state)
     assert_non_null(strstr(s, "\n"
                               "goal,1,,'+1 goal,"));
     assert_non_null(strstr(s, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
-    assert_non_null(strstr(s, ",'-,"));               /* the unit */
+    assert_non_null(strstr(s, ",'-,")); /* the unit */
     assert_non_null(strstr(s, ",'\tTab first,"));
-    assert_non_null(strstr(s, ",10,-10,"));           /* figures stay numbers */
+    assert_non_null(strstr(s, ",10,-10,")); /* figures stay numbers */
     assert_non_null(strstr(s, ",''=already quoted,"));
     assert_non_null(strstr(s, "\"'\rCR first\""));
     char *p = progress_of(plan, KPI_WRITE_NO_BOM, &n);
@@ -243,6 +243,10 @@ static void report_flag_errors(void **state)
                      KPI_ERR_ARGUMENT);
     assert_int_equal(kpi_evaluation_write_csv(ev, "never.csv", KPI_LANG_JA, 16),
                      KPI_ERR_VALUE);
+    assert_int_equal(
+        kpi_evaluation_write_csv(ev, "no-such-directory/r.csv", KPI_LANG_JA, 0),
+        KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), "no-such-directory/r.csv"));
     kpi_evaluation_free(ev);
 }
 

@@ -40,4 +40,13 @@ endif()
 run(${PLAN_FILES} ${WORK}/back-structure.csv ${WORK}/back-progress.csv ${workbook})
 same(${WORK}/structure.csv ${WORK}/back-structure.csv)
 same(${WORK}/progress.csv ${WORK}/back-progress.csv)
+# kpi-report reads the workbook as it reads the files: the same report.
+execute_process(COMMAND ${REPORT} ${STRUCTURE} ${PROGRESS} --format json
+  OUTPUT_FILE ${WORK}/from-files.json RESULT_VARIABLE rc)
+execute_process(COMMAND ${REPORT} ${workbook} --format json
+  OUTPUT_FILE ${WORK}/from-workbook.json RESULT_VARIABLE rc2)
+if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0)
+  message(FATAL_ERROR "kpi-report failed on the files (${rc}) or the workbook (${rc2})")
+endif()
+same(${WORK}/from-files.json ${WORK}/from-workbook.json)
 message(STATUS "${workbook} reads back to the same plan files")
