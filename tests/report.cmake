@@ -13,7 +13,9 @@ set(_kpi_progress examples/data/ueda-2017-progress.csv)
 set(_kpi_seed ${_kpi_structure} ${_kpi_progress} --as-of 2017-09-30)
 set(_kpi_golden ${PROJECT_SOURCE_DIR}/tests/data/golden)
 set(_kpi_work ${CMAKE_CURRENT_BINARY_DIR}/report)
-file(MAKE_DIRECTORY ${_kpi_work})
+# A test that runs twice (VALGRIND) writes under out/, its twin under
+# out-valgrind/: ctest runs them side by side.
+file(MAKE_DIRECTORY ${_kpi_work}/out ${_kpi_work}/out-valgrind)
 
 # kpi_report_test(NAME [VALGRIND] ARGS arg... CHECKS -DNAME=VALUE...)
 function(kpi_report_test name)
@@ -25,6 +27,7 @@ function(kpi_report_test name)
   add_test(NAME kpi.report_${name} COMMAND ${command} ${script}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   if(KPI_VALGRIND AND T_VALGRIND)
+    string(REPLACE "${_kpi_work}/out/" "${_kpi_work}/out-valgrind/" command "${command}")
     add_test(NAME kpi.report_${name}_valgrind
       COMMAND ${command} -DVALGRIND=${VALGRIND_EXECUTABLE} ${script}
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
@@ -163,8 +166,8 @@ kpi_report_test(workbook_missing ARGS no-such-plan.xlsx --template -o ${_kpi_wor
 
 # -o FILE: the file holds the report, stdout nothing, no temporary file
 # stays; after an error the file is not written at all.
-kpi_report_test(output_file VALGRIND ARGS ${_kpi_seed} -o ${_kpi_work}/seed-ja.txt
-  CHECKS -DSTATUS=0 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=0 -DOUTPUT=${_kpi_work}/seed-ja.txt
+kpi_report_test(output_file VALGRIND ARGS ${_kpi_seed} -o ${_kpi_work}/out/seed-ja.txt
+  CHECKS -DSTATUS=0 -DSTDOUT_EMPTY=ON -DSTDERR_LINES=0 -DOUTPUT=${_kpi_work}/out/seed-ja.txt
     -DOUTPUT_FILE=${_kpi_golden}/seed-ja.txt)
 kpi_report_test(output_long_form ARGS ${_kpi_seed} --format md --output=${_kpi_work}/seed.md
   CHECKS -DSTATUS=0 -DSTDOUT_EMPTY=ON -DOUTPUT=${_kpi_work}/seed.md

@@ -18,14 +18,16 @@ kpi_test_dependency("${KPI_SOFFICE}" "The LibreOffice round trip of plan workboo
 # kpi_xlsx_round_trip(NAME STRUCTURE PROGRESS): both round trips of a plan.
 function(kpi_xlsx_round_trip name structure progress)
   set(args -DREPORT=$<TARGET_FILE:kpi-report> -DPLAN_FILES=$<TARGET_FILE:kpi_test_plan_files>
-      -DSTRUCTURE=${structure} -DPROGRESS=${progress}
-      -DWORK=${CMAKE_CURRENT_BINARY_DIR}/xlsx/${name})
+      -DSTRUCTURE=${structure} -DPROGRESS=${progress})
+  # Each test a directory of its own: ctest runs them side by side, and the
+  # script starts by emptying its directory.
+  set(work ${CMAKE_CURRENT_BINARY_DIR}/xlsx/${name})
   add_test(NAME kpi.xlsx_round_trip_${name}
-    COMMAND ${CMAKE_COMMAND} ${args} -P ${CMAKE_CURRENT_SOURCE_DIR}/xlsx_round_trip.cmake
+    COMMAND ${CMAKE_COMMAND} ${args} -DWORK=${work}/direct -P ${CMAKE_CURRENT_SOURCE_DIR}/xlsx_round_trip.cmake
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   if(KPI_DEP_OK)
     add_test(NAME kpi.xlsx_resave_${name}
-      COMMAND ${CMAKE_COMMAND} ${args} -DSOFFICE=${KPI_SOFFICE}
+      COMMAND ${CMAKE_COMMAND} ${args} -DWORK=${work}/resave -DSOFFICE=${KPI_SOFFICE}
               -P ${CMAKE_CURRENT_SOURCE_DIR}/xlsx_round_trip.cmake
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     # LibreOffice takes a few seconds to start: one at a time keeps CI calm
