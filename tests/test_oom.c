@@ -446,6 +446,38 @@ static void test_oom_evaluating(void **state)
     kpi_plan_free(plan);
 }
 
+/* kpi_evaluation_find() makes the index of codes on its first call: when
+ * that cannot be done the call says KPI_ERR_NOMEM (not "not found"), the
+ * evaluation is unchanged, and a later call makes it. */
+static void test_oom_finding(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    const kpi_result *wanted = kpi_evaluation_result_at(ev, 3);
+    for (long n = 0;; n++) {
+        arm(n);
+        const kpi_result *r = kpi_evaluation_find(ev, kpi_result_code(wanted));
+        disarm();
+        if (!refused) {
+            assert_ptr_equal(r, wanted);
+            assert_true(n > 0); /* the first call allocated */
+            break;
+        }
+        assert_null(r);
+        assert_int_equal(kpi_error_code(), KPI_ERR_NOMEM);
+    }
+    /* Made once: the index stays, and later lookups allocate nothing. */
+    arm(0);
+    const kpi_result *again = kpi_evaluation_find(ev, kpi_result_code(wanted));
+    disarm();
+    assert_false(refused);
+    assert_ptr_equal(again, wanted);
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+}
+
 /* A plan cut into several units of work (a subtree per goal), each long
  * enough that the threads evaluating it all take part and allocate. Built
  * with the allocator disarmed. */
@@ -925,6 +957,7 @@ int main(void)
         cmocka_unit_test(test_oom_reading_files_threads),
         cmocka_unit_test(test_oom_reading_workbook),
         cmocka_unit_test(test_oom_evaluating),
+        cmocka_unit_test(test_oom_finding),
         cmocka_unit_test(test_oom_evaluating_threads),
         cmocka_unit_test(test_oom_validating),
         cmocka_unit_test(test_oom_rendering),

@@ -4,7 +4,8 @@
  *  - many threads may evaluate, validate, render and write the same plan
  *    at once while no thread changes it (kpi/plan.h, kpi/evaluate.h);
  *  - one evaluation may be read and rendered by many threads at once, its
- *    reason lines first asked for by all of them together;
+ *    reason lines and its index of codes first asked for by all of them
+ *    together;
  *  - threads building, reading and freeing plans of their own do not
  *    disturb each other or the readers (no global mutable state);
  *  - the last error is per thread (kpi/error.h);
@@ -210,12 +211,28 @@ static void test_shared_plan_many_threads(void **state)
     kpi_plan_free(plan);
 }
 
+/* READERS threads, each running body on its own element of workers (of
+ * size bytes each), let go together: each body first waits at together. */
+static pthread_barrier_t together;
+
+static void run_together(void *(*body)(void *), void *workers, size_t size)
+{
+    assert_int_equal(pthread_barrier_init(&together, NULL, READERS), 0);
+    pthread_t threads[READERS];
+    for (int i = 0; i < READERS; i++)
+        assert_int_equal(
+            pthread_create(&threads[i], NULL, body, (char *)workers + (size_t)i * size),
+            0);
+    for (int i = 0; i < READERS; i++)
+        pthread_join(threads[i], NULL);
+    pthread_barrier_destroy(&together);
+}
+
 /* Threads that ask a fresh evaluation for every reason line at once: the
  * first request of each language makes the evaluation's table of lines,
  * and each line is built once for all (or built twice and one kept). */
 struct asker {
     const kpi_evaluation *ev;
-    pthread_barrier_t *start;
     const char **lines; /* result_count lines of each language */
 };
 
@@ -223,7 +240,7 @@ static void *ask_reasons(void *arg)
 {
     struct asker *a = arg;
     size_t n = kpi_evaluation_result_count(a->ev);
-    pthread_barrier_wait(a->start);
+    pthread_barrier_wait(&together);
     for (size_t i = 0; i < 2 * n; i++) /* both languages, the second backwards */
         a->lines[i] =
             kpi_result_reason(kpi_evaluation_result_at(a->ev, i < n ? i : 2 * n - 1 - i),
@@ -239,17 +256,12 @@ static void test_reasons_asked_at_once(void **state)
     assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
     assert_int_equal(kpi_evaluate(&alone, plan, 20170930, NULL), KPI_OK);
     size_t n = kpi_evaluation_result_count(ev);
-    pthread_barrier_t start;
-    assert_int_equal(pthread_barrier_init(&start, NULL, READERS), 0);
-    pthread_t threads[READERS];
     struct asker askers[READERS];
     for (int i = 0; i < READERS; i++) {
-        askers[i] = (struct asker){ev, &start, calloc(2 * n, sizeof(const char *))};
+        askers[i] = (struct asker){ev, calloc(2 * n, sizeof(const char *))};
         assert_non_null(askers[i].lines);
-        assert_int_equal(pthread_create(&threads[i], NULL, ask_reasons, &askers[i]), 0);
     }
-    for (int i = 0; i < READERS; i++)
-        pthread_join(threads[i], NULL);
+    run_together(ask_reasons, askers, sizeof askers[0]);
     for (size_t i = 0; i < 2 * n; i++) {
         const kpi_result *r = kpi_evaluation_result_at(alone, i < n ? i : 2 * n - 1 - i);
         const char *expected = kpi_result_reason(r, i < n ? KPI_LANG_JA : KPI_LANG_EN);
@@ -262,8 +274,55 @@ static void test_reasons_asked_at_once(void **state)
     }
     for (int i = 0; i < READERS; i++)
         free(askers[i].lines);
-    pthread_barrier_destroy(&start);
     kpi_evaluation_free(alone);
+    kpi_evaluation_free(ev);
+    kpi_plan_free(plan);
+}
+
+/* Threads that look every code of a fresh evaluation up at once: the
+ * first lookup makes its index of codes (each thread may build one; one is
+ * kept), and every lookup finds the result with that code. */
+struct finder {
+    const kpi_evaluation *ev;
+    const kpi_result **found; /* one a result, in reverse order of results */
+};
+
+static void *find_codes(void *arg)
+{
+    struct finder *f = arg;
+    size_t n = kpi_evaluation_result_count(f->ev);
+    pthread_barrier_wait(&together);
+    for (size_t i = n; i-- > 0;)
+        f->found[i] = kpi_evaluation_find(
+            f->ev, kpi_result_code(kpi_evaluation_result_at(f->ev, i)));
+    return NULL;
+}
+
+static void test_codes_found_at_once(void **state)
+{
+    (void)state;
+    kpi_plan *plan = load_seed();
+    kpi_evaluation *ev = NULL;
+    assert_int_equal(kpi_evaluate(&ev, plan, 20170930, NULL), KPI_OK);
+    size_t n = kpi_evaluation_result_count(ev);
+    struct finder finders[READERS];
+    for (int i = 0; i < READERS; i++) {
+        finders[i] = (struct finder){ev, calloc(n, sizeof(const kpi_result *))};
+        assert_non_null(finders[i].found);
+    }
+    run_together(find_codes, finders, sizeof finders[0]);
+    for (size_t i = 0; i < n; i++) {
+        const kpi_result *r = kpi_evaluation_result_at(ev, i);
+        for (int t = 0; t < READERS; t++) {
+            assert_non_null(finders[t].found[i]);
+            assert_string_equal(kpi_result_code(finders[t].found[i]), kpi_result_code(r));
+            /* the plan's own result is found unless a goal or target took its code */
+            if (i > 0)
+                assert_ptr_equal(finders[t].found[i], r);
+        }
+    }
+    for (int i = 0; i < READERS; i++)
+        free(finders[i].found);
     kpi_evaluation_free(ev);
     kpi_plan_free(plan);
 }
@@ -273,6 +332,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_plan_many_threads),
         cmocka_unit_test(test_reasons_asked_at_once),
+        cmocka_unit_test(test_codes_found_at_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

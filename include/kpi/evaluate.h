@@ -286,11 +286,17 @@ KPI_EXTERN const kpi_result *kpi_evaluation_result_at(const kpi_evaluation *eval
  * @brief The result of the goal or target with @p code, or of the plan
  *        when @p code is the plan id, in constant time. When a goal or
  *        target has the plan id as its code, its result is the one found.
+ *
+ * The first call makes the evaluation's index of codes (time and memory in
+ * proportion to its results; kpi_evaluate() does not, so that a program
+ * that only walks the results never pays for it), later calls use it;
+ * threads reading one evaluation may call this at once.
  * @param evaluation the evaluation to search. Not NULL.
  * @param code the code of a goal or target, or the plan id. Not NULL.
  * @return the result, borrowed until the evaluation is freed. NULL when
- *         nothing has @p code (the last error #KPI_ERR_NOT_FOUND), or
- *         #KPI_ERR_ARGUMENT when an argument is NULL.
+ *         nothing has @p code (the last error #KPI_ERR_NOT_FOUND),
+ *         #KPI_ERR_NOMEM when the index cannot be made (a later call tries
+ *         again), or #KPI_ERR_ARGUMENT when an argument is NULL.
  */
 KPI_EXTERN const kpi_result *kpi_evaluation_find(const kpi_evaluation *evaluation,
                                                  const char *code);

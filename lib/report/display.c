@@ -285,9 +285,10 @@ const kpi_result *kpi__directive(const kpi_evaluation *ev, size_t index)
 /* The index of the goal a directive names, or ev->count when the
  * evaluation has no such goal. Codes are unique among goals, and a goal
  * wins over the plan's id in the code index. */
-static size_t goal_index(const kpi_evaluation *ev, const char *code)
+static size_t goal_index(const kpi_evaluation *ev, const kpi__strmap *index,
+                         const char *code)
 {
-    const kpi_result *r = kpi__strmap_get(&ev->by_code, code);
+    const kpi_result *r = kpi__strmap_get(index, code);
     if (!r || r->kind != KPI_OBJECT_GOAL)
         return ev->count;
     return (size_t)(r - ev->results);
@@ -297,20 +298,21 @@ static size_t goal_index(const kpi_evaluation *ev, const char *code)
  * goal's directives one slot ahead, sum, then fill in directive order
  * with first[] as the cursors, which leaves each goal's start one slot
  * ahead again; shifting back restores them. */
-static void sort_refs(kpi__directive_refs *refs, const kpi_evaluation *ev)
+static void sort_refs(kpi__directive_refs *refs, const kpi_evaluation *ev,
+                      const kpi__strmap *index)
 {
     size_t *first = refs->first;
     for (size_t d = 0; d < ev->directive_count; d++) {
         const kpi_result *r = kpi__directive(ev, d);
         for (size_t i = 0; i < r->goal_count; i++)
-            first[goal_index(ev, r->goals[i]) + 1]++;
+            first[goal_index(ev, index, r->goals[i]) + 1]++;
     }
     for (size_t g = 0; g < ev->count; g++)
         first[g + 1] += first[g];
     for (size_t d = 0; d < ev->directive_count; d++) {
         const kpi_result *r = kpi__directive(ev, d);
         for (size_t i = 0; i < r->goal_count; i++) {
-            size_t g = goal_index(ev, r->goals[i]);
+            size_t g = goal_index(ev, index, r->goals[i]);
             if (g < ev->count)
                 refs->at[first[g]++] = d;
         }
@@ -331,14 +333,15 @@ void kpi__directive_refs_init(kpi__directive_refs *refs, kpi__strbuf *out,
     for (size_t d = 0; d < ev->directive_count; d++)
         pairs += kpi__directive(ev, d)->goal_count;
     /* One slot past the goals, where the unknown codes are counted. */
+    const kpi__strmap *index = kpi__evaluation_index(ev);
     refs->first = kpi__calloc(ev->count + 2, sizeof *refs->first);
     refs->at = kpi__calloc(pairs + 1, sizeof *refs->at);
-    if (!refs->first || !refs->at) {
+    if (!index || !refs->first || !refs->at) {
         kpi__directive_refs_free(refs);
         out->failed = 1;
         return;
     }
-    sort_refs(refs, ev);
+    sort_refs(refs, ev, index);
 }
 
 void kpi__directive_refs_free(kpi__directive_refs *refs)

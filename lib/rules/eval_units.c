@@ -129,8 +129,6 @@ int kpi__eval_cut(kpi__eval_work *work, kpi_evaluation *ev, kpi__arena *arena)
 {
     const kpi_plan *plan = work->plan;
     struct cut c = {work, ev, arena, 1, 0};
-    if (push_unit(work, (kpi__eval_unit){.kind = KPI__UNIT_INDEX}) != KPI_OK)
-        return KPI_ERR_NOMEM;
     if (!kpi__eval_take(ev, arena, 0, KPI_OBJECT_PLAN, KPI__NO_PARENT, 0, plan->id,
                         plan->title))
         return KPI_ERR_NOMEM;

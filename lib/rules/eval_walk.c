@@ -153,8 +153,6 @@ static int directive_at(kpi_evaluation *ev, kpi__arena *arena, const kpi_directi
 int kpi__eval_unit_run(const kpi__eval_work *work, const kpi__eval_unit *unit,
                        kpi_evaluation *ev, kpi__arena *arena)
 {
-    if (unit->kind == KPI__UNIT_INDEX)
-        return kpi__strmap_reserve(&ev->by_code, ev->count + ev->directive_count);
     struct walk w = {.ev = ev,
                      .arena = arena,
                      .next_result = unit->index,

@@ -13,10 +13,6 @@
 #define KPI__EVAL_GRAIN 2048
 
 typedef enum kpi__unit_kind {
-    /* Room for the index by code, made while other threads rate: zeroing
-     * its table is a large part of a large evaluation. The index itself is
-     * filled once every unit is done. */
-    KPI__UNIT_INDEX,
     KPI__UNIT_SUBTREE,   /* a goal and everything below it, rolled up */
     KPI__UNIT_TARGETS,   /* targets[begin, end) of a goal cut up beforehand */
     KPI__UNIT_DIRECTIVES /* the plan's directives[begin, end) */

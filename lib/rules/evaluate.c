@@ -1,6 +1,7 @@
 /* kpi_evaluate(): cuts the plan into units (eval_units.c), does them on
- * the policy's threads (eval_threads.c, eval_walk.c), rolls up the goals
- * that were cut up, and indexes the results by code. */
+ * the policy's threads (eval_threads.c, eval_walk.c) and rolls up the
+ * goals that were cut up. The index by code is made on the first request
+ * (eval_index.c). */
 #include "rules/eval_work.h"
 #include "util/pages.h"
 #include "model/model.h"
@@ -36,22 +37,6 @@ static int copy_plan_texts(kpi_evaluation *ev, const kpi_plan *plan)
         ev->note_codes[ev->note_count] = copy(arena, kpi__string_or_empty(note->code));
         if (!ev->notes[ev->note_count] || !ev->note_codes[ev->note_count])
             return KPI_ERR_NOMEM;
-    }
-    return KPI_OK;
-}
-
-/* Goals and targets replace the plan id on a clash, as documented. The
- * room was made by a unit (KPI__UNIT_INDEX); asking again costs nothing. */
-static int index_codes(kpi_evaluation *ev)
-{
-    size_t all = ev->count + ev->directive_count;
-    if (kpi__strmap_reserve(&ev->by_code, all) != KPI_OK)
-        return KPI_ERR_NOMEM;
-    for (size_t i = 0; i < all; i++) {
-        /* The slots are random: ask for the one of a later code first. */
-        if (i + 8 < all)
-            kpi__strmap_prefetch(&ev->by_code, ev->results[i + 8].code);
-        kpi__strmap_put(&ev->by_code, ev->results[i].code, &ev->results[i]);
     }
     return KPI_OK;
 }
@@ -151,8 +136,6 @@ int kpi_evaluate(kpi_evaluation **out, const kpi_plan *plan, int32_t as_of,
         kpi__eval_rollups(&work, ev);
     kpi__eval_work_free(&work);
     if (rc == KPI_OK)
-        rc = index_codes(ev);
-    if (rc == KPI_OK)
         rc = copy_plan_texts(ev, plan);
     if (rc != KPI_OK) {
         kpi_evaluation_free(ev);
@@ -187,7 +170,11 @@ void kpi_evaluation_free(kpi_evaluation *ev)
     kpi__arena_shared_drop(ev->plan_strings);
     kpi__free(ev->results);
     kpi__free(ev->children);
-    kpi__strmap_free(&ev->by_code);
+    kpi__strmap *index = atomic_load(&ev->by_code);
+    if (index) {
+        kpi__strmap_free(index);
+        kpi__free(index);
+    }
     kpi_scale_free(ev->scale);
     kpi__free(ev);
 }

@@ -135,7 +135,12 @@ struct kpi_evaluation {
     size_t count;
     size_t directive_count;
     uint32_t *children; /* children of result i: children[first_child .. +child_count] */
-    kpi__strmap by_code;
+    /* The index by code, made on the first request (kpi__evaluation_index()):
+     * a program that only walks the results never pays for it (on a
+     * national plan, 40 bytes a result and a cache miss each). Atomic like
+     * the reasons below: threads that ask at once each build one, one wins,
+     * the others free theirs. */
+    _Atomic(kpi__strmap *) by_code;
     kpi__arena *arenas;       /* every string and goal list of the results, notes, ... */
     kpi__arena *plan_strings; /* the plan's, kept: targets' and figures' strings */
     /* The reason lines built on request (report/reason.c): for each
@@ -147,6 +152,11 @@ struct kpi_evaluation {
     size_t arena_count;                   /* one per thread of kpi_evaluate() */
     size_t no_counts[KPI__UNRATED_COUNT]; /* the counts of a target or directive */
 };
+
+/* The evaluation's index of results by code, made on the first call; NULL
+ * (last error KPI_ERR_NOMEM) when it cannot be made. Goals and targets
+ * replace the plan id on a clash, as documented. */
+const kpi__strmap *kpi__evaluation_index(const kpi_evaluation *evaluation);
 
 /* The rating rules for one target and for one goal's roll-up. */
 void kpi__rate_target(kpi_result *result, const kpi_target *target,

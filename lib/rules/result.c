@@ -116,7 +116,10 @@ const kpi_result *kpi_evaluation_find(const kpi_evaluation *ev, const char *code
         kpi__error_null("kpi_evaluation_find", "code");
         return NULL;
     }
-    const kpi_result *r = kpi__strmap_get(&ev->by_code, code);
+    const kpi__strmap *index = kpi__evaluation_index(ev);
+    if (!index)
+        return NULL; /* KPI_ERR_NOMEM, kept by kpi__evaluation_index() */
+    const kpi_result *r = kpi__strmap_get(index, code);
     if (!r)
         kpi__error(KPI_ERR_NOT_FOUND, "evaluation: no result with code \"%s\"", code);
     return r;
