@@ -1,30 +1,41 @@
 /*
- * What the system may refuse, and what libkpi does then (thread creation
- * is redirected with the linker's --wrap, tests/unit.cmake; a file that
- * cannot be synced is in test_render_write.c):
+ * What the system may refuse, and what libkpi does then (thread creation,
+ * libxlsxwriter's workbook_close() and the reading of a workbook's
+ * temporary file are redirected with the linker's --wrap, tests/unit.cmake;
+ * a file that cannot be synced is in test_render_write.c):
  *  - a thread that cannot be started: reading (the parsing thread of
  *    io/read_ahead.c, the progress texts' readers of io/prose_jobs.c) and
  *    evaluating (rules/eval_threads.c) do the work on the threads they
  *    have, and give what one thread gives;
  *  - the word tables' cache full (phrase/phrase_tables.c): a table that
- *    finds no room is matched word by word, with the same result.
+ *    finds no room is matched word by word, with the same result;
+ *  - a workbook that libxlsxwriter cannot close, or whose temporary file
+ *    cannot be opened or read back (util/workbook.c): KPI_ERR_IO saying
+ *    which, no bytes, no file written, no temporary file left.
  */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, strdup, setenv */
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kpi.h"
+#include "kpi/xlsx.h"
 #include "phrase/phrase.h"
 #include "seed.h"
+
+#include <xlsxwriter.h>
 
 /* ---- The redirected calls ---------------------------------------------- */
 
@@ -43,6 +54,45 @@ int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
     if (atomic_load(&refuse_threads))
         return EAGAIN;
     return __real_pthread_create(thread, attr, start, arg);
+}
+
+/* What the workbook calls below fail with while set (0: nothing fails),
+ * and where libkpi's temporary workbooks are ("TMPDIR/libkpi-"). */
+static enum { WORKS, CLOSE_FAILS, OPEN_FAILS, READ_FAILS } workbook_failure;
+static char temporary_workbooks[256];
+
+lxw_error __real_workbook_close(lxw_workbook *workbook);
+lxw_error __wrap_workbook_close(lxw_workbook *workbook);
+FILE *__real_fopen(const char *path, const char *mode);
+FILE *__wrap_fopen(const char *path, const char *mode);
+int __real_ferror(FILE *stream);
+int __wrap_ferror(FILE *stream);
+
+/* Closes (and frees) the workbook, then says the zip could not be closed. */
+lxw_error __wrap_workbook_close(lxw_workbook *workbook)
+{
+    lxw_error closed = __real_workbook_close(workbook);
+    return workbook_failure == CLOSE_FAILS ? LXW_ERROR_ZIP_CLOSE : closed;
+}
+
+/* Only a temporary workbook (TMPDIR/libkpi-XXXXXX, read back) fails. */
+FILE *__wrap_fopen(const char *path, const char *mode)
+{
+    if (workbook_failure == OPEN_FAILS &&
+        strncmp(path, temporary_workbooks, strlen(temporary_workbooks)) == 0) {
+        errno = EACCES;
+        return NULL;
+    }
+    return __real_fopen(path, mode);
+}
+
+int __wrap_ferror(FILE *stream)
+{
+    if (workbook_failure == READ_FAILS) {
+        errno = EIO;
+        return 1;
+    }
+    return __real_ferror(stream);
 }
 
 /* ---- Threads that cannot be started ------------------------------------ */
@@ -139,11 +189,92 @@ static void word_tables_beyond_the_cache(void **state)
     assert_true(compared > 0);
 }
 
+/* ---- Workbooks that cannot be finished --------------------------------- */
+
+/* How many entries directory holds besides . and .. */
+static int entries_in(const char *directory)
+{
+    DIR *d = opendir(directory);
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* The report workbook and the plan workbook, as bytes and as a file in
+ * directory, each failing with KPI_ERR_IO and a message holding expected
+ * while failure is set (only then: the seed is read before); nothing
+ * written, nothing left in directory (also TMPDIR). */
+static void every_workbook_fails(const char *directory, int failure, const char *expected)
+{
+    kpi_evaluation *ev = seed_evaluation(20170930);
+    kpi_plan *plan = seed_plan();
+    workbook_failure = failure;
+    char *bytes = NULL;
+    size_t size = 0;
+    assert_int_equal(
+        kpi_evaluation_render(&bytes, &size, ev, KPI_FORMAT_XLSX, KPI_LANG_JA),
+        KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), expected));
+    assert_null(bytes);
+    assert_int_equal(kpi_plan_render_xlsx(&bytes, &size, plan), KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), expected));
+    assert_null(bytes);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xlsx", directory);
+    assert_int_equal(kpi_evaluation_write(ev, path, KPI_FORMAT_XLSX, KPI_LANG_JA),
+                     KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), expected));
+    snprintf(path, sizeof path, "%s/plan.xlsx", directory);
+    assert_int_equal(kpi_plan_write_xlsx(plan, path), KPI_ERR_IO);
+    assert_non_null(strstr(kpi_error_message(), expected));
+    workbook_failure = WORKS;
+    assert_int_equal(entries_in(directory), 0);
+    kpi_plan_free(plan);
+    kpi_evaluation_free(ev);
+}
+
+static void workbooks_that_cannot_be_finished(void **state)
+{
+    (void)state;
+    char directory[] = "/tmp/kpi-workbook-failures-XXXXXX";
+    assert_non_null(mkdtemp(directory));
+    const char *previous = getenv("TMPDIR");
+    char *saved = previous ? strdup(previous) : NULL;
+    assert_int_equal(setenv("TMPDIR", directory, 1), 0);
+    snprintf(temporary_workbooks, sizeof temporary_workbooks, "%s/libkpi-", directory);
+
+    every_workbook_fails(directory, CLOSE_FAILS, "closing the workbook");
+    every_workbook_fails(directory, OPEN_FAILS, "cannot read the workbook back from");
+    every_workbook_fails(directory, READ_FAILS, "cannot read the workbook back from");
+
+    /* The same calls work once nothing fails: the failures were the ones
+     * above, not the fixture. */
+    kpi_plan *plan = seed_plan();
+    char *bytes = NULL;
+    size_t size = 0;
+    assert_int_equal(kpi_plan_render_xlsx(&bytes, &size, plan), KPI_OK);
+    assert_true(size > 4 && memcmp(bytes, "PK", 2) == 0);
+    kpi_free(bytes);
+    kpi_plan_free(plan);
+    assert_int_equal(entries_in(directory), 0);
+
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+    assert_int_equal(rmdir(directory), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_thread_can_start),
         cmocka_unit_test(word_tables_beyond_the_cache),
+        cmocka_unit_test(workbooks_that_cannot_be_finished),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

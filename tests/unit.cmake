@@ -54,7 +54,8 @@ endforeach()
 
 # Two programs make a system call fail on request (thread creation, and
 # fsync()): the linker sends libkpi's calls to their __wrap_ functions.
-target_link_options(kpi_test_system_failures PRIVATE "LINKER:--wrap=pthread_create")
+target_link_options(kpi_test_system_failures PRIVATE "LINKER:--wrap=pthread_create"
+  "LINKER:--wrap=workbook_close" "LINKER:--wrap=fopen" "LINKER:--wrap=ferror")
 target_link_options(kpi_test_render_write PRIVATE "LINKER:--wrap=fsync")
 
 # No quadratic path: 100,000 targets in one goal. Not under valgrind, whose
