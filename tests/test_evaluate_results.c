@@ -464,6 +464,61 @@ static void test_concurrent_evaluations(void **state)
     assert_rated(result_of(fx, "3-2"), KPI_RATING_AHEAD);
 }
 
+/* What only goals, the plan and directives have (counts, a directive's
+ * issuer, date, goals and days open) is theirs alone: a target reports
+ * none of it, however many goals and directives around it were counted
+ * and dated, and each goal and directive its own. */
+static void test_group_fields_are_their_own(void **state)
+{
+    fixture *fx = *state;
+    add_target(fx->goal, "G-t1", 10);
+    measure(kpi_plan_find_target(fx->plan, "G-t1"), AS_OF, 10); /* ◎ */
+    add_target(fx->goal, "G-t2", 10);                           /* no figure */
+    kpi_goal *h = kpi_plan_add_goal(fx->plan, "H", "goal H");
+    assert_non_null(h);
+    add_target(h, "H-t", NAN); /* no T: incomplete */
+    kpi_directive *d = kpi_plan_add_directive(fx->plan, "D1", "指示");
+    assert_non_null(d);
+    assert_ok(kpi_directive_set_issuer(d, "市長"));
+    assert_ok(kpi_directive_set_date(d, 20170901));
+    assert_ok(kpi_directive_add_goal(d, fx->goal));
+    assert_ok(kpi_directive_add_goal(d, h));
+    evaluate_as_of(fx, AS_OF);
+
+    static const char *const targets[] = {"G-t1", "G-t2", "H-t"};
+    for (size_t i = 0; i < 3; i++) {
+        const kpi_result *t = result_of(fx, targets[i]);
+        for (int rating = KPI_RATING_NOT_PROGRESSED; rating <= KPI_RATING_AHEAD; rating++)
+            assert_int_equal(kpi_result_count_rating(t, (kpi_rating)rating), 0);
+        for (int reason = KPI_UNRATED_QUALITATIVE; reason <= KPI_UNRATED_CANCELLED;
+             reason++)
+            assert_int_equal(kpi_result_count_unrated(t, (kpi_unrated)reason), 0);
+        assert_string_equal(kpi_result_issuer(t), "");
+        assert_int_equal(kpi_result_issued(t), 0);
+        assert_int_equal(kpi_result_goal_count(t), 0);
+        assert_int_equal(kpi_result_days_open(t), -1);
+    }
+    const kpi_result *g = result_of(fx, "G"), *hr = result_of(fx, "H");
+    assert_int_equal(kpi_result_count_rating(g, KPI_RATING_AHEAD), 1);
+    assert_int_equal(kpi_result_count_unrated(g, KPI_UNRATED_NO_DATA), 1);
+    assert_int_equal(kpi_result_count_unrated(g, KPI_UNRATED_INCOMPLETE), 0);
+    assert_int_equal(kpi_result_count_rating(hr, KPI_RATING_AHEAD), 0);
+    assert_int_equal(kpi_result_count_unrated(hr, KPI_UNRATED_INCOMPLETE), 1);
+    const kpi_result *plan = result_of(fx, PLAN_ID);
+    assert_int_equal(kpi_result_count_rating(plan, KPI_RATING_AHEAD), 1);
+    assert_int_equal(kpi_result_count_unrated(plan, KPI_UNRATED_NO_RATED_CHILDREN), 1);
+    assert_string_equal(kpi_result_issuer(g), "");
+    assert_int_equal(kpi_result_days_open(g), -1);
+    const kpi_result *dr = result_of(fx, "D1");
+    assert_string_equal(kpi_result_issuer(dr), "市長");
+    assert_int_equal(kpi_result_issued(dr), 20170901);
+    assert_int_equal(kpi_result_goal_count(dr), 2);
+    assert_string_equal(kpi_result_goal_code_at(dr, 0), "G");
+    assert_string_equal(kpi_result_goal_code_at(dr, 1), "H");
+    assert_int_equal(kpi_result_days_open(dr), 29); /* 2017-09-01 to 09-30, unanswered */
+    assert_int_equal(kpi_result_count_rating(dr, KPI_RATING_AHEAD), 0);
+}
+
 /* ------------------------------------------------------------------------ */
 
 int main(void)
@@ -476,6 +531,7 @@ int main(void)
         PLAN_TEST(test_result_tree),
         SEED_TEST(test_find_by_code),
         SEED_TEST(test_concurrent_evaluations),
+        PLAN_TEST(test_group_fields_are_their_own),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -331,13 +331,16 @@ static void test_directive_reference_reads_what_it_shows(void **state)
         memcpy(p, "あ", 3);
     char code[] = "D-1", issuer[] = "市長";
     kpi_result d;
+    kpi__result_extra extra;
     memset(&d, 0, sizeof d);
+    memset(&extra, 0, sizeof extra);
     d.kind = KPI_OBJECT_DIRECTIVE;
     d.code = code;
-    d.issuer = issuer;
+    d.extra = &extra;
+    extra.issuer = issuer;
     d.title = text;
     d.open = 1;
-    d.days_open = -1;
+    extra.days_open = -1;
     kpi__strbuf ref = {0};
     kpi__display_directive_ref(&ref, &d, KPI_LANG_JA);
     assert_false(ref.failed);
@@ -385,8 +388,8 @@ static kpi_evaluation *evaluate_directives(void)
  * directive before. */
 static int names_goal(const kpi_result *d, const kpi_result *g)
 {
-    for (size_t i = 0; i < d->goal_count; i++)
-        if (strcmp(d->goals[i], g->code) == 0)
+    for (size_t i = 0; i < d->extra->goal_count; i++)
+        if (strcmp(d->extra->goals[i], g->code) == 0)
             return 1;
     return 0;
 }

@@ -182,10 +182,10 @@ static double count_number(const kpi_result *r, kpi_column column)
         return NAN;
     if (column != KPI_COLUMN_COUNT_UNRATED)
         return (double)
-            r->rating_counts[KPI_RATING_AHEAD - (column - KPI_COLUMN_COUNT_AHEAD)];
+            r->extra->rating_counts[KPI_RATING_AHEAD - (column - KPI_COLUMN_COUNT_AHEAD)];
     size_t unrated = 0;
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
-        unrated += r->unrated_counts[reason];
+        unrated += r->extra->unrated_counts[reason];
     return (double)unrated;
 }
 
@@ -196,11 +196,11 @@ static double directive_number(const kpi_result *r, kpi_column column)
         return NAN;
     switch (column) {
     case KPI_COLUMN_ISSUED:
-        return date_or_none(r->issued);
+        return date_or_none(r->extra->issued);
     case KPI_COLUMN_OPEN:
         return r->open;
     case KPI_COLUMN_DAYS_OPEN:
-        return r->days_open >= 0 ? (double)r->days_open : NAN;
+        return r->extra->days_open >= 0 ? (double)r->extra->days_open : NAN;
     default:
         return r->overdue; /* KPI_COLUMN_OVERDUE */
     }
@@ -323,7 +323,7 @@ static const char *text_of(kpi__strbuf *scratch, kpi__strbuf *out, const kpi_res
     case KPI_COLUMN_UPDATE_TEXT:
         return r->update_text;
     case KPI_COLUMN_ISSUER:
-        return r->kind == KPI_OBJECT_DIRECTIVE ? r->issuer : "";
+        return r->kind == KPI_OBJECT_DIRECTIVE ? r->extra->issuer : "";
     case KPI_COLUMN_LEVEL:
         return r->level < 0
                    ? ""

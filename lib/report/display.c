@@ -304,15 +304,15 @@ static void sort_refs(kpi__directive_refs *refs, const kpi_evaluation *ev,
     size_t *first = refs->first;
     for (size_t d = 0; d < ev->directive_count; d++) {
         const kpi_result *r = kpi__directive(ev, d);
-        for (size_t i = 0; i < r->goal_count; i++)
-            first[goal_index(ev, index, r->goals[i]) + 1]++;
+        for (size_t i = 0; i < r->extra->goal_count; i++)
+            first[goal_index(ev, index, r->extra->goals[i]) + 1]++;
     }
     for (size_t g = 0; g < ev->count; g++)
         first[g + 1] += first[g];
     for (size_t d = 0; d < ev->directive_count; d++) {
         const kpi_result *r = kpi__directive(ev, d);
-        for (size_t i = 0; i < r->goal_count; i++) {
-            size_t g = goal_index(ev, index, r->goals[i]);
+        for (size_t i = 0; i < r->extra->goal_count; i++) {
+            size_t g = goal_index(ev, index, r->extra->goals[i]);
             if (g < ev->count)
                 refs->at[first[g]++] = d;
         }
@@ -331,7 +331,7 @@ void kpi__directive_refs_init(kpi__directive_refs *refs, kpi__strbuf *out,
         return;
     size_t pairs = 0;
     for (size_t d = 0; d < ev->directive_count; d++)
-        pairs += kpi__directive(ev, d)->goal_count;
+        pairs += kpi__directive(ev, d)->extra->goal_count;
     /* One slot past the goals, where the unknown codes are counted. */
     const kpi__strmap *index = kpi__evaluation_index(ev);
     refs->first = kpi__calloc(ev->count + 2, sizeof *refs->first);
@@ -370,7 +370,7 @@ static const char *common_issuer(const kpi_evaluation *ev)
 {
     const char *issuer = NULL;
     for (size_t i = 0; i < ev->directive_count; i++) {
-        const char *next = kpi__directive(ev, i)->issuer;
+        const char *next = kpi__directive(ev, i)->extra->issuer;
         if (issuer && strcmp(issuer, next) != 0)
             return NULL;
         issuer = next;
@@ -391,23 +391,23 @@ void kpi__display_directives_heading(kpi__strbuf *b, const kpi_evaluation *ev,
 
 void kpi__display_issued(kpi__strbuf *b, const kpi_result *directive)
 {
-    kpi__strbuf_append(b, directive->issuer ? directive->issuer : "");
-    if (!directive->issued)
+    kpi__strbuf_append(b, directive->extra->issuer ? directive->extra->issuer : "");
+    if (!directive->extra->issued)
         return;
     kpi__strbuf_append(b, " ");
-    append_date(b, directive->issued);
+    append_date(b, directive->extra->issued);
 }
 
 void kpi__display_addressed(kpi__strbuf *b, const kpi_result *directive, kpi_lang lang)
 {
-    if (directive->goal_count == 0) {
+    if (directive->extra->goal_count == 0) {
         kpi__strbuf_append(b, lang == KPI_LANG_EN ? "whole plan" : "計画全体");
         return;
     }
-    for (size_t i = 0; i < directive->goal_count; i++) {
+    for (size_t i = 0; i < directive->extra->goal_count; i++) {
         if (i)
             kpi__strbuf_append(b, list_separator(lang));
-        kpi__strbuf_append(b, directive->goals[i]);
+        kpi__strbuf_append(b, directive->extra->goals[i]);
     }
 }
 
@@ -426,9 +426,9 @@ void kpi__display_directive_state(kpi__strbuf *b, const kpi_result *directive,
         kpi__strbuf_append(b, en ? "unanswered" : "未回答");
     else
         kpi__strbuf_append(b, en ? "open" : "対応中");
-    if (directive->open && directive->days_open >= 0) {
+    if (directive->open && directive->extra->days_open >= 0) {
         char days[KPI__NUMBER_SIZE];
-        kpi__number_count(days, (unsigned long long)directive->days_open);
+        kpi__number_count(days, (unsigned long long)directive->extra->days_open);
         kpi__strbuf_append(b, en ? ", " : "（");
         kpi__strbuf_append(b, days);
         kpi__strbuf_append(b, en ? " days" : "日経過）");
@@ -479,7 +479,7 @@ void kpi__display_directive_ref(kpi__strbuf *b, const kpi_result *directive,
                                 kpi_lang lang)
 {
     const char *text = directive->title ? directive->title : "";
-    const char *issuer = directive->issuer ? directive->issuer : "";
+    const char *issuer = directive->extra->issuer ? directive->extra->issuer : "";
     if (lang == KPI_LANG_EN)
         kpi__strbuf_printf(b, "%s %s (%s) ", kpi__word(KPI__W_DIRECTIVE, lang),
                            directive->code, issuer);
@@ -498,9 +498,9 @@ void kpi__display_goal_codes(kpi__strbuf *built, const kpi_result *directive)
 {
     built->length = 0;
     KPI__STRBUF_LITERAL(built, "");
-    for (size_t i = 0; i < directive->goal_count; i++) {
+    for (size_t i = 0; i < directive->extra->goal_count; i++) {
         if (i)
             KPI__STRBUF_LITERAL(built, ";");
-        kpi__strbuf_append(built, directive->goals[i]);
+        kpi__strbuf_append(built, directive->extra->goals[i]);
     }
 }

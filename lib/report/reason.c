@@ -178,7 +178,7 @@ static void append_unrated_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang 
     const char *blank = lang == KPI_LANG_JA ? "" : " ";
     size_t unrated = 0;
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
-        unrated += r->unrated_counts[reason];
+        unrated += r->extra->unrated_counts[reason];
     if (!unrated)
         return;
     KPI__STRBUF_LITERAL(b, " / ");
@@ -188,12 +188,12 @@ static void append_unrated_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang 
     KPI__STRBUF_LITERAL(b, " (");
     const char *separator = "";
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++) {
-        if (!r->unrated_counts[reason])
+        if (!r->extra->unrated_counts[reason])
             continue;
         kpi__strbuf_append(b, separator);
         kpi__strbuf_append(b, kpi_unrated_label((kpi_unrated)reason, lang));
         kpi__strbuf_append(b, blank);
-        append_count(b, r->unrated_counts[reason]);
+        append_count(b, r->extra->unrated_counts[reason]);
         separator = ", ";
     }
     KPI__STRBUF_LITERAL(b, ")");
@@ -205,7 +205,7 @@ static void append_counts(kpi__strbuf *b, const kpi_result *r, kpi_lang lang)
         if (rating != KPI_RATING_AHEAD)
             KPI__STRBUF_LITERAL(b, " ");
         kpi__strbuf_append(b, kpi_rating_symbol((kpi_rating)rating));
-        append_count(b, r->rating_counts[rating]);
+        append_count(b, r->extra->rating_counts[rating]);
     }
     append_unrated_counts(b, r, lang);
 }
@@ -220,7 +220,7 @@ static void append_rule(kpi__strbuf *b, const kpi_result *r, kpi_rollup rollup,
     kpi__strbuf_append(b, kpi_rollup_label(rollup, lang));
     if (rollup == KPI_ROLLUP_WEIGHTED) {
         char score[KPI__NUMBER_SIZE];
-        kpi__number_fixed(score, r->mean_score, 2);
+        kpi__number_fixed(score, r->extra->mean_score, 2);
         kpi__strbuf_append(b, lang == KPI_LANG_JA ? "" : " ");
         kpi__strbuf_append(b, score);
     }

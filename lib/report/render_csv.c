@@ -249,9 +249,9 @@ static void count_cells(struct row *w, const kpi_result *r)
     }
     size_t unrated = 0;
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
-        unrated += r->unrated_counts[reason];
+        unrated += r->extra->unrated_counts[reason];
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        size_cell(w, r->rating_counts[rating]);
+        size_cell(w, r->extra->rating_counts[rating]);
     size_cell(w, unrated);
 }
 
@@ -287,12 +287,12 @@ static void directive_cells(struct row *w, const kpi_result *r)
         empty_cells(w, 6);
         return;
     }
-    cell(w, r->issuer);
-    date_cell(w, r->issued);
+    cell(w, r->extra->issuer);
+    date_cell(w, r->extra->issued);
     goals_cell(w, r);
     bool_cell(w, r->open);
-    if (r->days_open >= 0)
-        size_cell(w, (size_t)r->days_open);
+    if (r->extra->days_open >= 0)
+        size_cell(w, (size_t)r->extra->days_open);
     else
         cell(w, "");
     bool_cell(w, r->overdue);

@@ -155,12 +155,14 @@ static void count_members(kpi__json *j, const kpi_result *r)
     KPI__JSON_KEY(j, "counts");
     kpi__json_begin(j, '{');
     for (int rating = KPI_RATING_AHEAD; rating >= KPI_RATING_NOT_PROGRESSED; rating--)
-        member_count(j, kpi_rating_name((kpi_rating)rating), r->rating_counts[rating]);
+        member_count(j, kpi_rating_name((kpi_rating)rating),
+                     r->extra->rating_counts[rating]);
     kpi__json_end(j, '}');
     KPI__JSON_KEY(j, "unrated_counts");
     kpi__json_begin(j, '{');
     for (int reason = 1; reason < KPI__UNRATED_COUNT; reason++)
-        member_count(j, kpi_unrated_name((kpi_unrated)reason), r->unrated_counts[reason]);
+        member_count(j, kpi_unrated_name((kpi_unrated)reason),
+                     r->extra->unrated_counts[reason]);
     kpi__json_end(j, '}');
     if (r->evaluation->default_scale)
         return;
@@ -266,15 +268,15 @@ static void directive(kpi__json *j, const kpi_result *d, kpi_lang lang)
 {
     kpi__json_begin_flat(j, '{');
     STRING(j, "code", d->code);
-    STRING(j, "issuer", d->issuer ? d->issuer : "");
-    DATE(j, "issued", d->issued);
+    STRING(j, "issuer", d->extra->issuer ? d->extra->issuer : "");
+    DATE(j, "issued", d->extra->issued);
     STRING(j, "text", d->title ? d->title : "");
     KPI__JSON_KEY(j, "goals");
-    strings(j, d->goals, d->goal_count);
+    strings(j, d->extra->goals, d->extra->goal_count);
     BOOL(j, "open", d->open);
     KPI__JSON_KEY(j, "days_open");
-    if (d->days_open >= 0)
-        kpi__json_count(j->out, (uint64_t)d->days_open);
+    if (d->extra->days_open >= 0)
+        kpi__json_count(j->out, (uint64_t)d->extra->days_open);
     else
         kpi__json_null(j->out);
     BOOL(j, "overdue", d->overdue);

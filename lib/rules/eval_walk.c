@@ -29,18 +29,35 @@ static char *intern(kpi__arena *arena, const char *s)
     return (char *)kpi__arena_intern(arena, s, strlen(s));
 }
 
+/* A result's own extra part (goals, the plan and directives), from arena,
+ * starting as the evaluation's shared one; a goal's and the plan's with
+ * room for their counts. NULL when memory ran out. */
+static kpi__result_extra *own_extra(kpi_result *r, kpi_evaluation *ev, kpi__arena *arena,
+                                    int counted)
+{
+    kpi__result_extra *extra = kpi__arena_calloc(arena, sizeof *extra);
+    size_t *counts =
+        counted ? kpi__arena_calloc(arena, KPI__COUNTS * sizeof *counts) : ev->no_counts;
+    if (!extra || !counts)
+        return NULL;
+    *extra = ev->no_extra;
+    extra->rating_counts = counts;
+    extra->unrated_counts = counted ? counts + KPI_RATING_AHEAD + 1 : counts;
+    r->extra = extra;
+    return extra;
+}
+
 /* Results are not zeroed beforehand (evaluate.c): each starts here. */
 static void result_init(kpi_result *r, kpi_evaluation *ev, kpi_object kind)
 {
     memset(r, 0, sizeof *r);
     r->evaluation = ev;
-    r->rating_counts = r->unrated_counts = ev->no_counts;
+    r->extra = &ev->no_extra;
     r->kind = (uint8_t)kind;
     r->parent = KPI__NO_PARENT;
     r->weight = 1.0;
-    r->days_open = -1; /* kpi_result_days_open(): -1 for all but open directives */
     r->actual = r->expected = r->target = r->start_value = NAN;
-    r->elapsed = r->pace = r->achievement = r->mean_score = NAN;
+    r->elapsed = r->pace = r->achievement = NAN;
     r->level = r->computed_level = r->assessed_level = -1;
 }
 
@@ -64,12 +81,7 @@ kpi_result *kpi__eval_take(kpi_evaluation *ev, kpi__arena *arena, size_t index,
     }
     if (kind == KPI_OBJECT_TARGET)
         return r;
-    size_t *counts = kpi__arena_calloc(arena, KPI__COUNTS * sizeof *counts);
-    if (!counts)
-        return NULL;
-    r->rating_counts = counts;
-    r->unrated_counts = counts + KPI_RATING_AHEAD + 1;
-    return r;
+    return own_extra(r, ev, arena, 1) ? r : NULL;
 }
 
 /* A string of target t: shared while it is the first value it was given,
@@ -130,20 +142,24 @@ static int directive_at(kpi_evaluation *ev, kpi__arena *arena, const kpi_directi
 {
     kpi_result *r = &ev->results[index];
     result_init(r, ev, KPI_OBJECT_DIRECTIVE);
+    if (!own_extra(r, ev, arena, 0))
+        return KPI_ERR_NOMEM;
     r->code = copy(arena, d->code);
     r->title = copy(arena, d->text);
-    r->issuer = intern(arena, kpi_directive_issuer(d));
-    r->goals = d->goals.count
-                   ? kpi__arena_calloc(arena, d->goals.count * sizeof *r->goals)
-                   : NULL;
-    if (!r->code || !r->title || !r->issuer || (d->goals.count && !r->goals))
+    r->extra->issuer = intern(arena, kpi_directive_issuer(d));
+    r->extra->goals =
+        d->goals.count
+            ? kpi__arena_calloc(arena, d->goals.count * sizeof *r->extra->goals)
+            : NULL;
+    if (!r->code || !r->title || !r->extra->issuer ||
+        (d->goals.count && !r->extra->goals))
         return KPI_ERR_NOMEM;
-    for (; r->goal_count < d->goals.count; r->goal_count++) {
-        const kpi_goal *g = d->goals.items[r->goal_count];
-        if (!(r->goals[r->goal_count] = copy(arena, g->code)))
+    for (; r->extra->goal_count < d->goals.count; r->extra->goal_count++) {
+        const kpi_goal *g = d->goals.items[r->extra->goal_count];
+        if (!(r->extra->goals[r->extra->goal_count] = copy(arena, g->code)))
             return KPI_ERR_NOMEM;
     }
-    r->issued = d->date;
+    r->extra->issued = d->date;
     if (kpi__result_progress(r, &d->updates, ev->as_of, arena) != KPI_OK)
         return KPI_ERR_NOMEM;
     kpi__directive_state(r, &d->updates, ev);

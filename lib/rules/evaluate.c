@@ -9,6 +9,7 @@
 #include "util/date.h"
 #include "util/error.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -92,6 +93,12 @@ static kpi_evaluation *evaluation_alloc(const kpi_plan *plan, int32_t threads)
         kpi__pages_advise_huge(ev->results, all * sizeof *ev->results);
     for (int lang = 0; lang < KPI__LANG_COUNT; lang++)
         atomic_init(&ev->reasons[lang], NULL);
+    /* What a target's result says of the fields only goals, the plan and
+     * directives have (each of those starts from a copy). */
+    ev->no_extra = (kpi__result_extra){.rating_counts = ev->no_counts,
+                                       .unrated_counts = ev->no_counts,
+                                       .mean_score = NAN,
+                                       .days_open = -1};
     ev->plan_strings = kpi__arena_shared_keep(plan->strings);
     ev->arena_count = threads > 1 ? (size_t)threads : 1;
     ev->arenas = kpi__calloc(ev->arena_count, sizeof *ev->arenas);

@@ -30,6 +30,26 @@
  * (named beside each field) and flags one byte each, the reason lines in
  * the evaluation's side tables (built only when asked for), and fields are
  * grouped by width so that there is no padding. */
+/* The part of a result that only goals, the plan and directives have: one
+ * block in the evaluation's arena each; every target's result points at
+ * the evaluation's no_extra, which nothing writes to. */
+typedef struct kpi__result_extra {
+    /* Goals and the plan: effective ratings (rating_counts[rating], of
+     * KPI_RATING_AHEAD + 1) and unrated reasons (unrated_counts[reason],
+     * of KPI__UNRATED_COUNT) of direct children, in the arena; the
+     * weighted mean score when the rule is WEIGHTED. Directives (and
+     * no_extra) point both at the evaluation's zeros. */
+    size_t *rating_counts;
+    size_t *unrated_counts;
+    double mean_score;
+    /* Directives only. */
+    const char *issuer;
+    char **goals; /* codes of the goals addressed */
+    uint32_t goal_count;
+    int32_t issued;    /* 0 when unknown */
+    int32_t days_open; /* -1 when the date is unknown or it is closed */
+} kpi__result_extra;
+
 struct kpi_result {
     const kpi_evaluation *evaluation;
     const char *code;
@@ -48,18 +68,10 @@ struct kpi_result {
     double pace;
     double achievement;
 
-    /* Goals and the plan: effective ratings (rating_counts[rating], of
-     * KPI_RATING_AHEAD + 1) and unrated reasons (unrated_counts[reason],
-     * of KPI__UNRATED_COUNT) of direct children, in the arena; the
-     * weighted mean score when the rule is WEIGHTED. Other results point
-     * both at the evaluation's zeros. */
-    size_t *rating_counts;
-    size_t *unrated_counts;
-    double mean_score;
-
-    /* Directives only. */
-    const char *issuer;
-    char **goals; /* codes of the goals addressed */
+    /* What only goals, the plan and directives have, kept beside the
+     * result: a target's points at the evaluation's shared one (most
+     * results of a national plan are targets'). */
+    kpi__result_extra *extra;
 
     uint32_t parent;      /* index of the parent result, KPI__NO_PARENT for the plan */
     uint32_t first_child; /* into kpi_evaluation.children */
@@ -80,11 +92,6 @@ struct kpi_result {
     int32_t status_date; /* 0: no update gives a status */
     int32_t update_date; /* 0: no update */
     int32_t update_planned;
-
-    /* Directives only. */
-    uint32_t goal_count;
-    int32_t issued;    /* 0 when unknown */
-    int32_t days_open; /* -1 when the date is unknown or it is closed */
 
     uint8_t kind;             /* kpi_object */
     uint8_t rating;           /* kpi_rating: effective */
@@ -115,7 +122,7 @@ struct kpi_result {
  * directives point at the evaluation's zeros, which hold no level counts. */
 #define KPI__COUNTS (KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT + KPI_SCALE_MAX_LEVELS)
 #define KPI__LEVEL_COUNTS(result)                                                        \
-    ((result)->rating_counts + KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT)
+    ((result)->extra->rating_counts + KPI_RATING_AHEAD + 1 + KPI__UNRATED_COUNT)
 
 struct kpi_evaluation {
     int32_t as_of;
@@ -151,6 +158,8 @@ struct kpi_evaluation {
     _Atomic(_Atomic(char *) *) reasons[KPI__LANG_COUNT];
     size_t arena_count;                   /* one per thread of kpi_evaluate() */
     size_t no_counts[KPI__UNRATED_COUNT]; /* the counts of a target or directive */
+    kpi__result_extra
+        no_extra; /* every target's; never written after kpi_evaluate() sets it */
 };
 
 /* The evaluation's index of results by code, made on the first call; NULL

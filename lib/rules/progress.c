@@ -131,10 +131,11 @@ void kpi__directive_state(kpi_result *r, const kpi__segvec *updates,
                           const kpi_evaluation *ev)
 {
     r->open = !closed(updates, ev->as_of);
-    r->days_open = -1;
-    if (!r->open || !r->issued || r->issued > ev->as_of)
+    r->extra->days_open = -1;
+    if (!r->open || !r->extra->issued || r->extra->issued > ev->as_of)
         return;
-    r->days_open = kpi__date_to_days(ev->as_of) - kpi__date_to_days(r->issued);
-    r->overdue = kpi__directive_overdue(r->issued, r->update_date, ev->as_of,
+    r->extra->days_open =
+        kpi__date_to_days(ev->as_of) - kpi__date_to_days(r->extra->issued);
+    r->overdue = kpi__directive_overdue(r->extra->issued, r->update_date, ev->as_of,
                                         ev->policy.directive_days);
 }

@@ -232,16 +232,16 @@ static size_t count_children(kpi_result *r, const kpi_evaluation *ev)
     for (size_t i = 0; i < r->child_count; i++) {
         const kpi_result *c = &ev->results[ev->children[r->first_child + i]];
         if (c->rating == KPI_RATING_NONE) {
-            r->unrated_counts[c->unrated]++;
+            r->extra->unrated_counts[c->unrated]++;
             continue;
         }
-        r->rating_counts[c->rating]++;
+        r->extra->rating_counts[c->rating]++;
         weighted += c->weight * scores[c->rating];
         weights += c->weight;
         rated++;
     }
     if (rated)
-        r->mean_score = weighted / weights;
+        r->extra->mean_score = weighted / weights;
     return rated;
 }
 
@@ -254,11 +254,11 @@ void kpi__rate_goal(kpi_result *r, const kpi__segvec *assessments,
     else if (rated == 0)
         r->computed_unrated = KPI_UNRATED_NO_RATED_CHILDREN;
     else if (ev->policy.rollup == KPI_ROLLUP_WORST)
-        r->computed = rollup_worst(r->rating_counts);
+        r->computed = rollup_worst(r->extra->rating_counts);
     else if (ev->policy.rollup == KPI_ROLLUP_WEIGHTED)
-        r->computed = rollup_weighted(r->mean_score);
+        r->computed = rollup_weighted(r->extra->mean_score);
     else
-        r->computed = rollup_criteria(r->rating_counts, rated);
+        r->computed = rollup_criteria(r->extra->rating_counts, rated);
     if (assessments)
         apply_assessment(r, assessments, ev);
     else {

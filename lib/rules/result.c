@@ -174,11 +174,11 @@ RESULT_GETTER(kpi_status, update_status, update_status, KPI_STATUS_NONE)
 RESULT_GETTER(int32_t, update_planned, update_planned, 0)
 RESULT_GETTER(int, figure_inferred, figure_inferred, 0)
 RESULT_GETTER(int, status_inferred, status_inferred, 0)
-RESULT_GETTER(int32_t, issued, issued, 0)
+RESULT_GETTER(int32_t, issued, extra->issued, 0)
 RESULT_GETTER(int, open, open, 0)
-RESULT_GETTER(int32_t, days_open, days_open, -1)
+RESULT_GETTER(int32_t, days_open, extra->days_open, -1)
 RESULT_GETTER(int, overdue, overdue, 0)
-RESULT_GETTER(size_t, goal_count, goal_count, 0)
+RESULT_GETTER(size_t, goal_count, extra->goal_count, 0)
 
 /* The strings a result may lack: "" rather than NULL. */
 #define RESULT_STRING(name, field)                                                       \
@@ -192,18 +192,18 @@ RESULT_GETTER(size_t, goal_count, goal_count, 0)
 RESULT_STRING(unit, unit)
 RESULT_STRING(text, text)
 RESULT_STRING(update_text, update_text)
-RESULT_STRING(issuer, issuer)
+RESULT_STRING(issuer, extra->issuer)
 
 const char *kpi_result_goal_code_at(const kpi_result *result, size_t index)
 {
     if (result_null(result, "kpi_result_goal_code_at"))
         return NULL;
-    if (index >= result->goal_count) {
+    if (index >= result->extra->goal_count) {
         kpi__error(KPI_ERR_RANGE, "result \"%s\": goal index %zu is out of range (%zu)",
-                   result->code, index, (size_t)result->goal_count);
+                   result->code, index, (size_t)result->extra->goal_count);
         return NULL;
     }
-    return result->goals[index];
+    return result->extra->goals[index];
 }
 
 const kpi_result *kpi_result_parent(const kpi_result *result)
@@ -232,7 +232,7 @@ size_t kpi_result_count_rating(const kpi_result *result, kpi_rating rating)
         return 0;
     if (rating < KPI_RATING_NOT_PROGRESSED || rating > KPI_RATING_AHEAD)
         return 0;
-    return result->rating_counts[rating];
+    return result->extra->rating_counts[rating];
 }
 
 size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason)
@@ -241,5 +241,5 @@ size_t kpi_result_count_unrated(const kpi_result *result, kpi_unrated reason)
         return 0;
     if (reason <= KPI_UNRATED_NONE || reason >= KPI__UNRATED_COUNT)
         return 0;
-    return result->unrated_counts[reason];
+    return result->extra->unrated_counts[reason];
 }
