@@ -300,15 +300,20 @@ static void test_oom_building(void **state)
 
 /* ---- Loading, evaluating, rendering, writing --------------------------- */
 
-/* What a read reads: the seed as buffers, or as files (on two threads). */
+/* What a read reads: a plan's two files as buffers or as files (on two
+ * threads), or a plan workbook's bytes (book, when not NULL). */
 struct seed_input {
     const char *structure, *progress; /* bytes, or paths when files */
     size_t s_size, p_size;
     int files;
+    const char *book;
+    size_t book_size;
 };
 
-static int read_seed(kpi_plan **plan, kpi_reader *reader, const struct seed_input *in)
+static int read_input(kpi_plan **plan, kpi_reader *reader, const struct seed_input *in)
 {
+    if (in->book)
+        return kpi_reader_read_xlsx_buffer(plan, reader, in->book, in->book_size);
     if (in->files)
         return kpi_reader_read_files(plan, reader, in->structure, in->progress);
     return kpi_reader_read_buffers(plan, reader, in->structure, in->s_size, in->progress,
@@ -317,16 +322,15 @@ static int read_seed(kpi_plan **plan, kpi_reader *reader, const struct seed_inpu
 
 /* Every allocation of the read refused in turn: KPI_ERR_NOMEM, with no
  * plan and no warnings, or (after a refused allocation that libcsv retried
- * smaller, or a read that started over) the same plan. */
-static void read_refusing_each(kpi_reader *reader, const struct seed_input *in)
+ * smaller, or a read that started over) the plan whose snapshot() is
+ * expected. */
+static void read_refusing_each(kpi_reader *reader, const struct seed_input *in,
+                               const char *expected)
 {
-    kpi_plan *reference = load_seed();
-    char *expected = snapshot(reference);
-    kpi_plan_free(reference);
     for (long n = 0;; n++) {
         kpi_plan *plan = (kpi_plan *)1;
         arm(n);
-        int rc = read_seed(&plan, reader, in);
+        int rc = read_input(&plan, reader, in);
         disarm();
         if (rc == KPI_OK) {
             char *got = snapshot(plan);
@@ -341,6 +345,15 @@ static void read_refusing_each(kpi_reader *reader, const struct seed_input *in)
         assert_null(plan);
         assert_int_equal(kpi_reader_warning_count(reader), 0);
     }
+}
+
+/* read_refusing_each() of the seed, read from in. */
+static void read_seed_refusing_each(kpi_reader *reader, const struct seed_input *in)
+{
+    kpi_plan *reference = load_seed();
+    char *expected = snapshot(reference);
+    kpi_plan_free(reference);
+    read_refusing_each(reader, in, expected);
     free(expected);
 }
 
@@ -354,7 +367,7 @@ static void test_oom_reading(void **state)
     in.progress = progress;
     kpi_reader *reader = NULL;
     assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    read_refusing_each(reader, &in);
+    read_seed_refusing_each(reader, &in);
     kpi_reader_free(reader);
     free(structure);
     free(progress);
@@ -366,12 +379,13 @@ static void test_oom_reading(void **state)
 static void test_oom_reading_files_threads(void **state)
 {
     (void)state;
-    struct seed_input in = {"examples/data/ueda-2017-structure.csv",
-                            "examples/data/ueda-2017-progress.csv", 0, 0, 1};
+    struct seed_input in = {.structure = "examples/data/ueda-2017-structure.csv",
+                            .progress = "examples/data/ueda-2017-progress.csv",
+                            .files = 1};
     kpi_reader *reader = NULL;
     assert_int_equal(kpi_reader_new(&reader), KPI_OK);
     assert_int_equal(kpi_reader_set_threads(reader, 2), KPI_OK);
-    read_refusing_each(reader, &in);
+    read_seed_refusing_each(reader, &in);
     kpi_reader_free(reader);
 }
 
@@ -398,24 +412,8 @@ static void test_oom_reading_workbook(void **state)
     kpi_plan_free(source);
     kpi_reader *reader = NULL;
     assert_int_equal(kpi_reader_new(&reader), KPI_OK);
-    for (long n = 0;; n++) {
-        kpi_plan *plan = (kpi_plan *)1;
-        arm(n);
-        int rc = kpi_reader_read_xlsx_buffer(&plan, reader, book, size);
-        disarm();
-        if (rc == KPI_OK) {
-            char *got = snapshot(plan);
-            assert_string_equal(got, expected);
-            free(got);
-            kpi_plan_free(plan);
-            if (!refused)
-                break;
-            continue;
-        }
-        assert_int_equal(rc, KPI_ERR_NOMEM);
-        assert_null(plan);
-        assert_int_equal(kpi_reader_warning_count(reader), 0);
-    }
+    struct seed_input in = {.book = book, .book_size = size};
+    read_refusing_each(reader, &in, expected);
     kpi_reader_free(reader);
     kpi_free(book);
     free(expected);
