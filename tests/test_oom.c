@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "kpi.h"
+#include "tmpdir.h"
 #include "seed.h"
 
 /* ---- A failing allocator ---------------------------------------------- */
@@ -777,9 +778,7 @@ static void test_oom_writing_workbook(void **state)
     kpi_plan *plan = load_seed();
     char dir[] = "/tmp/kpi-oom-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    const char *previous = getenv("TMPDIR");
-    char *saved = previous ? strdup(previous) : NULL;
-    assert_int_equal(setenv("TMPDIR", dir, 1), 0);
+    char *saved = tmpdir_set(dir);
     text_until_allocations_suffice(plan_workbook, plan);
     DIR *d = opendir(dir);
     assert_non_null(d);
@@ -787,11 +786,7 @@ static void test_oom_writing_workbook(void **state)
         assert_true(e->d_name[0] == '.');
     closedir(d);
     rmdir(dir);
-    if (saved)
-        setenv("TMPDIR", saved, 1);
-    else
-        unsetenv("TMPDIR");
-    free(saved);
+    tmpdir_restore(saved);
     kpi_plan_free(plan);
 }
 

@@ -13,7 +13,7 @@
  *    cannot be opened or read back (util/workbook.c): KPI_ERR_IO saying
  *    which, no bytes, no file written, no temporary file left.
  */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, strdup, setenv */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "kpi.h"
+#include "tmpdir.h"
 #include "kpi/xlsx.h"
 #include "phrase/phrase.h"
 #include "seed.h"
@@ -241,9 +242,7 @@ static void workbooks_that_cannot_be_finished(void **state)
     (void)state;
     char directory[] = "/tmp/kpi-workbook-failures-XXXXXX";
     assert_non_null(mkdtemp(directory));
-    const char *previous = getenv("TMPDIR");
-    char *saved = previous ? strdup(previous) : NULL;
-    assert_int_equal(setenv("TMPDIR", directory, 1), 0);
+    char *saved = tmpdir_set(directory);
     snprintf(temporary_workbooks, sizeof temporary_workbooks, "%s/libkpi-", directory);
 
     every_workbook_fails(directory, CLOSE_FAILS, "closing the workbook");
@@ -261,11 +260,7 @@ static void workbooks_that_cannot_be_finished(void **state)
     kpi_plan_free(plan);
     assert_int_equal(entries_in(directory), 0);
 
-    if (saved)
-        setenv("TMPDIR", saved, 1);
-    else
-        unsetenv("TMPDIR");
-    free(saved);
+    tmpdir_restore(saved);
     assert_int_equal(rmdir(directory), 0);
 }
 

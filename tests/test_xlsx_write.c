@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L /* setenv */
 
 #include "seed.h"
+#include "tmpdir.h"
 #include "xlsx_support.h"
 
 #include <setjmp.h>
@@ -274,19 +275,13 @@ static void test_io_errors(void **state)
     assert_int_equal(kpi_plan_write_xlsx(plan, "no-such-directory/plan.xlsx"),
                      KPI_ERR_IO);
     assert_non_null(strstr(kpi_error_message(), "no-such-directory/plan.xlsx"));
-    const char *previous = getenv("TMPDIR");
-    char *saved = previous ? strdup(previous) : NULL;
-    assert_int_equal(setenv("TMPDIR", "/no-such-directory-for-kpi", 1), 0);
+    char *saved = tmpdir_set("/no-such-directory-for-kpi");
     char *bytes = NULL;
     size_t size = 0;
     assert_int_equal(kpi_plan_render_xlsx(&bytes, &size, plan), KPI_ERR_IO);
     assert_non_null(strstr(kpi_error_message(), "/no-such-directory-for-kpi"));
     assert_null(bytes);
-    if (saved)
-        setenv("TMPDIR", saved, 1);
-    else
-        unsetenv("TMPDIR");
-    free(saved);
+    tmpdir_restore(saved);
     kpi_plan_free(plan);
 }
 

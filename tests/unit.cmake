@@ -6,8 +6,9 @@
 # They carry the label `unit` (ctest -L unit).
 set(KPI_TESTS date model_lifecycle model_fields model_tree model_codes model_errors model_ratings evaluate_worked_examples evaluate_rules evaluate_unrated evaluate_assessments evaluate_rollup evaluate_results evaluate_reasons csv_read csv_seed csv_prose csv_round_trip csv_values csv_write csv_encodings csv_syntax csv_errors render_text render_data render_html render_progress_text render_progress_data render_progress_html display oom threads bad_inputs phrase prose prose_seed prose_api rules_agree errors_kept progress_rules progress_status progress_directives progress_worked_examples model_updates model_directives csv_progress csv_progress_round_trip model_limits csv_api_round_trip render_scale csv_threads evaluate_threads model_strings render_write system_failures render_columns scales_read scales_rate scales_plan scales_render xlsx_read xlsx_errors xlsx_write render_xlsx csv_formulas)
 
-# Reading the seed report, shared by the test programs.
-add_library(kpi_test_seed STATIC seed.c)
+# Reading the seed report, and pointing TMPDIR elsewhere (tmpdir.h), shared
+# by the test programs.
+add_library(kpi_test_seed STATIC seed.c tmpdir.c)
 target_link_libraries(kpi_test_seed PUBLIC kpi_static)
 
 # What the programs of one area share: test_<area>_*.c links
