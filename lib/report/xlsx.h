@@ -81,7 +81,8 @@ enum {
     KPI__XLSX_TARGET,
     KPI__XLSX_PROGRESS,
     KPI__XLSX_RATING,
-    KPI__XLSX_COLUMNS
+    KPI__XLSX_COLUMNS,
+    KPI__XLSX_LAST_COLUMN = KPI__XLSX_COLUMNS - 1
 };
 extern const double kpi__xlsx_widths[KPI__XLSX_COLUMNS];
 

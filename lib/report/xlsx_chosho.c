@@ -17,13 +17,6 @@
 
 #include <string.h>
 
-#define GOAL KPI__XLSX_GOAL
-#define INITIATIVE KPI__XLSX_INITIATIVE
-#define TARGET KPI__XLSX_TARGET
-#define PROGRESS KPI__XLSX_PROGRESS
-#define RATING KPI__XLSX_RATING
-#define LAST_COLUMN (KPI__XLSX_COLUMNS - 1)
-
 /* The rows above the table's heading. */
 #define TITLE_ROW 0
 #define META_ROW 1
@@ -46,10 +39,11 @@ static void put_title(kpi__xlsx_sheet *s)
     const kpi_result *plan = &x->ev->results[0];
     const char *title =
         *plan->title ? plan->title : kpi__word(KPI__W_REPORT_TITLE, x->lang);
-    kpi__xlsx_merged(s, TITLE_ROW, GOAL, TITLE_ROW, LAST_COLUMN, title, x->f.title, plan,
-                     "title");
+    kpi__xlsx_merged(s, TITLE_ROW, KPI__XLSX_GOAL, TITLE_ROW, KPI__XLSX_LAST_COLUMN,
+                     title, x->f.title, plan, "title");
     /* The title's larger letters take more of the width. */
-    kpi__xlsx_fit(s, TITLE_ROW, width_of(GOAL, LAST_COLUMN) / 1.4, title);
+    kpi__xlsx_fit(s, TITLE_ROW, width_of(KPI__XLSX_GOAL, KPI__XLSX_LAST_COLUMN) / 1.4,
+                  title);
 }
 
 /* The header's fields on one line: "団体：上田市　担当部局：政策企画部　…". */
@@ -73,9 +67,11 @@ static void put_meta(kpi__xlsx_sheet *s)
         kpi__strbuf_append(&line, header.values[i]);
     }
     if (kpi__xlsx_whole(s->x, &line)) {
-        kpi__xlsx_fit(s, META_ROW, width_of(GOAL, LAST_COLUMN), line.data);
-        kpi__xlsx_merged(s, META_ROW, GOAL, META_ROW, LAST_COLUMN, line.data, x->f.meta,
-                         &x->ev->results[0], "organization and department");
+        kpi__xlsx_fit(s, META_ROW, width_of(KPI__XLSX_GOAL, KPI__XLSX_LAST_COLUMN),
+                      line.data);
+        kpi__xlsx_merged(s, META_ROW, KPI__XLSX_GOAL, META_ROW, KPI__XLSX_LAST_COLUMN,
+                         line.data, x->f.meta, &x->ev->results[0],
+                         "organization and department");
     }
     kpi__strbuf_free(&line);
 }
@@ -103,12 +99,13 @@ static void put_overall(kpi__xlsx_sheet *s)
     kpi__strbuf_append(&text, "\n");
     kpi__strbuf_append(&text, kpi__display_reason(&text, plan, x->lang));
     if (kpi__xlsx_whole(x, &text)) {
-        kpi__xlsx_fit(s, OVERALL_ROW, width_of(GOAL, PROGRESS), text.data);
-        kpi__xlsx_merged(s, OVERALL_ROW, GOAL, OVERALL_ROW, PROGRESS, text.data,
-                         x->f.meta, plan, "reason");
+        kpi__xlsx_fit(s, OVERALL_ROW, width_of(KPI__XLSX_GOAL, KPI__XLSX_PROGRESS),
+                      text.data);
+        kpi__xlsx_merged(s, OVERALL_ROW, KPI__XLSX_GOAL, OVERALL_ROW, KPI__XLSX_PROGRESS,
+                         text.data, x->f.meta, plan, "reason");
     }
     kpi__strbuf_free(&text);
-    kpi__xlsx_text(s, OVERALL_ROW, RATING, kpi__display_level(plan),
+    kpi__xlsx_text(s, OVERALL_ROW, KPI__XLSX_RATING, kpi__display_level(plan),
                    x->f.badge[kpi__display_colour(plan)], plan, "level");
 }
 
@@ -176,7 +173,8 @@ static void put_goal_cell(kpi__xlsx_sheet *s, const kpi__directive_refs *refs,
     if (x->rc == KPI_OK)
         kpi__xlsx_fit_rows(s, first, last, kpi__xlsx_widths[col], text.data);
     kpi__xlsx_merged(s, first, (uint16_t)col, last, (uint16_t)col, text.data,
-                     col == GOAL ? x->f.goal : x->f.initiative, g, "title and progress");
+                     col == KPI__XLSX_GOAL ? x->f.goal : x->f.initiative, g,
+                     "title and progress");
     kpi__strbuf_free(&text);
 }
 
@@ -235,11 +233,12 @@ static void put_target(kpi__xlsx_sheet *s, const kpi_result *r, uint32_t row)
     for (int i = 0; i < 2; i++) {
         kpi__strbuf_append(&cells[i], "");
         if (!cells[i].failed)
-            kpi__xlsx_fit(s, row, kpi__xlsx_widths[TARGET + i], cells[i].data);
+            kpi__xlsx_fit(s, row, kpi__xlsx_widths[KPI__XLSX_TARGET + i], cells[i].data);
     }
-    kpi__xlsx_built(s, row, TARGET, &cells[0], x->f.cell, r, "text and title");
-    kpi__xlsx_built(s, row, PROGRESS, &cells[1], x->f.cell, r, "update_text and reason");
-    kpi__xlsx_text(s, row, RATING, kpi__display_level(r),
+    kpi__xlsx_built(s, row, KPI__XLSX_TARGET, &cells[0], x->f.cell, r, "text and title");
+    kpi__xlsx_built(s, row, KPI__XLSX_PROGRESS, &cells[1], x->f.cell, r,
+                    "update_text and reason");
+    kpi__xlsx_text(s, row, KPI__XLSX_RATING, kpi__display_level(r),
                    x->f.badge[kpi__display_colour(r)], r, "level");
 }
 
@@ -256,15 +255,15 @@ static uint32_t put_block(kpi__xlsx_sheet *s, const kpi__directive_refs *refs,
             put_target(s, r, row++);
     }
     if (row == first) { /* no target: the row is the goal's alone */
-        for (int col = TARGET; col <= RATING; col++)
+        for (int col = KPI__XLSX_TARGET; col <= KPI__XLSX_RATING; col++)
             kpi__xlsx_text(s, row, (uint16_t)col, "", s->x->f.cell, g, "");
         row++;
     }
     if (g->depth > 1)
-        put_goal_cell(s, refs, g, first, row - 1, INITIATIVE);
+        put_goal_cell(s, refs, g, first, row - 1, KPI__XLSX_INITIATIVE);
     else
-        kpi__xlsx_merged(s, first, INITIATIVE, row - 1, INITIATIVE, "",
-                         s->x->f.initiative, g, "");
+        kpi__xlsx_merged(s, first, KPI__XLSX_INITIATIVE, row - 1, KPI__XLSX_INITIATIVE,
+                         "", s->x->f.initiative, g, "");
     return row;
 }
 
@@ -299,7 +298,8 @@ static uint32_t put_goals(kpi__xlsx_sheet *s, uint32_t row)
     if (kpi__has_targets(plan)) {
         uint32_t first = row;
         row = put_block(s, &refs, plan, row);
-        kpi__xlsx_merged(s, first, GOAL, row - 1, GOAL, "", s->x->f.goal, plan, "");
+        kpi__xlsx_merged(s, first, KPI__XLSX_GOAL, row - 1, KPI__XLSX_GOAL, "",
+                         s->x->f.goal, plan, "");
     }
     for (size_t i = 0; i < plan->child_count && s->x->rc == KPI_OK; i++) {
         const kpi_result *g = kpi_result_child_at(plan, i);
@@ -307,7 +307,7 @@ static uint32_t put_goals(kpi__xlsx_sheet *s, uint32_t row)
             continue;
         uint32_t first = row;
         row = put_blocks(s, &refs, g, row);
-        put_goal_cell(s, &refs, g, first, row - 1, GOAL);
+        put_goal_cell(s, &refs, g, first, row - 1, KPI__XLSX_GOAL);
     }
     kpi__directive_refs_free(&refs);
     return row;

@@ -6,13 +6,6 @@
  * a blank row before it. */
 #include "report/xlsx.h"
 
-#define GOAL KPI__XLSX_GOAL
-#define INITIATIVE KPI__XLSX_INITIATIVE
-#define TARGET KPI__XLSX_TARGET
-#define PROGRESS KPI__XLSX_PROGRESS
-#define RATING KPI__XLSX_RATING
-#define LAST_COLUMN (KPI__XLSX_COLUMNS - 1)
-
 static double full_width(void)
 {
     double width = 0;
@@ -25,8 +18,8 @@ static double full_width(void)
  * the row after it. */
 static uint32_t put_heading(kpi__xlsx_sheet *s, uint32_t row, const char *text)
 {
-    kpi__xlsx_merged(s, row + 1, GOAL, row + 1, LAST_COLUMN, text, s->x->f.section, NULL,
-                     "heading");
+    kpi__xlsx_merged(s, row + 1, KPI__XLSX_GOAL, row + 1, KPI__XLSX_LAST_COLUMN, text,
+                     s->x->f.section, NULL, "heading");
     kpi__xlsx_fit(s, row + 1, full_width() / 1.2, text);
     return row + 2;
 }
@@ -35,7 +28,8 @@ static uint32_t put_heading(kpi__xlsx_sheet *s, uint32_t row, const char *text)
 static void put_line(kpi__xlsx_sheet *s, uint32_t row, const char *text,
                      const kpi_result *owner, const char *field)
 {
-    kpi__xlsx_merged(s, row, GOAL, row, LAST_COLUMN, text, s->x->f.note, owner, field);
+    kpi__xlsx_merged(s, row, KPI__XLSX_GOAL, row, KPI__XLSX_LAST_COLUMN, text,
+                     s->x->f.note, owner, field);
     kpi__xlsx_fit(s, row, full_width(), text);
 }
 
@@ -142,19 +136,20 @@ static void put_directive(kpi__xlsx_sheet *s, uint32_t row, const kpi_result *d)
     kpi__strbuf_append(&who, d->code);
     kpi__strbuf_append(&who, "\n");
     kpi__display_issued(&who, d);
-    put_cell(s, row, GOAL, &who, x->f.cell, d, "code and issuer");
+    put_cell(s, row, KPI__XLSX_GOAL, &who, x->f.cell, d, "code and issuer");
     kpi__display_addressed(&goals, d, x->lang);
-    put_cell(s, row, INITIATIVE, &goals, x->f.cell, d, "goals");
+    put_cell(s, row, KPI__XLSX_INITIATIVE, &goals, x->f.cell, d, "goals");
     kpi__strbuf_append(&text, d->title);
-    put_cell(s, row, TARGET, &text, x->f.cell, d, "title");
+    put_cell(s, row, KPI__XLSX_TARGET, &text, x->f.cell, d, "title");
     kpi__display_response_head(&response, d, x->lang);
     if (d->update_text && *d->update_text) {
         kpi__strbuf_append(&response, "\n");
         kpi__strbuf_append(&response, d->update_text);
     }
-    put_cell(s, row, PROGRESS, &response, x->f.cell, d, "update_text");
+    put_cell(s, row, KPI__XLSX_PROGRESS, &response, x->f.cell, d, "update_text");
     kpi__display_directive_state(&state, d, x->lang);
-    put_cell(s, row, RATING, &state, d->overdue ? x->f.overdue : x->f.cell, d, "state");
+    put_cell(s, row, KPI__XLSX_RATING, &state, d->overdue ? x->f.overdue : x->f.cell, d,
+             "state");
 }
 
 static uint32_t put_directives(kpi__xlsx_sheet *s, uint32_t row)
@@ -167,11 +162,11 @@ static uint32_t put_directives(kpi__xlsx_sheet *s, uint32_t row)
     if (kpi__xlsx_whole(s->x, &heading))
         row = put_heading(s, row, heading.data);
     kpi__strbuf_free(&heading);
-    head_cell(s, row, GOAL, KPI__W_CODE, KPI__W_ISSUED);
-    head_cell(s, row, INITIATIVE, KPI__W_ADDRESSED, -1);
-    head_cell(s, row, TARGET, KPI__W_DIRECTIVE, -1);
-    head_cell(s, row, PROGRESS, KPI__W_RESPONSE, -1);
-    head_cell(s, row, RATING, KPI__W_STATE, -1);
+    head_cell(s, row, KPI__XLSX_GOAL, KPI__W_CODE, KPI__W_ISSUED);
+    head_cell(s, row, KPI__XLSX_INITIATIVE, KPI__W_ADDRESSED, -1);
+    head_cell(s, row, KPI__XLSX_TARGET, KPI__W_DIRECTIVE, -1);
+    head_cell(s, row, KPI__XLSX_PROGRESS, KPI__W_RESPONSE, -1);
+    head_cell(s, row, KPI__XLSX_RATING, KPI__W_STATE, -1);
     row++;
     for (size_t i = 0; i < ev->directive_count && s->x->rc == KPI_OK; i++)
         put_directive(s, row++, kpi__directive(ev, i));
@@ -185,9 +180,12 @@ static void put_cancelled_row(kpi__xlsx_sheet *s, uint32_t row, const kpi_result
     kpi__xlsx *x = s->x;
     kpi__strbuf update = {0};
     kpi__xlsx_field(s, r, "update_text", r->update_text);
-    kpi__xlsx_text(s, row, GOAL, r->code, x->f.cell, r, "code");
-    kpi__xlsx_merged(s, row, INITIATIVE, row, TARGET, r->title, x->f.cell, r, "title");
-    kpi__xlsx_fit(s, row, kpi__xlsx_widths[INITIATIVE] + kpi__xlsx_widths[TARGET],
+    kpi__xlsx_text(s, row, KPI__XLSX_GOAL, r->code, x->f.cell, r, "code");
+    kpi__xlsx_merged(s, row, KPI__XLSX_INITIATIVE, row, KPI__XLSX_TARGET, r->title,
+                     x->f.cell, r, "title");
+    kpi__xlsx_fit(s, row,
+                  kpi__xlsx_widths[KPI__XLSX_INITIATIVE] +
+                      kpi__xlsx_widths[KPI__XLSX_TARGET],
                   r->title);
     kpi__display_cancel(&update, r, x->lang);
     if (r->update_text && *r->update_text) {
@@ -195,10 +193,12 @@ static void put_cancelled_row(kpi__xlsx_sheet *s, uint32_t row, const kpi_result
         kpi__strbuf_append(&update, r->update_text);
     }
     if (kpi__xlsx_whole(x, &update)) {
-        kpi__xlsx_fit(s, row, kpi__xlsx_widths[PROGRESS] + kpi__xlsx_widths[RATING],
+        kpi__xlsx_fit(s, row,
+                      kpi__xlsx_widths[KPI__XLSX_PROGRESS] +
+                          kpi__xlsx_widths[KPI__XLSX_RATING],
                       update.data);
-        kpi__xlsx_merged(s, row, PROGRESS, row, RATING, update.data, x->f.cell, r,
-                         "update_text");
+        kpi__xlsx_merged(s, row, KPI__XLSX_PROGRESS, row, KPI__XLSX_RATING, update.data,
+                         x->f.cell, r, "update_text");
     }
     kpi__strbuf_free(&update);
 }
@@ -209,11 +209,11 @@ static uint32_t put_cancelled(kpi__xlsx_sheet *s, uint32_t row)
     if (!kpi__cancelled_count(x->ev))
         return row;
     row = put_heading(s, row, kpi__word(KPI__W_CANCELLED, x->lang));
-    head_cell(s, row, GOAL, KPI__W_CODE, -1);
-    kpi__xlsx_merged(s, row, INITIATIVE, row, TARGET, kpi__word(KPI__W_TARGET, x->lang),
-                     x->f.head, NULL, "heading");
-    kpi__xlsx_merged(s, row, PROGRESS, row, RATING, kpi__word(KPI__W_UPDATE, x->lang),
-                     x->f.head, NULL, "heading");
+    head_cell(s, row, KPI__XLSX_GOAL, KPI__W_CODE, -1);
+    kpi__xlsx_merged(s, row, KPI__XLSX_INITIATIVE, row, KPI__XLSX_TARGET,
+                     kpi__word(KPI__W_TARGET, x->lang), x->f.head, NULL, "heading");
+    kpi__xlsx_merged(s, row, KPI__XLSX_PROGRESS, row, KPI__XLSX_RATING,
+                     kpi__word(KPI__W_UPDATE, x->lang), x->f.head, NULL, "heading");
     row++;
     for (size_t i = 0; i < x->ev->count && s->x->rc == KPI_OK; i++)
         if (kpi__is_cancelled(&x->ev->results[i]))
